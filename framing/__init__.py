@@ -1,0 +1,37 @@
+"""framing: media bias and framing analysis with traceable evidence.
+
+Text comes in, evidence comes out as character-offset spans (attributed speech, hedges,
+evaluative language, actors), evidence is counted into scikit-learn features, and
+everything is grouped by outlet, story and actor for comparison.
+"""
+
+from framing._records import (
+    ActorSentiment,
+    Attribution,
+    Cue,
+    Evaluation,
+    Mention,
+    Span,
+)
+from framing.corpus import Corpus, Problem, ReadError, read_csv, read_jsonl
+from framing.document import Document
+from framing.pipeline import analyze
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "ActorSentiment",
+    "Attribution",
+    "Corpus",
+    "Cue",
+    "Document",
+    "Evaluation",
+    "Mention",
+    "Problem",
+    "ReadError",
+    "Span",
+    "analyze",
+    "read_csv",
+    "read_jsonl",
+    "__version__",
+]

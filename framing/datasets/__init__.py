@@ -1,0 +1,21 @@
+"""Corpus loaders: the bundled sample, and the public corpora read from a data home.
+
+Every loader takes ``data_home=`` (else ``$FRAMING_DATA``, else a user cache folder, see
+:func:`get_data_home`) and reads the files in the layout the original repository publishes.
+"""
+
+from framing.datasets._base import (
+    dataset_path,
+    get_data_home,
+    load_sample,
+    load_sample_actors,
+    load_sample_gold,
+)
+
+__all__ = [
+    "dataset_path",
+    "get_data_home",
+    "load_sample",
+    "load_sample_actors",
+    "load_sample_gold",
+]

@@ -1,0 +1,143 @@
+"""The article: its text, metadata, the page clutter around it, and the evidence found in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from framing._records import (
+    ActorSentiment,
+    Attribution,
+    Cue,
+    Evaluation,
+    Mention,
+    Span,
+)
+from framing.text import Sentence, parse
+
+__all__ = ["Document"]
+
+_METADATA = ("id", "outlet", "story", "title", "date", "url")
+
+
+@dataclass(eq=False)
+class Document:
+    """One article and the evidence extracted from it.
+
+    Parameters
+    ----------
+    text : str
+        The article text as given; every offset in the evidence points into it.
+    id, outlet, story, title, date, url : str or None
+        Metadata. ``story`` names the event several outlets cover.
+    meta : dict
+        Any other fields of the input row.
+
+    Attributes
+    ----------
+    clutter : list of Span
+        Page clutter (datelines, credits, "read more" lists) that every extractor skips.
+    dateline, byline : str or None
+        Fields lifted from the clutter ("MOSCOW, Feb 2 (Reuters)", "By Jane Doe").
+    attributions, hedges, boosters, vague, evaluations, mentions, actor_sentiment : list
+        Evidence records filled by :func:`framing.analyze`.
+
+    Examples
+    --------
+    >>> from framing import Document
+    >>> doc = Document("Officials said the talks may resume.", outlet="Wire")
+    >>> [s.text for s in doc.sentences]
+    ['Officials said the talks may resume.']
+    >>> doc.word_count
+    6
+    """
+
+    text: str
+    id: str | None = None
+    outlet: str | None = None
+    story: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    clutter: list[Span] = field(default_factory=list)
+    dateline: str | None = None
+    byline: str | None = None
+    attributions: list[Attribution] = field(default_factory=list)
+    hedges: list[Cue] = field(default_factory=list)
+    boosters: list[Cue] = field(default_factory=list)
+    vague: list[Cue] = field(default_factory=list)
+    evaluations: list[Evaluation] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actor_sentiment: list[ActorSentiment] = field(default_factory=list)
+    _sentences: list[Sentence] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(f"Document text must be a str, got {type(self.text).__name__}")
+
+    def __repr__(self) -> str:
+        head = self.text[:50].replace("\n", " ")
+        meta = ", ".join(f"{k}={getattr(self, k)!r}" for k in _METADATA if getattr(self, k))
+        return f"Document({head!r}{'...' if len(self.text) > 50 else ''}{', ' if meta else ''}{meta})"
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Sentences outside the page clutter, parsed once and cached."""
+        if self._sentences is None:
+            self._sentences = parse(self.text, skip=self.clutter)
+        return self._sentences
+
+    def reset_sentences(self) -> None:
+        """Forget the cached parse (call after changing ``clutter``)."""
+        self._sentences = None
+
+    @property
+    def word_count(self) -> int:
+        """Number of word tokens (tokens with a letter or digit) outside the clutter."""
+        return sum(1 for s in self.sentences for t in s.tokens if t.text[0].isalnum())
+
+    def metadata(self) -> dict[str, Any]:
+        """The metadata fields (id, outlet, story, title, date, url) and ``meta``."""
+        out = {k: getattr(self, k) for k in _METADATA}
+        out.update(self.meta)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record format of the annotation guidelines, JSON-serialisable.
+
+        Spans are ``[start, end]`` character offsets into :attr:`text`, end-exclusive.
+        ``hedges``, ``boosters`` and ``vague`` are span lists as in the guidelines; ``cues``
+        repeats them with their text, category, subtype and voice.
+
+        Examples
+        --------
+        >>> import json, framing
+        >>> d = framing.analyze("The minister said talks would resume.").to_dict()
+        >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
+        ['actor_sentiment', 'attributions', 'boosters', 'byline', 'clutter', 'cues', 'date',
+         'dateline', 'evaluative', 'hedges', 'id', 'mentions', 'meta', 'outlet', 'story',
+         'text', 'title', 'url', 'vague']
+        >>> _ = json.dumps(d)
+        """
+        return {
+            "id": self.id,
+            "outlet": self.outlet,
+            "story": self.story,
+            "title": self.title,
+            "date": self.date,
+            "url": self.url,
+            "meta": dict(self.meta),
+            "text": self.text,
+            "clutter": [s.to_list() for s in self.clutter],
+            "dateline": self.dateline,
+            "byline": self.byline,
+            "attributions": [a.to_dict() for a in self.attributions],
+            "hedges": [c.span.to_list() for c in self.hedges],
+            "boosters": [c.span.to_list() for c in self.boosters],
+            "vague": [c.span.to_list() for c in self.vague],
+            "cues": [c.to_dict() for c in (*self.hedges, *self.boosters, *self.vague)],
+            "evaluative": [e.to_dict() for e in self.evaluations],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
+        }

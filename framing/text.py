@@ -1,0 +1,515 @@
+"""The text layer: paragraphs, sentences, tokens, part-of-speech tags and chunks.
+
+Everything carries character offsets into the original text, and everything runs on what
+``pip install`` brings: the tokenizer and sentence splitter are the project's own regular
+expressions (NLTK's Punkt models and ``word_tokenize`` need a download and are not used),
+and tags and chunks come from the pattern tagger and chunker that ship inside textblob
+(``textblob/en/en-lexicon.txt`` and ``en-context.txt``; Brill-style lexicon plus contextual
+rules, Penn Treebank tags).
+
+Examples
+--------
+>>> from framing.text import parse
+>>> sents = parse('Mr. Lavrov met U.S. officials on Feb. 2 in Moscow. "We talked," he said.')
+>>> [s.text for s in sents]
+['Mr. Lavrov met U.S. officials on Feb. 2 in Moscow.', '"We talked," he said.']
+>>> [(t.text, t.tag) for t in sents[0].tokens][:4]
+[('Mr.', 'NNP'), ('Lavrov', 'NNP'), ('met', 'VBD'), ('U.S.', 'NNP')]
+>>> [c.text for c in sents[0].noun_chunks]
+['Mr. Lavrov', 'U.S. officials', 'Feb.', 'Moscow']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, NamedTuple, Sequence
+
+from framing._records import Span
+
+__all__ = ["Token", "Chunk", "Sentence", "tokenize", "split_sentences", "parse", "paragraphs"]
+
+# Abbreviations that keep their final period and never end a sentence by themselves
+# (titles, months, corporate suffixes, common Latin shorthands).
+TITLE_ABBREVIATIONS = frozenset(
+    """Mr Mrs Ms Mx Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Cmdr Adm Maj Brig Pres Rev Hon
+    Atty Supt Insp Det Amb Sec St Jr Sr Fr Msgr""".split()
+)
+OTHER_ABBREVIATIONS = frozenset(
+    """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri
+    Sat Sun Inc Ltd Co Corp Bros Dept Univ Assn Ave Blvd Rd Mt Ft No Nos Vol vs etc al approx
+    est Fig cf viz ca""".split()
+)
+ABBREVIATIONS = TITLE_ABBREVIATIONS | OTHER_ABBREVIATIONS
+
+# Words that start a new sentence after an initialism such as "U.S." ("... in the U.S. The
+# ministry ..."); anything else after an initialism continues the sentence.
+_SENTENCE_STARTERS = frozenset(
+    """The A An He She It They We I You But And Yet So Still In On At This That These Those
+    There His Her Its Their Our Mr Mrs Ms Dr Officials Meanwhile However""".split()
+)
+
+_ABBREV_ALT = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # initialisms: U.S., U.K., e.g.
+    rf"|\b(?:{_ABBREV_ALT})\.(?=\s|$)"  # Mr. Feb. Inc.
+    r"|\$?\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s|m|bn|k)?\b"  # numbers, dates, $5, 3.5%, 1990s
+    r"|\w+?(?=n['’]t\b)"  # do|n't
+    r"|n['’]t\b"
+    r"|['’](?:s|re|ve|ll|d|m)\b"  # clitics
+    r"|\w+(?:[-‐]\w+)*(?:['’](?!(?:s|re|ve|ll|d|m|t)\b)\w+)*"  # words, hyphenated, O'Brien
+    r"|\.{2,}|…|-{2,}|[—–]"  # ellipses and dashes
+    r"|[^\w\s]",  # any other single mark
+    re.UNICODE,
+)
+
+OPENING_QUOTES = frozenset("“‘«‹„‚")
+CLOSING_QUOTES = frozenset("”’»›")
+STRAIGHT_QUOTES = frozenset("\"'")
+QUOTE_MARKS = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES | {"``", "''"}
+_FINAL_PUNCT = frozenset({".", "!", "?", "…", "..."})
+_CLOSERS = CLOSING_QUOTES | STRAIGHT_QUOTES | {")", "]", "}"}
+
+_PUNCT_TAGS = {
+    ",": ",", ".": ".", "!": ".", "?": ".", "…": ":", "...": ":", ":": ":", ";": ":",
+    "(": "(", ")": ")", "[": "(", "]": ")", "{": "(", "}": ")", "-": ":", "--": ":",
+    "—": ":", "–": ":", "$": "$", "#": "#", "%": "NN", "&": "CC",
+}
+
+
+class Token(NamedTuple):
+    """A token with its offsets and Penn Treebank tag."""
+
+    start: int
+    end: int
+    text: str
+    tag: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+class Chunk(NamedTuple):
+    """A phrase chunk: label (``NP``, ``VP``, ``PP``, ``ADJP``, ``ADVP``), offsets, and the
+    index of its first and last token in the sentence."""
+
+    label: str
+    start: int
+    end: int
+    first: int
+    last: int
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+class Sentence:
+    """A sentence: offsets, its paragraph number, its tokens and (computed on first use)
+    its chunks."""
+
+    __slots__ = ("start", "end", "text", "paragraph", "tokens", "_chunks")
+
+    def __init__(self, start: int, end: int, text: str, paragraph: int, tokens: tuple[Token, ...]):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.paragraph = paragraph
+        self.tokens = tokens
+        self._chunks: tuple[Chunk, ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}, {self.end}, {self.text[:40]!r})"
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def chunks(self) -> tuple[Chunk, ...]:
+        """Phrase chunks from textblob's pattern chunker, computed once on first use."""
+        if self._chunks is None:
+            self._chunks = _chunks(self.tokens, self.text, self.start)
+        return self._chunks
+
+    @property
+    def noun_chunks(self) -> list[Chunk]:
+        """The noun-phrase chunks of the sentence."""
+        return [c for c in self.chunks if c.label == "NP"]
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Token offsets in ``text[start:end]``, as ``(start, end)`` pairs into ``text``.
+
+    Examples
+    --------
+    >>> text = "Officials didn't say."
+    >>> [text[s:e] for s, e in tokenize(text)]
+    ['Officials', 'did', "n't", 'say', '.']
+    """
+    end = len(text) if end is None else end
+    return [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+_PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def paragraphs(text: str, skip: Sequence[Span] = ()) -> list[Span]:
+    """Paragraph spans (blocks separated by blank lines), trimmed, minus ``skip`` regions.
+
+    Examples
+    --------
+    >>> paragraphs("Title\\n\\nFirst para.\\nStill first.\\n\\n  Second.  ")
+    [Span(start=0, end=5), Span(start=7, end=31), Span(start=35, end=42)]
+    """
+    pieces: list[Span] = []
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        pieces.append(Span(pos, m.start()))
+        pos = m.end()
+    pieces.append(Span(pos, len(text)))
+    out: list[Span] = []
+    for piece in _subtract(pieces, sorted(skip)):
+        s, e = piece
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(Span(s, e))
+    return out
+
+
+def _subtract(pieces: list[Span], skip: list[Span]) -> Iterable[Span]:
+    if not skip:
+        yield from pieces
+        return
+    for s, e in pieces:
+        cur = s
+        for ks, ke in skip:
+            if ke <= cur or ks >= e:
+                continue
+            if ks > cur:
+                yield Span(cur, ks)
+            cur = max(cur, ke)
+        if cur < e:
+            yield Span(cur, e)
+
+
+def _is_heading_line(line: str) -> bool:
+    """A line that ends a sentence although it has no final punctuation (a headline)."""
+    words = line.split()
+    if not words or len(words) > 20 or line.rstrip()[-1] in ",;:-":
+        return False
+    caps = sum(w[0].isupper() or w[0].isdigit() for w in words)
+    return caps >= max(2, (len(words) + 1) // 2)
+
+
+def split_sentences(text: str, skip: Sequence[Span] = ()) -> list[Span]:
+    """Sentence spans of ``text``, outside the ``skip`` regions (page clutter).
+
+    Sentences never cross a paragraph break. Within a paragraph a sentence ends at ``.``,
+    ``!``, ``?`` or an ellipsis (with any closing quotation marks or brackets after it) when
+    the next token starts a new sentence; abbreviations (``Mr.``, ``Feb.``, ``Inc.``) do not
+    end one, and initialisms (``U.S.``) end one only before a typical sentence opener. A
+    line without final punctuation that looks like a headline ends a sentence too.
+
+    Examples
+    --------
+    >>> text = 'Talks End Without Deal\\nThe U.S. envoy left. "It failed," he said.'
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Talks End Without Deal', 'The U.S. envoy left.', '"It failed," he said.']
+    """
+    return [Span(s, e) for s, e, _, _ in _sentence_bounds(text, skip)]
+
+
+def _sentence_bounds(text: str, skip: Sequence[Span]):
+    """Yield ``(start, end, paragraph_number, token_offsets)`` for each sentence."""
+    for p_no, (ps, pe) in enumerate(paragraphs(text, skip)):
+        toks = tokenize(text, ps, pe)
+        n = len(toks)
+        begin = 0
+        i = 0
+        while i < n:
+            s, e = toks[i]
+            tok = text[s:e]
+            boundary = False
+            j = i + 1
+            if tok in _FINAL_PUNCT:
+                # swallow closing quotes / brackets glued to the mark
+                while j < n and text[toks[j][0] : toks[j][1]] in _CLOSERS and toks[j][0] == toks[j - 1][1]:
+                    j += 1
+                boundary = j >= n or _starts_sentence(text, toks[j])
+            elif tok.endswith(".") and len(tok) > 1 and tok[:-1].replace(".", "").isalpha():
+                if tok.count(".") >= 2 and j < n:  # initialism
+                    boundary = text[toks[j][0] : toks[j][1]] in _SENTENCE_STARTERS
+            if not boundary and j < n:
+                # a newline between this token and the next, after a heading-like line
+                gap = text[toks[j - 1][1] : toks[j][0]]
+                if "\n" in gap:
+                    line_start = text.rfind("\n", ps, toks[j - 1][1]) + 1
+                    boundary = _is_heading_line(text[line_start : toks[j - 1][1]])
+            if boundary or j >= n:
+                yield toks[begin][0], toks[j - 1][1], p_no, toks[begin:j]
+                begin = j
+            i = j
+
+
+def _starts_sentence(text: str, tok: tuple[int, int]) -> bool:
+    c = text[tok[0]]
+    return c.isupper() or c.isdigit() or c in OPENING_QUOTES or c in STRAIGHT_QUOTES or c in "(['‘“"
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """Load textblob's pattern lexicon and contextual rules once (about 0.1 s)."""
+    import gc
+    import warnings
+
+    from textblob.en import lexicon
+
+    # textblob's loaders leave their files to the garbage collector; collect them here,
+    # with the ResourceWarning silenced, instead of at some random later point.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        lexicon.get("the")  # force the lazy load
+        rules = [list(r) + ["", ""] for r in lexicon.context]
+        gc.collect()
+    return dict(lexicon), _ContextRules(rules)
+
+
+class _ContextRules:
+    """textblob's Brill contextual rules (``en-context.txt``), applied in the same order
+    with the same result as ``textblob._text.Context.apply``, but indexed by the tag a
+    rule rewrites so that each token is checked against its few candidate rules instead
+    of all 293 (textblob's loop takes about 30 microseconds a token)."""
+
+    # Rules whose condition names the current word: they can only fire on that word.
+    _WORD_RULES = {"curwd": 3, "wdnexttag": 3, "rbigram": 3, "wdand2aft": 3, "wdand2tagaft": 3,
+                   "wdprevtag": 4, "lbigram": 4, "wdand2tagbfr": 4}
+
+    def __init__(self, rules: list[list[str]]):
+        self.general: dict[str, list[tuple]] = {}
+        self.by_word: dict[tuple[str, str], list[tuple]] = {}
+        for i, r in enumerate(rules):
+            rule = (i, r[1], r[2].lower(), r[3], r[4])
+            field = self._WORD_RULES.get(rule[2])
+            if field is None:
+                self.general.setdefault(r[0], []).append(rule)
+            else:
+                self.by_word.setdefault((r[0], rule[field]), []).append(rule)
+        self._cache: dict[tuple[str, str], list[tuple]] = {}
+
+    def candidates(self, tag: str, word: str) -> list[tuple]:
+        """Rules that may rewrite ``word`` tagged ``tag``, in file order (``*`` included)."""
+        key = (tag, word)
+        found = self._cache.get(key)
+        if found is None:
+            found = sorted(
+                self.general.get(tag, []) + self.general.get("*", [])
+                + self.by_word.get(key, []) + self.by_word.get(("*", word), [])
+            )
+            if len(self._cache) < 500_000:
+                self._cache[key] = found
+        return found
+
+    def apply(self, words: list[str], tags: list[str]) -> list[str]:
+        pad = "STAART"
+        w = [pad, pad, pad] + list(words) + [pad, pad, pad]
+        t = [pad, pad, pad] + list(tags) + [pad, pad, pad]
+        cache = self._cache
+        for i in range(3, len(t) - 3):
+            # As in textblob, every rule written for the token's original tag is tried in
+            # file order, and the last one that holds decides.
+            rules = cache.get((t[i], w[i])) or self.candidates(t[i], w[i])
+            for _, to, cmd, x, y in rules:
+                if _rule_holds(cmd, x, y, w, t, i):
+                    t[i] = to
+        return t[3:-3]
+
+
+def _rule_holds(cmd: str, x: str, y: str, w: list[str], t: list[str], i: int) -> bool:
+    if cmd == "prevtag":
+        return x == t[i - 1]
+    if cmd == "nexttag":
+        return x == t[i + 1]
+    if cmd == "surroundtag":
+        return x == t[i - 1] and y == t[i + 1]
+    if cmd == "wdnexttag":
+        return x == w[i] and y == t[i + 1]
+    if cmd == "prevwd":
+        return x == w[i - 1]
+    if cmd == "curwd":
+        return x == w[i]
+    if cmd == "wdprevtag":
+        return x == t[i - 1] and y == w[i]
+    if cmd == "rbigram":
+        return x == w[i] and y == w[i + 1]
+    if cmd == "prevbigram":
+        return x == t[i - 2] and y == t[i - 1]
+    if cmd == "nextwd":
+        return x == w[i + 1]
+    if cmd == "prev1or2wd":
+        return x in (w[i - 1], w[i - 2])
+    if cmd == "nextbigram":
+        return x == t[i + 1] and y == t[i + 2]
+    if cmd == "lbigram":
+        return x == w[i - 1] and y == w[i]
+    if cmd == "prev1or2tag":
+        return x in (t[i - 1], t[i - 2])
+    if cmd == "prev1or2or3tag":
+        return x in (t[i - 1], t[i - 2], t[i - 3])
+    if cmd == "next1or2tag":
+        return x in (t[i + 1], t[i + 2])
+    if cmd == "next1or2or3tag":
+        return x in (t[i + 1], t[i + 2], t[i + 3])
+    if cmd == "next1or2wd":
+        return x in (w[i + 1], w[i + 2])
+    if cmd == "wdand2tagaft":
+        return x == w[i] and y == t[i + 2]
+    if cmd == "wdand2aft":
+        return x == w[i] and y == w[i + 2]
+    if cmd == "wdand2tagbfr":
+        return x == t[i - 2] and y == w[i]
+    if cmd == "prev2tag":
+        return x == t[i - 2]
+    if cmd == "next2tag":
+        return x == t[i + 2]
+    return False
+
+
+_CD_RE = re.compile(r"^\$?[0-9\-,.:/%$]+(?:st|nd|rd|th|s|m|bn|k)?$")
+
+
+def _suffix_tag(word: str) -> str:
+    tag = "NN"
+    if word.endswith("ing"):
+        tag = "VBG"
+    if word.endswith("ly"):
+        tag = "RB"
+    if word.endswith("s") and not word.endswith(("is", "ous", "ss")):
+        tag = "NNS"
+    if word.endswith(("able", "al", "ful", "ible", "ient", "ish", "ive", "less", "tic", "ous")) or "-" in word:
+        tag = "JJ"
+    if word.endswith("ed"):
+        tag = "VBN"
+    if word.endswith(("ate", "ify", "ise", "ize")):
+        tag = "VBP"
+    return tag
+
+
+def tag_words(words: Sequence[str]) -> list[str]:
+    """Penn Treebank tags for one sentence of words (pattern lexicon + contextual rules).
+
+    Examples
+    --------
+    >>> tag_words(["He", "said", "it", "would", "hold", "talks", "."])
+    ['PRP', 'VBD', 'PRP', 'MD', 'VB', 'NNS', '.']
+    """
+    lexicon, context = _tagger()
+    tagged: list[str] = []
+    for i, w in enumerate(words):
+        tag = _PUNCT_TAGS.get(w)
+        if tag is None:
+            if w in QUOTE_MARKS:
+                tag = "``" if (w in OPENING_QUOTES or w == "``") else "''"
+            else:
+                tag = lexicon.get(w) or (lexicon.get(w.lower()) if i == 0 or w.isupper() else None)
+                if tag is None:
+                    norm = w.replace("’", "'")
+                    tag = lexicon.get(norm) or lexicon.get(norm.lower())
+                if tag is None:
+                    if w[:1].isupper():
+                        tag = "NNP"
+                    elif _CD_RE.match(w):
+                        tag = "CD"
+                    else:
+                        tag = _suffix_tag(w.lower())
+        tagged.append(tag)
+    return context.apply(list(words), tagged)
+
+
+# The chunk grammar of textblob's pattern chunker (``textblob._text.CHUNKS``, Germanic
+# rules, ADJP before VP), rewritten over one character per tag so that a match position is
+# a token index (textblob recounts separators for every match, quadratic in sentence length).
+_TAG_CODE = {
+    "NN": "N", "NNS": "N", "NNP": "N", "NNPS": "N", "PRP": "N", "PRP$": "N",
+    "DT": "D", "CD": "C", "CC": "c", "RB": "R", "RBR": "R", "RBS": "R",
+    "JJ": "J", "JJR": "J", "JJS": "J", "MD": "M", "IN": "P", "TO": "P", "WRB": "W",
+    "VB": "V", "VBD": "V", "VBG": "V", "VBN": "V", "VBP": "V", "VBZ": "V",
+}
+_CHUNK_RULES = (
+    ("NP", re.compile(r"N*[DCc]*[RJ]*N+")),
+    ("ADJP", re.compile(r"[cRJ]*J+")),
+    ("VP", re.compile(r"(?:[MR]*V+)+")),
+    ("VP", re.compile(r"M")),
+    ("PP", re.compile(r"P+")),
+    ("ADVP", re.compile(r"[RW]+")),
+)
+
+
+def _chunks(tokens: Sequence[Token], text: str, offset: int) -> tuple[Chunk, ...]:
+    codes = "".join(_TAG_CODE.get(t.tag, "o") for t in tokens)
+    iob = ["O"] * len(codes)
+    for label, rule in _CHUNK_RULES:
+        for m in rule.finditer(codes):
+            j = m.start()
+            for k in range(m.start(), m.end()):
+                if iob[k] != "O":
+                    continue
+                if k == j and codes[k] == "c":  # a conjunction does not start a chunk
+                    j += 1
+                else:
+                    iob[k] = ("B-" if k == j else "I-") + label
+    for i in range(len(iob) - 1):  # "Perhaps" (ADVP) + "you" (NP), not one NP
+        if iob[i] == "B-NP" and codes[i] == "R" and codes[i + 1] != "J":
+            iob[i], iob[i + 1] = "B-ADVP", "B-NP"
+    out: list[Chunk] = []
+    first = -1
+    label = ""
+    for i, tag in enumerate(iob + ["O"]):
+        inside = tag.startswith("I-") and first >= 0 and tag[2:] == label
+        if first >= 0 and not inside:
+            out.append(_make_chunk(label, first, i - 1, tokens, text, offset))
+            first = -1
+        if tag != "O" and not inside:
+            first, label = i, tag[2:]
+    return tuple(out)
+
+
+def _make_chunk(
+    label: str, first: int, last: int, tokens: Sequence[Token], text: str, offset: int
+) -> Chunk:
+    s, e = tokens[first].start, tokens[last].end
+    return Chunk(label, s, e, first, last, text[s - offset : e - offset])
+
+
+def parse(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
+    """Split, tokenize and tag ``text``; regions in ``skip`` are left out.
+
+    Parameters
+    ----------
+    text : str
+        The original text; every offset returned points into it.
+    skip : sequence of Span
+        Regions no sentence may touch (page clutter found by :mod:`framing.clutter`).
+
+    Returns
+    -------
+    list of Sentence
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    sentences: list[Sentence] = []
+    for s, e, p_no, toks in _sentence_bounds(text, skip):
+        words = [text[a:b] for a, b in toks]
+        tags = tag_words(words)
+        tokens = tuple(map(Token._make, zip(*zip(*toks), words, tags)))
+        sentences.append(Sentence(s, e, text[s:e], p_no, tokens))
+    return sentences
