@@ -18,6 +18,11 @@ def annotate(doc: Document, *, actors: Actors | None = None) -> Document:
     it), hedging, evaluative language, actors (which read all of the above).
     """
     doc.reset_sentences()
+    # step 1: page clutter (framing.clutter)
+    # step 2: attribution (framing.attribution)
+    # step 3: hedging (framing.hedging)
+    # step 4: evaluative language (framing.evaluative)
+    # step 5: actors and actor sentiment (framing.actors)
     return doc
 
 

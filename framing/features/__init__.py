@@ -1,0 +1,8 @@
+"""scikit-learn transformers that count evidence in raw texts.
+
+Each transformer takes an iterable of strings (a bare string raises ``ValueError``), runs
+the extractors, and returns one row of counts or rates per text, with readable column
+names from ``get_feature_names_out`` (so ``set_output(transform="pandas")`` works).
+"""
+
+__all__: list[str] = []
