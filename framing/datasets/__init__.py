@@ -11,6 +11,7 @@ from framing.datasets._base import (
     load_sample_actors,
     load_sample_gold,
 )
+from framing.datasets._newsmtsc import load_newsmtsc
 
 __all__ = [
     "dataset_path",
@@ -18,4 +19,5 @@ __all__ = [
     "load_sample",
     "load_sample_actors",
     "load_sample_gold",
+    "load_newsmtsc",
 ]

@@ -1,0 +1,293 @@
+"""ActorSentimentClassifier: sentiment toward a target mention in a sentence (NewsMTSC labels)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from importlib import resources
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.validation import check_is_fitted
+
+from framing.actors import NEGATORS, label_of, target_context, word_polarity
+from framing.text import Token, parse
+
+__all__ = ["ActorSentimentClassifier", "target_rows"]
+
+BARE_STRING = (
+    "ActorSentimentClassifier takes rows of (sentence, start, end) or a DataFrame with "
+    "columns sentence, start, end; got a bare string"
+)
+BAD_ROW = "each row must be (sentence, start, end) with 0 <= start < end <= len(sentence); got {row!r}"
+MODEL_FORMAT = "framing.ActorSentimentClassifier/1"
+TARGET = "<T>"
+NUMERIC = (
+    "num__default_score",
+    "num__pos_weight",
+    "num__neg_weight",
+    "num__clause_pos",
+    "num__clause_neg",
+    "num__negated",
+    "num__sentence_pos",
+    "num__sentence_neg",
+)
+
+
+def target_rows(X: Any) -> list[tuple[str, int, int]]:
+    """Normalise the input: a DataFrame with ``sentence``, ``start``, ``end`` columns or an
+    iterable of ``(sentence, start, end)`` rows.
+
+    Examples
+    --------
+    >>> target_rows([("Smith praised Jones.", 14, 19)])
+    [('Smith praised Jones.', 14, 19)]
+    """
+    if isinstance(X, str):
+        raise ValueError(BARE_STRING)
+    if hasattr(X, "columns"):
+        X = zip(X["sentence"], X["start"], X["end"])
+    rows = []
+    for row in X:
+        if isinstance(row, str) or len(row) != 3:
+            raise ValueError(BAD_ROW.format(row=row))
+        s, a, b = row
+        a, b = int(a), int(b)
+        if not isinstance(s, str) or not 0 <= a < b <= len(s):
+            raise ValueError(BAD_ROW.format(row=row))
+        rows.append((s, a, b))
+    return rows
+
+
+def _tokens_and_target(sentence: str, start: int, end: int) -> tuple[list[Token], int, int]:
+    toks = [t for sen in parse(sentence) for t in sen.tokens]
+    idx = [i for i, t in enumerate(toks) if t.start < end and start < t.end]
+    if not idx:  # the target is whitespace or punctuation only: treat it as a point
+        idx = [min(range(len(toks)), key=lambda i: abs(toks[i].start - start))] if toks else [0]
+    if not toks:
+        toks = [Token(start, end, sentence[start:end] or TARGET, "NNP")]
+    return toks, idx[0], idx[-1]
+
+
+def row_features(sentence: str, start: int, end: int, *, window: int = 4) -> tuple[Counter, list[float]]:
+    """Sparse string features and the numeric features of one (sentence, target) row."""
+    toks, ti, tj = _tokens_and_target(sentence, start, end)
+    ctx = target_context(toks, ti, tj)
+    words = [t.lower for t in toks[:ti]] + [TARGET] + [t.lower for t in toks[tj + 1 :]]
+    neg = [False] * len(words)
+    for k, w in enumerate(words):
+        if any(words[m] in NEGATORS for m in range(max(0, k - 3), k)):
+            neg[k] = True
+    feats: Counter = Counter()
+    for k, w in enumerate(words):
+        feats["w=" + w] += 1
+        if k + 1 < len(words):
+            feats["b=" + w + " " + words[k + 1]] += 1
+    t = ti  # position of the target in ``words``
+    for d in range(1, window + 1):
+        for k, side in ((t - d, "L"), (t + d, "R")):
+            if 0 <= k < len(words):
+                w = ("not_" if neg[k] else "") + words[k]
+                feats[f"{side}={w}"] += 1
+                if d <= 2:
+                    feats[f"{side}{d}={w}"] += 1
+    lo, hi = ctx.clause
+    shift = tj - ti
+    for k in range(lo, hi + 1):
+        if ti <= k <= tj:
+            continue
+        kk = k if k < ti else k - shift
+        w = ("not_" if neg[kk] else "") + words[kk]
+        feats["c=" + w] += 1
+    if ctx.subject_verb:
+        feats["subj_of=" + ctx.subject_verb] += 1
+    if ctx.object_verb:
+        feats["obj_of=" + ctx.object_verb] += 1
+    if ctx.reports:
+        feats["reports"] += 1
+    if ti == 0:
+        feats["sentence_initial"] += 1
+    feats["label=" + label_of(ctx.score)] += 1
+    pos_w = sum(p * w for _, p, w in ctx.weighted if p > 0)
+    neg_w = -sum(p * w for _, p, w in ctx.weighted if p < 0)
+    cpos = sum(p for k, p, _ in ctx.weighted if lo <= k <= hi and p > 0)
+    cneg = -sum(p for k, p, _ in ctx.weighted if lo <= k <= hi and p < 0)
+    spos = sum(p for p in (word_polarity(x.text) for x in toks) if p > 0)
+    sneg = -sum(p for p in (word_polarity(x.text) for x in toks) if p < 0)
+    numeric = [ctx.score * 5, pos_w, neg_w, cpos, cneg, float(len(ctx.negated)), spos / 3, sneg / 3]
+    return feats, numeric
+
+
+class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
+    """Sentiment a sentence expresses toward a target mention: negative, neutral or positive.
+
+    A logistic regression over target-masked word n-grams of the sentence, the words in a
+    window left and right of the target and in its clause (negation-marked), whether the
+    target is the subject or object of a praise, criticism or reporting verb, and the
+    target-aware lexicon scores of :func:`framing.actors.target_context`.
+
+    Parameters
+    ----------
+    C : float, default=0.5
+        Inverse regularisation strength of the logistic regression.
+    window : int, default=4
+        Tokens left and right of the target that get position-marked features.
+    min_df : int, default=2
+        Keep string features seen in at least this many training rows.
+    max_features : int or None, default=40000
+        Keep the most frequent string features (bounds the shipped model's size).
+    class_weight : dict, "balanced" or None, default="balanced"
+    max_iter : int, default=2000
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+    vocabulary_ : dict of str to int
+    idf_ : ndarray
+    coef_, intercept_ : ndarray
+
+    Examples
+    --------
+    >>> clf = ActorSentimentClassifier.pretrained()
+    >>> clf.predict([("Critics slammed Smith for the failure.", 16, 21),
+    ...              ("Smith praised Jones for her brave work.", 14, 19)]).tolist()
+    ['negative', 'positive']
+    """
+
+    def __init__(
+        self,
+        *,
+        C: float = 0.5,
+        window: int = 4,
+        min_df: int = 2,
+        max_features: int | None = 40000,
+        class_weight: Any = "balanced",
+        max_iter: int = 2000,
+    ):
+        self.C = C
+        self.window = window
+        self.min_df = min_df
+        self.max_features = max_features
+        self.class_weight = class_weight
+        self.max_iter = max_iter
+
+    # -- features -------------------------------------------------------------------------
+    def _raw(self, rows: Sequence[tuple[str, int, int]]) -> list[tuple[Counter, list[float]]]:
+        return [row_features(s, a, b, window=self.window) for s, a, b in rows]
+
+    def _matrix(self, raw) -> sp.csr_matrix:
+        data, indices, indptr = [], [], [0]
+        vocab = self.vocabulary_
+        nvocab = len(vocab)
+        for feats, numeric in raw:
+            cols = {vocab[f]: np.log1p(c) * self.idf_[vocab[f]] for f, c in feats.items() if f in vocab}
+            norm = np.sqrt(sum(v * v for v in cols.values())) or 1.0
+            for j in sorted(cols):
+                indices.append(j)
+                data.append(cols[j] / norm)
+            for k, v in enumerate(numeric):
+                indices.append(nvocab + k)
+                data.append(v)
+            indptr.append(len(indices))
+        return sp.csr_matrix(
+            (np.asarray(data, dtype=float), np.asarray(indices), np.asarray(indptr)),
+            shape=(len(raw), nvocab + len(NUMERIC)),
+        )
+
+    def fit(self, X: Any, y: Iterable[str]) -> ActorSentimentClassifier:
+        """Fit on rows of (sentence, start, end) and their labels."""
+        rows = target_rows(X)
+        y = np.asarray(list(y))
+        if len(y) != len(rows):
+            raise ValueError(f"X has {len(rows)} rows but y has {len(y)} labels")
+        if self.window < 1 or self.min_df < 1 or self.C <= 0:
+            raise ValueError("window and min_df must be >= 1 and C > 0")
+        raw = self._raw(rows)
+        df: Counter = Counter()
+        for feats, _ in raw:
+            df.update(feats.keys())
+        kept = [f for f, c in df.items() if c >= self.min_df]
+        kept.sort(key=lambda f: (-df[f], f))
+        if self.max_features is not None:
+            kept = kept[: self.max_features]
+        kept.sort()
+        self.vocabulary_ = {f: i for i, f in enumerate(kept)}
+        n = len(rows)
+        self.idf_ = np.array([np.log((1 + n) / (1 + df[f])) + 1.0 for f in kept])
+        model = LogisticRegression(
+            C=self.C, class_weight=self.class_weight, max_iter=self.max_iter
+        ).fit(self._matrix(raw), y)
+        self.classes_ = model.classes_
+        self.coef_ = model.coef_
+        self.intercept_ = model.intercept_
+        return self
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        check_is_fitted(self, "coef_")
+        M = self._matrix(self._raw(target_rows(X)))
+        return np.asarray(M @ self.coef_.T) + self.intercept_
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Class probabilities, columns in the order of ``classes_``."""
+        z = self.decision_function(X)
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def predict(self, X: Any) -> np.ndarray:
+        """``negative`` / ``neutral`` / ``positive`` per row."""
+        return self.classes_[np.argmax(self.decision_function(X), axis=1)]
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        check_is_fitted(self, "coef_")
+        names = sorted(self.vocabulary_, key=self.vocabulary_.__getitem__)
+        return np.asarray(names + list(NUMERIC), dtype=object)
+
+    # -- safe persistence: JSON, loading runs no code --------------------------------------
+    def to_json(self, path: str | os.PathLike[str], *, meta: dict | None = None) -> None:
+        """Write the fitted model as JSON (parameters, vocabulary, idf, coefficients)."""
+        check_is_fitted(self, "coef_")
+        names = sorted(self.vocabulary_, key=self.vocabulary_.__getitem__)
+        payload = {
+            "format": MODEL_FORMAT,
+            "params": self.get_params(),
+            "classes": self.classes_.tolist(),
+            "vocabulary": names,
+            "idf": [round(float(v), 5) for v in self.idf_],
+            "coef": [[round(float(v), 5) for v in row] for row in self.coef_],
+            "intercept": [round(float(v), 6) for v in self.intercept_],
+            "meta": meta or {},
+        }
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(payload, fh, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, path: str | os.PathLike[str]) -> ActorSentimentClassifier:
+        """Load a model written by :meth:`to_json` (plain JSON: no code is run)."""
+        with open(path, encoding="utf-8") as fh:
+            payload = json.load(fh)
+        return cls._from_payload(payload)
+
+    @classmethod
+    def _from_payload(cls, payload: dict) -> ActorSentimentClassifier:
+        if payload.get("format") != MODEL_FORMAT:
+            raise ValueError(f"not a {MODEL_FORMAT} file: format={payload.get('format')!r}")
+        params = {k: v for k, v in payload["params"].items() if k in cls._get_param_names()}
+        est = cls(**params)
+        est.classes_ = np.asarray(payload["classes"], dtype=object)
+        est.vocabulary_ = {f: i for i, f in enumerate(payload["vocabulary"])}
+        est.idf_ = np.asarray(payload["idf"], dtype=float)
+        est.coef_ = np.asarray(payload["coef"], dtype=float)
+        est.intercept_ = np.asarray(payload["intercept"], dtype=float)
+        est.meta_ = payload.get("meta", {})
+        return est
+
+    @classmethod
+    def pretrained(cls) -> ActorSentimentClassifier:
+        """The shipped model, trained on NewsMTSC train by ``scripts/train_actor_sentiment.py``."""
+        res = resources.files("framing").joinpath("data", "models", "actor_sentiment.json")
+        return cls._from_payload(json.loads(res.read_text(encoding="utf-8")))
