@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from framing.clutter import find_clutter
 from framing.document import Document
 
 __all__ = ["analyze", "annotate"]
@@ -18,10 +19,14 @@ def annotate(doc: Document, *, actors: Actors | None = None) -> Document:
     it), hedging, evaluative language, actors (which read all of the above).
     """
     doc.reset_sentences()
-    # step 1: page clutter (framing.clutter)
+    found = find_clutter(doc.text)  # step 1: page clutter (framing.clutter)
+    doc.clutter, doc.dateline, doc.byline = found.spans, found.dateline, found.byline
+    doc.reset_sentences()
     # step 2: attribution (framing.attribution)
     # step 3: hedging (framing.hedging)
-    # step 4: evaluative language (framing.evaluative)
+    from framing.evaluative import extract_evaluations  # step 4: evaluative language
+
+    doc.evaluations = extract_evaluations(doc, doc.attributions)
     # step 5: actors and actor sentiment (framing.actors)
     return doc
 
