@@ -41,6 +41,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -346,11 +347,27 @@ def extract_evaluations(
         raise TypeError(f"extract_evaluations() takes a Document or a str, got {type(doc_or_text).__name__}")
     lex = load_lexicon()
     found = [r for s in sentences for r in _sentence_evaluations(s, lex)]
+    if attributions:
+        # A reporting verb's stance ("slammed", "bragged") belongs to the attribution
+        # (cue_stance), not to evaluative language.
+        cues = sorted((a.cue.start, a.cue.end) for a in attributions)
+        found = [r for r in found if not _overlaps_any(r[0], r[1], cues)]
     voices = voice_of([Span(s, e) for s, e, *_ in found], attributions or ())
     return [
         Evaluation(Span(s, e), text[s:e], p, x, v, k)
         for (s, e, p, x, k), v in zip(found, voices)
     ]
+
+
+def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect_right(spans, (end, end)) - 1
+    while i >= 0 and spans[i][0] < end:
+        if spans[i][1] > start:
+            return True
+        if start - spans[i][0] > 200:  # cues are short: no earlier cue can reach
+            break
+        i -= 1
+    return False
 
 
 _OPEN = "\"“‘'"

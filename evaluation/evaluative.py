@@ -1,0 +1,176 @@
+"""Evaluate the evaluative-language extractor; print markdown tables.
+
+1. Bundled sample (framing/data/sample/gold.jsonl): span overlap P/R/F1 (the guidelines'
+   Scoring), polarity accuracy and voice accuracy on matched spans. Voice is computed with
+   the gold attributions (the extractor's own part) and, separately, with the attributions
+   the default pipeline finds (end to end).
+2. MBIC (crowd labels, framing's test split of BABE/MBIC): word-level precision, recall and F1
+   of the words inside evaluative spans against the words annotators marked as biased.
+3. BABE (SG2, test split = the sentences shared with MBIC): ROC AUC of the author-voice
+   evaluative density (per 1,000 words) for the Biased / Non-biased label.
+
+``--split dev`` runs 2 and 3 on BABE's dev split (for tuning); ``--stoplist-audit`` lists the
+most frequent evaluative hits in the non-biased dev sentences of Reuters and USA Today (the
+candidates for the news stoplist).
+
+Usage::
+
+    FRAMING_DATA=/work/shared/data python evaluation/evaluative.py
+    FRAMING_DATA=/work/shared/data python evaluation/evaluative.py --split dev
+    FRAMING_DATA=/work/shared/data python evaluation/evaluative.py --split dev --stoplist-audit
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import roc_auc_score
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import framing  # noqa: E402
+from framing import Attribution, Document, Span
+from framing.datasets import load_babe, load_mbic, load_sample_gold
+from framing.evaluative import extract_evaluations
+from framing.scoring import match_spans, span_prf
+
+_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _attributions(rec: dict) -> list[Attribution]:
+    return [
+        Attribution(a["kind"], Span(*a["source"]) if a["source"] else None, Span(*a["cue"]),
+                    Span(*a["content"]))
+        for a in rec["attributions"]
+    ]
+
+
+def sample_scores() -> list[tuple[str, str]]:
+    rows = []
+    for mode in ("gold attributions", "pipeline attributions"):
+        pred_all, gold_all = 0, 0
+        tp = pol_ok = voice_ok = 0
+        prf = None
+        for rec in load_sample_gold():
+            if mode == "gold attributions":
+                preds = extract_evaluations(Document(rec["text"]), _attributions(rec))
+            else:
+                preds = framing.analyze(rec["text"]).evaluations
+            gold = rec["evaluative"]
+            pspans = [e.span for e in preds]
+            gspans = [g["span"] for g in gold]
+            s = span_prf(pspans, gspans)
+            prf = s if prf is None else prf + s
+            for i, j in match_spans(pspans, gspans):
+                tp += 1
+                pol_ok += preds[i].polarity == gold[j]["polarity"]
+                voice_ok += preds[i].voice == gold[j]["voice"]
+            pred_all += len(preds)
+            gold_all += len(gold)
+        if mode == "gold attributions":
+            rows += [
+                ("span precision", f"{prf.precision:.3f}"),
+                ("span recall", f"{prf.recall:.3f}"),
+                ("span F1", f"{prf.f1:.3f}"),
+                ("polarity accuracy (matched spans)", f"{pol_ok / tp:.3f} ({pol_ok}/{tp})"),
+            ]
+        rows.append((f"voice accuracy, {mode} (matched spans)", f"{voice_ok / tp:.3f} ({voice_ok}/{tp})"))
+    rows.append(("predicted / gold spans", f"{pred_all} / {gold_all}"))
+    return rows
+
+
+def _word_labels(text: str, biased: list[str], spans: list[Span]) -> tuple[list[bool], list[bool]]:
+    """Gold and predicted label of every word of ``text``.
+
+    Gold: the word (lower case) is one of the annotated biased words (multi-word entries are
+    split into words). Predicted: the word lies inside an evaluative span.
+    """
+    wanted = {w.lower() for b in biased for w in _WORD_RE.findall(b)}
+    gold, pred = [], []
+    for m in _WORD_RE.finditer(text):
+        gold.append(m.group().lower().replace("’", "'") in wanted or m.group().lower() in wanted)
+        pred.append(any(s.start < m.end() and m.start() < s.end for s in spans))
+    return gold, pred
+
+
+def _evaluate_sentences(texts, biased_lists):
+    tp = fp = fn = 0
+    for text, biased in zip(texts, biased_lists):
+        spans = [e.span for e in framing.analyze(text).evaluations]
+        gold, pred = _word_labels(text, biased, spans)
+        for g, p in zip(gold, pred):
+            tp += g and p
+            fp += p and not g
+            fn += g and not p
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0), tp + fn
+
+
+def author_density(text: str) -> float:
+    doc = framing.analyze(text)
+    n = sum(e.voice == "author" for e in doc.evaluations)
+    return 1000.0 * n / max(doc.word_count, 1)
+
+
+def corpus_scores(split: str) -> list[tuple[str, str]]:
+    rows = []
+    babe = load_babe()
+    part = babe[babe["split"] == split]
+    if split == "test":
+        mbic = load_mbic()
+        mbic = mbic[mbic["label_bias"] != "No agreement"] if False else mbic
+        p, r, f, n = _evaluate_sentences(mbic["text"], mbic["biased_words"])
+        rows += [(f"MBIC word-level precision / recall / F1 ({len(mbic)} sentences, {n} biased words)",
+                  f"{p:.3f} / {r:.3f} / {f:.3f}")]
+    p, r, f, n = _evaluate_sentences(part["text"], part["biased_words"])
+    rows.append((f"BABE {split} word-level precision / recall / F1 ({len(part)} sentences, "
+                 f"{n} biased words)", f"{p:.3f} / {r:.3f} / {f:.3f}"))
+    lab = part[part["label_bias"].isin(["Biased", "Non-biased"])]
+    y = (lab["label_bias"] == "Biased").to_numpy()
+    dens = np.array([author_density(t) for t in lab["text"]])
+    rows.append((f"BABE {split} ROC AUC of author-voice evaluative density ({len(lab)} sentences)",
+                 f"{roc_auc_score(y, dens):.3f}"))
+    return rows
+
+
+def stoplist_audit(top: int = 60) -> None:
+    babe = load_babe()
+    part = babe[(babe["split"] == "dev") & (babe["label_bias"] == "Non-biased")
+                & babe["outlet"].isin(["Reuters", "USA Today"])]
+    hits = Counter()
+    for text in part["text"]:
+        for e in extract_evaluations(text):
+            hits[e.text.lower()] += 1
+    print(f"| hit | count in {len(part)} non-biased dev sentences (Reuters, USA Today) |")
+    print("| --- | --- |")
+    for w, c in hits.most_common(top):
+        print(f"| {w} | {c} |")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="test", choices=["test", "dev"])
+    ap.add_argument("--stoplist-audit", action="store_true")
+    ap.add_argument("--skip-sample", action="store_true")
+    args = ap.parse_args(argv)
+    if args.stoplist_audit:
+        stoplist_audit()
+        return
+    rows = [] if args.skip_sample else [("**bundled sample (16 articles)**", "")] + sample_scores()
+    rows += [(f"**BABE / MBIC ({args.split} split)**", "")] + corpus_scores(args.split)
+    print("| measure | value |")
+    print("| --- | --- |")
+    for k, v in rows:
+        print(f"| {k} | {v} |")
+
+
+if __name__ == "__main__":
+    main()
