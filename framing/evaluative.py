@@ -8,7 +8,8 @@ Follows section 3 of the annotation guidelines (appraisal theory, Martin & White
   otherwise, so the outlet's own evaluation is never mixed with what it quotes;
 - ``kind``: ``"lexicon"`` (a word of the general lexicon), ``"label"`` (a loaded label such as
   "regime", "thugs", "heroic", "invasion"), ``"emotive_verb"`` ("slammed", "bragged"),
-  ``"idiom"`` ("buy time", "in good faith") or ``"distancing"`` ("so-called").
+  ``"idiom"`` ("buy time", "in good faith"), ``"distancing"`` ("so-called") or
+  ``"appraisal"`` (evaluative words the permissive lexicons lack: "constructive", "fragile").
 
 How a span is found, one sentence at a time (every step is a small function below):
 

@@ -4,6 +4,7 @@ Every loader takes ``data_home=`` (else ``$FRAMING_DATA``, else a user cache fol
 :func:`get_data_home`) and reads the files in the layout the original repository publishes.
 """
 
+from framing.datasets._babe import load_babe, load_mbic
 from framing.datasets._base import (
     dataset_path,
     get_data_home,
@@ -15,6 +16,8 @@ from framing.datasets._newsmtsc import load_newsmtsc
 
 __all__ = [
     "dataset_path",
+    "load_babe",
+    "load_mbic",
     "get_data_home",
     "load_sample",
     "load_sample_actors",

@@ -5,4 +5,6 @@ the extractors, and returns one row of counts or rates per text, with readable c
 names from ``get_feature_names_out`` (so ``set_output(transform="pandas")`` works).
 """
 
-__all__: list[str] = []
+from framing.features._evaluative import EvaluativeFeatures
+
+__all__: list[str] = ["EvaluativeFeatures"]
