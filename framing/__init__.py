@@ -16,11 +16,14 @@ from framing._records import (
 from framing.corpus import Corpus, Problem, ReadError, read_csv, read_jsonl
 from framing.document import Document
 from framing.pipeline import analyze
+from framing.analysis import Analysis
+from framing.compare import compare
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "ActorSentiment",
+    "Analysis",
     "Attribution",
     "Corpus",
     "Cue",
@@ -31,6 +34,7 @@ __all__ = [
     "ReadError",
     "Span",
     "analyze",
+    "compare",
     "read_csv",
     "read_jsonl",
     "__version__",

@@ -146,6 +146,16 @@ class Corpus(Sequence[Document]):
 
         return Corpus([d for d in self._docs if keep(d)])
 
+    # -- analysis ----------------------------------------------------------------------
+    def analyze(self, *, actors: Any = None, n_jobs: int | None = 1, progress: bool = True):
+        """Run the default pipeline on every document; see :func:`framing.analysis.analyze_corpus`.
+
+        Returns an :class:`~framing.Analysis`; failures are recorded per article, not dropped.
+        """
+        from framing.analysis import analyze_corpus
+
+        return analyze_corpus(self, actors=actors, n_jobs=n_jobs, progress=progress)
+
     # -- tables ------------------------------------------------------------------------
     @classmethod
     def from_dataframe(

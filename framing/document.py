@@ -81,6 +81,12 @@ class Document:
         meta = ", ".join(f"{k}={getattr(self, k)!r}" for k in _METADATA if getattr(self, k))
         return f"Document({head!r}{'...' if len(self.text) > 50 else ''}{', ' if meta else ''}{meta})"
 
+    def _repr_html_(self) -> str:
+        """The text with its evidence highlighted, for Jupyter (see :mod:`framing.display`)."""
+        from framing.display import render_document
+
+        return render_document(self)
+
     @property
     def sentences(self) -> list[Sentence]:
         """Sentences outside the page clutter, parsed once and cached."""

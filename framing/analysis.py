@@ -1,0 +1,455 @@
+"""Corpus runs: annotate every article, keep every failure, and lay the evidence out as tables.
+
+:func:`analyze_corpus` (also :meth:`framing.Corpus.analyze`) runs the default pipeline on each
+document of a corpus and returns an :class:`Analysis`: the annotated documents and tidy
+DataFrames of their evidence, one row per record, each carrying the article's ``doc``
+position, ``id``, ``outlet`` and ``story`` so that any row can be traced back to its text.
+
+Nothing is dropped: every input article has a row in :attr:`Analysis.articles` with a
+``status`` (``"ok"`` or ``"error"``) and, for failures, the ``error`` with its reason. Rows
+that the corpus reader could not read (``Corpus.problems``) are listed there too.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from framing._records import Span, _SpanIndex
+from framing.corpus import Corpus, Problem
+from framing.document import Document
+
+__all__ = ["Analysis", "analyze_corpus", "document_from_record", "STATUS_OK", "STATUS_ERROR", "STANCES", "KINDS"]
+
+STATUS_OK = "ok"
+STATUS_ERROR = "error"
+STANCES = ("neutral", "doubt", "endorse", "emotive")
+KINDS = ("direct", "indirect", "mixed", "according_to")
+SENTIMENTS = ("positive", "neutral", "negative")
+
+BAD_ACTORS = (
+    "actors must be a mapping of canonical name to a list of aliases, or of story to such a "
+    "mapping; got {type}"
+)
+
+_KEYS = ["doc", "id", "outlet", "story"]
+
+ARTICLE_COLUMNS = [
+    "doc", "id", "outlet", "story", "title", "date", "status", "error",
+    "words", "words_author", "words_quoted", "sentences",
+    "attributions", *[f"kind_{k}" for k in KINDS], "anonymous",
+    *[f"stance_{s}" for s in STANCES],
+    "hedges", "boosters", "vague",
+    "evaluations", "evaluations_author", "evaluations_quoted",
+    "evaluations_positive", "evaluations_negative",
+    "mentions", "actors",
+]
+ATTRIBUTION_COLUMNS = [
+    *_KEYS, "kind", "source", "cue", "content", "source_start", "source_end", "cue_start",
+    "cue_end", "content_start", "content_end", "anonymous", "cue_stance", "cue_lemma", "actor",
+    "content_words",
+]
+CUE_COLUMNS = [*_KEYS, "start", "end", "text", "category", "subtype", "voice"]
+EVALUATION_COLUMNS = [*_KEYS, "start", "end", "text", "polarity", "intensity", "voice", "kind"]
+MENTION_COLUMNS = [*_KEYS, "start", "end", "text", "actor", "type", "via"]
+SENTIMENT_COLUMNS = [*_KEYS, "sentence_start", "sentence_end", "actor", "label", "score"]
+ACTOR_COLUMNS = [
+    *_KEYS, "actor", "mentions", "first_mention", "attributions", "quoted_words",
+    *[f"stance_{s}" for s in STANCES], *SENTIMENTS, "sentiment_balance", "agent", "patient",
+    "agency",
+]
+
+
+@dataclass
+class Analysis:
+    """The result of a corpus run: annotated documents and tidy tables of their evidence.
+
+    Build one with :func:`analyze_corpus` (or ``corpus.analyze()``), or from documents whose
+    evidence is already filled with :meth:`from_documents`.
+
+    Attributes
+    ----------
+    documents : list of Document
+        Every input document, in input order; ``articles.doc`` indexes this list.
+    articles : DataFrame
+        One row per input article (including failures and unreadable rows): metadata,
+        ``status``, ``error``, word counts (all, author voice, quoted voice) and evidence counts.
+    attributions, hedges, boosters, vague, evaluations, mentions, actor_sentiment : DataFrame
+        One row per evidence record, with character offsets and the text they cover.
+    actors : DataFrame
+        One row per article and actor: mentions, attributions (voice), quoted words, cue
+        stances of the attributions, sentiment counts and balance, agency.
+
+    Examples
+    --------
+    >>> from framing.datasets import load_sample
+    >>> analysis = load_sample().analyze(progress=False)
+    >>> analysis  # doctest: +ELLIPSIS
+    Analysis(16 articles, 16 ok, 0 errors, 4 outlets, 4 stories)
+    >>> analysis.articles[["id", "outlet", "status"]].head(2)
+              id            outlet status
+    0  s1-beacon  The Daily Beacon     ok
+    1   s1-blast  The Morning Blast     ok
+    """
+
+    documents: list[Document]
+    articles: pd.DataFrame
+    attributions: pd.DataFrame
+    hedges: pd.DataFrame
+    boosters: pd.DataFrame
+    vague: pd.DataFrame
+    evaluations: pd.DataFrame
+    mentions: pd.DataFrame
+    actor_sentiment: pd.DataFrame
+    actors: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        a = self.articles
+        ok = int((a["status"] == STATUS_OK).sum())
+        return (
+            f"Analysis({len(a)} articles, {ok} ok, {len(a) - ok} errors, "
+            f"{a['outlet'].nunique()} outlets, {a['story'].nunique()} stories)"
+        )
+
+    @property
+    def ok(self) -> pd.DataFrame:
+        """The rows of :attr:`articles` whose analysis succeeded."""
+        return self.articles[self.articles["status"] == STATUS_OK]
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        """The rows of :attr:`articles` whose analysis failed or that could not be read."""
+        return self.articles[self.articles["status"] != STATUS_OK]
+
+    @classmethod
+    def from_documents(
+        cls,
+        documents: Iterable[Document],
+        *,
+        errors: Mapping[int, str] | None = None,
+        problems: Iterable[Problem] = (),
+    ) -> Analysis:
+        """Lay out documents whose evidence lists are already filled.
+
+        Parameters
+        ----------
+        documents : iterable of Document
+        errors : mapping of int to str, optional
+            Position of a document -> why its analysis failed.
+        problems : iterable of Problem
+            Input rows that could not be read; each gets an ``articles`` row with status
+            ``"error"``.
+        """
+        docs = list(documents)
+        errors = dict(errors or {})
+        tables: dict[str, list[dict[str, Any]]] = {
+            k: [] for k in ("articles", "attributions", "hedges", "boosters", "vague",
+                            "evaluations", "mentions", "actor_sentiment", "actors")
+        }
+        for i, doc in enumerate(docs):
+            keys = {"doc": i, "id": doc.id, "outlet": doc.outlet, "story": doc.story}
+            if i in errors:
+                tables["articles"].append(_article_row(doc, keys, errors[i]))
+                continue
+            _collect(doc, keys, tables)
+        problems = list(problems)
+        for p in problems:
+            tables["articles"].append({
+                "doc": None, "id": p.id, "outlet": None, "story": None,
+                "status": STATUS_ERROR, "error": f"unreadable input ({p})",
+            })
+        frames = {k: _frame(v, _COLUMNS[k]) for k, v in tables.items()}
+        arts = frames["articles"]
+        meta_cols = sorted({k for d in docs for k in d.meta} - set(arts.columns))
+        for c in meta_cols:  # extra input fields (e.g. a "side" column), for grouping
+            arts[c] = [docs[int(d)].meta.get(c) if pd.notna(d) else None for d in arts["doc"]]
+        arts["doc"] = arts["doc"].astype("Int64")
+        return cls(documents=docs, problems=problems, **frames)
+
+
+_COLUMNS = {
+    "articles": ARTICLE_COLUMNS,
+    "attributions": ATTRIBUTION_COLUMNS,
+    "hedges": CUE_COLUMNS,
+    "boosters": CUE_COLUMNS,
+    "vague": CUE_COLUMNS,
+    "evaluations": EVALUATION_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+    "actor_sentiment": SENTIMENT_COLUMNS,
+    "actors": ACTOR_COLUMNS,
+}
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=columns)
+    return df
+
+
+def _article_row(doc: Document, keys: dict[str, Any], error: str | None) -> dict[str, Any]:
+    row = {**keys, "title": doc.title, "date": doc.date,
+           "status": STATUS_OK if error is None else STATUS_ERROR, "error": error}
+    return row
+
+
+class _WordIndex:
+    """Word-token start offsets of a document, for counting words inside spans."""
+
+    def __init__(self, doc: Document):
+        self.starts = [t.start for s in doc.sentences for t in s.tokens if t.text[0].isalnum()]
+
+    def count(self, span: Span) -> int:
+        return bisect.bisect_left(self.starts, span.end) - bisect.bisect_left(self.starts, span.start)
+
+    def count_covered(self, spans: Sequence[Span]) -> int:
+        index = _SpanIndex.build(spans)
+        return sum(self.count(Span(s, e)) for s, e in zip(index.starts, index.ends))
+
+
+def _text(doc: Document, span: Span | None) -> str | None:
+    return None if span is None else doc.text[span.start:span.end]
+
+
+def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list]) -> None:
+    words = _WordIndex(doc)
+    n_words = len(words.starts)
+    quoted = words.count_covered([a.content for a in doc.attributions])
+    kinds = Counter(a.kind for a in doc.attributions)
+    stances = Counter(a.cue_stance for a in doc.attributions)
+    voices = Counter(e.voice for e in doc.evaluations)
+    row = _article_row(doc, keys, None)
+    row.update({
+        "words": n_words, "words_author": n_words - quoted, "words_quoted": quoted,
+        "sentences": len(doc.sentences), "attributions": len(doc.attributions),
+        **{f"kind_{k}": kinds.get(k, 0) for k in KINDS},
+        "anonymous": sum(bool(a.anonymous) for a in doc.attributions),
+        **{f"stance_{s}": stances.get(s, 0) for s in STANCES},
+        "hedges": len(doc.hedges), "boosters": len(doc.boosters), "vague": len(doc.vague),
+        "evaluations": len(doc.evaluations),
+        "evaluations_author": voices.get("author", 0),
+        "evaluations_quoted": voices.get("quoted", 0),
+        "evaluations_positive": sum(e.polarity > 0 for e in doc.evaluations),
+        "evaluations_negative": sum(e.polarity < 0 for e in doc.evaluations),
+        "mentions": len(doc.mentions),
+        "actors": len({m.actor for m in doc.mentions}),
+    })
+    tables["articles"].append(row)
+    for a in doc.attributions:
+        tables["attributions"].append({
+            **keys, "kind": a.kind, "source": _text(doc, a.source), "cue": _text(doc, a.cue),
+            "content": _text(doc, a.content),
+            "source_start": None if a.source is None else a.source.start,
+            "source_end": None if a.source is None else a.source.end,
+            "cue_start": a.cue.start, "cue_end": a.cue.end,
+            "content_start": a.content.start, "content_end": a.content.end,
+            "anonymous": bool(a.anonymous), "cue_stance": a.cue_stance,
+            "cue_lemma": a.cue_lemma, "actor": a.actor, "content_words": words.count(a.content),
+        })
+    for name in ("hedges", "boosters", "vague"):
+        for c in getattr(doc, name):
+            tables[name].append({**keys, "start": c.span.start, "end": c.span.end,
+                                 "text": c.text, "category": c.category,
+                                 "subtype": c.subtype, "voice": c.voice})
+    for e in doc.evaluations:
+        tables["evaluations"].append({**keys, "start": e.span.start, "end": e.span.end,
+                                      "text": e.text, "polarity": e.polarity,
+                                      "intensity": e.intensity, "voice": e.voice,
+                                      "kind": e.kind})
+    for m in doc.mentions:
+        tables["mentions"].append({**keys, "start": m.span.start, "end": m.span.end,
+                                   "text": m.text, "actor": m.actor, "type": m.type,
+                                   "via": m.via})
+    for s in doc.actor_sentiment:
+        tables["actor_sentiment"].append({**keys, "sentence_start": s.sentence.start,
+                                          "sentence_end": s.sentence.end, "actor": s.actor,
+                                          "label": s.label, "score": s.score})
+    tables["actors"].extend(_actor_rows(doc, keys, words))
+
+
+def _actor_rows(doc: Document, keys: dict[str, Any], words: _WordIndex) -> list[dict[str, Any]]:
+    """One row per actor of the document (mentioned, quoted or given a sentiment)."""
+    agency = _agency(doc)
+    names: dict[str, None] = {}
+    for m in sorted(doc.mentions, key=lambda m: m.span):
+        names.setdefault(m.actor, None)
+    for a in doc.attributions:
+        if a.actor:
+            names.setdefault(a.actor, None)
+    for s in doc.actor_sentiment:
+        names.setdefault(s.actor, None)
+    length = max(len(doc.text), 1)
+    rows = []
+    for actor in names:
+        mentions = [m for m in doc.mentions if m.actor == actor]
+        attrs = [a for a in doc.attributions if a.actor == actor]
+        stances = Counter(a.cue_stance for a in attrs)
+        labels = Counter(s.label for s in doc.actor_sentiment if s.actor == actor)
+        n_sent = sum(labels.get(k, 0) for k in SENTIMENTS)
+        agent, patient = agency.get(actor, (None, None))
+        rows.append({
+            **keys, "actor": actor, "mentions": len(mentions),
+            "first_mention": (min(m.span.start for m in mentions) / length) if mentions else None,
+            "attributions": len(attrs),
+            "quoted_words": words.count_covered([a.content for a in attrs]),
+            **{f"stance_{s}": stances.get(s, 0) for s in STANCES},
+            **{k: labels.get(k, 0) for k in SENTIMENTS},
+            "sentiment_balance": (
+                (labels.get("positive", 0) - labels.get("negative", 0)) / n_sent if n_sent else None
+            ),
+            "agent": agent, "patient": patient,
+            "agency": agent / (agent + patient) if agent is not None and agent + patient else None,
+        })
+    return rows
+
+
+def _agency(doc: Document) -> dict[str, tuple[int, int]]:
+    """Agent and patient counts per actor, when the actors module provides them."""
+    try:
+        from framing import actors as _actors
+    except ImportError:  # pragma: no cover - the module is part of the package
+        return {}
+    fn = getattr(_actors, "agency_counts", None)
+    if fn is None:
+        return {}
+    return dict(fn(doc))
+
+
+def document_from_record(record: Mapping[str, Any]) -> Document:
+    """A Document with its evidence filled from a record in the guidelines' format.
+
+    Use it to lay out gold annotations (such as :func:`framing.datasets.load_sample_gold`)
+    exactly as a corpus run lays out predictions. Cue voices are derived from the
+    attributions' content spans; an attribution's actor is the actor of a mention that
+    overlaps its source, when the record does not name one.
+
+    Examples
+    --------
+    >>> from framing.datasets import load_sample_gold
+    >>> doc = document_from_record(load_sample_gold()[0])
+    >>> doc.attributions[0].cue_stance, doc.text[slice(*doc.attributions[0].cue)]
+    ('doubt', 'claimed')
+    """
+    from framing._records import (
+        ActorSentiment, Attribution, Cue, Evaluation, Mention, voice_of,
+    )
+
+    text = record["text"]
+    meta_keys = ("id", "outlet", "story", "title", "date", "url")
+    doc = Document(text, **{k: record.get(k) for k in meta_keys})
+    span = lambda v: None if v is None else Span(int(v[0]), int(v[1]))  # noqa: E731
+    doc.mentions = [
+        Mention(span(m["span"]), text[m["span"][0]:m["span"][1]], m["actor"],
+                m.get("type", "unknown"), m.get("via", "name"))
+        for m in record.get("mentions", ())
+    ]
+    for a in record.get("attributions", ()):
+        src = span(a.get("source"))
+        actor = a.get("actor")
+        if actor is None and src is not None:
+            inside = [m for m in doc.mentions if m.span.overlaps(src)]
+            actor = max(inside, key=lambda m: m.span.end).actor if inside else None
+        doc.attributions.append(Attribution(
+            a["kind"], src, span(a["cue"]), span(a["content"]), bool(a.get("anonymous")),
+            a.get("cue_stance", "neutral"), a.get("cue_lemma", ""), actor))
+    for name, category in (("hedges", "hedge"), ("boosters", "booster"), ("vague", "vague")):
+        spans = [span(v["span"] if isinstance(v, Mapping) else v) for v in record.get(name, ())]
+        voices = voice_of(spans, doc.attributions)
+        setattr(doc, name, [Cue(s, text[s.start:s.end], category, "", v)
+                            for s, v in zip(spans, voices)])
+    doc.evaluations = [
+        Evaluation(span(e["span"]), text[e["span"][0]:e["span"][1]], int(e["polarity"]),
+                   float(e.get("intensity", 0.5)), e.get("voice", "author"),
+                   e.get("kind", "gold"))
+        for e in record.get("evaluative", ())
+    ]
+    doc.actor_sentiment = [
+        ActorSentiment(span(s["sentence"]), s["actor"], s["label"], float(s.get("score", 0.0)))
+        for s in record.get("actor_sentiment", ())
+    ]
+    return doc
+
+
+# -- the corpus run -----------------------------------------------------------------------
+
+def _actors_for(actors: Any, story: str | None) -> Mapping[str, Sequence[str]] | None:
+    if actors is None:
+        return None
+    if not isinstance(actors, Mapping):
+        raise TypeError(BAD_ACTORS.format(type=type(actors).__name__))
+    if actors and all(isinstance(v, Mapping) for v in actors.values()):
+        return actors.get(story)  # a table per story, as in the bundled sample
+    return actors
+
+
+def _annotate_one(doc: Document, actors: Any) -> tuple[Document, str | None]:
+    from framing.pipeline import annotate
+
+    try:
+        annotate(doc, actors=_actors_for(actors, doc.story))
+    except Exception as exc:  # noqa: BLE001 - every failure is recorded with its reason
+        return doc, f"{type(exc).__name__}: {exc}"
+    return doc, None
+
+
+def analyze_corpus(
+    corpus: Corpus | Iterable[Document],
+    *,
+    actors: Mapping[str, Any] | None = None,
+    n_jobs: int | None = 1,
+    progress: bool = True,
+) -> Analysis:
+    """Run the default pipeline on every document of a corpus.
+
+    Parameters
+    ----------
+    corpus : Corpus or iterable of Document
+    actors : mapping, optional
+        An actor table (canonical name -> aliases) for every document, or a mapping of story
+        -> actor table (the layout of :func:`framing.datasets.load_sample_actors`).
+    n_jobs : int, default 1
+        Worker processes (joblib); ``-1`` uses every core. Results keep the input order.
+    progress : bool, default True
+        Show a progress bar (tqdm, on standard error).
+
+    Returns
+    -------
+    Analysis
+        Failures are caught per article and recorded with their reason in
+        ``Analysis.articles`` (``status == "error"``); nothing is dropped.
+
+    Examples
+    --------
+    >>> from framing.datasets import load_sample, load_sample_actors
+    >>> analysis = analyze_corpus(load_sample(), actors=load_sample_actors(), progress=False)
+    >>> len(analysis.articles), set(analysis.articles["status"])
+    (16, {'ok'})
+    """
+    if actors is not None and not isinstance(actors, Mapping):
+        raise TypeError(BAD_ACTORS.format(type=type(actors).__name__))
+    docs = list(corpus)
+    problems = list(getattr(corpus, "problems", ()))
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(docs), desc="framing", unit="article", disable=not progress)
+    results: list[tuple[Document, str | None]] = []
+    try:
+        if n_jobs in (1, None) or len(docs) < 2:
+            for doc in docs:
+                results.append(_annotate_one(doc, actors))
+                bar.update()
+        else:
+            from joblib import Parallel, delayed
+
+            parallel = Parallel(n_jobs=n_jobs, return_as="generator")
+            for res in parallel(delayed(_annotate_one)(doc, actors) for doc in docs):
+                results.append(res)
+                bar.update()
+    finally:
+        bar.close()
+    errors = {i: err for i, (_, err) in enumerate(results) if err is not None}
+    return Analysis.from_documents([d for d, _ in results], errors=errors, problems=problems)
