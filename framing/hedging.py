@@ -1,0 +1,733 @@
+"""Hedges, boosters and vague attribution (annotation guidelines, section 2).
+
+Cues come from the project's own lexicons (``framing/data/lexicons/hedges.tsv``,
+``boosters.tsv``, ``vague.tsv``: one cue a row with its category, subtype, the name of the
+disambiguation rule it needs, and the literature it follows: Hyland 2005, the CoNLL-2010
+cue guidelines, Islam et al. 2020). A lexicon match is only a candidate: a small rule per
+ambiguous word decides from the tokens and part-of-speech tags around it ("May" the month
+or the modal, "might" the noun, "could" of ability, "would" of reported future, deontic
+"may"/"must", "suggest" of proposal, "appear" on stage, ...). Each rule is a small
+function named ``_rule_<name>`` that can be tested alone.
+
+Vague attribution is found by three rules: impersonal reports (``it is believed``), a bare
+quantifier as the speaker (``some say``, ``others suggest``), and an unnamed or collective
+source noun phrase (``critics``, ``two diplomats familiar with the talks``, ``one source``)
+that is the subject of a reporting verb or the object of ``according to``. The sources of
+attributions marked anonymous by the attribution step are added too.
+
+The voice of each cue is ``quoted`` inside an attribution's content, else ``author``.
+
+Examples
+--------
+>>> from framing.hedging import extract_hedges
+>>> text = "Talks may resume in May. The minister said it would hold talks."
+>>> [(c.text, c.category, c.subtype) for c in extract_hedges(text)]
+[('may', 'hedge', 'epistemic_modal')]
+>>> [(c.text, c.category) for c in extract_hedges("Critics argue the plan will clearly fail.")]
+[('Critics argue', 'vague'), ('clearly', 'booster')]
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from framing._records import Cue, Span, voice_of
+from framing.document import Document
+from framing.text import Sentence
+
+__all__ = [
+    "CATEGORIES",
+    "LexiconEntry",
+    "load_lexicon",
+    "extract_hedges",
+    "add_hedging",
+    "uncertain_sentences",
+    "hedging_rates",
+]
+
+#: The three cue categories, in the order of the record format.
+CATEGORIES = ("hedge", "booster", "vague")
+
+_LEXICON_FILES = {"hedge": "hedges.tsv", "booster": "boosters.tsv", "vague": "vague.tsv"}
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One row of a cue lexicon: the lower-cased token sequence and what it is."""
+
+    words: tuple[str, ...]
+    category: str
+    subtype: str
+    rule: str
+    source: str
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(category: str) -> tuple[LexiconEntry, ...]:
+    """The project's cue lexicon of one category (``hedge``, ``booster`` or ``vague``).
+
+    Examples
+    --------
+    >>> entries = load_lexicon("booster")
+    >>> [e for e in entries if e.words == ("of", "course")][0].source
+    'guidelines; Hyland 2005'
+    """
+    if category not in _LEXICON_FILES:
+        raise ValueError(f"category must be one of {CATEGORIES}, got {category!r}")
+    path = resources.files("framing").joinpath("data", "lexicons", _LEXICON_FILES[category])
+    rows = csv.DictReader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t")
+    return tuple(
+        LexiconEntry(tuple(r["cue"].split()), r["category"], r["subtype"], r["rule"], r["source"])
+        for r in rows
+    )
+
+
+# --------------------------------------------------------------------------- word classes
+
+_BE = frozenset("is are was were be been being 's 're am".split())
+_ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_CLAUSE_SUBJECTS = frozenset("it they he she we i you this these those there that".split())
+_MONTH_CONTEXT = frozenset(
+    "in on since until till by early late mid of last next this from through during before "
+    "after between and to".split()
+)
+# Permission readings of "may": a following word that marks permission, and subjects that
+# are usually granted permission ("police may ban", "landlords may still raise rents").
+_PERMISSION_ADVERBS = frozenset("still now only legally freely lawfully no longer".split())
+_DEONTIC_SUBJECTS = frozenset("police authorities officers courts".split())
+_HYPOTHETICAL_MARKERS = frozenset("if unless otherwise without suppose imagine".split())
+# Reporting and thinking verbs after which "would" reports a future in the past.
+_REPORTING_PAST = frozenset(
+    """said says say told tell announced added promised vowed claimed insisted warned
+    predicted expected believed thought hoped agreed decided stated confirmed bragged
+    indicated signalled signaled pledged threatened argued suggested estimated reported
+    assured maintained conceded admitted acknowledged noted explained replied declared
+    forecast projected feared knew guaranteed undertook ruled determined""".split()
+)
+_ABILITY_VERBS = frozenset("see hear feel smell taste afford remember understand".split())
+_NEGATION = frozenset({"not", "never"})
+
+
+def _next_content(words: Sequence[str], tags: Sequence[str], j: int) -> int:
+    """Index of the first token at or after ``j`` that is not an adverb (or ``len``)."""
+    n = len(words)
+    while j < n and (tags[j] in _ADVERB_TAGS and words[j] not in _NEGATION):
+        j += 1
+    return j
+
+
+def _prev(words: Sequence[str], i: int) -> str:
+    return words[i - 1] if i > 0 else ""
+
+
+def _is_verb_start(words: Sequence[str], tags: Sequence[str], j: int) -> bool:
+    return j < len(words) and (tags[j] in _VERB_TAGS or words[j] in ("be", "have", "not"))
+
+
+# --------------------------------------------------------------------------- the rules
+# Each rule gets the sentence's lower-cased words, their tags, the original token texts,
+# and the match [i, j); it returns True when the candidate is a cue.
+
+Rule = Callable[[Sequence[str], Sequence[str], Sequence[str], int, int], bool]
+
+
+def _rule_may(words, tags, raw, i, j) -> bool:
+    """Modal "may", not the month, a name, or permission."""
+    if raw[i][0] == "M" and i > 0:
+        # "May 4", "in May", "Theresa May": the month or a name, unless a verb follows
+        if j < len(words) and (tags[j] == "CD" or words[j][:1].isdigit()):
+            return False
+        if _prev(words, i) in _MONTH_CONTEXT or tags[i - 1] in ("NNP", "NNPS"):
+            return False
+    k = _next_content(words, tags, j)
+    if j < len(words) and words[j] in _PERMISSION_ADVERBS and k < len(words) and words[k] not in ("be", "have"):
+        return False
+    if _prev(words, i) in _DEONTIC_SUBJECTS and k < len(words) and words[k] not in ("be", "have", "well"):
+        return False
+    if i >= 2 and "that" in words[max(0, i - 3) : i] and "so" in words[max(0, i - 4) : i]:
+        return False  # purpose: "so that we may ..."
+    return (j == len(words) or words[j] in ("well", "or", ".", ";")
+            or _is_verb_start(words, tags, k))
+
+
+def _rule_might(words, tags, raw, i, j) -> bool:
+    """Modal "might", not the noun ("military might", "with all its might")."""
+    if i > 0 and (tags[i - 1] in ("DT", "PRP$", "JJ", "POS", "IN") or words[i - 1] in ("all", "'s")):
+        return False
+    k = _next_content(words, tags, j)
+    return j == len(words) or words[j] == "well" or _is_verb_start(words, tags, k)
+
+
+def _rule_could(words, tags, raw, i, j) -> bool:
+    """Possibility "could", not ability ("could not be reached", "could see")."""
+    k = _next_content(words, tags, j)
+    if k < len(words) and words[k] in _NEGATION:
+        # "could not be ruled out" keeps the possibility; other negations are inability
+        return " ".join(words[k + 1 : k + 4]) in ("be ruled out", "be excluded")
+    if k < len(words) and words[k] in _ABILITY_VERBS:
+        return False
+    if any(w in ("before", "until", "where", "once") for w in words[max(0, i - 4) : i]):
+        return False  # "before the question could be answered": ability or permission
+    return _is_verb_start(words, tags, k) or (j < len(words) and words[j] == "well")
+
+
+def _rule_would(words, tags, raw, i, j) -> bool:
+    """Hypothetical "would", not future in the past after a reporting verb, not volition."""
+    if j < len(words) and words[j] in ("like", "love", "rather", "prefer", "often", "usually",
+                                       "always", "sometimes", "later", "eventually", "then"):
+        return False
+    k = _next_content(words, tags, j)
+    if k < len(words) and words[k] in _NEGATION:
+        return False  # "would not comment", "Kyiv would not accept": refusal or reported
+    for m in range(i - 1, max(-1, i - 16), -1):
+        w = words[m]
+        if w in (";", ".", "?", "!") or (w == "if" and m < i):
+            break
+        if w in _REPORTING_PAST:
+            return False
+    if not _is_verb_start(words, tags, k):
+        return False
+    if words[k] == "have" and k + 1 < len(words) and tags[k + 1] == "VBN":
+        return True  # counterfactual "would have gone"
+    # In a past narrative without a condition, "would" is habitual or a future in the past
+    # ("he would later become"); in a present frame or with a condition it is hypothetical.
+    if any(w in _HYPOTHETICAL_MARKERS for w in words):
+        return True
+    return not any(t == "VBD" for t in tags)
+
+
+def _rule_must(words, tags, raw, i, j) -> bool:
+    """Epistemic "must" (a booster): "must have known", "must be a mistake"; not "must leave"."""
+    n = len(words)
+    k = _next_content(words, tags, j)
+    if k >= n:
+        return False
+    if words[k] in ("have", "'ve") and k + 1 < n and tags[k + 1] == "VBN":
+        return True
+    if words[k] == "be" and k + 1 < n:
+        nxt = k + 1
+        if tags[nxt] == "VBN" or words[nxt] in ("able", "allowed", "given", "made", "done", "held", "prepared", "ready"):
+            return False
+        return tags[nxt] in ("JJ", "DT", "RB", "VBG", "PRP$") or words[nxt] in ("true", "wrong", "right")
+    return False
+
+
+def _rule_clearly(words, tags, raw, i, j) -> bool:
+    """Booster "clearly", not the manner adverb after a verb ("spoke clearly")."""
+    if i > 0 and tags[i - 1] in _VERB_TAGS and words[i - 1] not in _BE:
+        return j < len(words) and (tags[j] in _VERB_TAGS or tags[j] == "JJ")
+    return True
+
+
+def _rule_of_course(words, tags, raw, i, j) -> bool:
+    """"of course", not "change of course" or "a matter of course"."""
+    return _prev(words, i) not in ("change", "changes", "matter", "part", "off", "main",
+                                   "golf", "first", "second", "its", "the", "a", "due")
+
+
+def _rule_likely(words, tags, raw, i, j) -> bool:
+    """Hedge "likely"/"unlikely", not the attributive term "likely voters"."""
+    return not (j < len(words) and words[j] in ("voters", "voter", "candidates", "candidate", "nominee"))
+
+
+def _rule_possible(words, tags, raw, i, j) -> bool:
+    """Hedge "possible", not "as soon as possible", "made possible", "where possible"."""
+    p = _prev(words, i)
+    if p in ("as", "where", "wherever", "whenever", "if", "when", "everything", "made", "make",
+             "makes", "making", "best", "only", "humanly", "not", "highest", "lowest", "greatest",
+             "every", "all", "any", "shortest", "earliest", "it", "them") or words[i - 2 : i - 1] == ["it"]:
+        return False  # "as soon as possible", "making it possible", "the best possible"
+    if j < len(words) and words[j] in ("for", "to"):
+        return False  # "it is possible to build": feasibility, not epistemic possibility
+    return True
+
+
+def _rule_potential(words, tags, raw, i, j) -> bool:
+    """Adjective "potential" ("a potential impurity"), not the noun ("has potential")."""
+    return j < len(words) and (tags[j] in _NOUN_TAGS or tags[j] == "JJ") and words[j] != "of"
+
+
+def _rule_appear(words, tags, raw, i, j) -> bool:
+    """"appear to", "appears unlikely", "it appears": not "appeared in court"."""
+    n = len(words)
+    if j >= n:
+        return _prev(words, i) == "it"
+    w = words[j]
+    if w in ("to", "that", "likely", "unlikely") or (w == "as" and j + 1 < n and words[j + 1] in ("if", "though")):
+        return not (w == "to" and j + 1 < n and tags[j + 1] in ("DT", "NNP", "PRP$"))
+    if w == ",":
+        return _prev(words, i) == "it"
+    k = _next_content(words, tags, j)
+    return k < n and tags[k] == "JJ" and tags[j] != "IN"
+
+
+def _finite_verb_ahead(words, tags, j, limit=7) -> bool:
+    for k in range(j, min(len(words), j + limit)):
+        if tags[k] in _FINITE_TAGS:
+            return True
+        if words[k] in (",", ";", ":", ".", "to", "for") or tags[k] == "IN":
+            return False
+    return False
+
+
+def _rule_suggest(words, tags, raw, i, j) -> bool:
+    """"suggest" of evidence or opinion ("tests suggested the drug may ..."), not a proposal
+    ("suggested a meeting") or the adjective ("the suggested price")."""
+    n = len(words)
+    if j >= n or (i > 0 and tags[i - 1] in ("DT", "PRP$")):
+        return False
+    w = words[j]
+    if w in ("that", "as"):
+        return True
+    if w in _CLAUSE_SUBJECTS:
+        return True
+    if w == "to":
+        return "that" in words[j + 1 : j + 6]
+    if tags[j] in ("DT", "JJ", "CD") or tags[j] in _NOUN_TAGS:
+        return _finite_verb_ahead(words, tags, j)
+    return False
+
+
+def _rule_believe(words, tags, raw, i, j) -> bool:
+    """"believe" of opinion, not of faith ("believe in") nor incredulity ("can't believe")."""
+    if j < len(words) and words[j] == "in":
+        return False
+    return not (i > 1 and words[i - 1] in _NEGATION and words[i - 2] in ("can", "could", "ca"))
+
+
+def _rule_clausal(words, tags, raw, i, j) -> bool:
+    """A thinking or indicating verb with a clause or object, not "think about", "as indicated"."""
+    if i > 0 and tags[i - 1] in ("DT", "PRP$", "JJ") or _prev(words, i) == "as":
+        return False
+    return not (j < len(words) and words[j] in ("about", "of", "twice", "back", "up", "through",
+                                                "ahead", "by", "tank", "outside"))
+
+
+def _rule_thought(words, tags, raw, i, j) -> bool:
+    """The verb "thought" ("is thought to", "he thought that"), not the noun ("school of thought")."""
+    if i > 0 and (tags[i - 1] in ("DT", "JJ", "PRP$", "POS", "IN") or words[i - 1] in ("of", "'s")):
+        return False
+    return _rule_clausal(words, tags, raw, i, j)
+
+
+def _rule_verb(words, tags, raw, i, j) -> bool:
+    """The verb reading only ("they suspect"), not the noun ("the suspect")."""
+    return not (i > 0 and tags[i - 1] in ("DT", "JJ", "PRP$", "POS", "CD")) and tags[i] not in _NOUN_TAGS
+
+
+def _rule_estimate(words, tags, raw, i, j) -> bool:
+    """A writer's or source's estimate as a verb, not "an estimated 5,000" or "the estimates"."""
+    if i > 0 and (tags[i - 1] in ("DT", "JJ", "PRP$", "POS", "CD") or words[i - 1] in ("an", "the", "by")):
+        return False
+    return not (j < len(words) and (words[j] in ("of", "for", "show", "put", "range", "vary", "at")
+                                    or tags[j] == "CD" or words[j].startswith("$")))
+
+
+def _rule_expect(words, tags, raw, i, j) -> bool:
+    """An expectation, not "than expected" or "as expected"."""
+    return _prev(words, i) not in ("than", "as", "un")
+
+
+def _rule_supposed(words, tags, raw, i, j) -> bool:
+    """"the supposed tomb", "is supposed to have been"; not the schedule "are supposed to resume"."""
+    if i > 0 and tags[i - 1] in ("DT", "PRP$"):
+        return True
+    return j + 1 < len(words) and words[j] == "to" and words[j + 1] in ("be", "have")
+
+
+def _as_ahead(words, j, limit=6) -> bool:
+    for k in range(j, min(len(words), j + limit)):
+        if words[k] == "as":
+            return True
+        if words[k] in (",", ";", ".", ":"):
+            return False
+    return False
+
+
+_OPINION_ADVERBS = frozenset("widely generally often long commonly largely usually also still now".split())
+
+
+def _rule_considered(words, tags, raw, i, j) -> bool:
+    """"is widely considered (to be) the best", not "the plan was considered by the board"."""
+    n = len(words)
+    if j >= n:
+        return False
+    w = words[j]
+    p = i - 1
+    while p >= 0 and tags[p] in _ADVERB_TAGS:
+        p -= 1
+    if p >= 0 and words[p] in _BE and w not in ("by", "for", "in", "at", "during", "when", "and"):
+        return True  # "is (widely) considered ..."
+    if w in ("himself", "herself", "themselves", "itself", "him", "her", "them", "it"):
+        return "as" in words[j : j + 5] or j + 1 < n and tags[j + 1] in ("JJ", "DT", "NN", "NNS", "NNP")
+    if w in ("as", "one", "among", "a", "an", "the", "by") or tags[j] == "JJ":
+        if w == "by":
+            return "to" in words[j + 1 : j + 6]
+        return True
+    if w == "to":
+        return j + 1 < n and words[j + 1] in ("be", "have")
+    return _prev(words, i) in _OPINION_ADVERBS and tags[j] in _NOUN_TAGS
+
+
+def _rule_consider_active(words, tags, raw, i, j) -> bool:
+    """"consider X (to be) Y" or "consider X a threat": opinion; "consider the plan": deliberation."""
+    if j < len(words) and words[j] == "that":
+        return True
+    ahead = words[j : j + 6]
+    return "as" in ahead or ("to" in ahead and "be" in ahead)
+
+
+def _rule_as_or_passive(words, tags, raw, i, j) -> bool:
+    """"regarded as", "is widely regarded"."""
+    return _as_ahead(words, j) or _prev(words, i) in _OPINION_ADVERBS
+
+
+def _rule_as_object(words, tags, raw, i, j) -> bool:
+    """"regard X as Y", not "with regard to" or "in this regard"."""
+    if _prev(words, i) in ("with", "in", "this", "that", "high", "kind", "best", "warm", "little", "no"):
+        return False
+    return _as_ahead(words, j)
+
+
+def _rule_as_after(words, tags, raw, i, j) -> bool:
+    """"seen as", "viewed as": opinion; other "seen" is perception."""
+    k = _next_content(words, tags, j)
+    return k < len(words) and words[k] == "as"
+
+
+def _rule_fear(words, tags, raw, i, j) -> bool:
+    """"fear that", "is feared dead", "they fear the worst"; not the noun ("fear of")."""
+    if i > 0 and (tags[i - 1] in ("DT", "PRP$", "JJ", "IN") or words[i - 1] in ("no", "'s")):
+        return False
+    return not (j < len(words) and (words[j] in ("of", "for", "and", ",", ".") or tags[j] == "IN"))
+
+
+def _rule_doubt(words, tags, raw, i, j) -> bool:
+    """"doubt that", "cast doubt on"; "no doubt" is a booster (matched before this)."""
+    return _prev(words, i) not in ("no", "without", "beyond")
+
+
+_RULES: dict[str, Rule] = {
+    name[len("_rule_"):]: fn for name, fn in globals().items() if name.startswith("_rule_")
+}
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[tuple[LexiconEntry, Rule | None], ...]]:
+    """Hedge and booster entries keyed by their first word, longest first."""
+    by_first: dict[str, list[LexiconEntry]] = {}
+    for cat in ("hedge", "booster"):
+        for e in load_lexicon(cat):
+            by_first.setdefault(e.words[0], []).append(e)
+    out = {}
+    for w, entries in by_first.items():
+        entries.sort(key=lambda e: -len(e.words))
+        out[w] = tuple((e, _RULES[e.rule] if e.rule else None) for e in entries)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _vague_words() -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for e in load_lexicon("vague"):
+        groups.setdefault(e.subtype, set()).add(e.words[0])
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+_NORMAL = {"n't": "not", "’s": "'s", "’ve": "'ve", "’re": "'re", "ca": "can", "wo": "will"}
+
+
+def _words(sentence: Sentence) -> tuple[list[str], list[str], list[str]]:
+    raw = [t.text for t in sentence.tokens]
+    words = [w.lower() for w in raw]
+    for k, w in enumerate(words):
+        if "’" in w or w == "n't":
+            words[k] = _NORMAL.get(w, w.replace("’", "'"))
+    tags = [t.tag for t in sentence.tokens]
+    return words, tags, raw
+
+
+def _lexical_cues(sentence: Sentence, words, tags, raw) -> Iterator[tuple[Span, str, str]]:
+    index = _index()
+    tokens = sentence.tokens
+    n = len(words)
+    i = 0
+    while i < n:
+        entries = index.get(words[i])
+        step = 1
+        if entries:
+            for entry, rule in entries:
+                j = i + len(entry.words)
+                if j > n or (j > i + 1 and tuple(words[i:j]) != entry.words):
+                    continue
+                if rule is None or rule(words, tags, raw, i, j):
+                    yield Span(tokens[i].start, tokens[j - 1].end), entry.category, entry.subtype
+                    step = j - i
+                    break
+        i += step
+
+
+# Vague attribution ---------------------------------------------------------------------
+
+_NP_INNER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "VBN"})
+_NP_DETERMINERS = frozenset("some many most several few one two three four five a an other another "
+                            "senior top unnamed anonymous".split())
+_POSTMODIFIER_STARTS = frozenset("familiar close briefed who consulted from at in with involved "
+                                 "knowledgeable speaking based working close".split())
+_AUXILIARIES = frozenset("have has had also privately publicly repeatedly long now again were are "
+                         "have been all both".split())
+_PRECEDING_NOUNS = frozenset("warnings warning criticism claims calls complaints objections pressure "
+                             "reports testimony".split())
+_INVERTED_VERBS = frozenset("said says told added screamed fumed bragged shouted sobbed explained "
+                            "warned insisted".split())
+_STOP_PUNCT = frozenset(", . ; : ! ? \" “ ” ' ‘ ’ ( ) — –".split())
+
+
+def _vague_cues(sentence: Sentence, words, tags, raw) -> Iterator[tuple[Span, str, str]]:
+    groups = _vague_words()
+    nouns, quants = groups["source_noun"], groups["quantifier"]
+    reporting, impersonal = groups["reporting_verb"], groups["impersonal"]
+    tokens = sentence.tokens
+    n = len(words)
+    used_until = -1
+    for i in range(n):
+        w = words[i]
+        if i <= used_until:
+            continue
+        # 1. impersonal report: "it is believed", "it has been suggested", "it is widely thought"
+        if w == "it" and i + 2 < n:
+            k = i + 1
+            while k < n and k < i + 5 and (words[k] in _BE or words[k] in ("has", "had", "have")
+                                           or tags[k] in _ADVERB_TAGS):
+                k += 1
+            if k > i + 1 and k < n and words[k] in impersonal and words[k - 1] not in _NEGATION:
+                yield Span(tokens[i].start, tokens[k].end), "vague", "impersonal"
+                used_until = k
+            continue
+        # 2. a bare quantifier as the speaker: "some say", "others suggest"
+        if w in quants and i + 1 < n and (i == 0 or tags[i - 1] not in ("DT", "IN")):
+            k = _skip_aux(words, tags, i + 1)
+            if k < n and words[k] in reporting and tags[k] in _VERB_TAGS:
+                yield Span(tokens[i].start, tokens[k].end), "vague", "quantifier"
+                used_until = k
+            continue
+        # 3. an unnamed or collective source: "critics argue", "one source said"
+        if w in nouns and tags[i] in _NOUN_TAGS:
+            found = _source_np(words, tags, i, nouns, reporting)
+            if found is not None:
+                s, e = found
+                yield Span(tokens[s].start, tokens[e].end), "vague", "source_noun"
+                used_until = e
+
+
+def _skip_aux(words, tags, k: int) -> int:
+    n = len(words)
+    while k < n and (words[k] in _AUXILIARIES or (tags[k] in _ADVERB_TAGS and words[k] not in _NEGATION)):
+        k += 1
+    return k
+
+
+def _source_np(words, tags, head: int, nouns, reporting) -> tuple[int, int] | None:
+    """Token range of the source noun phrase around ``head`` when it is a vague speaker."""
+    n = len(words)
+    if head + 1 < n and tags[head + 1] in ("NNP", "NNPS") and words[head + 1] not in reporting:
+        return None  # a title before a name ("economist Jane Doe") or a name ("Tenants Union")
+    if head + 1 < n and tags[head + 1] in ("NN", "NNS") and words[head + 1] not in reporting:
+        return None  # the source noun modifies another noun ("expert panel")
+    # left edge: adjectives, nouns, numbers and indefinite determiners ("two senior EU officials")
+    s = head
+    while s > 0:
+        p, pt = words[s - 1], tags[s - 1]
+        if pt in _NP_INNER_TAGS or p in _NP_DETERMINERS:
+            s -= 1
+        elif p == "and" and s >= 2 and tags[s - 2] in ("NNS", "NN"):
+            s -= 1
+        else:
+            break
+    if s > 0 and (tags[s - 1] in ("PRP$", "POS") or words[s - 1] in ("the", "these", "those", "his", "her", "their")):
+        return None  # definite or possessive: an anaphoric, identifiable source
+    # right edge: "familiar with the talks", "who follow the company", "from the OSCE"
+    e = head
+    if head + 1 < n and words[head + 1] in _POSTMODIFIER_STARTS:
+        k = head + 1
+        seen_verb = words[k] != "who"
+        while k < n and k <= head + 9:
+            if words[k] in _STOP_PUNCT or words[k] == "that":
+                break
+            if tags[k] in _FINITE_TAGS:
+                if seen_verb:
+                    break
+                seen_verb = True
+            k += 1
+        e = k - 1
+    after = _skip_aux(words, tags, e + 1)
+    if after < n and words[after] in reporting and tags[after] in _VERB_TAGS | {"NN", "NNS"}:
+        return (s, after if after == e + 1 else e)
+    before = words[s - 2 : s]
+    if before == ["according", "to"]:
+        return (s, e)
+    if s >= 2 and words[s - 1] == "by" and words[s - 2] in reporting:
+        return (s, e)
+    if s >= 2 and words[s - 1] == "from" and words[s - 2] in _PRECEDING_NOUNS:
+        return (s, e)
+    if (s >= 1 and words[s - 1] in _INVERTED_VERBS and words[s] in ("one", "a", "an", "some", "two")
+            and (e + 1 >= n or words[e + 1] in _STOP_PUNCT)):
+        return (s, e)
+    return None
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _as_document(doc_or_text: Document | str) -> Document:
+    if isinstance(doc_or_text, Document):
+        return doc_or_text
+    if isinstance(doc_or_text, str):
+        return Document(doc_or_text)
+    raise TypeError(f"expected a Document or a str, got {type(doc_or_text).__name__}")
+
+
+def _sentence_cues(doc: Document) -> Iterator[tuple[Span, str, str]]:
+    for sentence in doc.sentences:
+        words, tags, raw = _words(sentence)
+        vague = list(_vague_cues(sentence, words, tags, raw))
+        impersonal = [sp for sp, _, sub in vague if sub == "impersonal"]
+        for span, cat, sub in _lexical_cues(sentence, words, tags, raw):
+            # "it is believed" is vague attribution only (guidelines, borderline decisions)
+            if cat == "hedge" and any(p.contains(span) for p in impersonal):
+                continue
+            yield span, cat, sub
+        yield from vague
+
+
+def extract_hedges(
+    doc_or_text: Document | str, *, categories: Sequence[str] = CATEGORIES
+) -> list[Cue]:
+    """Hedge, booster and vague-attribution cues of a text, in text order.
+
+    Parameters
+    ----------
+    doc_or_text : Document or str
+        A :class:`~framing.Document` (its page clutter is skipped and its attributions
+        give the voice) or a plain text.
+    categories : sequence of {"hedge", "booster", "vague"}
+        The categories to return (all by default).
+
+    Returns
+    -------
+    list of Cue
+        With span, text, category, subtype (``epistemic_modal``, ``epistemic_verb``,
+        ``adverb``, ``adjective``, ``noun``, ``phrase``; vague cues: ``impersonal``,
+        ``quantifier``, ``source_noun``, ``anonymous_source``) and voice.
+
+    Examples
+    --------
+    >>> from framing.datasets import load_sample
+    >>> doc = next(d for d in load_sample() if d.id == "s3-wire")
+    >>> [c.text for c in extract_hedges(doc, categories=["hedge"])][:4]
+    ['possible', 'suggested', 'may', 'could not be independently verified']
+    >>> [c.text for c in extract_hedges("He could not be reached for comment on May 2.")]
+    []
+    """
+    for c in categories:
+        if c not in CATEGORIES:
+            raise ValueError(f"categories must be among {CATEGORIES}, got {c!r}")
+    doc = _as_document(doc_or_text)
+    found = list(_sentence_cues(doc))
+    if "vague" in categories:
+        vague_spans = [sp for sp, cat, _ in found if cat == "vague"]
+        for a in doc.attributions:
+            if a.anonymous and a.source is not None and not any(a.source.overlaps(v) for v in vague_spans):
+                found.append((a.source, "vague", "anonymous_source"))
+    found = sorted(f for f in found if f[1] in categories)
+    voices = voice_of([f[0] for f in found], doc.attributions)
+    text = doc.text
+    return [Cue(sp, text[sp.start:sp.end], cat, sub, voice)
+            for (sp, cat, sub), voice in zip(found, voices)]
+
+
+def add_hedging(doc: Document) -> Document:
+    """Fill ``doc.hedges``, ``doc.boosters`` and ``doc.vague`` in place and return ``doc``.
+
+    Run it after attribution so that voices are right (:func:`framing.analyze` does).
+
+    Examples
+    --------
+    >>> from framing import Document
+    >>> doc = add_hedging(Document("It is believed that the deal may well collapse."))
+    >>> [c.text for c in doc.hedges], [c.text for c in doc.vague]
+    (['may well'], ['It is believed'])
+    """
+    cues = extract_hedges(doc)
+    doc.hedges = [c for c in cues if c.category == "hedge"]
+    doc.boosters = [c for c in cues if c.category == "booster"]
+    doc.vague = [c for c in cues if c.category == "vague"]
+    return doc
+
+
+def uncertain_sentences(doc_or_text: Document | str) -> list[tuple[Span, bool]]:
+    """Each sentence's span and whether it is uncertain (holds at least one hedge cue).
+
+    Examples
+    --------
+    >>> uncertain_sentences("Prices may rise. They rose.")
+    [(Span(start=0, end=16), True), (Span(start=17, end=27), False)]
+    """
+    doc = _as_document(doc_or_text)
+    hedges = doc.hedges if doc.hedges else extract_hedges(doc, categories=["hedge"])
+    starts = sorted(c.span.start for c in hedges)
+    out = []
+    from bisect import bisect_left
+
+    for s in doc.sentences:
+        k = bisect_left(starts, s.start)
+        out.append((s.span, k < len(starts) and starts[k] < s.end))
+    return out
+
+
+def hedging_rates(doc_or_text: Document | str) -> dict[str, float]:
+    """Per-text rates per 1,000 words: by category, by category and voice, by subtype; and
+    the share of uncertain sentences.
+
+    Keys are ``hedge``, ``hedge__author``, ``hedge__quoted``, ``hedge__epistemic_modal``,
+    ... (same for ``booster`` and ``vague``), ``uncertain_share``, ``words``.
+
+    Examples
+    --------
+    >>> r = hedging_rates("Prices may rise, analysts say. They rose sharply.")
+    >>> r["hedge"], r["vague"], r["uncertain_share"]
+    (125.0, 125.0, 0.5)
+    """
+    doc = _as_document(doc_or_text)
+    if not (doc.hedges or doc.boosters or doc.vague):
+        add_hedging(doc)
+    words = doc.word_count
+    scale = 1000.0 / words if words else 0.0
+    out: dict[str, float] = {"words": float(words)}
+    for cat, cues in (("hedge", doc.hedges), ("booster", doc.boosters), ("vague", doc.vague)):
+        out[cat] = len(cues) * scale
+        for voice in ("author", "quoted"):
+            out[f"{cat}__{voice}"] = sum(c.voice == voice for c in cues) * scale
+        for sub in _subtypes(cat):
+            out[f"{cat}__{sub}"] = sum(c.subtype == sub for c in cues) * scale
+    flags = [u for _, u in uncertain_sentences(doc)]
+    out["uncertain_share"] = sum(flags) / len(flags) if flags else 0.0
+    return out
+
+
+@lru_cache(maxsize=None)
+def _subtypes(category: str) -> tuple[str, ...]:
+    subs = sorted({e.subtype for e in load_lexicon(category)})
+    if category == "vague":
+        subs = ["anonymous_source", "impersonal", "quantifier", "source_noun"]
+    return tuple(subs)
