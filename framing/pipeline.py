@@ -23,7 +23,9 @@ def annotate(doc: Document, *, actors: Actors | None = None) -> Document:
     doc.clutter, doc.dateline, doc.byline = found.spans, found.dateline, found.byline
     doc.reset_sentences()
     # step 2: attribution (framing.attribution)
-    # step 3: hedging (framing.hedging)
+    from framing.hedging import add_hedging  # step 3: hedging
+
+    add_hedging(doc)
     from framing.evaluative import extract_evaluations  # step 4: evaluative language
 
     doc.evaluations = extract_evaluations(doc, doc.attributions)

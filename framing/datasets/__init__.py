@@ -12,6 +12,7 @@ from framing.datasets._base import (
     load_sample_actors,
     load_sample_gold,
 )
+from framing.datasets._szeged import load_szeged_uncertainty
 from framing.datasets._newsmtsc import load_newsmtsc
 
 __all__ = [
@@ -22,5 +23,6 @@ __all__ = [
     "load_sample",
     "load_sample_actors",
     "load_sample_gold",
+    "load_szeged_uncertainty",
     "load_newsmtsc",
 ]
