@@ -18,6 +18,7 @@ from framing.document import Document
 from framing.pipeline import analyze
 from framing.analysis import Analysis
 from framing.compare import compare
+from framing import plot
 
 __version__ = "0.1.0.dev0"
 
@@ -35,6 +36,7 @@ __all__ = [
     "Span",
     "analyze",
     "compare",
+    "plot",
     "read_csv",
     "read_jsonl",
     "__version__",
