@@ -54,7 +54,8 @@ def _attributions(rec: dict) -> list[Attribution]:
 
 def sample_scores() -> list[tuple[str, str]]:
     rows = []
-    for mode in ("gold attributions", "pipeline attributions"):
+    modes = ["gold attributions"] + (["pipeline attributions"] if ATTRIBUTIONS == "pipeline" else [])
+    for mode in modes:
         pred_all, gold_all = 0, 0
         tp = pol_ok = voice_ok = 0
         prf = None
@@ -100,10 +101,22 @@ def _word_labels(text: str, biased: list[str], spans: list[Span]) -> tuple[list[
     return gold, pred
 
 
+ATTRIBUTIONS = "pipeline"
+
+
+def _analyze(text: str) -> Document:
+    """The default pipeline, or (``--attributions none``) the evaluative step alone."""
+    if ATTRIBUTIONS == "pipeline":
+        return framing.analyze(text)
+    doc = Document(text)
+    doc.evaluations = extract_evaluations(doc, [])
+    return doc
+
+
 def _evaluate_sentences(texts, biased_lists):
     tp = fp = fn = 0
     for text, biased in zip(texts, biased_lists):
-        spans = [e.span for e in framing.analyze(text).evaluations]
+        spans = [e.span for e in _analyze(text).evaluations]
         gold, pred = _word_labels(text, biased, spans)
         for g, p in zip(gold, pred):
             tp += g and p
@@ -115,7 +128,7 @@ def _evaluate_sentences(texts, biased_lists):
 
 
 def author_density(text: str) -> float:
-    doc = framing.analyze(text)
+    doc = _analyze(text)
     n = sum(e.voice == "author" for e in doc.evaluations)
     return 1000.0 * n / max(doc.word_count, 1)
 
@@ -126,7 +139,6 @@ def corpus_scores(split: str) -> list[tuple[str, str]]:
     part = babe[babe["split"] == split]
     if split == "test":
         mbic = load_mbic()
-        mbic = mbic[mbic["label_bias"] != "No agreement"] if False else mbic
         p, r, f, n = _evaluate_sentences(mbic["text"], mbic["biased_words"])
         rows += [(f"MBIC word-level precision / recall / F1 ({len(mbic)} sentences, {n} biased words)",
                   f"{p:.3f} / {r:.3f} / {f:.3f}")]
@@ -160,7 +172,11 @@ def main(argv=None) -> None:
     ap.add_argument("--split", default="test", choices=["test", "dev"])
     ap.add_argument("--stoplist-audit", action="store_true")
     ap.add_argument("--skip-sample", action="store_true")
+    ap.add_argument("--attributions", default="pipeline", choices=["pipeline", "none"],
+                    help="voice on BABE/MBIC from the pipeline's attributions, or none (all author)")
     args = ap.parse_args(argv)
+    global ATTRIBUTIONS
+    ATTRIBUTIONS = args.attributions
     if args.stoplist_audit:
         stoplist_audit()
         return

@@ -330,11 +330,11 @@ def extract_evaluations(
     --------
     >>> from framing import Attribution, Span
     >>> text = 'Critics said the plan was "a total insult". It is a very generous offer.'
-    >>> quote = Attribution("direct", Span(0, 7), Span(8, 12), Span(27, 42))
+    >>> quote = Attribution("direct", Span(0, 7), Span(8, 12), Span(27, 41))
     >>> for e in extract_evaluations(text, [quote]):
     ...     print(e.text, e.polarity, e.intensity, e.voice)
     total insult -1 1.0 quoted
-    very generous -1 ...
+    very generous 1 0.85 author
     """
     if isinstance(doc_or_text, Document):
         sentences = doc_or_text.sentences
