@@ -118,7 +118,9 @@ _NEGATION = frozenset({"not", "never"})
 def _next_content(words: Sequence[str], tags: Sequence[str], j: int) -> int:
     """Index of the first token at or after ``j`` that is not an adverb (or ``len``)."""
     n = len(words)
-    while j < n and (tags[j] in _ADVERB_TAGS and words[j] not in _NEGATION):
+    while j < n and words[j] not in _NEGATION and (
+        tags[j] in _ADVERB_TAGS or (tags[j] == "JJ" and words[j].endswith("ly"))
+    ):
         j += 1
     return j
 
@@ -223,7 +225,8 @@ def _rule_clearly(words, tags, raw, i, j) -> bool:
     """Booster "clearly", not the manner adverb after a verb ("spoke clearly")."""
     if i > 0 and tags[i - 1] in _VERB_TAGS and words[i - 1] not in _BE:
         return j < len(words) and (tags[j] in _VERB_TAGS or tags[j] == "JJ")
-    return True
+    # clause-final after an object: "explained the rules clearly."
+    return i == 0 or not (j == len(words) or words[j] in (".", ",", ";", ":", "!", "?"))
 
 
 def _rule_of_course(words, tags, raw, i, j) -> bool:
@@ -517,7 +520,8 @@ def _vague_cues(sentence: Sentence, words, tags, raw) -> Iterator[tuple[Span, st
         # 2. a bare quantifier as the speaker: "some say", "others suggest"
         if w in quants and i + 1 < n and (i == 0 or tags[i - 1] not in ("DT", "IN")):
             k = _skip_aux(words, tags, i + 1)
-            if k < n and words[k] in reporting and tags[k] in _VERB_TAGS:
+            # the tagger often reads "say" after "some" as a noun; a plural ("some claims") is not
+            if k < n and words[k] in reporting and (tags[k] in _VERB_TAGS or tags[k] == "NN"):
                 yield Span(tokens[i].start, tokens[k].end), "vague", "quantifier"
                 used_until = k
             continue
@@ -572,7 +576,7 @@ def _source_np(words, tags, head: int, nouns, reporting) -> tuple[int, int] | No
         e = k - 1
     after = _skip_aux(words, tags, e + 1)
     if after < n and words[after] in reporting and tags[after] in _VERB_TAGS | {"NN", "NNS"}:
-        return (s, after if after == e + 1 else e)
+        return (s, after if after == e + 1 == head + 1 else e)
     before = words[s - 2 : s]
     if before == ["according", "to"]:
         return (s, e)

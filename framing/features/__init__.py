@@ -6,5 +6,6 @@ names from ``get_feature_names_out`` (so ``set_output(transform="pandas")`` work
 """
 
 from framing.features._evaluative import EvaluativeFeatures
+from framing.features._hedging import HedgingFeatures
 
-__all__: list[str] = ["EvaluativeFeatures"]
+__all__: list[str] = ["EvaluativeFeatures", "HedgingFeatures"]
