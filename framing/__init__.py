@@ -19,6 +19,7 @@ from framing.pipeline import analyze
 from framing.analysis import Analysis
 from framing.compare import compare
 from framing import plot
+from framing.report import Report, report
 
 __version__ = "0.1.0.dev0"
 
@@ -33,11 +34,13 @@ __all__ = [
     "Mention",
     "Problem",
     "ReadError",
+    "Report",
     "Span",
     "analyze",
     "compare",
     "plot",
     "read_csv",
     "read_jsonl",
+    "report",
     "__version__",
 ]

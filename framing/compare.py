@@ -36,6 +36,8 @@ UNKNOWN_METRIC = "unknown metric {name!r}; available: {available}"
 UNKNOWN_FIELD = "cannot group by {field!r}: not a column of analysis.articles ({present})"
 NOT_AN_ANALYSIS = "compare() takes an Analysis (from corpus.analyze()), got {type}"
 BAD_CONFIDENCE = "confidence must be between 0 and 1, got {value!r}"
+NONE_ANALYSED = ("none of the {n} articles was analysed successfully (first reason: {reason}); "
+                 "see analysis.errors")
 NO_ARTICLES = "no analysed article has a value for {field!r}: nothing to compare"
 
 Column = str | Callable[[pd.DataFrame], Any]
@@ -411,6 +413,10 @@ def compare(
     if missing.any():
         notes.append(f"{int(missing.sum())} article(s) left out: no {by!r} value.")
     arts = arts[~missing].reset_index(drop=True)
+    if n_failed == len(arts_all):
+        first = arts_all["error"].dropna()
+        raise ValueError(NONE_ANALYSED.format(
+            n=len(arts_all), reason=first.iloc[0] if len(first) else "unknown"))
     if arts.empty:
         raise ValueError(NO_ARTICLES.format(field=by))
     if within is not None and arts[within].isna().all():

@@ -1,0 +1,595 @@
+"""The outlet comparison report: one summary, rendered as HTML, Markdown and JSON.
+
+:func:`report` computes a summary dict once (corpus counts, failures, metrics by group with
+intervals, within-story differences, actors, evidence snippets, figures, methods) and the
+:class:`Report` renders it. The HTML page is standalone: figures are inline SVG, the style
+sheet is inlined, there is no script. Every piece of article text (and every outlet, actor
+or title) is escaped, so an article holding markup cannot inject any into the page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import io
+import json
+import os
+import re
+from importlib import resources
+from pathlib import Path
+from string import Template
+from typing import Any
+
+import pandas as pd
+
+from framing.analysis import Analysis
+from framing.compare import Comparison, compare, json_records
+from framing.corpus import Corpus
+from framing.document import Document
+
+__all__ = ["Report", "report"]
+
+UNKNOWN_FORMAT = "cannot tell the format of {path!r}: use a .html, .md or .json file name"
+NOT_AN_ANALYSIS = "report() takes an Analysis or a Corpus, got {type}"
+
+_SVG_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+
+KEY_METRICS = ("hedges_per_1k", "anonymous_share", "evaluative_author_per_1k")
+ACTOR_METRICS_SHOWN = ("mentions", "voice_share", "sentiment_balance")
+
+REFERENCES = {
+    "parc": "Pareti, S. (2016). PARC 3.0: A corpus of attribution relations. "
+            "Proceedings of LREC 2016, 3914-3920.",
+    "conll2010": "Farkas, R., Vincze, V., Móra, G., Csirik, J., & Szarvas, G. (2010). The "
+                 "CoNLL-2010 shared task: Learning to detect hedges and their scope in "
+                 "natural language text. Proceedings of CoNLL 2010, 1-12.",
+    "hyland": "Hyland, K. (2005). Metadiscourse: Exploring interaction in writing. Continuum.",
+    "appraisal": "Martin, J. R., & White, P. R. R. (2005). The language of evaluation: "
+                 "Appraisal in English. Palgrave Macmillan.",
+    "newsmtsc": "Hamborg, F., & Donnay, K. (2021). NewsMTSC: A dataset for (multi-)"
+                "target-dependent sentiment classification in political news articles. "
+                "Proceedings of EACL 2021, 1663-1675.",
+    "bootstrap": "Efron, B., & Tibshirani, R. J. (1993). An introduction to the bootstrap. "
+                 "Chapman & Hall.",
+    "permutation": "Good, P. (2005). Permutation, parametric, and bootstrap tests of "
+                   "hypotheses (3rd ed.). Springer.",
+    "fairlearn": "Weerts, H., Dudík, M., Edgar, R., Jalali, A., Lutz, R., & Madaio, M. "
+                 "(2023). Fairlearn: Assessing and improving fairness of AI systems. "
+                 "Journal of Machine Learning Research, 24(257), 1-8.",
+}
+
+METHODS = [
+    ("Attribution", "Reported speech and thought: source, cue and content, of kind direct, "
+     "indirect, mixed or according to; anonymous sources; the stance of the reporting cue "
+     "(neutral, doubt, endorse, emotive). After PARC 3.0.", ["parc"]),
+    ("Hedges, boosters, vague attribution", "Cue words by which the writer or a source "
+     "withholds or asserts commitment, and unnamed or collective sources, after the "
+     "CoNLL-2010 shared task (cue level) and Hyland's metadiscourse.", ["conll2010", "hyland"]),
+    ("Evaluative language", "Words and phrases of judgement, emotion or appreciation with "
+     "polarity and intensity, after appraisal theory; in the outlet's voice (author) when "
+     "outside every attribution's content, else in the source's voice (quoted).",
+     ["appraisal"]),
+    ("Actors and sentiment", "Mentions grouped into canonical actors (names, aliases, roles, "
+     "metonymic capitals); the sentiment a sentence expresses toward an actor as NewsMTSC "
+     "defines it; the balance is (positive - negative) / sentences with a label.",
+     ["newsmtsc"]),
+    ("Uncertainty", "Every value is a ratio of sums over a group's articles. Intervals are "
+     "percentile bootstrap intervals over articles (seeded). Differences between groups are "
+     "averaged over the stories both cover; their intervals resample stories, their p-values "
+     "come from a permutation test that swaps the two groups' labels within stories. "
+     "p-values are not corrected for multiple comparisons.", ["bootstrap", "permutation"]),
+    ("Comparison layout", "Values overall, by group and by group and actor, and differences "
+     "between groups, after fairlearn's MetricFrame.", ["fairlearn"]),
+]
+
+EVIDENCE_KINDS = {
+    "stance": "Sources introduced with a doubt or emotive cue",
+    "anonymous": "Anonymous sources",
+    "evaluative": "Evaluative language in the outlet's own voice",
+    "hedge": "Hedges",
+}
+
+
+def _template(name: str) -> str:
+    return resources.files("framing").joinpath("data", "templates", name).read_text("utf-8")
+
+
+def _fmt(v: Any, digits: int = 2) -> str:
+    if v is None or (isinstance(v, float) and v != v):
+        return "–"
+    if isinstance(v, float):
+        return f"{v:.{digits}f}"
+    return str(v)
+
+
+def _interval_text(r: dict[str, Any]) -> tuple[str, str]:
+    return _fmt(r.get("value")), f"[{_fmt(r.get('ci_low'))}, {_fmt(r.get('ci_high'))}]"
+
+
+# -- the summary --------------------------------------------------------------------------
+
+def _sentence_of(doc: Document, start: int, end: int) -> tuple[int, int]:
+    sents = doc.sentences
+    i = bisect.bisect_right([s.start for s in sents], start) - 1
+    if i >= 0 and start < sents[i].end:
+        return sents[i].start, max(sents[i].end, min(end, sents[i].end + 400))
+    return max(0, start - 120), min(len(doc.text), end + 120)
+
+
+def _snippet(doc: Document, doc_index: int, kind: str,
+             marks: list[tuple[int, int, str]]) -> dict[str, Any]:
+    lo = min(m[0] for m in marks)
+    hi = max(m[1] for m in marks)
+    s, e = _sentence_of(doc, lo, hi)
+    s, e = min(s, lo), max(e, hi)
+    return {
+        "kind": kind, "doc": doc_index, "id": doc.id, "outlet": doc.outlet, "story": doc.story,
+        "title": doc.title, "start": s, "end": e, "text": doc.text[s:e],
+        "marks": [[a - s, b - s, cls] for a, b, cls in sorted(marks)],
+    }
+
+
+def _evidence(analysis: Analysis, by: str, groups: list[str], per_kind: int) -> list[dict]:
+    docs = analysis.documents
+    arts = analysis.ok
+    out: list[dict] = []
+    for g in groups:
+        idx = [int(d) for d in arts.loc[arts[by].astype(str) == g, "doc"]]
+        found: dict[str, list[dict]] = {k: [] for k in EVIDENCE_KINDS}
+        for i in idx:
+            doc = docs[i]
+            for a in doc.attributions:
+                marks = [(a.cue.start, a.cue.end, a.cue_stance)]
+                if a.source is not None and not a.source.overlaps(a.cue):
+                    marks.append((a.source.start, a.source.end, "anonymous" if a.anonymous
+                                  else "neutral"))
+                if a.cue_stance in ("doubt", "emotive") and len(found["stance"]) < per_kind:
+                    found["stance"].append(_snippet(doc, i, "stance", marks))
+                if a.anonymous and len(found["anonymous"]) < per_kind:
+                    found["anonymous"].append(_snippet(doc, i, "anonymous", marks))
+            for ev in doc.evaluations:
+                if ev.voice == "author" and len(found["evaluative"]) < per_kind:
+                    cls = "positive" if ev.polarity > 0 else "negative"
+                    found["evaluative"].append(
+                        _snippet(doc, i, "evaluative", [(ev.span.start, ev.span.end, cls)]))
+            for h in doc.hedges:
+                if len(found["hedge"]) < per_kind:
+                    found["hedge"].append(
+                        _snippet(doc, i, "hedge", [(h.span.start, h.span.end, "hedge")]))
+            if all(len(v) >= per_kind for v in found.values()):
+                break
+        for k, items in found.items():
+            for item in items:
+                out.append({"group": g, **item})
+    return out
+
+
+def _svg(fig) -> str:
+    import matplotlib
+
+    buf = io.StringIO()
+    with matplotlib.rc_context({"svg.hashsalt": "framing", "svg.fonttype": "path"}):
+        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    svg = buf.getvalue()
+    # matplotlib repeats each text as an (escaped) XML comment; drop them, they are bulk
+    return _SVG_COMMENT.sub("", svg[svg.index("<svg"):])
+
+
+def _figures(analysis: Analysis, cmp: Comparison, actors: list[str]) -> list[dict[str, str]]:
+    from matplotlib.figure import Figure
+
+    from framing import plot
+
+    out = []
+
+    def draw(title: str, fn, data, size=(6.0, 3.2), **kw):
+        fig = Figure(figsize=size)
+        ax = fig.add_subplot()
+        try:
+            fn(data, ax=ax, **kw)
+        except ValueError as exc:  # nothing to plot: say so instead of a figure
+            out.append({"title": title, "svg": "", "note": str(exc)})
+            return
+        out.append({"title": title, "svg": _svg(fig), "note": ""})
+        fig.clear()
+
+    n_groups = max(len(cmp.groups), 1)
+    for m in KEY_METRICS:
+        label = cmp.metrics.set_index("metric")["label"].get(m, m)
+        draw(label, plot.metric_intervals, cmp.by_group, size=(6.0, 0.6 + 0.45 * n_groups),
+             metric=m, by=cmp.by, label=label)
+    draw("Cue stance by group", plot.cue_stance, analysis.attributions,
+         size=(6.0, 0.8 + 0.5 * n_groups), by=cmp.by)
+    draw("Evaluative density: author vs quoted voice", plot.evaluative_voice, analysis.ok,
+         size=(6.0, 0.8 + 0.5 * n_groups), by=cmp.by)
+    if actors:
+        draw("Sentiment toward actors", plot.actor_sentiment, analysis.actors,
+             size=(1.6 + 0.9 * len(actors), 1.2 + 0.5 * n_groups), actors=actors, by=cmp.by)
+        draw("Voice share by actor", plot.voice_share, analysis,
+             size=(6.0, 1.0 + 0.35 * len(actors) * min(n_groups, 4)), actors=actors, by=cmp.by)
+    return out
+
+
+def _summary(analysis: Analysis, cmp: Comparison, *, title: str, max_actors: int,
+             snippets: int, figures: bool) -> dict[str, Any]:
+    from framing import __version__
+
+    arts = analysis.articles
+    ok = analysis.ok
+    by = cmp.by
+    actors = list(cmp.parameters.get("actors", []))[:max_actors]
+    by_actor = cmp.by_actor[cmp.by_actor["actor"].isin(actors)
+                            & cmp.by_actor["metric"].isin(ACTOR_METRICS_SHOWN)]
+    diffs = cmp.differences.sort_values(["p_value", "metric"], na_position="last")
+    err = analysis.errors
+    return {
+        "title": title,
+        "framing_version": __version__,
+        "parameters": dict(cmp.parameters),
+        "corpus": {
+            "articles": int(len(arts)), "ok": int(len(ok)), "errors": int(len(err)),
+            "words": int(pd.to_numeric(ok["words"]).sum()) if len(ok) else 0,
+            "by": by, "within": cmp.within, "groups": cmp.groups,
+            "stories": int(ok[cmp.within].nunique()) if cmp.within else None,
+            "articles_by_group": {str(k): int(v) for k, v in
+                                  ok[by].astype(str).value_counts().sort_index().items()},
+        },
+        "errors": [{"id": r["id"], by: r.get(by), "error": r["error"]}
+                   for r in json_records(err[["id", by, "error"]])] if len(err) else [],
+        "notes": list(cmp.notes),
+        "metrics": json_records(cmp.metrics),
+        "overall": json_records(cmp.overall),
+        "by_group": json_records(cmp.by_group),
+        "differences": json_records(diffs),
+        "actors": actors,
+        "by_actor": json_records(by_actor),
+        "evidence": _evidence(analysis, by, cmp.groups, snippets),
+        "figures": _figures(analysis, cmp, actors) if figures else [],
+        "methods": [{"name": n, "text": t, "references": refs} for n, t, refs in METHODS],
+        "references": dict(REFERENCES),
+    }
+
+
+# -- rendering ----------------------------------------------------------------------------
+
+def _e(v: Any) -> str:
+    return html.escape("" if v is None else str(v), quote=True)
+
+
+def _marked_html(text: str, marks: list[list]) -> str:
+    out, pos = [], 0
+    for a, b, cls in marks:
+        if a < pos:  # overlapping marks: keep the first
+            continue
+        out.append(_e(text[pos:a]))
+        out.append(f'<mark class="{_e(cls)}">{_e(text[a:b])}</mark>')
+        pos = b
+    out.append(_e(text[pos:]))
+    return "".join(out)
+
+
+def _md(v: Any) -> str:
+    s = html.escape("" if v is None else str(v), quote=False)
+    for ch in "\\`*_[]|#":
+        s = s.replace(ch, "\\" + ch)
+    return s.replace("\n", " ")
+
+
+def _marked_md(text: str, marks: list[list]) -> str:
+    out, pos = [], 0
+    for a, b, _ in marks:
+        if a < pos:
+            continue
+        out.append(_md(text[pos:a]))
+        out.append(f"**{_md(text[a:b])}**")
+        pos = b
+    out.append(_md(text[pos:]))
+    return "".join(out)
+
+
+def _metric_labels(s: dict[str, Any]) -> dict[str, str]:
+    return {m["metric"]: m["label"] for m in s["metrics"]}
+
+
+def _group_table(s: dict[str, Any], by: str) -> tuple[list[str], list[list[tuple[str, str]]]]:
+    labels = _metric_labels(s)
+    groups = s["corpus"]["groups"]
+    cells: dict[tuple[str, str], dict] = {(r["metric"], r[by]): r for r in s["by_group"]}
+    overall = {r["metric"]: r for r in s["overall"]}
+    header = ["metric", "all articles", *groups]
+    rows = []
+    for m in dict.fromkeys(r["metric"] for r in s["by_group"]):
+        row = [(labels.get(m, m), "")]
+        row.append(_interval_text(overall.get(m, {})))
+        row += [_interval_text(cells.get((m, g), {})) for g in groups]
+        rows.append(row)
+    return header, rows
+
+
+class Report:
+    """An outlet comparison report: a summary dict and its HTML, Markdown and JSON forms.
+
+    Build one with :func:`report`. ``summary`` is computed once; the renderers only format it.
+
+    Examples
+    --------
+    >>> import framing
+    >>> from framing.datasets import load_sample
+    >>> rep = framing.report(load_sample().analyze(progress=False), n_boot=100, figures=False)
+    >>> rep.summary["corpus"]["groups"]
+    ['Liberty Ledger', 'Meridian Wire', 'The Daily Beacon', 'The Morning Blast']
+    >>> rep.to_html().startswith("<!DOCTYPE html>")
+    True
+    """
+
+    def __init__(self, summary: dict[str, Any]):
+        self.summary = summary
+
+    def __repr__(self) -> str:
+        c = self.summary["corpus"]
+        return f"Report({self.summary['title']!r}, {c['articles']} articles, {len(c['groups'])} groups)"
+
+    # HTML ----------------------------------------------------------------------------
+    def _body(self) -> str:
+        s = self.summary
+        c = s["corpus"]
+        by = c["by"]
+        p: list[str] = ['<div class="framing-report">', f"<h1>{_e(s['title'])}</h1>"]
+        within = f", compared within {_e(c['within'])} ({c['stories']} stories)" if c["within"] else ""
+        p.append(f'<p class="subtitle">{c["ok"]} of {c["articles"]} articles analysed '
+                 f"({c['words']:,} words), grouped by {_e(by)}{within}. "
+                 f"framing {_e(s['framing_version'])}; bootstrap {s['parameters']['n_boot']} "
+                 f"resamples, seed {s['parameters']['random_state']}, "
+                 f"{int(round(100 * s['parameters']['confidence']))}% intervals.</p>")
+        for note in s["notes"]:
+            p.append(f'<p class="note">{_e(note)}</p>')
+        p.append("<h2>Articles</h2><table><tr><th>" + _e(by) + "</th><th>articles</th></tr>")
+        for g, n in c["articles_by_group"].items():
+            p.append(f'<tr><td>{_e(g)}</td><td class="num">{n}</td></tr>')
+        p.append("</table>")
+        if s["errors"]:
+            p.append(f"<h3>Articles not analysed ({len(s['errors'])})</h3><table>"
+                     f"<tr><th>id</th><th>{_e(by)}</th><th>reason</th></tr>")
+            for r in s["errors"]:
+                p.append(f"<tr><td>{_e(r['id'])}</td><td>{_e(r.get(by))}</td>"
+                         f"<td>{_e(r['error'])}</td></tr>")
+            p.append("</table>")
+        # metrics
+        p.append("<h2>Metrics by " + _e(by) + "</h2>")
+        p.append("<p>Value and bootstrap interval over articles.</p>")
+        header, rows = _group_table(s, by)
+        p.append("<table><tr>" + "".join(f"<th>{_e(h)}</th>" for h in header) + "</tr>")
+        for row in rows:
+            cells = [f"<td>{_e(row[0][0])}</td>"]
+            cells += [f'<td class="num">{_e(v)} <span class="ci">{_e(ci)}</span></td>'
+                      for v, ci in row[1:]]
+            p.append("<tr>" + "".join(cells) + "</tr>")
+        p.append("</table>")
+        figs = [f for f in s["figures"] if f["svg"]]
+        if figs:
+            p.append('<h2>Figures</h2><div class="figures">')
+            for f in figs:
+                p.append(f"<figure>{f['svg']}<figcaption>{_e(f['title'])}</figcaption></figure>")
+            p.append("</div>")
+        # differences
+        labels = _metric_labels(s)
+        p.append("<h2>Differences between " + _e(by) + "s</h2>")
+        how = ("averaged over the stories both cover" if c["within"]
+               else "of the pooled values")
+        p.append(f"<p>Difference (a - b) {how}, with its interval and permutation p-value; "
+                 "sorted by p-value. Not corrected for multiple comparisons.</p>")
+        p.append(f"<table><tr><th>{_e(by)} a</th><th>{_e(by)} b</th><th>metric</th>"
+                 "<th>difference</th><th>p</th><th>stories</th></tr>")
+        for r in s["differences"]:
+            v = _fmt(r["difference"])
+            ci = f"[{_fmt(r['ci_low'])}, {_fmt(r['ci_high'])}]"
+            p.append(f"<tr><td>{_e(r[by + '_a'])}</td><td>{_e(r[by + '_b'])}</td>"
+                     f"<td>{_e(labels.get(r['metric'], r['metric']))}</td>"
+                     f'<td class="num">{_e(v)} <span class="ci">{_e(ci)}</span></td>'
+                     f'<td class="num">{_e(_fmt(r["p_value"], 3))}</td>'
+                     f'<td class="num">{_e(_fmt(r["n_stories"]))}</td></tr>')
+        p.append("</table>")
+        # actors
+        if s["actors"]:
+            p.append("<h2>Actors</h2>")
+            p.append("<p>Per actor and " + _e(by) + ": mentions per article, share of "
+                     "attributions (voice) and sentiment balance, with intervals.</p>")
+            p.append(f"<table><tr><th>actor</th><th>{_e(by)}</th>"
+                     + "".join(f"<th>{_e(labels.get(m, m))}</th>" for m in ACTOR_METRICS_SHOWN)
+                     + "<th>articles mentioning</th></tr>")
+            cells = {(r["actor"], r[by], r["metric"]): r for r in s["by_actor"]}
+            for a in s["actors"]:
+                for g in c["groups"]:
+                    some = [cells.get((a, g, m)) for m in ACTOR_METRICS_SHOWN]
+                    if not any(some):
+                        continue
+                    row = f"<tr><td>{_e(a)}</td><td>{_e(g)}</td>"
+                    for r in some:
+                        v, ci = _interval_text(r or {})
+                        row += f'<td class="num">{_e(v)} <span class="ci">{_e(ci)}</span></td>'
+                    n = next(r["n_mentioning"] for r in some if r)
+                    p.append(row + f'<td class="num">{n}</td></tr>')
+            p.append("</table>")
+        # evidence
+        if s["evidence"]:
+            p.append("<h2>Evidence</h2><p>Sentences behind the numbers, with the spans "
+                     "highlighted (first examples in input order).</p>")
+            for g in c["groups"]:
+                items = [x for x in s["evidence"] if x["group"] == g]
+                if not items:
+                    continue
+                p.append(f"<h3>{_e(g)}</h3>")
+                for kind, title in EVIDENCE_KINDS.items():
+                    ks = [x for x in items if x["kind"] == kind]
+                    if not ks:
+                        continue
+                    p.append(f"<p><strong>{_e(title)}</strong></p>")
+                    for x in ks:
+                        where = f"{x['id'] or 'article ' + str(x['doc'])}, characters {x['start']}-{x['end']}"
+                        p.append(f'<blockquote class="snippet">{_marked_html(x["text"], x["marks"])}'
+                                 f'<span class="where">{_e(where)}</span></blockquote>')
+        # methods
+        p.append('<h2>Methods</h2><dl class="methods">')
+        for m in s["methods"]:
+            cites = "; ".join(s["references"][r].split(".")[0] + f" ({r})" for r in m["references"])
+            p.append(f"<dt>{_e(m['name'])}</dt><dd>{_e(m['text'])} <em>{_e(cites)}</em></dd>")
+        p.append("</dl><h3>Metrics</h3><dl class=\"methods\">")
+        for m in s["metrics"]:
+            p.append(f"<dt>{_e(m['label'])} <code>{_e(m['metric'])}</code></dt>"
+                     f"<dd>{_e(m['description'])}</dd>")
+        p.append('</dl><h3>References</h3><ol class="refs">')
+        for key, ref in s["references"].items():
+            p.append(f'<li id="ref-{_e(key)}">{_e(ref)}</li>')
+        p.append("</ol></div>")
+        return "\n".join(p)
+
+    def to_html(self) -> str:
+        """A standalone HTML page (inline CSS and SVG, no script)."""
+        from framing import __version__
+
+        return Template(_template("report.html")).substitute(
+            title=_e(self.summary["title"]), css=_template("report.css"), body=self._body(),
+            version=_e(__version__))
+
+    def _repr_html_(self) -> str:
+        return f"<style>{_template('report.css')}</style>\n{self._body()}"
+
+    # Markdown ------------------------------------------------------------------------
+    def to_markdown(self) -> str:
+        """The report as Markdown (tables and evidence; figures are in the HTML form)."""
+        s = self.summary
+        c = s["corpus"]
+        by = c["by"]
+        out = [f"# {_md(s['title'])}", ""]
+        within = f", compared within {_md(c['within'])} ({c['stories']} stories)" if c["within"] else ""
+        out += [f"{c['ok']} of {c['articles']} articles analysed ({c['words']:,} words), "
+                f"grouped by {_md(by)}{within}. framing {_md(s['framing_version'])}; "
+                f"bootstrap {s['parameters']['n_boot']} resamples, seed "
+                f"{s['parameters']['random_state']}.", ""]
+        out += [f"> {_md(n)}" for n in s["notes"]]
+        if s["errors"]:
+            out += ["", "## Articles not analysed", "", f"| id | {_md(by)} | reason |",
+                    "|---|---|---|"]
+            out += [f"| {_md(r['id'])} | {_md(r.get(by))} | {_md(r['error'])} |" for r in s["errors"]]
+        out += ["", f"## Metrics by {_md(by)}", ""]
+        header, rows = _group_table(s, by)
+        out.append("| " + " | ".join(_md(h) for h in header) + " |")
+        out.append("|" + "---|" * len(header))
+        for row in rows:
+            out.append("| " + " | ".join([_md(row[0][0])] + [f"{_md(v)} {_md(ci)}" for v, ci in row[1:]]) + " |")
+        labels = _metric_labels(s)
+        out += ["", f"## Differences between {_md(by)}s", "",
+                f"| {_md(by)} a | {_md(by)} b | metric | difference | interval | p | stories |",
+                "|---|---|---|---|---|---|---|"]
+        for r in s["differences"]:
+            out.append(f"| {_md(r[by + '_a'])} | {_md(r[by + '_b'])} | "
+                       f"{_md(labels.get(r['metric'], r['metric']))} | {_fmt(r['difference'])} | "
+                       f"{_md('[' + _fmt(r['ci_low']) + ', ' + _fmt(r['ci_high']) + ']')} | "
+                       f"{_fmt(r['p_value'], 3)} | {_fmt(r['n_stories'])} |")
+        if s["actors"]:
+            out += ["", "## Actors", "", f"| actor | {_md(by)} | metric | value | interval |",
+                    "|---|---|---|---|---|"]
+            for r in s["by_actor"]:
+                v, ci = _interval_text(r)
+                out.append(f"| {_md(r['actor'])} | {_md(r[by])} | "
+                           f"{_md(labels.get(r['metric'], r['metric']))} | {v} | {_md(ci)} |")
+        if s["evidence"]:
+            out += ["", "## Evidence", ""]
+            for x in s["evidence"]:
+                out.append(f"- {_md(x['group'])}, {_md(EVIDENCE_KINDS[x['kind']])} "
+                           f"({_md(x['id'])}, characters {x['start']}-{x['end']}): "
+                           f"{_marked_md(x['text'], x['marks'])}")
+        out += ["", "## Methods", ""]
+        for m in s["methods"]:
+            out.append(f"- **{_md(m['name'])}**: {_md(m['text'])} "
+                       f"({', '.join(_md(r) for r in m['references'])})")
+        out += ["", "### References", ""]
+        out += [f"- \\[{_md(k)}\\] {_md(v)}" for k, v in s["references"].items()]
+        return "\n".join(out) + "\n"
+
+    # JSON ----------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The summary without the SVG figures (their titles are kept)."""
+        d = dict(self.summary)
+        d["figures"] = [{"title": f["title"], "note": f["note"]} for f in d["figures"]]
+        return d
+
+    def to_json(self, **kwargs: Any) -> str:
+        """The summary as JSON (see :meth:`to_dict`)."""
+        kwargs.setdefault("indent", 2)
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+    def write(self, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+        """Write the report; the format follows the suffix (.html, .md, .json) unless given."""
+        path = Path(path)
+        fmt = format or {".html": "html", ".htm": "html", ".md": "markdown",
+                         ".markdown": "markdown", ".json": "json"}.get(path.suffix.lower())
+        render = {"html": self.to_html, "markdown": self.to_markdown, "md": self.to_markdown,
+                  "json": self.to_json}.get(fmt or "")
+        if render is None:
+            raise ValueError(UNKNOWN_FORMAT.format(path=str(path)))
+        path.write_text(render(), encoding="utf-8")
+        return path
+
+
+def report(
+    analysis: Analysis | Corpus,
+    *,
+    by: str = "outlet",
+    within: str | None = "story",
+    actors: list[str] | None = None,
+    comparison: Comparison | None = None,
+    title: str = "How outlets frame the same stories",
+    max_actors: int = 8,
+    snippets: int = 2,
+    figures: bool = True,
+    n_boot: int = 1000,
+    n_perm: int = 1000,
+    random_state: int = 0,
+) -> Report:
+    """Build the outlet comparison report of an analysis.
+
+    Parameters
+    ----------
+    analysis : Analysis or Corpus
+        A corpus is analysed first (without a progress bar).
+    by, within : str
+        Group and story columns, as in :func:`framing.compare`.
+    actors : list of str, optional
+        Actors to show; default the ``max_actors`` most mentioned.
+    comparison : Comparison, optional
+        Reuse a comparison already computed (its ``by`` and ``within`` win).
+    title : str
+    snippets : int, default 2
+        Evidence sentences per kind of evidence and group.
+    figures : bool, default True
+        Draw the figures (inline SVG in the HTML form).
+    n_boot, n_perm, random_state
+        Passed to :func:`framing.compare`.
+
+    Returns
+    -------
+    Report
+
+    Examples
+    --------
+    >>> import framing, tempfile, pathlib
+    >>> from framing.datasets import load_sample, load_sample_actors
+    >>> analysis = load_sample().analyze(actors=load_sample_actors(), progress=False)
+    >>> rep = framing.report(analysis, by="outlet", n_boot=200)
+    >>> path = rep.write(pathlib.Path(tempfile.mkdtemp()) / "report.html")
+    >>> "<svg" in path.read_text(encoding="utf-8")
+    True
+    """
+    if isinstance(analysis, Corpus):
+        analysis = analysis.analyze(progress=False)
+    if not isinstance(analysis, Analysis):
+        raise TypeError(NOT_AN_ANALYSIS.format(type=type(analysis).__name__))
+    if comparison is None:
+        comparison = compare(analysis, by, within, actors=actors,
+                             max_actors=max(max_actors, len(actors or ())),
+                             n_boot=n_boot, n_perm=n_perm, random_state=random_state)
+    summary = _summary(analysis, comparison, title=title, max_actors=max_actors,
+                       snippets=snippets, figures=figures)
+    return Report(summary)
