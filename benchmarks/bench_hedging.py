@@ -1,0 +1,58 @@
+"""Speed of the hedging layer on top of the text layer, in words per second per core.
+
+The text layer (sentences, tokens, tags) is parsed first and not timed; then
+``extract_hedges`` runs over the same documents. Input: the bundled sample repeated
+(``--repeat``), one process, so the figure is per core.
+
+Usage::
+
+    PYTHONPATH=. python benchmarks/bench_hedging.py [--repeat 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import time
+
+
+def cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=40)
+    args = ap.parse_args()
+    from framing import Document
+    from framing.datasets import load_sample
+    from framing.hedging import extract_hedges
+
+    texts = [d.text for d in load_sample()] * args.repeat
+    docs = [Document(t) for t in texts]
+    t0 = time.perf_counter()
+    words = sum(d.word_count for d in docs)  # parses and caches the text layer
+    t_text = time.perf_counter() - t0
+    extract_hedges(docs[0])  # load the lexicons
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for d in docs:
+            extract_hedges(d)
+        best = min(best, time.perf_counter() - t0)
+    print(f"| layer | words | seconds | words/s per core |")
+    print(f"|---|---:|---:|---:|")
+    print(f"| text layer (parse, tag) | {words} | {t_text:.2f} | {words / t_text:,.0f} |")
+    print(f"| hedging on top (best of 3) | {words} | {best:.2f} | {words / best:,.0f} |")
+    print(f"\nmachine: {platform.platform()}, {cpu_model()}, Python {platform.python_version()}")
+
+
+if __name__ == "__main__":
+    main()
