@@ -454,11 +454,35 @@ _CHUNK_RULES = (
 )
 
 
+# No chunk rule matches across an "o" (punctuation and other tags), so each rule runs on the
+# runs between them; a run longer than this is cut, which keeps hostile sentences (thousands
+# of adjectives with no noun: every start position rescans the run) linear.
+_CHUNK_WINDOW = 256
+
+
+def _windowed(rule: re.Pattern[str], codes: str):
+    n = len(codes)
+    if n <= _CHUNK_WINDOW:
+        return rule.finditer(codes)
+    return _windowed_long(rule, codes, n)
+
+
+def _windowed_long(rule: re.Pattern[str], codes: str, n: int):
+    pos = 0
+    while pos < n:
+        stop = codes.find("o", pos)
+        stop = n if stop < 0 else stop
+        while pos < stop:
+            yield from rule.finditer(codes, pos, min(stop, pos + _CHUNK_WINDOW))
+            pos += _CHUNK_WINDOW
+        pos = stop + 1
+
+
 def _chunks(tokens: Sequence[Token], text: str, offset: int) -> tuple[Chunk, ...]:
     codes = "".join(_TAG_CODE.get(t.tag, "o") for t in tokens)
     iob = ["O"] * len(codes)
     for label, rule in _CHUNK_RULES:
-        for m in rule.finditer(codes):
+        for m in _windowed(rule, codes):
             j = m.start()
             for k in range(m.start(), m.end()):
                 if iob[k] != "O":

@@ -1,0 +1,217 @@
+"""The text layer: golden sentences and tokens, offset invariants, hostile input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from framing._records import Span
+from framing.text import _CHUNK_WINDOW, paragraphs, parse, split_sentences, tokenize
+
+
+def sents(text: str, skip=()) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text, skip)]
+
+
+def toks(text: str) -> list[str]:
+    return [text[s:e] for s, e in tokenize(text)]
+
+
+# -- golden sentences -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # abbreviations and initialisms
+        (
+            "Mr. Lavrov met U.S. officials on Feb. 2 in Moscow. They talked for hours.",
+            ["Mr. Lavrov met U.S. officials on Feb. 2 in Moscow.", "They talked for hours."],
+        ),
+        (
+            "The talks were held in the U.S. The ministry said nothing.",
+            ["The talks were held in the U.S.", "The ministry said nothing."],
+        ),
+        (
+            "Dr. Smith and Gen. Jones of Acme Inc. arrived. Sen. Brown left.",
+            ["Dr. Smith and Gen. Jones of Acme Inc. arrived.", "Sen. Brown left."],
+        ),
+        # quotations that span several sentences stay split at their sentence ends
+        (
+            '"We came to talk. They did not," Melnychuk said. Talks ended.',
+            ['"We came to talk.', 'They did not," Melnychuk said.', "Talks ended."],
+        ),
+        (
+            "“We came to talk. They did not,” Melnychuk said. Talks ended.",
+            ["“We came to talk.", "They did not,” Melnychuk said.", "Talks ended."],
+        ),
+        # closing quotes and brackets stay with their sentence
+        (
+            'He called it "a trap." Kyiv agreed. (The talks resume in May.) Nobody came.',
+            ['He called it "a trap."', "Kyiv agreed.", "(The talks resume in May.)", "Nobody came."],
+        ),
+        (
+            "Is it over? “No!” she said… Then silence.",
+            ["Is it over?", "“No!” she said…", "Then silence."],
+        ),
+        # a headline without final punctuation ends at its line
+        (
+            "Kremlin Stalls Geneva Talks\nRussia's negotiators walked out on Thursday.",
+            ["Kremlin Stalls Geneva Talks", "Russia's negotiators walked out on Thursday."],
+        ),
+        # an ordinary wrapped line does not end a sentence
+        (
+            "Russia's negotiators walked out of the talks\non Thursday without a deal.",
+            ["Russia's negotiators walked out of the talks\non Thursday without a deal."],
+        ),
+        # paragraphs always end a sentence, with or without punctuation
+        (
+            "First paragraph without a stop\n\nSecond paragraph. It has two sentences.",
+            ["First paragraph without a stop", "Second paragraph.", "It has two sentences."],
+        ),
+        # numbers and lower-case continuations do not end a sentence
+        (
+            "Prices rose 3.5 percent to $4.20 a gallon. The rise was small.",
+            ["Prices rose 3.5 percent to $4.20 a gallon.", "The rise was small."],
+        ),
+        ("", []),
+        ("   \n\n  ", []),
+    ],
+)
+def test_golden_sentences(text, expected):
+    assert sents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Lavrov met U.S. officials.", ["Mr.", "Lavrov", "met", "U.S.", "officials", "."]),
+        ("on Feb. 2, 2026", ["on", "Feb.", "2", ",", "2026"]),
+        ("Officials didn't say.", ["Officials", "did", "n't", "say", "."]),
+        ("Kyiv’s chief won’t go", ["Kyiv", "’s", "chief", "wo", "n’t", "go"]),
+        ("“A trap,” she said", ["“", "A", "trap", ",", "”", "she", "said"]),
+        ("'peace plan'", ["'", "peace", "plan", "'"]),
+        ("a buffer-zone deal", ["a", "buffer-zone", "deal"]),
+        ("O'Brien said 3.5% and $5", ["O'Brien", "said", "3.5", "%", "and", "$5"]),  # as in PTB
+        ("in the 1990s... then—nothing", ["in", "the", "1990s", "...", "then", "—", "nothing"]),
+    ],
+)
+def test_golden_tokens(text, expected):
+    assert toks(text) == expected
+
+
+def test_paragraph_numbers_and_tags():
+    text = "Kremlin Stalls Talks\n\nThe minister said talks would resume.\n\nThey did not."
+    parsed = parse(text)
+    assert [s.paragraph for s in parsed] == [0, 1, 2]
+    tags = [(t.text, t.tag) for t in parsed[1].tokens]
+    assert tags[:4] == [("The", "DT"), ("minister", "NN"), ("said", "VBD"), ("talks", "NNS")]
+    assert [c.text for c in parsed[1].noun_chunks] == ["The minister", "talks"]
+
+
+def test_skip_regions_are_never_parsed():
+    text = "MOSCOW, Feb 2 (Reuters) - Russia said talks stalled.\n\nAdvertisement\n\nIt left."
+    skip = [Span(0, 25), Span(54, 67)]
+    assert sents(text, skip) == ["Russia said talks stalled.", "It left."]
+    assert paragraphs(text, skip) == [Span(26, 52), Span(69, 77)]
+
+
+def test_parse_rejects_non_strings():
+    with pytest.raises(TypeError):
+        parse(b"bytes")  # type: ignore[arg-type]
+
+
+# -- invariants on arbitrary input ------------------------------------------------------
+
+# Text made of the characters that drive the splitter, plus anything Unicode can produce.
+_ALPHABET = st.sampled_from(
+    list("aZ .!?…,;:'\"“”‘’()[]-—\n\t\r") + ["U.S.", "Mr.", "Feb. 2", "\n\n", "...", "n't"]
+)
+_TEXTS = st.one_of(
+    st.text(max_size=300),
+    st.lists(_ALPHABET, max_size=120).map("".join),
+    st.lists(st.sampled_from(["The talks", " ended", ". ", "“", "”", "\n", "U.S.", " Mr. X"]),
+             max_size=60).map("".join),
+)
+
+
+def _check_invariants(text: str, skip=()) -> None:
+    parsed = parse(text, skip)
+    n = len(text)
+    prev_end = 0
+    for s in parsed:
+        assert 0 <= s.start <= s.end <= n
+        assert text[s.start : s.end] == s.text
+        assert s.start >= prev_end  # ordered, not overlapping
+        prev_end = s.end
+        assert s.tokens, "a sentence has at least one token"
+        assert s.tokens[0].start == s.start and s.tokens[-1].end == s.end
+        last = s.start
+        for t in s.tokens:
+            assert s.start <= t.start < t.end <= s.end
+            assert t.start >= last
+            last = t.end
+            assert text[t.start : t.end] == t.text
+            assert t.tag
+        for c in s.chunks:
+            assert s.start <= c.start < c.end <= s.end
+            assert text[c.start : c.end] == c.text
+        for k in skip:
+            assert not s.span.overlaps(k)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_offsets_hold_for_any_text(text):
+    _check_invariants(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXTS, st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=4))
+def test_offsets_hold_with_skip_regions(text, raw):
+    skip = [Span(min(a, len(text)), min(a + w, len(text))) for a, w in raw]
+    _check_invariants(text, skip)
+
+
+# -- hostile input: linear behaviour ------------------------------------------------------
+
+
+def _units(text: str) -> tuple[int, int, int]:
+    parsed = parse(text)
+    return len(parsed), sum(len(s.tokens) for s in parsed), sum(len(s.chunks) for s in parsed)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "the talks stalled again and ",  # no sentence-final punctuation, no newline
+        '"a" “b” ‘c’ ',  # nothing but quotes
+        "very quick quick ",  # adjectives with no noun: worst case for the NP chunk rule
+        ". ",  # full stops that never start a sentence
+        "Word Word\n",  # a headline on every line
+    ],
+)
+def test_long_input_scales_linearly(unit):
+    """Doubling a hostile input doubles its tokens and chunks (counted, not timed): the
+    chunker works in windows, so these inputs finish in seconds instead of minutes."""
+    small = _units(unit * 5_000)
+    large = _units(unit * 10_000)
+    assert large[1] == 2 * small[1]
+    assert abs(large[2] - 2 * small[2]) <= 2
+
+
+def test_one_megabyte_without_sentence_ends():
+    text = "the talks stalled again and " * 37_500  # about 1 MB, one line
+    parsed = parse(text)
+    assert len(parsed) == 1
+    assert parsed[0].end == len(text.rstrip())
+    assert len(parsed[0].tokens) == 5 * 37_500
+
+
+def test_long_chunk_runs_are_cut_at_the_window():
+    # 600 adjectives then a noun: one NP rule run is longer than the window
+    text = " ".join(["quick"] * 600) + " talks."
+    (sentence,) = parse(text)
+    assert all(c.last - c.first < _CHUNK_WINDOW for c in sentence.chunks)
+    assert sentence.chunks[-1].text.endswith("talks")
