@@ -15,6 +15,7 @@ from framing._records import (
 )
 from framing.corpus import Corpus, Problem, ReadError, read_csv, read_jsonl
 from framing.document import Document
+from framing.html import read_html
 from framing.pipeline import analyze
 from framing.analysis import Analysis
 from framing.compare import compare
@@ -40,6 +41,7 @@ __all__ = [
     "compare",
     "plot",
     "read_csv",
+    "read_html",
     "read_jsonl",
     "report",
     "__version__",
