@@ -319,7 +319,7 @@ def cue_stance(
     ax.invert_yaxis()
     ax.set_xlabel("share of attributions" if normalize else "attributions")
     ax.set_title("How sources are introduced: cue stance")
-    ax.legend(title="cue stance", fontsize=8)
+    ax.legend(title="cue stance", fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
 
 
