@@ -304,20 +304,38 @@ class _ContextRules:
                 self.general.setdefault(r[0], []).append(rule)
             else:
                 self.by_word.setdefault((r[0], rule[field]), []).append(rule)
-        self._cache: dict[tuple[str, str], list[tuple]] = {}
+        self._cache: dict[tuple[str, str], object] = {}
+        self._functions: dict[tuple[int, ...], object] = {}
 
     def candidates(self, tag: str, word: str) -> list[tuple]:
         """Rules that may rewrite ``word`` tagged ``tag``, in file order (``*`` included)."""
-        key = (tag, word)
-        found = self._cache.get(key)
-        if found is None:
-            found = sorted(
-                self.general.get(tag, []) + self.general.get("*", [])
-                + self.by_word.get(key, []) + self.by_word.get(("*", word), [])
-            )
-            if len(self._cache) < 500_000:
-                self._cache[key] = found
-        return found
+        return sorted(
+            self.general.get(tag, []) + self.general.get("*", [])
+            + self.by_word.get((tag, word), []) + self.by_word.get(("*", word), [])
+        )
+
+    def _compiled(self, tag: str, word: str):
+        """The candidate rules of ``(tag, word)`` compiled into one small function.
+
+        The function returns the tag of the last rule that holds, or ``None``. Rule
+        arguments are tags and words from textblob's rule file, inserted as ``repr``
+        literals; the compiled functions are shared between keys with the same rules.
+        """
+        rules = self.candidates(tag, word)
+        key = tuple(r[0] for r in rules)
+        fn = self._functions.get(key)
+        if fn is None:
+            body = ["def f(w, t, i):", "    r = None"]
+            for _, to, cmd, x, y in rules:
+                cond = _CONDITIONS[cmd].format(x=repr(x), y=repr(y))
+                body.append(f"    if {cond}: r = {to!r}")
+            body.append("    return r")
+            namespace: dict = {}
+            exec("\n".join(body), namespace)  # noqa: S102 - code built from rule literals
+            fn = self._functions[key] = namespace["f"]
+        if len(self._cache) < 500_000:
+            self._cache[(tag, word)] = fn
+        return fn
 
     def apply(self, words: list[str], tags: list[str]) -> list[str]:
         pad = "STAART"
@@ -327,61 +345,41 @@ class _ContextRules:
         for i in range(3, len(t) - 3):
             # As in textblob, every rule written for the token's original tag is tried in
             # file order, and the last one that holds decides.
-            rules = cache.get((t[i], w[i])) or self.candidates(t[i], w[i])
-            for _, to, cmd, x, y in rules:
-                if _rule_holds(cmd, x, y, w, t, i):
-                    t[i] = to
+            fn = cache.get((t[i], w[i])) or self._compiled(t[i], w[i])
+            r = fn(w, t, i)
+            if r is not None:
+                t[i] = r
         return t[3:-3]
 
 
-def _rule_holds(cmd: str, x: str, y: str, w: list[str], t: list[str], i: int) -> bool:
-    if cmd == "prevtag":
-        return x == t[i - 1]
-    if cmd == "nexttag":
-        return x == t[i + 1]
-    if cmd == "surroundtag":
-        return x == t[i - 1] and y == t[i + 1]
-    if cmd == "wdnexttag":
-        return x == w[i] and y == t[i + 1]
-    if cmd == "prevwd":
-        return x == w[i - 1]
-    if cmd == "curwd":
-        return x == w[i]
-    if cmd == "wdprevtag":
-        return x == t[i - 1] and y == w[i]
-    if cmd == "rbigram":
-        return x == w[i] and y == w[i + 1]
-    if cmd == "prevbigram":
-        return x == t[i - 2] and y == t[i - 1]
-    if cmd == "nextwd":
-        return x == w[i + 1]
-    if cmd == "prev1or2wd":
-        return x in (w[i - 1], w[i - 2])
-    if cmd == "nextbigram":
-        return x == t[i + 1] and y == t[i + 2]
-    if cmd == "lbigram":
-        return x == w[i - 1] and y == w[i]
-    if cmd == "prev1or2tag":
-        return x in (t[i - 1], t[i - 2])
-    if cmd == "prev1or2or3tag":
-        return x in (t[i - 1], t[i - 2], t[i - 3])
-    if cmd == "next1or2tag":
-        return x in (t[i + 1], t[i + 2])
-    if cmd == "next1or2or3tag":
-        return x in (t[i + 1], t[i + 2], t[i + 3])
-    if cmd == "next1or2wd":
-        return x in (w[i + 1], w[i + 2])
-    if cmd == "wdand2tagaft":
-        return x == w[i] and y == t[i + 2]
-    if cmd == "wdand2aft":
-        return x == w[i] and y == w[i + 2]
-    if cmd == "wdand2tagbfr":
-        return x == t[i - 2] and y == w[i]
-    if cmd == "prev2tag":
-        return x == t[i - 2]
-    if cmd == "next2tag":
-        return x == t[i + 2]
-    return False
+# The conditions of textblob's contextual rules (see ``textblob._text.Context``).
+_CONDITIONS = {
+    "prevtag": "t[i - 1] == {x}",
+    "nexttag": "t[i + 1] == {x}",
+    "prev2tag": "t[i - 2] == {x}",
+    "next2tag": "t[i + 2] == {x}",
+    "prev1or2tag": "{x} in (t[i - 1], t[i - 2])",
+    "next1or2tag": "{x} in (t[i + 1], t[i + 2])",
+    "prev1or2or3tag": "{x} in (t[i - 1], t[i - 2], t[i - 3])",
+    "next1or2or3tag": "{x} in (t[i + 1], t[i + 2], t[i + 3])",
+    "surroundtag": "t[i - 1] == {x} and t[i + 1] == {y}",
+    "curwd": "w[i] == {x}",
+    "prevwd": "w[i - 1] == {x}",
+    "nextwd": "w[i + 1] == {x}",
+    "prev1or2wd": "{x} in (w[i - 1], w[i - 2])",
+    "next1or2wd": "{x} in (w[i + 1], w[i + 2])",
+    "prevwdtag": "w[i - 1] == {x} and t[i - 1] == {y}",
+    "nextwdtag": "w[i + 1] == {x} and t[i + 1] == {y}",
+    "wdprevtag": "t[i - 1] == {x} and w[i] == {y}",
+    "wdnexttag": "w[i] == {x} and t[i + 1] == {y}",
+    "wdand2aft": "w[i] == {x} and w[i + 2] == {y}",
+    "wdand2tagbfr": "t[i - 2] == {x} and w[i] == {y}",
+    "wdand2tagaft": "w[i] == {x} and t[i + 2] == {y}",
+    "lbigram": "w[i - 1] == {x} and w[i] == {y}",
+    "rbigram": "w[i] == {x} and w[i + 1] == {y}",
+    "prevbigram": "t[i - 2] == {x} and t[i - 1] == {y}",
+    "nextbigram": "t[i + 1] == {x} and t[i + 2] == {y}",
+}
 
 
 _CD_RE = re.compile(r"^\$?[0-9\-,.:/%$]+(?:st|nd|rd|th|s|m|bn|k)?$")
