@@ -7,6 +7,7 @@ rows are kept out of the corpus and listed in :attr:`Corpus.problems`.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import os
@@ -386,7 +387,26 @@ def _open_text(path: Path):
         raise FileNotFoundError(f"no such file: {path}")
     # utf-8-sig drops a byte-order mark; undecodable bytes become U+FFFD instead of failing
     # the whole file (the replacement characters stay visible in the text).
-    return open(path, encoding="utf-8-sig", errors="replace", newline="")
+    return open(path, encoding=_detect_encoding(path), errors="replace", newline="")
+
+
+def _detect_encoding(path: Path) -> str:
+    """``utf-16`` when the file starts with its byte-order mark; ``utf-8-sig`` when the whole
+    file decodes as UTF-8 (one linear pass, constant memory); else ``cp1252``, what "latin-1"
+    files from spreadsheets and Windows tools usually are (it agrees with latin-1 on every
+    letter, and reads curly quotes that latin-1 maps to control characters)."""
+    with open(path, "rb") as fh:
+        if fh.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+            return "utf-16"
+        fh.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return "utf-8-sig"
 
 
 def _corpus_from_rows(rows, path, problems, errors, *, columns=None, **names) -> Corpus:
