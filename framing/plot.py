@@ -98,7 +98,7 @@ def actor_sentiment(
     ----------
     data : DataFrame or Analysis
         ``analysis.actors`` (columns ``<by>``, ``actor``, ``positive``, ``neutral``,
-        ``negative``, ``mentions``).
+        ``negative``, ``mentions``). The example draws the sample's gold annotations.
     actors : list of str, optional
         Columns, in this order; default the ``top`` most mentioned actors.
     by : str, default "outlet"
@@ -115,9 +115,10 @@ def actor_sentiment(
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> import framing
-    >>> from framing.datasets import load_sample, load_sample_actors
-    >>> analysis = load_sample().analyze(actors=load_sample_actors(), progress=False)
-    >>> ax = framing.plot.actor_sentiment(analysis, actors=["Russia", "Ukraine"])
+    >>> from framing.analysis import Analysis, document_from_record
+    >>> from framing.datasets import load_sample_gold
+    >>> gold = Analysis.from_documents(document_from_record(r) for r in load_sample_gold())
+    >>> ax = framing.plot.actor_sentiment(gold, actors=["Russia", "Ukraine"])
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['Russia', 'Ukraine']
     """
@@ -180,9 +181,10 @@ def voice_share(
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> import framing
-    >>> from framing.datasets import load_sample, load_sample_actors
-    >>> analysis = load_sample().analyze(actors=load_sample_actors(), progress=False)
-    >>> ax = framing.plot.voice_share(analysis, actors=["Russia", "Ukraine"])
+    >>> from framing.analysis import Analysis, document_from_record
+    >>> from framing.datasets import load_sample_gold
+    >>> gold = Analysis.from_documents(document_from_record(r) for r in load_sample_gold())
+    >>> ax = framing.plot.voice_share(gold, actors=["Russia", "Ukraine"])
     >>> ax.get_xlabel()
     'share of attributions'
     """
