@@ -95,6 +95,14 @@ def row_features(sentence: str, start: int, end: int, *, window: int = 4) -> tup
                 feats[f"{side}={w}"] += 1
                 if d <= 2:
                     feats[f"{side}{d}={w}"] += 1
+    if t >= 2:
+        feats["L_bg=" + words[t - 2] + " " + words[t - 1]] += 1
+    if t + 2 < len(words):
+        feats["R_bg=" + words[t + 1] + " " + words[t + 2]] += 1
+    for k, p, w in ctx.weighted:
+        side = "L" if k < ti else "R"
+        sign = "+" if p > 0 else "-"
+        feats[f"pol_{side}{sign}"] += w
     lo, hi = ctx.clause
     shift = tj - ti
     for k in range(lo, hi + 1):
@@ -116,8 +124,8 @@ def row_features(sentence: str, start: int, end: int, *, window: int = 4) -> tup
     neg_w = -sum(p * w for _, p, w in ctx.weighted if p < 0)
     cpos = sum(p for k, p, _ in ctx.weighted if lo <= k <= hi and p > 0)
     cneg = -sum(p for k, p, _ in ctx.weighted if lo <= k <= hi and p < 0)
-    spos = sum(p for p in (word_polarity(x.text) for x in toks) if p > 0)
-    sneg = -sum(p for p in (word_polarity(x.text) for x in toks) if p < 0)
+    spos = sum(p for p in (word_polarity(x.text, x.tag) for x in toks) if p > 0)
+    sneg = -sum(p for p in (word_polarity(x.text, x.tag) for x in toks) if p < 0)
     numeric = [ctx.score * 5, pos_w, neg_w, cpos, cneg, float(len(ctx.negated)), spos / 3, sneg / 3]
     return feats, numeric
 
@@ -132,7 +140,7 @@ class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
 
     Parameters
     ----------
-    C : float, default=0.5
+    C : float, default=1.0
         Inverse regularisation strength of the logistic regression.
     window : int, default=4
         Tokens left and right of the target that get position-marked features.
@@ -161,7 +169,7 @@ class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
     def __init__(
         self,
         *,
-        C: float = 0.5,
+        C: float = 1.0,
         window: int = 4,
         min_df: int = 2,
         max_features: int | None = 40000,
