@@ -10,10 +10,16 @@ VADER lexicon that ships with ``vaderSentiment`` (Hutto & Gilbert 2014).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Sequence
 
+from framing._records import Mention, Span
+from framing.document import Document
 from framing.text import Token
 
 __all__ = ["word_polarity", "TargetContext", "target_context", "DEFAULT_THRESHOLD"]
@@ -246,3 +252,290 @@ def label_of(score: float, threshold: float = DEFAULT_THRESHOLD) -> str:
     if score < -threshold:
         return "negative"
     return "neutral"
+
+
+# ---------------------------------------------------------------------------------------
+# Actor mentions
+# ---------------------------------------------------------------------------------------
+
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. sen sen. rep rep. gov gov. lt col
+    sgt capt adm maj pres rev hon amb sec president vice prime deputy foreign defence defense
+    interior finance health justice minister ministers secretary senator governor mayor
+    chancellor premier king queen prince princess pope ambassador envoy commissioner
+    general chairman chairwoman chair ceo chief spokesman spokeswoman spokesperson judge
+    justice attorney representative congressman congresswoman speaker leader former
+    acting lawmaker director negotiator sheikh emir sultan lord lady sir state""".split()
+)
+ROLE_WORDS = frozenset(
+    """minister president senator governor mayor chancellor premier envoy commissioner
+    ambassador secretary chairman chairwoman chair ceo spokesman spokeswoman judge
+    lawmaker congressman congresswoman director negotiator leader king queen pope""".split()
+)
+ORG_WORDS = frozenset(
+    """ministry council union agency party committee association commission department
+    court congress senate parliament organization organisation alliance bank fund
+    university group corporation company inc corp ltd pharmaceuticals government army
+    police office institute foundation federation league network news times post
+    board authority administration cabinet coalition front movement forces""".split()
+)
+NOT_ACTORS = frozenset(
+    """January February March April May June July August September October November
+    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An This That
+    These Those It He She They We I You His Her Their Our Its In On At But And Or If When
+    While After Before As For With From By Of To Mr Mrs Ms Dr Sen Rep Gov Gen""".split()
+)
+PLACE_PREPOSITIONS = frozenset(
+    """in at from to near outside inside across around throughout into via toward towards
+    through within across beyond""".split()
+)
+PLACE_NOUNS = frozenset(
+    """square squares street streets airport centre center suburbs suburb outskirts streets
+    residents district districts port harbour harbor skyline metro subway hospitals
+    avenue avenues park parks""".split()
+)
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
+            "it": "group", "they": "any", "its": "group"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,6}$")
+
+
+def _gazetteer_rows() -> list[tuple[str, str, str]]:
+    text = resources.files("framing").joinpath("data", "gazetteer.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines()[1:]:
+        if line.startswith("#") or not line.strip() or line.startswith("actor\t"):
+            continue
+        actor, kind, form = line.split("\t")
+        rows.append((actor, kind, form))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[str, str]]:
+    """The project's gazetteer: surface form -> (canonical actor, kind).
+
+    Kinds: ``country``, ``alias``, ``capital``, ``demonym``, ``demonym_plural``,
+    ``government``. Written by the project (``framing/data/gazetteer.tsv``).
+
+    Examples
+    --------
+    >>> gazetteer()["Kyiv"]
+    ('Ukraine', 'capital')
+    >>> gazetteer()["Russian"]
+    ('Russia', 'demonym')
+    """
+    return {form: (actor, kind) for actor, kind, form in _gazetteer_rows()}
+
+
+def _alias_regex(alias: str) -> str:
+    if len(alias) > 2 and alias.startswith("/") and alias.endswith("/"):
+        return alias[1:-1]  # a user pattern
+    return r"(?<![\w])" + re.escape(alias) + r"(?![\w])"
+
+
+@lru_cache(maxsize=64)
+def _compiled_table(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[re.Pattern, str]]:
+    out = []
+    for canonical, aliases in items:
+        for alias in sorted({canonical, *aliases}, key=len, reverse=True):
+            flags = re.IGNORECASE if alias[:1].islower() else 0
+            out.append((re.compile(_alias_regex(alias), flags), canonical))
+    return out
+
+
+def _table_key(actors: Mapping[str, Sequence[str]] | None):
+    if not actors:
+        return ()
+    if isinstance(actors, str):
+        raise ValueError("actors must be a mapping of canonical name -> list of aliases")
+    return tuple(sorted((str(k), tuple(str(a) for a in v)) for k, v in actors.items()))
+
+
+def _token_index(doc_sentences) -> tuple[list[Token], list[int]]:
+    toks, sent_of = [], []
+    for si, s in enumerate(doc_sentences):
+        for t in s.tokens:
+            toks.append(t)
+            sent_of.append(si)
+    return toks, sent_of
+
+
+def _is_place_use(toks: list[Token], i: int, j: int) -> bool:
+    """A capital used as a plain place: after a locative preposition, or as the possessor of
+    a named place ("Moscow's Red Square")."""
+    k = i - 1
+    while k >= 0 and (toks[k].tag in {"NNP", "NNPS"} or toks[k].text in {",", "and", "or"}):
+        k -= 1  # over a coordination: "in Germany, Austria and Poland"
+    if k >= 0 and toks[k].lower in PLACE_PREPOSITIONS:
+        return True
+    if j + 2 < len(toks) and toks[j + 1].text in {"'s", "’s"}:
+        nxt = toks[j + 2 : j + 4]
+        if nxt[0].tag.startswith("NNP") or any(t.lower in PLACE_NOUNS for t in nxt):
+            return True
+    return False
+
+
+def _demonym_adjective(toks: list[Token], j: int) -> bool:
+    """A demonym used as an adjective before a noun ("Russian officials", "the Ukrainian side")."""
+    return j + 1 < len(toks) and toks[j + 1].text[:1].isalpha() and toks[j + 1].tag.startswith(("NN", "JJ", "VBG")) and not toks[j + 1].tag.startswith("NNP")
+
+
+def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = None) -> list[Mention]:
+    """Actor mentions in a document, each linked to a canonical actor.
+
+    In order of precedence: the user's actor table (canonical name -> aliases; an alias
+    written ``/.../`` is a regular expression, a lowercase alias matches in any case), the
+    project's gazetteer (countries, seats of government, metonymic capitals unless used as
+    a plain place, demonyms used as adjectives), then proper-noun sequences with their
+    titles stripped ("Foreign Minister Sergei Lavrov" -> Sergei Lavrov). Surnames are
+    resolved to the full name given elsewhere in the document, and role references ("the
+    minister") to the nearest earlier person who bore that title. Pronouns are not mentions.
+
+    Examples
+    --------
+    >>> from framing import Document
+    >>> doc = Document("Foreign Minister Sergei Lavrov met protesters in Moscow. "
+    ...                "Moscow's demands were rejected, Lavrov said. The minister left.")
+    >>> [(m.text, m.actor, m.via) for m in find_mentions(doc)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Sergei Lavrov', 'Sergei Lavrov', 'name'), ('Moscow', 'Russia', 'capital'),
+     ('Lavrov', 'Sergei Lavrov', 'surname'), ('The minister', 'Sergei Lavrov', 'role')]
+    """
+    text = doc.text
+    sents = doc.sentences
+    toks, _ = _token_index(sents)
+    starts = [t.start for t in toks]
+    taken: list[tuple[int, int]] = []
+    found: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(a: int, b: int, actor: str, type_: str, via: str) -> None:
+        taken.append((a, b))
+        found.append(Mention(Span(a, b), text[a:b], actor, type_, via))
+
+    in_text = [(s.start, s.end) for s in sents]
+
+    def inside_sentences(a: int, b: int) -> bool:
+        k = bisect_right([x for x, _ in in_text], a) - 1
+        return k >= 0 and b <= in_text[k][1]
+
+    gaz = gazetteer()
+    # 1. the user's table
+    table = _compiled_table(_table_key(actors))
+    user_alias = {}
+    for pattern, canonical in table:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if b > a and free(a, b) and inside_sentences(a, b):
+                kind = gaz.get(text[a:b], ("", ""))[1]
+                if kind in {"capital", "country"}:
+                    ti = bisect_right(starts, a) - 1
+                    tj = bisect_right(starts, b - 1) - 1
+                    if ti >= 0 and _is_place_use(toks, ti, tj):
+                        continue
+                add(a, b, canonical, "unknown", "table")
+                user_alias[text[a:b].lower()] = canonical
+    # 2. gazetteer and 3. proper-noun sequences, token by token
+    gaz = gazetteer()
+    max_len = 4
+    people: dict[str, str] = {}  # surname -> full name
+    roles: list[tuple[int, str, str]] = []  # (offset, role word, actor)
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        hit = None
+        for L in range(max_len, 0, -1):
+            if i + L > n:
+                continue
+            a, b = toks[i].start, toks[i + L - 1].end
+            form = text[a:b]
+            if form in gaz and free(a, b):
+                hit = (L, a, b, form)
+                break
+        if hit:
+            L, a, b, form = hit
+            actor, kind = gaz[form]
+            j = i + L - 1
+            ok = True
+            if kind in {"capital", "country"}:
+                ok = not _is_place_use(toks, i, j)
+            elif kind == "demonym":
+                ok = _demonym_adjective(toks, j)
+            elif kind == "demonym_plural":
+                ok = False
+            if ok:
+                type_ = "organisation" if actor == "European Union" else "country"
+                add(a, b, actor, type_, {"alias": "name", "country": "name"}.get(kind, kind))
+            i += L
+            continue
+        if tok.tag in {"NNP", "NNPS"} and tok.text[:1].isupper() and free(tok.start, tok.end):
+            j = i
+            while j + 1 < n and toks[j + 1].tag in {"NNP", "NNPS"} and toks[j + 1].text[:1].isupper() \
+                    and free(toks[j + 1].start, toks[j + 1].end) and text[toks[j].end:toks[j + 1].start] == " ":
+                j += 1
+            k = i
+            title_words = []
+            while k < j and toks[k].lower.rstrip(".") in TITLES | {t.rstrip(".") for t in TITLES}:
+                title_words.append(toks[k].lower.rstrip("."))
+                k += 1
+            # lowercase titles before the name ("former minister Sergei Lavrov")
+            m = i - 1
+            while m >= 0 and toks[m].lower in TITLES and toks[m].text[:1].islower():
+                title_words.append(toks[m].lower)
+                m -= 1
+            words = [t.text for t in toks[k : j + 1]]
+            a, b = toks[k].start, toks[j].end
+            name = text[a:b]
+            if words and words[-1].lower() in TITLES:
+                words = []  # a title without a name ("Trade Commissioner")
+            if words and words[0] not in NOT_ACTORS and name not in gaz:
+                lowered = {w.lower() for w in words}
+                if lowered & ORG_WORDS or _ACRONYM.match(name):
+                    add(a, b, name, "organisation", "name")
+                elif len(words) >= 2 and all(w[:1].isupper() for w in words):
+                    add(a, b, name, "person", "name")
+                    people.setdefault(words[-1], name)
+                    for w in title_words:
+                        if w in ROLE_WORDS:
+                            roles.append((a, w, name))
+                elif len(words) == 1:
+                    found.append(Mention(Span(a, b), name, name, "unknown", "candidate"))
+            i = j + 1
+            continue
+        i += 1
+    # surnames and single capitalised words: keep those that resolve to a full name or that
+    # are reported speakers; drop the rest (places, sentence-initial words).
+    out = []
+    for m in found:
+        if m.via != "candidate":
+            out.append(m)
+            continue
+        if m.text in people:
+            out.append(Mention(m.span, m.text, people[m.text], "person", "surname"))
+            taken.append((m.span.start, m.span.end))
+    # user-table precedence over automatic grouping: an automatic name whose text is a user
+    # alias, or whose surname is, takes the user's canonical name.
+    final = []
+    for m in out:
+        if m.via not in {"table"}:
+            canon = user_alias.get(m.actor.lower()) or user_alias.get(m.text.lower())
+            if canon:
+                m = Mention(m.span, m.text, canon, m.type, m.via)
+        final.append(m)
+    # role references ("the minister") -> nearest earlier person who bore the role
+    if roles:
+        role_re = re.compile(r"\b[Tt]he (" + "|".join(sorted({r for _, r, _ in roles})) + r")\b")
+        for rm in role_re.finditer(text):
+            a, b = rm.span()
+            if not free(a, b) or not inside_sentences(a, b):
+                continue
+            earlier = [(off, actor) for off, r, actor in roles if r == rm.group(1) and off < a]
+            if earlier:
+                actor = max(earlier)[1]
+                actor = user_alias.get(actor.lower(), actor)
+                final.append(Mention(Span(a, b), text[a:b], actor, "person", "role"))
+                taken.append((a, b))
+    final.sort(key=lambda m: m.span)
+    return final
