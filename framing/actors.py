@@ -1,8 +1,11 @@
-"""Target-aware sentiment scoring: the evaluative words near a mention, with negation, and
-the speaker kept apart from the target.
+"""Actors: mentions linked to canonical actors, who speaks and how, and the sentiment each
+sentence expresses toward each actor.
 
-Shared by :mod:`framing.actors` (the default that needs no training) and
-:class:`framing.models.ActorSentimentClassifier` (which uses the same evidence as features).
+Mentions come from the user's actor table, the project's gazetteer (countries, capitals as
+metonyms, demonyms, seats of government) and proper-noun sequences, with surnames and roles
+resolved within the document. Sentiment toward an actor is scored target-aware: the
+evaluative words near the mention, with negation, and with the speaker kept apart from the
+target; :class:`framing.models.ActorSentimentClassifier` uses the same evidence as features.
 Word polarity comes from the evaluative extractor's lexicon
 (:func:`framing.evaluative.word_polarity`), and for the words it leaves out, from the
 VADER lexicon that ships with ``vaderSentiment`` (Hutto & Gilbert 2014).
@@ -10,6 +13,7 @@ VADER lexicon that ships with ``vaderSentiment`` (Hutto & Gilbert 2014).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from collections.abc import Mapping
@@ -18,11 +22,26 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
-from framing._records import Mention, Span
+import numpy as np
+import pandas as pd
+
+from framing._records import ActorSentiment, Mention, Span
 from framing.document import Document
 from framing.text import Token
 
-__all__ = ["word_polarity", "TargetContext", "target_context", "DEFAULT_THRESHOLD"]
+__all__ = [
+    "find_mentions",
+    "annotate_actors",
+    "actor_table",
+    "link_attributions",
+    "sentence_sentiment",
+    "gazetteer",
+    "word_polarity",
+    "TargetContext",
+    "target_context",
+    "label_of",
+    "DEFAULT_THRESHOLD",
+]
 
 # Negators flip the polarity of an evaluative word up to this many tokens later (VADER looks
 # back three tokens: Hutto & Gilbert 2014, section 3.2).
@@ -539,3 +558,198 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                 taken.append((a, b))
     final.sort(key=lambda m: m.span)
     return final
+
+
+# ---------------------------------------------------------------------------------------
+# Attribution sources, per-sentence sentiment, the pipeline step and the per-actor table
+# ---------------------------------------------------------------------------------------
+
+
+def link_attributions(doc: Document) -> list:
+    """The document's attributions with ``actor`` set where the source is a mention, or a
+    pronoun or role resolved to the nearest compatible earlier mention."""
+    out = []
+    for att in doc.attributions:
+        actor = None
+        if att.source is not None:
+            inside = [m for m in doc.mentions if att.source.overlaps(m.span)]
+            if inside:
+                actor = inside[0].actor
+            else:
+                src = doc.text[att.source.start : att.source.end].strip().lower()
+                want = PRONOUNS.get(src)
+                if want:
+                    earlier = [m for m in doc.mentions if m.span.end <= att.source.start
+                               and (want == "any" or m.type == want
+                                    or (want == "group" and m.type != "person"))]
+                    if earlier:
+                        actor = earlier[-1].actor
+        out.append(dataclasses.replace(att, actor=actor) if actor != att.actor else att)
+    return out
+
+
+def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
+    """Sentiment toward each actor in each sentence that mentions it.
+
+    The default (``model=None``) needs no training: the target-aware lexicon score of the
+    actor's mentions in the sentence (:func:`target_context`), labelled with
+    :data:`DEFAULT_THRESHOLD`. With a fitted :class:`framing.models.ActorSentimentClassifier`
+    the label is its prediction for the first mention, the score P(positive) - P(negative).
+    """
+    out = []
+    by_sentence: dict[int, dict[str, list[Mention]]] = {}
+    sents = doc.sentences
+    starts = [s.start for s in sents]
+    for m in doc.mentions:
+        k = bisect_right(starts, m.span.start) - 1
+        if k >= 0 and m.span.end <= sents[k].end:
+            by_sentence.setdefault(k, {}).setdefault(m.actor, []).append(m)
+    rows = []
+    for k in sorted(by_sentence):
+        s = sents[k]
+        for actor, ms in sorted(by_sentence[k].items()):
+            rows.append((k, actor, ms))
+    if model is not None and rows:
+        X = [(sents[k].text, ms[0].span.start - sents[k].start, ms[0].span.end - sents[k].start)
+             for k, _, ms in rows]
+        proba = model.predict_proba(X)
+        classes = list(model.classes_)
+        for (k, actor, _), p in zip(rows, proba):
+            score = float(p[classes.index("positive")] - p[classes.index("negative")])
+            out.append(ActorSentiment(sents[k].span, actor, str(classes[int(np.argmax(p))]), round(score, 4)))
+        return out
+    for k, actor, ms in rows:
+        toks = sents[k].tokens
+        scores = []
+        for m in ms:
+            idx = [i for i, t in enumerate(toks) if t.start < m.span.end and m.span.start < t.end]
+            if idx:
+                scores.append(target_context(toks, idx[0], idx[-1]).score)
+        score = max(scores, key=abs) if scores else 0.0
+        out.append(ActorSentiment(sents[k].span, actor, label_of(score), round(score, 4)))
+    return out
+
+
+def annotate_actors(doc: Document, *, actors: Mapping[str, Sequence[str]] | None = None,
+                    model=None) -> Document:
+    """The pipeline step: fill ``doc.mentions`` and ``doc.actor_sentiment`` and set
+    ``Attribution.actor``. Run after attribution, hedging and evaluative language.
+
+    Examples
+    --------
+    >>> import framing
+    >>> doc = framing.analyze("Critics slammed Mayor Dana Whitfield. Whitfield praised the council.")
+    >>> [(a.actor, a.label) for a in doc.actor_sentiment]
+    [('Dana Whitfield', 'negative'), ('Dana Whitfield', 'neutral')]
+    """
+    doc.mentions = find_mentions(doc, actors)
+    doc.attributions = link_attributions(doc)
+    doc.actor_sentiment = sentence_sentiment(doc, model=model)
+    return doc
+
+
+def _agency(toks: list[Token], i: int, j: int) -> str | None:
+    """``agent`` (subject of an active verb or ``by X``), ``patient`` (object or passive
+    subject), or ``None``."""
+    if i > 0 and toks[i - 1].lower == "by" and i > 1 and toks[i - 2].tag == "VBN":
+        return "agent"
+    k = j + 1
+    while k < len(toks) and (toks[k].tag in {"RB", "MD"} or toks[k].text in {"'s", "’s"} and False):
+        k += 1
+    if k < len(toks) and toks[k].tag.startswith("VB"):
+        if toks[k].lower in {"is", "was", "were", "are", "been", "be", "being", "got", "get"}:
+            nxt = toks[k + 1 : k + 3]
+            if any(t.tag == "VBN" for t in nxt):
+                return "patient"
+        return "agent"
+    if i > 0 and toks[i - 1].tag.startswith("VB"):
+        return "patient"
+    return None
+
+
+TABLE_COLUMNS = [
+    "doc_id", "outlet", "story", "actor", "mentions", "first_mention", "first_mention_rel",
+    "in_headline", "quoted", "quoted_words", "cue_neutral", "cue_doubt", "cue_endorse",
+    "cue_emotive", "agent", "patient", "hedges", "eval_author_pos", "eval_author_neg",
+    "eval_quoted_pos", "eval_quoted_neg", "sentiment_negative", "sentiment_neutral",
+    "sentiment_positive", "sentiment_mean",
+]
+
+
+def actor_table(doc_or_docs, *, actors: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
+    """One tidy row per document and actor.
+
+    Documents without mentions yet are analysed first (``framing.pipeline.annotate``).
+    Columns: ``mentions``, ``first_mention`` (offset) and ``first_mention_rel`` (fraction of
+    the text), ``in_headline``, ``quoted`` (attributions with the actor as source),
+    ``quoted_words``, ``cue_<stance>`` (stances of the cues reporting the actor),
+    ``agent``/``patient`` (mentions as subject of an active verb vs object or passive
+    subject), ``hedges`` (hedge cues in sentences that mention the actor), evaluative words
+    in those sentences by voice and polarity, and per-sentence sentiment counts and mean.
+
+    Examples
+    --------
+    >>> from framing.datasets import load_sample, load_sample_actors
+    >>> doc = load_sample()[0]
+    >>> t = actor_table(doc, actors=load_sample_actors(doc.story))
+    >>> row = t.set_index("actor").loc["Russia"]
+    >>> int(row["mentions"]), bool(row["in_headline"]), doc.title
+    (8, True, 'Kremlin stalls Geneva talks as Kyiv stands firm on buffer zone')
+    """
+    from framing.pipeline import annotate
+
+    docs = [doc_or_docs] if isinstance(doc_or_docs, Document) else list(doc_or_docs)
+    rows = []
+    for doc in docs:
+        if not doc.mentions:
+            annotate(doc, actors=actors)
+        text_len = max(1, len(doc.text))
+        toks, sent_of = _token_index(doc.sentences)
+        starts = [t.start for t in toks]
+        sents = doc.sentences
+        s_starts = [s.start for s in sents]
+        groups: dict[str, list[Mention]] = {}
+        for m in doc.mentions:
+            groups.setdefault(m.actor, []).append(m)
+        title = doc.title or ""
+        for actor, ms in groups.items():
+            row = dict.fromkeys(TABLE_COLUMNS, 0)
+            row.update(doc_id=doc.id, outlet=doc.outlet, story=doc.story, actor=actor)
+            row["mentions"] = len(ms)
+            row["first_mention"] = ms[0].span.start
+            row["first_mention_rel"] = round(ms[0].span.start / text_len, 4)
+            forms = {m.text for m in ms} | {actor}
+            row["in_headline"] = bool(title) and any(f in title for f in forms)
+            for att in doc.attributions:
+                if att.actor == actor:
+                    row["quoted"] += 1
+                    row["quoted_words"] += len(doc.text[att.content.start : att.content.end].split())
+                    key = f"cue_{att.cue_stance}"
+                    if key in row:
+                        row[key] += 1
+            sent_ids = set()
+            for m in ms:
+                ti = bisect_right(starts, m.span.start) - 1
+                tj = bisect_right(starts, m.span.end - 1) - 1
+                if ti >= 0:
+                    ag = _agency(toks, ti, tj)
+                    if ag:
+                        row[ag] += 1
+                k = bisect_right(s_starts, m.span.start) - 1
+                if k >= 0:
+                    sent_ids.add(k)
+            spans = [sents[k].span for k in sent_ids]
+            row["hedges"] = sum(1 for c in doc.hedges if any(s.contains(c.span) for s in spans))
+            for e in doc.evaluations:
+                if any(s.contains(e.span) for s in spans):
+                    key = f"eval_{e.voice}_{'pos' if e.polarity > 0 else 'neg'}"
+                    if key in row:
+                        row[key] += 1
+            sentiments = [a for a in doc.actor_sentiment if a.actor == actor]
+            for a in sentiments:
+                row[f"sentiment_{a.label}"] += 1
+            row["sentiment_mean"] = (
+                round(float(np.mean([a.score for a in sentiments])), 4) if sentiments else np.nan
+            )
+            rows.append(row)
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS)

@@ -22,14 +22,18 @@ def annotate(doc: Document, *, actors: Actors | None = None) -> Document:
     found = find_clutter(doc.text)  # step 1: page clutter (framing.clutter)
     doc.clutter, doc.dateline, doc.byline = found.spans, found.dateline, found.byline
     doc.reset_sentences()
-    # step 2: attribution (framing.attribution)
+    from framing.attribution import extract_attributions  # step 2: attribution
+
+    doc.attributions = extract_attributions(doc)
     from framing.hedging import add_hedging  # step 3: hedging
 
     add_hedging(doc)
     from framing.evaluative import extract_evaluations  # step 4: evaluative language
 
     doc.evaluations = extract_evaluations(doc, doc.attributions)
-    # step 5: actors and actor sentiment (framing.actors)
+    from framing.actors import annotate_actors  # step 5: actors and actor sentiment
+
+    annotate_actors(doc, actors=actors)
     return doc
 
 
