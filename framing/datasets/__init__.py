@@ -5,6 +5,7 @@ Every loader takes ``data_home=`` (else ``$FRAMING_DATA``, else a user cache fol
 """
 
 from framing.datasets._babe import load_babe, load_mbic
+from framing.datasets._polnear import load_polnear, read_brat_attributions
 from framing.datasets._base import (
     dataset_path,
     get_data_home,
@@ -24,5 +25,7 @@ __all__ = [
     "load_sample_actors",
     "load_sample_gold",
     "load_szeged_uncertainty",
+    "load_polnear",
+    "read_brat_attributions",
     "load_newsmtsc",
 ]

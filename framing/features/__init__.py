@@ -5,7 +5,8 @@ the extractors, and returns one row of counts or rates per text, with readable c
 names from ``get_feature_names_out`` (so ``set_output(transform="pandas")`` works).
 """
 
+from framing.features._attribution import AttributionFeatures
 from framing.features._evaluative import EvaluativeFeatures
 from framing.features._hedging import HedgingFeatures
 
-__all__: list[str] = ["EvaluativeFeatures", "HedgingFeatures"]
+__all__: list[str] = ["AttributionFeatures", "EvaluativeFeatures", "HedgingFeatures"]

@@ -1,0 +1,994 @@
+"""Attributed speech and thought: who (source) says (cue) what (content), and how.
+
+:func:`extract_attributions` finds every attribution of a text, following section 1 of the
+annotation guidelines (after PARC 3.0 and PolNeAR). It works in four steps, each over the
+text layer of :mod:`framing.text` (sentences outside page clutter, tokens, tags):
+
+1. **Quotations** (:func:`find_quotations`): one linear scan over the quotation marks of
+   each paragraph. Straight, curly and single marks and guillemets; apostrophes
+   (``don't``, ``Clinton's``) are told from closing single quotes by the letters around
+   them; a quotation that runs over several paragraphs (an opening mark at each paragraph,
+   no closing one until the end) is one quotation; an unclosed quotation is closed at the
+   end of its paragraph, never a crash, never a hang.
+2. **Cues**: every token whose word was seen as a cue in PolNeAR's training split, or is
+   in the project's reporting-verb lexicon (``framing/data/lexicons/reporting_verbs.tsv``),
+   is a candidate; a logistic-regression model (trained by
+   ``scripts/train_attribution.py`` on PolNeAR train, tuned on dev, stored as JSON in
+   ``framing/data/models/attribution.json``) accepts or rejects it from its word, lemma,
+   tags and context (neighbouring words, ``that``, quotation marks, colons). "according
+   to" and "citing" are cues of kind ``according_to``. Bylines and credits ("Reporting
+   by ...") are never cues.
+3. **Sources**: the noun phrases of the cue's sentence, and "no source", are ranked by a
+   second logistic-regression model of the same file (direction and distance from the cue,
+   the words between, pronoun or name, the word before the phrase, ...); the best one wins.
+4. **Content**, by rules: the quotation the cue introduces or follows (``"A," she said,
+   "B."`` is one attribution from A to B; a cue ending a sentence with ``:`` takes the
+   quotation that opens the next paragraph); else the clause after the cue (after
+   ``that`` and the addressee of ``told``), or, when the cue and its source end the
+   sentence ("..., officials said."), the words before them. "according to X" and
+   "citing X" take the rest of the sentence.
+
+Each attribution then gets its ``kind`` (``direct`` when the content is a quotation,
+``mixed`` when indirect content holds quotation marks, ``according_to``, else
+``indirect``), ``anonymous`` (no source, or a vague one: "officials", "a source",
+"critics", "some analysts") and the ``cue_stance`` of the lexicon (a word in no list is
+``neutral``).
+
+Actor resolution is not done here: :func:`source_info` tells for an attribution whether its
+source is a pronoun, a role or group noun phrase, or a name, so that actor linking
+(:mod:`framing.actors`) can resolve "he", "it" or "the ministry" to an earlier mention and
+set :attr:`Attribution.actor`.
+
+Examples
+--------
+>>> from framing.attribution import extract_attributions
+>>> text = '"We came to talk," the minister said. Officials said the talks may resume.'
+>>> for a in extract_attributions(text):
+...     print(a.kind, '|', text[slice(*a.source)], '|', text[slice(*a.cue)], '|',
+...           text[slice(*a.content)])
+direct | the minister | said | We came to talk
+indirect | Officials | said | the talks may resume
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, NamedTuple, Sequence
+
+from framing._records import Attribution, Span
+from framing.document import Document
+from framing.text import Sentence, paragraphs
+
+__all__ = [
+    "extract_attributions",
+    "iter_attributions",
+    "find_quotations",
+    "Quotation",
+    "SourceInfo",
+    "source_info",
+    "reporting_verbs",
+    "ReportingVerb",
+]
+
+KINDS = ("direct", "indirect", "mixed", "according_to")
+STANCES = ("neutral", "doubt", "endorse", "emotive")
+
+# ---------------------------------------------------------------------------------------
+# The reporting-verb lexicon
+
+
+class ReportingVerb(NamedTuple):
+    """One row of the reporting-verb lexicon."""
+
+    lemma: str
+    pos: str
+    stance: str
+    source: str
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, ReportingVerb]:
+    """The reporting-verb lexicon: every inflected form (lowercase) -> its row.
+
+    Read from ``framing/data/lexicons/reporting_verbs.tsv`` (columns ``lemma``, ``pos``,
+    ``stance``, ``forms``, ``source``). A multi-word lemma ("point out") is keyed by the
+    forms of its first word. Verb rows win over noun rows for the same form.
+
+    Examples
+    --------
+    >>> lex = reporting_verbs()
+    >>> lex["claimed"].lemma, lex["claimed"].stance
+    ('claim', 'doubt')
+    >>> lex["slammed"].stance, lex["revealed"].stance, lex["told"].stance
+    ('emotive', 'endorse', 'neutral')
+    """
+    path = resources.files("framing").joinpath("data", "lexicons", "reporting_verbs.tsv")
+    out: dict[str, ReportingVerb] = {}
+    header = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if header is None:
+            header = cols
+            continue
+        row = dict(zip(header, cols))
+        entry = ReportingVerb(row["lemma"], row["pos"], row["stance"], row["source"])
+        for form in row["forms"].split():
+            if " " in row["lemma"] and form in row["lemma"].split()[1:]:
+                continue
+            old = out.get(form)
+            if old is None or (old.pos != "verb" and entry.pos == "verb"):
+                out[form] = entry
+    # multi-word lemmas: only their first word is a key, with the particle checked later
+    return out
+
+
+def _stance_of(lemma: str) -> str:
+    for entry in reporting_verbs().values():
+        if entry.lemma == lemma:
+            return entry.stance
+    return "neutral"
+
+
+# ---------------------------------------------------------------------------------------
+# Quotations
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quotation: the text inside its marks, and where the marks are.
+
+    Attributes
+    ----------
+    span : Span
+        The quoted text without the enclosing marks (over paragraph breaks for a quotation
+        running over several paragraphs).
+    open : int
+        Offset of the opening mark.
+    close : int or None
+        Offset of the closing mark; ``None`` when the quotation was never closed and was
+        closed at the end of its paragraph.
+    """
+
+    span: Span
+    open: int
+    close: int | None
+
+
+_MARK_RE = re.compile(r"``|''|[\"“”„«»‹›‘’'‚]")
+_DOUBLE_OPEN = frozenset(["“", "„", "«", "``", "‹"])
+_DOUBLE_CLOSE = frozenset(["”", "»", "''", "›"])
+_SINGLE_OPEN = frozenset(["‘", "‚"])
+_OPEN_BEFORE = frozenset(" \t\n\r([{—–-/:;\u00a0") | _DOUBLE_OPEN | {'"'}
+MAX_QUOTE_DEPTH = 2
+
+
+def find_quotations(text: str, paras: Sequence[Span] | None = None) -> list[Quotation]:
+    """The top-level quotations of ``text``, in order, in time linear in its length.
+
+    Parameters
+    ----------
+    text : str
+    paras : sequence of Span, optional
+        Paragraph spans (default: :func:`framing.text.paragraphs` of the text). Quotations
+        never start outside them; a quotation still open at the end of a paragraph goes on
+        when the next paragraph opens with a quotation mark (the convention for quotations
+        running over several paragraphs) and is closed at the paragraph end otherwise.
+
+    Examples
+    --------
+    >>> t = "He said: “Yes.” ‘I don’t know,’ she said. “Still open"
+    >>> [t[slice(*q.span)] for q in find_quotations(t)]
+    ['Yes.', 'I don’t know,', 'Still open']
+    >>> t = '“First paragraph.\\n\\n“Second one,” he said.'
+    >>> [t[slice(*q.span)] for q in find_quotations(t)]
+    ['First paragraph.\\n\\n“Second one,']
+    """
+    if paras is None:
+        paras = paragraphs(text)
+    out: list[Quotation] = []
+    stack: list[tuple[str, int]] = []  # (family "d" or "s", offset of the opening mark)
+    n_paras = len(paras)
+    for p_i, (ps, pe) in enumerate(paras):
+        skip_first = -1
+        if stack:
+            skip_first = ps  # continuation mark already checked below
+        for m in _MARK_RE.finditer(text, ps, pe):
+            i = m.start()
+            if i == skip_first:
+                continue
+            mark = m.group()
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[m.end()] if m.end() < pe else " "
+            _step(mark, i, m.end(), prev, nxt, stack, out, text)
+        if stack:
+            # open at the end of the paragraph: continue when the next paragraph opens
+            # with a quotation mark of the outer quotation's family, else close here
+            nxt_para = paras[p_i + 1] if p_i + 1 < n_paras else None
+            family = stack[0][0]
+            if nxt_para is not None and _opens(text, nxt_para.start, family):
+                continue
+            _close_all(stack, out, text, pe, None)
+    return out
+
+
+def _opens(text: str, i: int, family: str) -> bool:
+    c = text[i : i + 1]
+    if family == "d":
+        return c in ("“", '"', "«", "„") or text.startswith("``", i)
+    return c in ("‘", "'")
+
+
+def _close_all(stack, out, text, end, close_at):
+    start = stack[0][1]
+    family_len = 2 if text.startswith(("``", "''"), start) else 1
+    s = start + family_len
+    e = end
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    if e > s:
+        out.append(Quotation(Span(s, e), start, close_at))
+    stack.clear()
+
+
+def _step(mark, i, j, prev, nxt, stack, out, text):
+    """Process one quotation mark (one rule per mark class, each O(1) amortised)."""
+    if mark in _DOUBLE_OPEN or (mark == '"' and not _has(stack, "d") and _can_open(prev, nxt)):
+        if _has(stack, "d"):  # an opening mark while open: the earlier one was never closed
+            _pop_to(stack, "d", out, text, i)
+        if len(stack) < MAX_QUOTE_DEPTH:
+            stack.append(("d", i))
+        return
+    if mark in _DOUBLE_CLOSE or mark == '"':
+        if _has(stack, "d"):
+            _pop_to(stack, "d", out, text, i, closed=True)
+        return
+    # single marks: ' ‘ ’ ‚
+    if prev.isalnum() and nxt.isalpha():
+        return  # apostrophe inside a word: don't, Clinton's, O'Brien
+    if mark in _SINGLE_OPEN or (mark == "'" and not _top_is(stack, "s")):
+        if mark == "'" or mark == "‘":
+            if prev not in _OPEN_BEFORE and not prev.isspace():
+                return
+            if not (nxt.isalnum() or nxt in "“\"….$"):
+                return
+            if nxt.isdigit() and mark == "'":
+                return  # '90s
+        if len(stack) < MAX_QUOTE_DEPTH and not _has(stack, "s"):
+            stack.append(("s", i))
+        return
+    # ’ or ' as a possible closing mark
+    if _has(stack, "s") and not prev.isspace() and not nxt.isalnum():
+        _pop_to(stack, "s", out, text, i, closed=True)
+
+
+def _has(stack, family) -> bool:
+    return any(f == family for f, _ in stack)
+
+
+def _top_is(stack, family) -> bool:
+    return bool(stack) and stack[-1][0] == family
+
+
+def _can_open(prev: str, nxt: str) -> bool:
+    return (prev.isspace() or prev in _OPEN_BEFORE) and not nxt.isspace()
+
+
+def _pop_to(stack, family, out, text, i, closed=False):
+    while stack and stack[-1][0] != family:
+        stack.pop()
+    if not stack:
+        return
+    if len(stack) == 1:
+        _close_all(stack, out, text, i, i if closed else None)
+    else:
+        stack.pop()
+
+
+# ---------------------------------------------------------------------------------------
+# The model (logistic-regression weights as JSON)
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    path = resources.files("framing").joinpath("data", "models", "attribution.json")
+    model = json.loads(path.read_text(encoding="utf-8"))
+    model["cue"]["vocab"] = frozenset(model["cue"]["vocab"])
+    return model
+
+
+def _score(weights: dict[str, float], bias: float, feats: list[str]) -> float:
+    get = weights.get
+    return bias + sum(get(f, 0.0) for f in feats)
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 0.0
+
+
+# ---------------------------------------------------------------------------------------
+# Features (shared with scripts/train_attribution.py)
+
+_AUX = frozenset(
+    """be is are was were been being am 's 're have has had having do does did will would
+    shall should can could may might must also not n't never still repeatedly previously
+    recently later earlier often just already reportedly""".split()
+)
+_QUOTE_TOKENS = frozenset("\" “ ” ‘ ’ ' « » `` ''".split())
+_VERB_TAGS = frozenset(["VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"])
+_NP_TAGS = frozenset(
+    ["DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP"]
+)
+_NOUNISH = frozenset(["NN", "NNS", "NNP", "NNPS", "PRP", "CD"])
+_TELL = frozenset(
+    """tell told telling tells ask asked asking asks warn warned warning warns assure assured
+    assuring assures inform informed informs remind reminded reminds urge urged urging urges
+    advise advised advises persuade persuaded convince convinced notify notified reassure
+    reassured show showed shows""".split()
+)
+_CREDIT = frozenset(["reporting", "editing", "writing", "additional", "compiled", "via"])
+
+
+def _lemma(word: str) -> str:
+    entry = reporting_verbs().get(word)
+    return entry.lemma if entry is not None else word
+
+
+def _bucket(n: int) -> str:
+    if n <= 2:
+        return str(n)
+    if n <= 4:
+        return "3-4"
+    if n <= 7:
+        return "5-7"
+    if n <= 12:
+        return "8-12"
+    return "13+"
+
+
+class _Sent:
+    """A sentence in the form the features read: lowercase words, tags, offsets."""
+
+    __slots__ = ("sent", "words", "tags", "starts", "ends", "n", "inq", "has_quote")
+
+    def __init__(self, sent: Sentence, quotes: "_QuoteIndex"):
+        toks = sent.tokens
+        self.sent = sent
+        self.words = [t.text.lower() for t in toks]
+        self.tags = [t.tag for t in toks]
+        self.starts = [t.start for t in toks]
+        self.ends = [t.end for t in toks]
+        self.n = len(toks)
+        self.inq: list[bool] | None = None
+        self.has_quote = any(w in _QUOTE_TOKENS for w in self.words)
+        if self.has_quote or quotes.overlaps(sent.start, sent.end):
+            self.inq = [quotes.inside(s) for s in self.starts]
+
+    def in_quote(self, i: int) -> bool:
+        return bool(self.inq and self.inq[i])
+
+
+class _QuoteIndex:
+    def __init__(self, quotes: Sequence[Quotation]):
+        self.quotes = list(quotes)
+        self.starts = [q.span.start for q in quotes]
+        self.ends = [q.span.end for q in quotes]
+
+    def find(self, offset: int) -> Quotation | None:
+        k = bisect_right(self.starts, offset) - 1
+        if k >= 0 and offset < self.ends[k]:
+            return self.quotes[k]
+        return None
+
+    def inside(self, offset: int) -> bool:
+        return self.find(offset) is not None
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_left(self.ends, s + 1)
+        return k < len(self.starts) and self.starts[k] < e
+
+    def after(self, offset: int) -> Quotation | None:
+        """The first quotation whose opening mark is at or after ``offset``."""
+        k = bisect_left(self.starts, offset + 1)
+        return self.quotes[k] if k < len(self.quotes) else None
+
+    def before(self, offset: int) -> Quotation | None:
+        """The last quotation that ends at or before ``offset``."""
+        k = bisect_right(self.ends, offset) - 1
+        return self.quotes[k] if k >= 0 else None
+
+
+def _cue_features(s: _Sent, i: int) -> list[str]:
+    w, t, n = s.words, s.tags, s.n
+    word = w[i]
+    lem = _lemma(word)
+    tag = t[i]
+    pw = w[i - 1] if i > 0 else "<s>"
+    pt = t[i - 1] if i > 0 else "<s>"
+    pw2 = w[i - 2] if i > 1 else "<s>"
+    pt2 = t[i - 2] if i > 1 else "<s>"
+    nw = w[i + 1] if i + 1 < n else "</s>"
+    nt = t[i + 1] if i + 1 < n else "</s>"
+    nw2 = w[i + 2] if i + 2 < n else "</s>"
+    nt2 = t[i + 2] if i + 2 < n else "</s>"
+    inq = "1" if s.in_quote(i) else "0"
+    entry = reporting_verbs().get(word)
+    f = [
+        "w=" + word,
+        "l=" + lem,
+        "t=" + tag,
+        "lt=" + lem + "|" + tag,
+        "pw=" + pw,
+        "nw=" + nw,
+        "pt=" + pt,
+        "nt=" + nt,
+        "ptt=" + pt2 + "|" + pt,
+        "ntt=" + nt + "|" + nt2,
+        "pt_t_nt=" + pt + "|" + tag + "|" + nt,
+        "l_nw=" + lem + "|" + nw,
+        "l_pw=" + lem + "|" + pw,
+        "l_nt=" + lem + "|" + nt,
+        "l_pt=" + lem + "|" + pt,
+        "l_nw2=" + lem + "|" + nw + "|" + nw2,
+        "l_pw2=" + lem + "|" + pw2 + "|" + pw,
+        "inq=" + inq,
+        "l_inq=" + lem + "|" + inq,
+        "sq=" + ("1" if s.has_quote else "0"),
+        "lex=" + (entry.pos + "|" + entry.stance if entry is not None else "none"),
+        "cap=" + ("1" if i > 0 and s.sent.tokens[i].text[:1].isupper() else "0"),
+        "pos=" + ("first" if i == 0 else "last" if i >= n - 2 else "mid"),
+    ]
+    win = w[i + 1 : i + 5]
+    if "that" in win:
+        f.append("that_after")
+        f.append("l_that=" + lem)
+    if nw in _QUOTE_TOKENS or nw == ":" or (nw == "," and nw2 in _QUOTE_TOKENS):
+        f.append("q_after")
+        f.append("l_qa=" + lem)
+    if pw in _QUOTE_TOKENS or pw == "," or pw2 in _QUOTE_TOKENS:
+        f.append("q_before")
+        f.append("l_qb=" + lem)
+    j = i - 1
+    while j >= 0 and (w[j] in _AUX or t[j] in ("RB", "MD")):
+        j -= 1
+    sw = w[j] if j >= 0 else "<s>"
+    stag = t[j] if j >= 0 else "<s>"
+    f.append("sw=" + (sw if stag in ("PRP", "NNS", "NN", "WP") else stag))
+    f.append("l_stag=" + lem + "|" + stag)
+    if nw == "to" and nt2 == "VB":
+        f.append("l_toinf=" + lem)
+    subj = any(x in _NOUNISH for x in t[max(0, i - 3) : i])
+    f.append("subj=" + ("1" if subj else "0"))
+    f.append("l_subj=" + lem + "|" + ("1" if subj else "0"))
+    return f
+
+
+def _np_candidates(s: _Sent, exclude: tuple[int, int]) -> list[tuple[int, int]]:
+    """Noun-phrase token ranges ``[a, b]`` (inclusive) of the sentence, outside ``exclude``."""
+    out = []
+    t, w = s.tags, s.words
+    a = -1
+    has_noun = False
+    for k in range(s.n + 1):
+        tag = t[k] if k < s.n else ""
+        inside = exclude[0] <= k <= exclude[1]
+        ok = k < s.n and not inside and (tag in _NP_TAGS or w[k] in ("'s", "’s"))
+        if ok and a >= 0:
+            # a pronoun or a determiner after a noun starts a new phrase
+            if tag in ("PRP", "DT", "PDT") and t[k - 1] in _NOUNISH:
+                if has_noun:
+                    out.append((a, k - 1))
+                a, has_noun = k, tag in _NOUNISH
+                continue
+        if ok:
+            if a < 0:
+                a, has_noun = k, False
+            has_noun = has_noun or tag in _NOUNISH
+        else:
+            if a >= 0 and has_noun:
+                out.append((a, k - 1))
+            a, has_noun = -1, False
+            if k < s.n and not inside and tag in ("WP",):
+                out.append((k, k))
+    return out
+
+
+def _source_features(s: _Sent, c: tuple[int, int], cand: tuple[int, int] | None) -> list[str]:
+    w, t = s.words, s.tags
+    head = c[1] if w[c[0]] in ("according",) else c[0]
+    lem = _lemma(w[head])
+    ctag = t[head]
+    if cand is None:
+        pw = w[c[0] - 1] if c[0] > 0 else "<s>"
+        return [
+            "none",
+            "none_l=" + lem,
+            "none_t=" + ctag,
+            "none_pw=" + pw,
+            "none_lt=" + lem + "|" + ctag,
+            "none_first=" + ("1" if c[0] == 0 else "0"),
+            "none_inq=" + ("1" if s.in_quote(head) else "0"),
+        ]
+    a, b = cand
+    if b < c[0]:
+        d = "L"
+        between = range(b + 1, c[0])
+    else:
+        d = "R"
+        between = range(c[1] + 1, a)
+    dist = _bucket(len(between))
+    btw_w = [w[k] for k in between]
+    btw_t = [t[k] for k in between]
+    verb = any(tg in _VERB_TAGS and ww not in _AUX for ww, tg in zip(btw_w, btw_t))
+    comma = "," in btw_w
+    quote = any(x in _QUOTE_TOKENS for x in btw_w)
+    ctags = t[a : b + 1]
+    cwords = w[a : b + 1]
+    pron = "PRP" in ctags
+    name = "NNP" in ctags or "NNPS" in ctags
+    htag = ctags[-1]
+    hw = cwords[-1]
+    prev = w[a - 1] if a > 0 else "<s>"
+    nxt = w[b + 1] if b + 1 < s.n else "</s>"
+    adj = "adj" if len(between) == 0 else ("aux" if all(x in _AUX for x in btw_w) else "far")
+    same_q = "1" if s.in_quote(a) == s.in_quote(head) else "0"
+    f = [
+        "d=" + d,
+        "dd=" + d + dist,
+        "dl=" + d + "|" + lem,
+        "dt=" + d + "|" + ctag,
+        "dv=" + d + ("1" if verb else "0"),
+        "dc=" + d + ("1" if comma else "0"),
+        "dq=" + d + ("1" if quote else "0"),
+        "dadj=" + d + adj,
+        "dadjl=" + d + adj + "|" + lem,
+        "pron=" + ("1" if pron else "0"),
+        "name=" + ("1" if name else "0"),
+        "dpn=" + d + ("P" if pron else "N" if name else "O"),
+        "ht=" + htag,
+        "hw=" + hw,
+        "prev=" + prev,
+        "dprev=" + d + "|" + prev,
+        "next=" + nxt,
+        "sameq=" + same_q,
+        "first=" + ("1" if a == 0 else "0"),
+        "len=" + _bucket(b - a + 1),
+        "dvc=" + d + ("1" if verb else "0") + ("1" if comma else "0") + dist,
+    ]
+    return f
+
+
+# ---------------------------------------------------------------------------------------
+# Source information for actor linking
+
+_PRONOUNS = frozenset(
+    "he she it they we i you him her them us me his hers its their our who which one".split()
+)
+_VAGUE_HEADS = frozenset(
+    """official officials source sources analyst analysts expert experts critic critics
+    insider insiders observer observers diplomat diplomats person people aide aides adviser
+    advisers advisor advisors economist economists activist activists lawyer lawyers resident
+    residents voter voters tenant tenants landlord landlords worker workers steelworker
+    steelworkers renter renters mother mothers mum mums father fathers pensioner pensioners
+    other others some many several few someone somebody witness witnesses member members
+    supporter supporters opponent opponents protester protesters employee employees staffer
+    staffers strategist strategists operative operatives observers scientists scientist
+    researchers researcher doctors doctor parents parent americans citizens locals
+    commentators pundits democrats republicans conservatives liberals""".split()
+)
+_VAGUE_DET = frozenset("a an one some many several two three few another most".split())
+
+
+class SourceInfo(NamedTuple):
+    """What actor linking needs to know about an attribution's source.
+
+    Attributes
+    ----------
+    span : Span or None
+        The source span (``None``: no source).
+    text : str
+        The source as written.
+    head : str
+        Its head word, lowercased ("minister" in "the foreign minister").
+    kind : {"pronoun", "name", "role", "vague", "none"}
+        ``pronoun`` ("he", "it", "they"), ``name`` (holds a capitalised name: "Lavrov",
+        "the Foreign Ministry"), ``role`` (a role or organisation noun phrase without a
+        name: "the ministry", "the minister"), ``vague`` (an unnamed or collective source:
+        "officials", "a source"), ``none``.
+    needs_resolution : bool
+        True for pronouns and roles, whose actor is the nearest compatible earlier mention.
+    """
+
+    span: Span | None
+    text: str
+    head: str
+    kind: str
+    needs_resolution: bool
+
+
+def source_info(attribution: Attribution, text: str) -> SourceInfo:
+    """Classify the source of ``attribution`` in ``text`` for actor linking.
+
+    Examples
+    --------
+    >>> t = "The ministry said talks would resume. He said so too."
+    >>> [source_info(a, t).kind for a in extract_attributions(t)]
+    ['role', 'pronoun']
+    """
+    span = attribution.source
+    if span is None:
+        return SourceInfo(None, "", "", "none", False)
+    src = text[span.start : span.end]
+    words = re.findall(r"[\w’'.-]+", src)
+    low = [x.lower() for x in words]
+    core = low
+    for k, x in enumerate(low):  # the head ends before "of", "from", "who", a comma ...
+        if x in ("of", "from", "who", "which", "that", "at", "in", "familiar", "close", "with"):
+            core = low[:k] or low
+            break
+    head = core[-1] if core else ""
+    if head.endswith(("’s", "'s")):
+        head = head[:-2]
+    if len(low) == 1 and low[0] in _PRONOUNS:
+        return SourceInfo(span, src, head, "pronoun", True)
+    if _is_vague(words, low):
+        return SourceInfo(span, src, head, "vague", False)
+    caps = [x for k, x in enumerate(words) if x[:1].isupper() and (k > 0 or low[0] not in _VAGUE_DET | {"the"})]
+    if caps:
+        return SourceInfo(span, src, head, "name", False)
+    return SourceInfo(span, src, head, "role", True)
+
+
+def _is_vague(words: Sequence[str], low: Sequence[str]) -> bool:
+    if not low:
+        return False
+    core = []
+    for x in low:
+        if x in ("of", "from", "who", "which", "that", "at", "in", "familiar", "close", "with", ",",
+                 "briefed", "consulted", "following"):
+            break
+        core.append(x)
+    core = core or list(low)
+    head = core[-1]
+    if head in ("some", "others", "many", "several", "critics", "analysts", "experts"):
+        return True
+    if head not in _VAGUE_HEADS:
+        return False
+    # a name after an appositive comma ("an aide, John Smith") makes it named
+    if "," in words:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------
+# Extraction
+
+
+def extract_attributions(doc_or_text: Document | str) -> list[Attribution]:
+    """All attributions of a text or document, in text order (by cue).
+
+    Parameters
+    ----------
+    doc_or_text : Document or str
+        A :class:`~framing.Document` (its sentences, which skip page clutter, are used) or a
+        plain string (parsed without clutter removal).
+
+    Returns
+    -------
+    list of Attribution
+        ``source`` is ``None`` when the text names none; ``actor`` is left ``None`` (see
+        :func:`source_info`).
+
+    Examples
+    --------
+    >>> text = ('"A deal is close," said the minister, "but not done." '
+    ...         'According to Reuters, talks resume on Monday.')
+    >>> for a in extract_attributions(text):
+    ...     print(a.kind, '|', text[slice(*a.source)], '|', text[slice(*a.cue)], '|',
+    ...           text[slice(*a.content)])
+    direct | the minister | said | A deal is close," said the minister, "but not done
+    according_to | Reuters | According to | talks resume on Monday
+    """
+    return list(iter_attributions(doc_or_text))
+
+
+def iter_attributions(doc_or_text: Document | str) -> Iterator[Attribution]:
+    """Like :func:`extract_attributions`, one attribution at a time."""
+    if isinstance(doc_or_text, Document):
+        doc = doc_or_text
+    elif isinstance(doc_or_text, str):
+        doc = Document(doc_or_text)
+    else:
+        raise TypeError(f"expected a Document or a str, got {type(doc_or_text).__name__}")
+    text = doc.text
+    sentences = doc.sentences
+    if not sentences:
+        return
+    paras = paragraphs(text, doc.clutter)
+    quotes = _QuoteIndex(find_quotations(text, paras))
+    model = _model()
+    cue_m = model["cue"]
+    vocab = cue_m["vocab"]
+    cw, cb, thr = cue_m["weights"], cue_m["bias"], cue_m["logit_threshold"]
+    src_m = model["source"]
+    sw, sb = src_m["weights"], src_m["bias"]
+    lex = reporting_verbs()
+    for k, sent in enumerate(sentences):
+        toks = sent.tokens
+        cands = [i for i, t in enumerate(toks) if t.text.lower() in vocab or t.text.lower() in lex]
+        if not cands:
+            continue
+        s = _Sent(sent, quotes)
+        cues: list[tuple[int, int]] = []
+        for i in cands:
+            word = s.words[i]
+            if word == "according":
+                if i + 1 < s.n and s.words[i + 1] == "to":
+                    cues.append((i, i + 1))
+                continue
+            if word in _CREDIT or (i + 1 < s.n and s.words[i + 1] == "by" and s.tags[i] == "VBG"
+                                   and i > 0 and s.words[i - 1] == "("):
+                continue
+            if _score(cw, cb, _cue_features(s, i)) >= thr:
+                if cues and cues[-1][1] >= i:
+                    continue
+                cues.append((i, _extend_cue(s, i)))
+        for c in cues:
+            yield _build(doc, sentences, k, s, c, quotes, sw, sb)
+
+
+_PARTICLES = {"point": "out", "lash": "out", "hit": "out", "call": "for", "according": "to"}
+
+
+def _extend_cue(s: _Sent, i: int) -> int:
+    lem = _lemma(s.words[i])
+    part = _PARTICLES.get(lem)
+    if part and i + 1 < s.n and s.words[i + 1] == part:
+        return i + 1
+    return i
+
+
+def _build(doc, sentences, k, s: _Sent, c, quotes: _QuoteIndex, sw, sb) -> Attribution:
+    text = doc.text
+    head = c[0]
+    words = s.words
+    cue_span = Span(s.starts[c[0]], s.ends[c[1]])
+    according = words[c[0]] in ("according", "citing")
+    # source: rank the noun phrases of the sentence and "no source"
+    cands: list[tuple[int, int] | None] = [None, *_np_candidates(s, c)]
+    best, best_score = None, -1e9
+    if according:  # "according to X", "citing X": the noun phrase right after the cue
+        after = [x for x in cands if x is not None and x[0] > c[1]]
+        if after and after[0][0] - c[1] <= 2:
+            cands = [after[0]]
+    for cand in cands:
+        if according and cand is not None and cand[0] < c[0]:
+            continue
+        sc = _score(sw, sb, _source_features(s, c, cand))
+        if sc > best_score:
+            best, best_score = cand, sc
+    source = None if best is None else Span(s.starts[best[0]], s.ends[best[1]])
+    content, direct = _content(doc, sentences, k, s, c, best, quotes)
+    lem = "according to" if words[c[0]] == "according" else _lemma(words[head])
+    if according:
+        kind = "according_to"
+    elif direct:
+        kind = "direct"
+    elif any(ch in _QUOTE_CHARS for ch in text[content.start : content.end]):
+        kind = "mixed"
+    else:
+        kind = "indirect"
+    entry = reporting_verbs().get(words[head])
+    stance = entry.stance if entry is not None else "neutral"
+    if entry is not None:
+        lem = entry.lemma
+    anonymous = True if source is None else _is_vague(
+        re.findall(r"[\w’'.-]+|,", text[source.start : source.end]),
+        [x.lower() for x in re.findall(r"[\w’'.-]+|,", text[source.start : source.end])],
+    )
+    return Attribution(kind, source, cue_span, content, anonymous, stance, lem)
+
+
+_QUOTE_CHARS = frozenset("\"“”‘’«»")
+_WORD_RE = re.compile(r"\w+")
+
+
+def _n_words(text: str, s: int, e: int) -> int:
+    return sum(1 for _ in _WORD_RE.finditer(text, s, e)) if e > s else 0
+
+
+def _trim(text: str, s: int, e: int) -> Span:
+    """Strip spaces, a leading "that", and final punctuation and quotation marks."""
+    while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
+        s += 1
+    if text.startswith("that ", s) or text.startswith("that\n", s):
+        s += 5
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?—–-" or text[e - 1] in _QUOTE_CHARS):
+        if text[e - 1] in "!?" or (text[e - 1] in _QUOTE_CHARS and _balanced_open(text, s, e - 1)):
+            break
+        e -= 1
+    return Span(s, max(s, e))
+
+
+def _balanced_open(text: str, s: int, e: int) -> bool:
+    """True when dropping the mark at ``e`` would leave a quotation open in ``text[s:e]``."""
+    piece = text[s:e]
+    if text[e] in "”’":
+        return piece.count("“" if text[e] == "”" else "‘") > piece.count(text[e])
+    if text[e] == '"':
+        return piece.count('"') % 2 == 1
+    return False
+
+
+_MAX_GAP_WORDS = 6
+MIN_QUOTE_WORDS = 3  # shorter quotations next to a cue are mostly scare quotes or titles
+_CLAUSE_VERBS = frozenset(
+    """say says said saying tell told tells telling add added adds adding write wrote writes
+    writing claim claimed claims claiming argue argued argues arguing insist insisted insists
+    think thinks thought believe believes believed suggest suggested suggests warn warned
+    warns note noted notes noting explain explained explains know knew knows predict predicted
+    predicts acknowledge acknowledged admit admitted announce announced declare declared
+    report reported reports state stated states testify testified reply replied respond
+    responded conclude concluded contend contended assert asserted agree agreed hope hoped
+    hopes fear feared fears worry worried expect expected expects recall recalled recalls
+    suspect suspected guess feel felt feels""".split()
+)
+
+
+def _chain(text: str, quotes: "_QuoteIndex", last: Quotation, after: int) -> Quotation:
+    """Extend a quotation by the quotations that follow it in the same paragraph with only
+    the rest of the cue's sentence (at most a few words) between them."""
+    for _ in range(50):
+        nxt = quotes.after(after)
+        if nxt is None or nxt.close is None and nxt.open < 0:
+            break
+        gap_s = (last.close + 1) if last.close is not None else last.span.end
+        gap = text[gap_s : nxt.open]
+        if "\n\n" in gap or _n_words(text, gap_s, nxt.open) > 25 or not (
+            gap.strip() == "" or gap.rstrip().endswith((".", ":"))
+        ):
+            break
+        last = nxt
+        after = nxt.span.end
+    return last
+
+
+def _content(doc, sentences, k, s: _Sent, c, src, quotes: _QuoteIndex) -> tuple[Span, bool]:
+    """The content span of a cue, and whether it is a direct quotation."""
+    text = doc.text
+    words = s.words
+    cs, ce = s.starts[c[0]], s.ends[c[1]]
+    ss, se = s.sent.start, s.sent.end
+    src_s = s.starts[src[0]] if src else None
+    src_e = s.ends[src[1]] if src else None
+    # --- according to / citing: the rest of the sentence
+    if words[c[0]] in ("according", "citing"):
+        if src is not None and src[0] > c[1]:
+            after_src = src_e
+            if c[0] == 0 or all(not x[0].isalnum() for x in words[: c[0]]):
+                return _trim(text, after_src, se), False
+        return _trim(text, ss, cs), False
+    n = s.n
+    words_after = [x for x in words[c[1] + 1 :] if x[0].isalnum()]
+    that_right = "that" in words[c[1] + 1 : c[1] + 6] and len(words_after) >= 4
+    if not s.in_quote(c[0]) and not that_right:
+        # --- a quotation just before the cue: "A," she said (, "B.")
+        q_before = quotes.before(cs)
+        q_after = quotes.after(ce)
+        left = None
+        if q_before is not None and q_before.close is not None:
+            gap_s = q_before.close + 1
+            if (
+                gap_s <= cs
+                and q_before.close >= ss - 1
+                and "\n" not in text[gap_s:cs]
+                and _n_words(text, gap_s, cs) <= _MAX_GAP_WORDS
+                and (
+                    text[q_before.span.end - 1 : q_before.span.end] in ",.!?—-…"
+                    or text[gap_s:cs].lstrip()[:1] in ",—-"
+                )
+                and _n_words(text, q_before.span.start, q_before.span.end) >= MIN_QUOTE_WORDS
+            ):
+                left = q_before
+        right = None
+        if q_after is not None:
+            gap = text[ce : q_after.open]
+            nw = _n_words(text, ce, q_after.open)
+            stripped = gap.rstrip()
+            if left is not None:
+                # split quotation: "A," she said, "B."
+                if nw <= _MAX_GAP_WORDS and stripped.endswith(",") and "\n" not in gap and q_after.open < se + 1:
+                    right = q_after
+            elif _n_words(text, q_after.span.start, q_after.span.end) >= MIN_QUOTE_WORDS and (
+                (nw == 0 and q_after.open <= se)
+                or (
+                    nw <= _MAX_GAP_WORDS
+                    and stripped.endswith((":", ","))
+                    and (q_after.open <= se or stripped.endswith(":"))
+                    and "." not in gap
+                )
+                or (nw == 1 and gap.strip().lower() == "that" and q_after.open <= se)
+            ):
+                right = q_after
+        if left is not None or right is not None:
+            first = left or right
+            last = right or left
+            # quotations that follow in the same paragraph belong to the same report
+            last = _chain(text, quotes, last, ce if right is None else last.span.end)
+            e = last.span.end
+            while e > first.span.start and text[e - 1] in ",.;: \n":
+                e -= 1
+            return Span(first.span.start, e), True
+    # --- indirect: after the cue, or before it when the cue and source end the sentence
+    after = c[1] + 1
+    if src is not None and src[0] > c[1] and src[0] - c[1] <= 2:
+        after = src[1] + 1  # "said the minister ..."
+    tail = [k for k in range(after, n) if words[k][0].isalnum()]
+    tail_words = len(tail)
+    before_end = src[0] if (src is not None and src[1] < c[0]) else c[0]
+    lead_words = sum(1 for x in words[:before_end] if x[0].isalnum())
+    prev_tok = words[before_end - 1] if before_end > 0 else ""
+    comma_before = prev_tok in (",", "—", "–", "-", ":") or prev_tok in _QUOTE_TOKENS
+    first_tail = tail[0] if tail else n
+    tail_is_pp = bool(tail) and (s.tags[first_tail] in ("IN", "TO") and words[first_tail] != "that") and not any(
+        s.tags[k] in _VERB_TAGS for k in tail
+    )
+    if lead_words >= 2 and (
+        tail_words == 0
+        or (comma_before and (tail_is_pp or tail_words <= 3) and words[after : after + 1] != ["that"])
+    ):
+        end_tok = before_end - 1
+        return _trim(text, ss, s.ends[end_tok] if end_tok >= 0 else ss), False
+    start_tok = after
+    # skip the addressee of "told", then "that" within a few tokens
+    if words[c[0]] in _TELL:
+        j = start_tok
+        while j < n and s.tags[j] in _NP_TAGS:
+            j += 1
+        if j > start_tok and j < n and words[j] in ("that", ",", ":"):
+            start_tok = j
+    for j in range(start_tok, min(n, start_tok + 8)):
+        if words[j] == "that":
+            if all(s.tags[x] not in _VERB_TAGS for x in range(start_tok, j)):
+                start_tok = j + 1
+            break
+        if s.tags[j] in _VERB_TAGS:
+            break
+    if start_tok >= n:
+        return _trim(text, ss, cs), False
+    end = se
+    # a verb with an object but no clause ("praised X's efforts"): the object is the content
+    if s.tags[start_tok] in _NP_TAGS and words[c[0]] not in _CLAUSE_VERBS:
+        j = start_tok
+        while j < n and (s.tags[j] in _NP_TAGS or words[j] in ("'s", "’s")):
+            j += 1
+        if j < n and words[j] == "of" and j + 1 < n and s.tags[j + 1] in _NP_TAGS:
+            j += 1
+            while j < n and (s.tags[j] in _NP_TAGS or words[j] in ("'s", "’s")):
+                j += 1
+        if j >= n or (s.tags[j] not in _VERB_TAGS and words[j] not in ("as", "to", "that")):
+            end = s.ends[j - 1] if j > start_tok else se
+    for j in range(start_tok + 1, n - 1):
+        if words[j] == ";" or (
+            words[j] in ("but", "and") and s.tags[j + 1] in ("VBD", "VBZ", "VBP") and s.tags[j - 1] != ","
+        ):
+            end = min(end, s.starts[j])
+            break
+    # stop before ", adding ...", ", according to ...", or a trailing ", he said"
+    for j in range(start_tok + 1, n - 1):
+        if words[j] == "," and (words[j + 1] in ("according", "adding", "saying", "citing", "noting")):
+            end = s.starts[j]
+            break
+    cstart = s.starts[start_tok]
+    return _trim(text, cstart, end), False

@@ -1,0 +1,334 @@
+"""Golden span tables for the attribution extractor, its quotation scanner and its features."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+import framing
+from framing import Attribution, Document, Span
+from framing.attribution import (
+    extract_attributions,
+    find_quotations,
+    iter_attributions,
+    reporting_verbs,
+    source_info,
+)
+from framing.features import AttributionFeatures
+
+from tests.estimator_checks import check_text_transformer
+
+
+def table(text: str) -> list[tuple]:
+    """(kind, source, cue, content) as written, for each attribution."""
+    out = []
+    for a in extract_attributions(text):
+        src = None if a.source is None else text[a.source.start : a.source.end]
+        out.append((a.kind, src, text[a.cue.start : a.cue.end], text[a.content.start : a.content.end]))
+    return out
+
+
+# ---------------------------------------------------------------- quotation marks
+
+QUOTES = [
+    ('He said: "We will not sign." Then he left.', ["We will not sign."]),
+    ("She said: “We will not sign.”", ["We will not sign."]),
+    ("‘I don’t know what they’re doing,’ he said.", ["I don’t know what they’re doing,"]),
+    ("'I don't know,' he said, 'and I can't say.'", ["I don't know,", "and I can't say."]),
+    ("«We are ready», the spokesman said.", ["We are ready"]),
+    ("He said “it isn’t ‘over’ yet” again.", ["it isn’t ‘over’ yet"]),
+    ("Clinton’s aides and the Joneses' lawyer met in the ’90s.", []),
+    # over several paragraphs: an opening mark at each paragraph, no closing one until the end
+    ("He said:\n\n“First part.\n\n“Second part.”\n\nAfter.", ["First part.\n\n“Second part."]),
+    # unbalanced: closed at the paragraph end
+    ('He said: "This never closes.\n\nNext paragraph "here" too.', ["This never closes.", "here"]),
+    ("A stray closing mark” here.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUOTES)
+def test_find_quotations(text, expected):
+    assert [text[q.span.start : q.span.end] for q in find_quotations(text)] == expected
+
+
+def test_unclosed_quotation_has_no_close():
+    text = 'He said: "This never closes.\n\nNext.'
+    (q,) = find_quotations(text)
+    assert q.close is None and q.open == 9
+
+
+# ---------------------------------------------------------------- golden span tables
+
+GOLDEN = {
+    "straight quotes, speaker after": (
+        '"We will not sign this deal," the minister said.',
+        [("direct", "the minister", "said", "We will not sign this deal")],
+    ),
+    "curly quotes": (
+        "“The talks have failed,” she said.",
+        [("direct", "she", "said", "The talks have failed")],
+    ),
+    "single quotes with apostrophes": (
+        "‘I don’t know what they’re doing in Geneva,’ he said.",
+        [("direct", "he", "said", "I don’t know what they’re doing in Geneva")],
+    ),
+    "guillemets": (
+        "«We are ready to sign the agreement», the spokesman said.",
+        [("direct", "the spokesman", "said", "We are ready to sign the agreement")],
+    ),
+    "inversion": (
+        "“We came to talk, not to fight,” said the foreign minister.",
+        [("direct", "the foreign minister", "said", "We came to talk, not to fight")],
+    ),
+    "split quotation": (
+        "“A deal is close,” she said, “but it is not done yet.”",
+        [("direct", "she", "said", "A deal is close,” she said, “but it is not done yet")],
+    ),
+    "quotation over several paragraphs": (
+        "The mayor said:\n\n“We will build more homes.\n\n“We will also cap rents.”",
+        [("direct", "The mayor", "said",
+          "We will build more homes.\n\n“We will also cap rents")],
+    ),
+    "cue in the sentence before": (
+        "The president told the nation:\n\n“We will rebuild every town that was lost.”",
+        [("direct", "The president", "told", "We will rebuild every town that was lost")],
+    ),
+    "indirect with that": (
+        "Officials said that the talks would resume on Monday.",
+        [("indirect", "Officials", "said", "the talks would resume on Monday")],
+    ),
+    "indirect without that": (
+        "The ministry said the talks would resume on Monday.",
+        [("indirect", "The ministry", "said", "the talks would resume on Monday")],
+    ),
+    "indirect, speaker at the end": (
+        "The talks will resume on Monday, two diplomats said.",
+        [("indirect", "two diplomats", "said", "The talks will resume on Monday")],
+    ),
+    "mixed": (
+        "Sablin claimed his delegation had “made real progress” in Geneva.",
+        [("mixed", "Sablin", "claimed", "his delegation had “made real progress” in Geneva")],
+    ),
+    "according to, first": (
+        "According to the ministry, the talks will resume on Monday.",
+        [("according_to", "the ministry", "According to", "the talks will resume on Monday")],
+    ),
+    "according to, last": (
+        "The talks will resume on Monday, according to the ministry.",
+        [("according_to", "the ministry", "according to", "The talks will resume on Monday")],
+    ),
+    "belief": (
+        "Many voters believe the economy is getting worse.",
+        [("indirect", "Many voters", "believe", "the economy is getting worse")],
+    ),
+    "intention": (
+        "Democrats hope to retain the White House next year.",
+        [("indirect", "Democrats", "hope", "to retain the White House next year")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_golden(name):
+    text, expected = GOLDEN[name]
+    assert table(text) == expected
+
+
+def test_citing_is_a_second_attribution():
+    text = "The ministry said, citing the foreign minister, that talks would resume."
+    rows = table(text)
+    kinds = {(k, cue) for k, _, cue, _ in rows}
+    assert ("according_to", "citing") in kinds
+    assert any(cue == "said" for _, _, cue, _ in rows)
+    citing = next(r for r in rows if r[2] == "citing")
+    assert citing[1] == "the foreign minister"
+
+
+def test_nested_report_inside_a_quotation():
+    """The outer report keeps the whole quotation; the report inside it stays inside."""
+    text = "“They told us the plan was dead,” the official said."
+    rows = table(text)
+    assert rows[0] == ("direct", "the official", "said", "They told us the plan was dead")
+    for kind, src, cue, content in rows[1:]:  # an inner report, when the model finds one
+        assert text.index(content) < text.index("”")
+
+
+def test_nested_according_to_inside_indirect_content():
+    text = "The ministry said that, according to Lavrov, the talks would resume."
+    rows = table(text)
+    assert [r[2] for r in rows] == ["said", "according to"]
+    assert rows[1][0] == "according_to" and rows[1][1] == "Lavrov"
+
+
+def test_noun_cue_is_not_a_second_cue():
+    text = "The ministry said in a statement that the talks had failed."
+    rows = table(text)
+    assert [r[2] for r in rows] == ["said"]
+    assert rows[0][3] == "the talks had failed"
+
+
+def test_cue_stance_from_the_lexicon():
+    text = (
+        "Sablin claimed the deal was dead. Brunner confirmed the ceasefire held. "
+        "The tabloid slammed the plan. Officials said the talks would resume."
+    )
+    stances = [(text[slice(*a.cue)], a.cue_stance, a.cue_lemma) for a in extract_attributions(text)]
+    assert stances == [
+        ("claimed", "doubt", "claim"),
+        ("confirmed", "endorse", "confirm"),
+        ("slammed", "emotive", "slam"),
+        ("said", "neutral", "say"),
+    ]
+
+
+def test_anonymous_sources():
+    text = (
+        "Officials said the talks would resume. A source said the plan was dead. "
+        "Lavrov said the talks would resume. Critics argue the plan is flawed."
+    )
+    anon = [(text[slice(*a.source)], a.anonymous) for a in extract_attributions(text)]
+    assert anon == [("Officials", True), ("A source", True), ("Lavrov", False), ("Critics", True)]
+
+
+# ---------------------------------------------------------------- negatives
+
+NEGATIVES = [
+    "Moscow’s so-called “peace plan” freezes the front line where it stands.",
+    "She starred in “The Long Road Home” and in “Nightfall” last year.",
+    "The ceasefire held through the night across the whole front line.",
+    "Talks Resume in Geneva",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_attributions(text):
+    assert table(text) == []
+
+
+def test_credits_and_bylines_are_not_attributions():
+    text = (
+        "Officials said the talks would resume.\n\n"
+        "(Reporting by Jane Doe; Editing by John Smith)"
+    )
+    doc = framing.analyze(text)
+    assert [text[slice(*a.cue)] for a in doc.attributions] == ["said"]
+
+
+# ---------------------------------------------------------------- records and helpers
+
+
+def test_document_and_to_dict():
+    doc = framing.analyze("“We will not sign,” the minister said.")
+    assert len(doc.attributions) == 1
+    d = doc.to_dict()["attributions"][0]
+    assert d["kind"] == "direct" and d["cue"] == [33, 37] and d["source"] == [20, 32]
+    assert d["cue_stance"] == "neutral" and d["anonymous"] is False
+
+
+def test_accepts_document_and_string_alike():
+    text = "Officials said the talks would resume."
+    assert extract_attributions(Document(text)) == extract_attributions(text)
+    assert list(iter_attributions(text)) == extract_attributions(text)
+    with pytest.raises(TypeError):
+        extract_attributions(42)
+
+
+def test_source_info_for_actor_linking():
+    text = "The ministry said talks would resume. He said so too. Lavrov said it was over."
+    kinds = [(source_info(a, text).kind, source_info(a, text).needs_resolution) for a in extract_attributions(text)]
+    assert kinds == [("role", True), ("pronoun", True), ("name", False)]
+    none = Attribution("indirect", None, Span(0, 1), Span(2, 3))
+    assert source_info(none, text).kind == "none"
+
+
+def test_lexicon_rows():
+    lex = reporting_verbs()
+    assert {lex[w].stance for w in ("says", "told", "wrote", "added")} == {"neutral"}
+    assert {lex[w].stance for w in ("alleged", "insists", "contended", "maintained")} == {"doubt"}
+    assert {lex[w].stance for w in ("admitted", "acknowledged", "noted", "explains")} == {"endorse"}
+    assert {lex[w].stance for w in ("boasted", "ranted", "complained", "conceded")} == {"emotive"}
+
+
+def test_empty_and_odd_inputs():
+    assert extract_attributions("") == []
+    assert extract_attributions("   \n\n  ") == []
+    assert isinstance(extract_attributions('"' * 50), list)
+    assert isinstance(extract_attributions("said said said ” “ ‘ ’ « »"), list)
+
+
+def test_sample_floor(sample_gold):
+    """On the bundled sample: cue F1, source accuracy and content match floors."""
+    from framing.scoring import match_spans, token_f1
+
+    tp = n_pred = n_gold = src_ok = content_ok = 0
+    for rec in sample_gold:
+        text = rec["text"]
+        pred = extract_attributions(text)
+        gold = rec["attributions"]
+        pairs = match_spans([p.cue for p in pred], [g["cue"] for g in gold])
+        tp += len(pairs)
+        n_pred += len(pred)
+        n_gold += len(gold)
+        for i, j in pairs:
+            p, g = pred[i], gold[j]
+            if p.source and g["source"] and p.source.start < g["source"][1] and g["source"][0] < p.source.end:
+                src_ok += 1
+            content_ok += token_f1(text, p.content, g["content"]) >= 0.5
+    prec, rec_ = tp / n_pred, tp / n_gold
+    assert 2 * prec * rec_ / (prec + rec_) >= 0.75
+    assert src_ok / tp >= 0.80
+    assert content_ok / tp >= 0.75
+
+
+# ---------------------------------------------------------------- long input
+
+
+def _unbalanced(n_chars: int) -> str:
+    unit = 'He said "it never closes and “this neither, ‘nor this. Officials said it would. '
+    reps = n_chars // len(unit) + 1
+    return (unit * reps)[:n_chars]
+
+
+def test_long_input_with_unbalanced_quotes_is_linear():
+    small = _unbalanced(250_000)
+    big = _unbalanced(1_000_000)
+    assert big.count('"') + big.count("“") + big.count("‘") >= 10_000
+    t0 = time.perf_counter()
+    find_quotations(small)
+    extract_attributions(small)
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    quotes = find_quotations(big)
+    atts = extract_attributions(big)
+    t_big = time.perf_counter() - t0
+    assert quotes and atts
+    assert t_big < 60
+    assert t_big < 8 * max(t_small, 0.05)  # four times the text, not sixteen times the time
+
+
+# ---------------------------------------------------------------- features
+
+
+def test_attribution_features_estimator_contract(sample):
+    texts = [d.text for d in sample][:6]
+    X = check_text_transformer(AttributionFeatures(), texts)
+    assert np.all(X >= 0)
+
+
+def test_attribution_features_values():
+    texts = ["“We will not sign,” the minister said. Officials said the talks failed.", "No quotes."]
+    est = AttributionFeatures(per_words=None).fit(texts)
+    X = est.set_output(transform="pandas").transform(texts)
+    assert X.loc[0, "attribution__direct"] == 1
+    assert X.loc[0, "attribution__indirect"] == 1
+    assert X.loc[0, "attribution__anonymous_share"] == 0.5
+    assert X.loc[0, "attribution__neutral_share"] == 1.0
+    assert 0 < X.loc[0, "attribution__quoted_text_share"] < 1
+    assert X.loc[1].sum() == 0
+
+
+def test_attribution_features_bad_param():
+    with pytest.raises(ValueError):
+        AttributionFeatures(per_words=0).fit(["a text"])
