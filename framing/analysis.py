@@ -187,8 +187,9 @@ _COLUMNS = {
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=columns)
-    return df
+    """The stable columns first, then any extra ones the rows carry (in order of appearance)."""
+    extra = list(dict.fromkeys(k for r in rows for k in r if k not in columns))
+    return pd.DataFrame(rows, columns=[*columns, *extra])
 
 
 def _article_row(doc: Document, keys: dict[str, Any], error: str | None) -> dict[str, Any]:
@@ -272,8 +273,54 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list]) -> No
 
 
 def _actor_rows(doc: Document, keys: dict[str, Any], words: _WordIndex) -> list[dict[str, Any]]:
-    """One row per actor of the document (mentioned, quoted or given a sentiment)."""
-    agency = _agency(doc)
+    """The actors step's own per-actor table when it has one, else rows derived here."""
+    fn = _module_actor_table()
+    if fn is None or not doc.mentions:
+        return _derived_actor_rows(doc, keys, words)
+    out = []
+    for r in fn(doc).to_dict("records"):
+        labels = {k: int(r.get(f"sentiment_{k}", 0) or 0) for k in SENTIMENTS}
+        n_sent = sum(labels.values())
+        agent, patient = int(r.get("agent", 0) or 0), int(r.get("patient", 0) or 0)
+        row = {
+            **keys, "actor": r["actor"], "mentions": int(r["mentions"]),
+            "first_mention": r.get("first_mention_rel"),
+            "attributions": int(r.get("quoted", 0) or 0),
+            "quoted_words": int(r.get("quoted_words", 0) or 0),
+            **{f"stance_{s}": int(r.get(f"cue_{s}", 0) or 0) for s in STANCES},
+            **labels,
+            "sentiment_balance": ((labels["positive"] - labels["negative"]) / n_sent
+                                  if n_sent else None),
+            "agent": agent, "patient": patient,
+            "agency": agent / (agent + patient) if agent + patient else None,
+        }
+        row.update({k: v for k, v in r.items() if k not in _ACTOR_TABLE_USED})
+        out.append(row)
+    return out
+
+
+_ACTOR_TABLE_USED = {
+    "doc_id", "outlet", "story", "actor", "mentions", "first_mention", "first_mention_rel",
+    "quoted", "quoted_words", *[f"cue_{s}" for s in STANCES], "agent", "patient",
+    *[f"sentiment_{k}" for k in SENTIMENTS],
+}
+
+
+def _module_actor_table():
+    """``framing.actors.actor_table`` if the actors step provides it."""
+    try:
+        from framing import actors as _actors
+    except ImportError:  # pragma: no cover - the module is part of the package
+        return None
+    return getattr(_actors, "actor_table", None)
+
+
+def _derived_actor_rows(doc: Document, keys: dict[str, Any], words: _WordIndex) -> list[dict[str, Any]]:
+    """One row per actor of the document (mentioned, quoted or given a sentiment).
+
+    Used when the actors step has no table of its own, or the document has no mentions
+    (its attributions or sentiment records may still name actors). No agency here.
+    """
     names: dict[str, None] = {}
     for m in sorted(doc.mentions, key=lambda m: m.span):
         names.setdefault(m.actor, None)
@@ -290,7 +337,7 @@ def _actor_rows(doc: Document, keys: dict[str, Any], words: _WordIndex) -> list[
         stances = Counter(a.cue_stance for a in attrs)
         labels = Counter(s.label for s in doc.actor_sentiment if s.actor == actor)
         n_sent = sum(labels.get(k, 0) for k in SENTIMENTS)
-        agent, patient = agency.get(actor, (None, None))
+        agent = patient = None
         rows.append({
             **keys, "actor": actor, "mentions": len(mentions),
             "first_mention": (min(m.span.start for m in mentions) / length) if mentions else None,
@@ -305,18 +352,6 @@ def _actor_rows(doc: Document, keys: dict[str, Any], words: _WordIndex) -> list[
             "agency": agent / (agent + patient) if agent is not None and agent + patient else None,
         })
     return rows
-
-
-def _agency(doc: Document) -> dict[str, tuple[int, int]]:
-    """Agent and patient counts per actor, when the actors module provides them."""
-    try:
-        from framing import actors as _actors
-    except ImportError:  # pragma: no cover - the module is part of the package
-        return {}
-    fn = getattr(_actors, "agency_counts", None)
-    if fn is None:
-        return {}
-    return dict(fn(doc))
 
 
 def document_from_record(record: Mapping[str, Any]) -> Document:
