@@ -248,6 +248,7 @@ class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X: Any) -> np.ndarray:
         """``negative`` / ``neutral`` / ``positive`` per row."""
+        check_is_fitted(self, "coef_")
         return self.classes_[np.argmax(self.decision_function(X), axis=1)]
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:

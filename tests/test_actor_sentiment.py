@@ -1,0 +1,111 @@
+"""ActorSentimentClassifier: the estimator contract, safe persistence, and floors on NewsMTSC dev."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from sklearn.metrics import f1_score
+from sklearn.model_selection import GridSearchCV
+
+from framing.actors import label_of, target_context
+from framing.models import ActorSentimentClassifier
+from framing.models._actor_sentiment import BARE_STRING, _tokens_and_target
+from tests.conftest import requires_data
+from tests.estimator_checks import check_text_classifier
+
+ROWS = [
+    ("Critics slammed Smith over the disastrous rollout.", 16, 21, "negative"),
+    ("Jones accused Smith of lying to voters.", 14, 19, "negative"),
+    ("Smith was blamed for the corrupt deal.", 0, 5, "negative"),
+    ("Voters praised Smith for her brave leadership.", 15, 20, "positive"),
+    ("Smith won wide acclaim for the successful reform.", 0, 5, "positive"),
+    ("Jones thanked Smith for the generous help.", 14, 19, "positive"),
+    ("Smith spoke on Tuesday in the capital.", 0, 5, "neutral"),
+    ("Smith will travel to Ohio next week.", 0, 5, "neutral"),
+    ("The meeting with Smith is scheduled for May.", 17, 22, "neutral"),
+] * 2
+X = [r[:3] for r in ROWS]
+y = [r[3] for r in ROWS]
+
+
+def small():
+    return ActorSentimentClassifier(min_df=1, max_features=None, C=10.0)
+
+
+def test_estimator_checks():
+    pred = check_text_classifier(small(), X, y)
+    assert (np.asarray(pred) == np.asarray(y)).mean() > 0.8
+
+
+def test_bare_string_and_bad_rows_raise():
+    with pytest.raises(ValueError, match="bare string"):
+        small().fit("Smith said so.", ["neutral"])
+    assert "bare string" in BARE_STRING
+    with pytest.raises(ValueError):
+        small().fit([("Smith", 3, 99)], ["neutral"])
+    with pytest.raises(ValueError):
+        small().fit(X, y[:-1])
+
+
+def test_grid_search_smoke():
+    gs = GridSearchCV(small(), {"C": [1.0, 10.0]}, cv=2, scoring="f1_macro").fit(X, y)
+    assert gs.best_params_["C"] in {1.0, 10.0}
+
+
+def test_json_round_trip_without_pickle(tmp_path):
+    est = small().fit(X, y)
+    path = tmp_path / "model.json"
+    est.to_json(path, meta={"note": "test"})
+    payload = json.loads(path.read_text())
+    assert payload["format"] == "framing.ActorSentimentClassifier/1"
+    restored = ActorSentimentClassifier.from_json(path)
+    np.testing.assert_allclose(restored.predict_proba(X), est.predict_proba(X), atol=1e-4)
+    assert list(restored.get_feature_names_out()) == list(est.get_feature_names_out())
+    payload["format"] = "something else"
+    path.write_text(json.dumps(payload))
+    with pytest.raises(ValueError):
+        ActorSentimentClassifier.from_json(path)
+
+
+def test_pretrained_model_is_small_and_plain_json():
+    from importlib import resources
+
+    res = resources.files("framing").joinpath("data", "models", "actor_sentiment.json")
+    raw = res.read_bytes()
+    assert len(raw) < 2_100_000
+    payload = json.loads(raw)
+    assert payload["meta"]["trained_on"].startswith("NewsMTSC")
+    clf = ActorSentimentClassifier.pretrained()
+    assert list(clf.classes_) == ["negative", "neutral", "positive"]
+    pred = clf.predict(X)
+    assert (np.asarray(pred) == np.asarray(y)).mean() >= 0.6
+
+
+def test_target_masking_makes_predictions_target_specific():
+    clf = ActorSentimentClassifier.pretrained()
+    s = "Smith praised Jones, whom critics have long accused of corruption."
+    p_jones = clf.predict_proba([(s, 14, 19)])[0]
+    p_smith = clf.predict_proba([(s, 0, 5)])[0]
+    assert not np.allclose(p_jones, p_smith)
+
+
+def test_target_located_on_whitespace_does_not_crash():
+    toks, i, j = _tokens_and_target("Smith  spoke.", 5, 6)
+    assert 0 <= i <= j < len(toks)
+
+
+@requires_data("newsmtsc")
+@pytest.mark.parametrize("split,floor_model,floor_default", [("rw-dev", 0.66, 0.52), ("mt-dev", 0.63, 0.54)])
+def test_floors_on_newsmtsc_dev(split, floor_model, floor_default):
+    from framing.datasets import load_newsmtsc
+
+    dev = load_newsmtsc(split)
+    pred = ActorSentimentClassifier.pretrained().predict(dev)
+    assert f1_score(dev["label"], pred, average="macro") >= floor_model
+    default = []
+    for s, a, b in zip(dev["sentence"], dev["start"], dev["end"]):
+        toks, i, j = _tokens_and_target(s, a, b)
+        default.append(label_of(target_context(toks, i, j).score))
+    assert f1_score(dev["label"], default, average="macro") >= floor_default
