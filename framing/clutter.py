@@ -51,6 +51,7 @@ KINDS = (
     "copyright",  # "© 2024 Reuters. All rights reserved."
     "share",  # share buttons: "Share", "Tweet", "Facebook Twitter Email"
     "marker",  # extraction markers: "ABSTRACT.", "FULL TEXT."
+    "timestamp",  # "6 years ago", "This article is more than 2 years old"
 )
 
 # Lines longer than this are never whole-line clutter (captions excepted); a rule never
@@ -76,13 +77,14 @@ _DATELINE_AGENCY_RE = re.compile(
 # "WASHINGTON —", "NEW YORK, N.Y. -", "DES MOINES, Iowa —": an all-capitals city and a dash.
 _CAPS_WORD = r"[A-Z][A-Z.'’-]+"
 _DATELINE_CAPS_RE = re.compile(
+    rf"(?!(?:FILE|UPDATE|UPDATED|CORRECTION|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|WATCH|NOTE)\b)"
     rf"(?P<dl>{_CAPS_WORD}(?:[ /]{_CAPS_WORD}){{0,3}}(?:, {_CITY_WORD}(?: {_CITY_WORD}){{0,2}})?"
     rf"(?:,? {_MONTH} \d{{1,2}})?)[ \t]+[-–—]{{1,2}}(?=[ \t]+\S)"
 )
 
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|bin|al|el)){0,3}"
 _BYLINE_RE = re.compile(
-    rf"(?:By|BY) {_NAME}(?:(?:, | and | & |, and ){_NAME}){{0,4}}"
+    rf"(?:By|BY) {_NAME}(?: ?\( ?@\w+ ?\))?(?:(?:, | and | & |, and ){_NAME}(?: ?\( ?@\w+ ?\))?){{0,4}}"
     rf"(?: ?[,|/–—-] ?(?:The |the )?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){{0,4}})?"
 )
 
@@ -102,7 +104,7 @@ _CONTRIBUTED_RE = re.compile(
 # A photo caption or credit ends its line with one of these.
 _CAPTION_TAIL_RE = re.compile(
     r"(?:\bvia REUTERS|\bREUTERS/[A-Z][\w.'’ -]{0,60}?(?:/File Photo|/Pool)?"
-    r"|\bAP Photo/[A-Z][\w.'’ -]{0,60}?|\((?:AP |AFP |Reuters )?Photo(?: credit)?(?::| by)[^()\n]{1,120}\)"
+    r"|\bAP Photo/ ?[A-Z][\w.'’ ,/-]{0,80}?|\((?:AP |AFP |Reuters )?Photo(?: credit)?(?::| by)[^()\n]{1,120}\)"
     r"|\bvia Getty Images|\bGetty Images(?:/iStockphoto)?|/AFP|/(?:Getty|Reuters|AP|AFP|EPA|Pool))"
     r"[ .)\]]*$"
 )
@@ -111,22 +113,28 @@ _PHOTO_CREDIT_RE = re.compile(
     r"(?:(?:[A-Z][\w.'’-]*|[a-z]{1,3})(?: |/)){0,5}(?:Getty(?: Images)?|Reuters|REUTERS|AP Photo|AFP|EPA"
     r"|Shutterstock|iStock|Pool)(?:/[A-Z][\w]*)*\.?"
 )
-_PHOTO_PREFIX_RE = re.compile(r"(?:Photo|PHOTO|Image|IMAGE|Pictured|FILE PHOTO)(?: credit)?: ")
+_PHOTO_PREFIX_RE = re.compile(
+    r"(?:(?:Photo|PHOTO|Image|IMAGE|Pictured|FILE PHOTO)(?: credit)?: |FILE [-–—] |Image (?:copyright|caption) "
+    r"|Media (?:caption|playback is unsupported)|Slideshow \(\d+ [Ii]mages?\)$)"
+)
 # Captions are long-ish but not paragraphs; a longer line keeps its article text.
-MAX_CAPTION_WORDS = 80
+MAX_CAPTION_WORDS = 120
 
 _PLATFORMS = (
     r"(?:Twitter|X|Facebook|Instagram|WhatsApp|Telegram|LinkedIn|YouTube|TikTok|Threads|Bluesky"
     r"|Mastodon|Google News|Flipboard|Snapchat|Reddit|our|the official|social media)\b"
 )
 _SOCIAL_RE = re.compile(
-    rf"(?:_+\.? )?(?:Follow|FOLLOW|Like|Join) (?:us|@\w+|{_NAME}(?: and {_NAME})?|(?:the|our) [\w ]{{1,40}}?)"
+    rf"(?:_+\.? |- )?(?:Follow|FOLLOW|Like|Join) (?:us|@\w+|{_NAME}(?: and {_NAME})?|(?:the|our) [\w ]{{1,40}}?)"
     rf" (?:[Oo]n|at|via|@)[^\n]*"
+    r"|(?:- )?(?:Follow @\w+ ?)+"
+    r"|(?:Send (?:your )?tips to|Have a tip\?|Contact (?:me|us|the author) at) [^\n]*"
 )
-_SOCIAL_WORD_RE = re.compile(rf"\b{_PLATFORMS}|@\w|https?://|www\.")
+_SOCIAL_WORD_RE = re.compile(rf"\b{_PLATFORMS}|@\w|\w@|https?://|www\.")
 _SIGNUP_RE = re.compile(
     r"(?:Sign up|SIGN UP|Subscribe|SUBSCRIBE|Click here|CLICK HERE|Get our|Download (?:our|the) app"
-    r"|Register now|Don't miss|Don’t miss)\b[^\n]*"
+    r"|Register now|Don't miss|Don’t miss|Get news from)\b[^\n]*"
+    r"|Interested in [^?\n]{1,80}\? Add [^\n]*"
 )
 # Markers that open a list of links to other stories.
 _RELATED_MARKER_RE = re.compile(
@@ -135,7 +143,7 @@ _RELATED_MARKER_RE = re.compile(
     r"|More [Oo]n [Tt]his [Ss]tory|More [Ss]tories|Most [Rr]ead|Most [Pp]opular|Trending(?: [Nn]ow)?"
     r"|Recommended(?: [Ss]tories| for [Yy]ou)?|You [Mm]ay [Aa]lso [Ll]ike|You [Mm]ight [Aa]lso [Ll]ike"
     r"|Top [Ss]tories|Latest [Nn]ews|Read [Nn]ext|Up [Nn]ext|What to [Rr]ead [Nn]ext|See [Aa]lso"
-    r"|Editor[’']?s [Pp]icks|Popular [Nn]ow|In [Oo]ther [Nn]ews)"
+    r"|Editor[’']?s [Pp]icks|Popular [Nn]ow|In [Oo]ther [Nn]ews|Full [Cc]overage)"
 )
 _AD_LINES = frozenset(
     s.lower()
@@ -150,6 +158,11 @@ _AD_LINES = frozenset(
 _COPYRIGHT_RE = re.compile(
     r"(?:©|\([Cc]\) |Copyright (?:©|\([Cc]\))? ?\d{4}|COPYRIGHT \d{4})[^\n]*|[^\n]*All [Rr]ights [Rr]eserved\.?"
     r"|This material may not be published, broadcast, rewritten,? or redistributed\.?"
+    r"|Content created by [^\n]{1,80} is available without charge [^\n]*"
+)
+_TIMESTAMP_RE = re.compile(
+    r"(?:(?:Updated|Published|Posted|Last updated):? )?\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?"
+    r"|weeks?|months?|years?) ago|This article is more than \d{1,3} (?:days?|weeks?|months?|years?) old"
 )
 _SHARE_CORE = frozenset(
     "share tweet email e-mail print facebook twitter whatsapp linkedin reddit pinterest telegram "
@@ -234,12 +247,13 @@ def _is_share_line(line: str) -> bool:
 
 
 def _is_caption(line: str) -> bool:
-    words = line.count(" ") + 1
-    if words > MAX_CAPTION_WORDS:
-        return False
-    if _PHOTO_PREFIX_RE.match(line) or _full(_PHOTO_CREDIT_RE, line):
+    tail = _CAPTION_TAIL_RE.search(line[-160:]) is not None
+    prefix = _PHOTO_PREFIX_RE.match(line) is not None
+    if prefix and tail:  # "FILE - In this ... photo ... (AP Photo/Jane Doe, File)": any length
         return True
-    return _CAPTION_TAIL_RE.search(line[-160:]) is not None
+    if line.count(" ") + 1 > MAX_CAPTION_WORDS:
+        return False
+    return prefix or tail or _full(_PHOTO_CREDIT_RE, line)
 
 
 def _is_headline(line: str) -> bool:
@@ -254,15 +268,17 @@ def _line_kind(line: str) -> str | None:
     """The kind of a whole line of clutter, or None when the line may be article."""
     if not line:
         return None
-    if line.lower() in _AD_LINES:
+    if line.lower().rstrip(":") in _AD_LINES:
         return "ad"
     if line in _MARKER_LINES:
         return "marker"
+    if _full(_TIMESTAMP_RE, line):
+        return "timestamp"
     if _full(_CREDIT_LINE_RE, line) and (line.startswith("(") or len(line.split()) <= 40):
         return "credit"
     if _full(_CONTRIBUTED_RE, line):
         return "credit"
-    if _full(_COPYRIGHT_RE, line) and len(line.split()) <= 30:
+    if _full(_COPYRIGHT_RE, line) and len(line.split()) <= 60:
         return "copyright"
     if _full(_SOCIAL_RE, line) and len(line.split()) <= 40 and _SOCIAL_WORD_RE.search(line):
         return "social"

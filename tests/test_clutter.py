@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import framing
-from framing.clutter import KINDS, Clutter, find_clutter
+from framing.clutter import KINDS, MAX_HEADLINE_WORDS, Clutter, find_clutter
 from framing.text import parse
 
 from tests.conftest import requires_data, shared_data
@@ -121,6 +121,8 @@ def test_pipeline_sets_clutter_fields():
         ("UNITED NATIONS (AP) — The Security Council met", "UNITED NATIONS (AP)"),
         ("Washington (AFP) – President Barack Obama said", "Washington (AFP)"),
         ("WASHINGTON — The Senate voted on Tuesday", "WASHINGTON"),
+        ("(CNN) - The Senate voted on Tuesday", "(CNN)"),
+        ("Washington (CNN) – The Senate voted on Tuesday", "Washington (CNN)"),
         ("MANCHESTER, N.H. - Sen. Bernie Sanders won", "MANCHESTER, N.H."),
         ("LONDON/PARIS, Feb. 2 (Reuters) - European shares rose", "LONDON/PARIS, Feb. 2 (Reuters)"),
     ],
@@ -164,6 +166,18 @@ def test_datelines(line, dateline):
         ("Facebook | Twitter | Email | Print", "share"),
         ("Read more: Kremlin says talks stalled", "related"),
         ("ABSTRACT.", "marker"),
+        ("FILE - In this March 7, 2020, file photo, the Capitol is seen. (AP Photo/J. Doe, File)", "caption"),
+        ("Image copyright Getty Images", "caption"),
+        ("Slideshow (2 Images)", "caption"),
+        ("Follow @politicalticker Follow @KilloughCNN", "social"),
+        ("- Follow the Ticker on Twitter: @PoliticalTicker", "social"),
+        ("Send tips to rachel@ dailycallernewsfoundation.org.", "social"),
+        ("Interested in Donald Trump? Add Donald Trump as an interest to stay up to date.", "signup"),
+        ("Advertisement:", "ad"),
+        ("6 years ago", "timestamp"),
+        ("This article is more than 2 years old", "timestamp"),
+        ("By MICHAEL FALCONE ( @michaelpfalcone )", "byline"),
+        ("Full Coverage: Virus Outbreak", "related"),
     ],
 )
 def test_clutter_lines(line, kind):
@@ -192,6 +206,9 @@ def test_clutter_lines(line, kind):
         "Reuters reported on Monday that talks had stalled.",
         "Several agencies contributed to the report, the ministry said.",
         "Sources said the talks (reporting by state media suggested otherwise) had stalled.",
+        "Six years ago the talks collapsed in the same way.",
+        "FILE photos released on Monday showed the damage, the ministry said.",
+        "Interested parties have until Friday to respond, the agency said.",
     ],
 )
 def test_article_lines_are_not_clutter(line):
@@ -286,3 +303,33 @@ def test_polnear_article_bodies_are_never_marked():
             piece = text[s.start : s.end]
             assert "“" not in piece and "”" not in piece, (f.name, piece)
     assert {"dateline", "marker", "social"} <= kinds
+
+
+@requires_data("article_bias_prediction")
+def test_article_bias_prediction_pages():
+    """Real pages from 29 outlets: wire datelines and AP photo captions are found, and what
+    is marked never runs into the article (no region is a long paragraph without a credit)."""
+    import json
+
+    folder = shared_data() / "article_bias_prediction" / "jsons_media_test"
+    files = sorted(folder.glob("*.json"))
+    assert files
+    wire = captions = 0
+    for f in files:
+        text = json.loads(f.read_text(encoding="utf-8")).get("content_original") or ""
+        found = find_clutter(text)
+        first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+        if re.match(r"[A-Z][A-Z ,./]+ \((?:Reuters|AP)\) [-—]", first):
+            wire += 1
+            assert found.dateline is not None, (f.name, first[:80])
+        for line in text.splitlines():
+            line = line.strip()
+            if line.endswith("(AP Photo)") or re.search(r"\(AP Photo/[^()]+\)$", line):
+                captions += 1
+                start = text.index(line)
+                assert any(s.start <= start and start + len(line) <= s.end for s in found.spans), line
+        for r in found.regions:
+            if r.kind in ("caption", "credit", "copyright", "social", "signup"):
+                continue
+            assert len(text[r.start : r.end].split()) <= MAX_HEADLINE_WORDS + 3, (f.name, r)
+    assert wire > 50 and captions > 50
