@@ -1,0 +1,64 @@
+"""Speed of the actor layer: words per second per core, and its share of the pipeline's time.
+
+Runs the full pipeline (framing.pipeline.annotate) over the bundled sample, repeated, and
+times the actor step (framing.actors.annotate_actors) on the same documents after the other
+steps. Single process, so words per second is per core.
+
+Usage::
+
+    python benchmarks/bench_actors.py [--repeat 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import time
+
+from framing.actors import annotate_actors
+from framing.datasets import load_sample, load_sample_actors
+from framing.pipeline import annotate
+
+
+def _cpu() -> str:
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=20)
+    args = ap.parse_args()
+    docs = list(load_sample())
+    tables = {d.id: load_sample_actors(d.story) for d in docs}
+    for d in docs:  # warm caches (lexicons, tagger)
+        annotate(d, actors=tables[d.id])
+    words = sum(d.word_count for d in docs) * args.repeat
+    t_pipe = t_act = 0.0
+    for _ in range(args.repeat):
+        for d in docs:
+            t0 = time.perf_counter()
+            annotate(d, actors=tables[d.id])
+            t1 = time.perf_counter()
+            annotate_actors(d, actors=tables[d.id])
+            t2 = time.perf_counter()
+            t_pipe += t1 - t0
+            t_act += t2 - t1
+    print(f"machine: {platform.platform()}, {_cpu()}, Python {platform.python_version()}")
+    print(f"words: {words}")
+    print("| measure | value |")
+    print("|---|---|")
+    print(f"| full pipeline, words/s per core | {words / t_pipe:,.0f} |")
+    print(f"| actor step alone, words/s per core | {words / t_act:,.0f} |")
+    print(f"| actor step share of the pipeline's time | {100 * t_act / t_pipe:.1f}% |")
+    print(f"| actor step added to the other steps | {100 * t_act / max(t_pipe - t_act, 1e-9):.1f}% |")
+
+
+if __name__ == "__main__":
+    main()
