@@ -291,16 +291,21 @@ def _line_kind(line: str) -> str | None:
     return None
 
 
-def _related_marker(line: str) -> bool:
-    """'Next In World', 'Others Also Read', 'Read more:', 'Related: <headline>'."""
+def _related_marker(line: str) -> str | None:
+    """``"list"`` for a bare marker that opens a list of links ('Next In World', 'Others Also
+    Read', 'Read more:'), ``"line"`` for a marker with its headline on the same line
+    ('Related: <headline>'), else None."""
     if len(line) > MAX_CLUTTER_LINE:
-        return False
+        return None
     m = _RELATED_MARKER_RE.match(line)
     if m is None:
-        return False
+        return None
     rest = line[m.end() :]
-    return rest.strip(" :|»›>-–—") == "" or (rest.startswith((":", " :", " |", " -", " –", " —"))
-                                               and len(line.split()) <= MAX_HEADLINE_WORDS + 3)
+    if rest.strip(" :|»›>-–—") == "":
+        return "list"
+    if rest.startswith((":", " :", " |", " -", " –", " —")) and len(line.split()) <= MAX_HEADLINE_WORDS + 3:
+        return "line"
+    return None
 
 
 def find_clutter(text: str) -> Clutter:
@@ -340,10 +345,11 @@ def find_clutter(text: str) -> Clutter:
         nonblank += 1
         line = text[s:e]
 
-        if _related_marker(line):
-            # the marker, then the short headline lines (and other clutter) after it
+        marker = _related_marker(line)
+        if marker is not None:
+            # the marker, then (for a bare marker) the short headline lines after it
             regions.append(Region(s, e, "related"))
-            while i < n:
+            while marker == "list" and i < n:
                 ls, le = lines[i]
                 item = text[ls:le]
                 if ls == le:

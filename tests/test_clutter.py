@@ -230,6 +230,11 @@ def test_related_list_stops_at_article_paragraph():
     ]
 
 
+def test_marker_with_its_headline_does_not_open_a_list():
+    text = "The council voted.\n\nRelated: Mayor vows to fight cap\nWhy The Vote Matters\n\nIt passed."
+    assert regions(text) == [("related", "Related: Mayor vows to fight cap")]
+
+
 def test_trailing_credit_inside_paragraph():
     text = "Islamic State has killed Yazidis, she said. (Reporting by Jane Doe; Editing by Eric Roe.)"
     (region,) = find_clutter(text).regions
