@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing.clutter import KINDS, MAX_HEADLINE_WORDS, Clutter, find_clutter
@@ -259,6 +261,26 @@ def test_sample_articles_have_no_clutter(sample):
     for doc in sample:
         found = find_clutter(doc.text)
         assert found == Clutter(), doc.id
+
+
+_LINES = st.sampled_from([
+    "MOSCOW, Feb 2 (Reuters) - ", "By Jane Doe", "Advertisement", "Next In World", "Read more:",
+    "(Reporting by Jane Doe; Editing by Alex Roe)", "via REUTERS", "Follow us on X", "©",
+    "Russia said talks stalled.", "“Quote,” he said.", "Short headline", "\n", "\n\n", " ", "\r\n",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(_LINES, max_size=40).map("".join)))
+def test_regions_hold_for_any_text(text):
+    found = find_clutter(text)
+    prev = 0
+    for r in found.regions:
+        assert prev <= r.start < r.end <= len(text)
+        assert r.kind in KINDS
+        prev = r.end
+    for s in parse(text, skip=found.spans):
+        assert not any(s.span.overlaps(c) for c in found.spans)
 
 
 def test_long_inputs_scale_linearly():
