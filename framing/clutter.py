@@ -247,7 +247,11 @@ def _is_share_line(line: str) -> bool:
 
 
 def _is_caption(line: str) -> bool:
-    tail = _CAPTION_TAIL_RE.search(line[-160:]) is not None
+    end = line[-160:]
+    # every caption tail names REUTERS, a Photo, Getty or a slash-separated credit
+    tail = ("/" in end or "REUTERS" in end or "Photo" in end or "Getty" in end) and (
+        _CAPTION_TAIL_RE.search(end) is not None
+    )
     prefix = _PHOTO_PREFIX_RE.match(line) is not None
     if prefix and tail:  # "FILE - In this ... photo ... (AP Photo/Jane Doe, File)": any length
         return True
@@ -379,7 +383,7 @@ def find_clutter(text: str) -> Clutter:
                 regions.append(Region(s, s + m.end(), "dateline"))
                 continue
 
-        m = _CREDIT_TAIL_RE.search(line[-320:])
+        m = _CREDIT_TAIL_RE.search(line[-320:]) if line.endswith(")") else None
         if m is not None:
             offset = e - min(len(line), 320)
             start = offset + m.start()
