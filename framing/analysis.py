@@ -152,12 +152,13 @@ class Analysis:
             k: [] for k in ("articles", "attributions", "hedges", "boosters", "vague",
                             "evaluations", "mentions", "actor_sentiment", "actors")
         }
+        actor_rows = _module_actor_rows([d for i, d in enumerate(docs) if i not in errors])
         for i, doc in enumerate(docs):
             keys = {"doc": i, "id": doc.id, "outlet": doc.outlet, "story": doc.story}
             if i in errors:
                 tables["articles"].append(_article_row(doc, keys, errors[i]))
                 continue
-            _collect(doc, keys, tables)
+            _collect(doc, keys, tables, actor_rows.get(id(doc)))
         problems = list(problems)
         for p in problems:
             tables["articles"].append({
@@ -216,7 +217,8 @@ def _text(doc: Document, span: Span | None) -> str | None:
     return None if span is None else doc.text[span.start:span.end]
 
 
-def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list]) -> None:
+def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
+             actor_rows: list[dict[str, Any]] | None = None) -> None:
     words = _WordIndex(doc)
     n_words = len(words.starts)
     quoted = words.count_covered([a.content for a in doc.attributions])
@@ -269,16 +271,41 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list]) -> No
         tables["actor_sentiment"].append({**keys, "sentence_start": s.sentence.start,
                                           "sentence_end": s.sentence.end, "actor": s.actor,
                                           "label": s.label, "score": s.score})
-    tables["actors"].extend(_actor_rows(doc, keys, words))
+    if actor_rows is None:
+        tables["actors"].extend(_derived_actor_rows(doc, keys, words))
+    else:
+        tables["actors"].extend(_from_actor_table(actor_rows, keys))
 
 
-def _actor_rows(doc: Document, keys: dict[str, Any], words: _WordIndex) -> list[dict[str, Any]]:
-    """The actors step's own per-actor table when it has one, else rows derived here."""
+def _module_actor_rows(docs: list[Document]) -> dict[int, list[dict[str, Any]]]:
+    """Rows of the actors step's ``actor_table`` per document (keyed by ``id(doc)``).
+
+    One call for all documents with mentions (a DataFrame per document would cost more
+    than the rows). The table holds one row per actor mentioned, documents in order, so
+    the rows are dealt back by each document's number of mentioned actors; if the count
+    does not match, each document is asked alone.
+    """
     fn = _module_actor_table()
-    if fn is None or not doc.mentions:
-        return _derived_actor_rows(doc, keys, words)
+    with_mentions = [d for d in docs if d.mentions]
+    if fn is None or not with_mentions:
+        return {}
+    rows = fn(with_mentions).to_dict("records")
+    sizes = [len({m.actor for m in d.mentions}) for d in with_mentions]
+    if sum(sizes) != len(rows):
+        return {id(d): fn(d).to_dict("records") for d in with_mentions}
+    out, pos = {}, 0
+    for d, n in zip(with_mentions, sizes):
+        out[id(d)] = rows[pos:pos + n]
+        if any(r.get("doc_id", d.id) != d.id for r in out[id(d)]):
+            return {id(d): fn(d).to_dict("records") for d in with_mentions}
+        pos += n
+    return out
+
+
+def _from_actor_table(rows: list[dict[str, Any]], keys: dict[str, Any]) -> list[dict[str, Any]]:
+    """Our actor columns from the actors step's rows (extra columns kept as they are)."""
     out = []
-    for r in fn(doc).to_dict("records"):
+    for r in rows:
         labels = {k: int(r.get(f"sentiment_{k}", 0) or 0) for k in SENTIMENTS}
         n_sent = sum(labels.values())
         agent, patient = int(r.get("agent", 0) or 0), int(r.get("patient", 0) or 0)
