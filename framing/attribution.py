@@ -10,8 +10,9 @@ text layer of :mod:`framing.text` (sentences outside page clutter, tokens, tags)
    them; a quotation that runs over several paragraphs (an opening mark at each paragraph,
    no closing one until the end) is one quotation; an unclosed quotation is closed at the
    end of its paragraph, never a crash, never a hang.
-2. **Cues**: every token whose word was seen as a cue in PolNeAR's training split, or is
-   in the project's reporting-verb lexicon (``framing/data/lexicons/reporting_verbs.tsv``),
+2. **Cues**: every token whose word was the head of a cue in PolNeAR's training split (at
+   least twice, and in at least 2% of its occurrences), or is a form of the project's
+   reporting-verb lexicon (``framing/data/lexicons/reporting_verbs.tsv``) rare in train,
    is a candidate; a logistic-regression model (trained by
    ``scripts/train_attribution.py`` on PolNeAR train, tuned on dev, stored as JSON in
    ``framing/data/models/attribution.json``) accepts or rejects it from its word, lemma,
@@ -721,10 +722,9 @@ def iter_attributions(doc_or_text: Document | str) -> Iterator[Attribution]:
     cw, cb, thr = cue_m["weights"], cue_m["bias"], cue_m["logit_threshold"]
     src_m = model["source"]
     sw, sb = src_m["weights"], src_m["bias"]
-    lex = reporting_verbs()
     for k, sent in enumerate(sentences):
         toks = sent.tokens
-        cands = [i for i, t in enumerate(toks) if t.text.lower() in vocab or t.text.lower() in lex]
+        cands = [i for i, t in enumerate(toks) if t.text.lower() in vocab or t.text == "according"]
         if not cands:
             continue
         s = _Sent(sent, quotes)
@@ -764,7 +764,8 @@ def _build(doc, sentences, k, s: _Sent, c, quotes: _QuoteIndex, sw, sb) -> Attri
     cue_span = Span(s.starts[c[0]], s.ends[c[1]])
     according = words[c[0]] in ("according", "citing")
     # source: rank the noun phrases of the sentence and "no source"
-    cands: list[tuple[int, int] | None] = [None, *_np_candidates(s, c)]
+    cands: list[tuple[int, int] | None] = [None]
+    cands += [x for x in _np_candidates(s, c) if x[1] >= c[0] - MAX_SOURCE_DISTANCE and x[0] <= c[1] + MAX_SOURCE_DISTANCE]
     best, best_score = None, -1e9
     if according:  # "according to X", "citing X": the noun phrase right after the cue
         after = [x for x in cands if x is not None and x[0] > c[1]]
@@ -832,6 +833,7 @@ def _balanced_open(text: str, s: int, e: int) -> bool:
 
 
 _MAX_GAP_WORDS = 6
+MAX_SOURCE_DISTANCE = 20  # tokens between a cue and a candidate source phrase
 MIN_QUOTE_WORDS = 3  # shorter quotations next to a cue are mostly scare quotes or titles
 _CLAUSE_VERBS = frozenset(
     """say says said saying tell told tells telling add added adds adding write wrote writes

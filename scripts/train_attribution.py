@@ -42,6 +42,8 @@ from framing.text import paragraphs  # noqa: E402
 
 OUT = ROOT / "framing" / "data" / "models" / "attribution.json"
 MIN_HEAD_COUNT = 2
+MIN_HEAD_RATIO = 0.02  # fewer candidates: speed, and little recall lost
+RARE_IN_TRAIN = 20
 C_GRID_CUE = (0.1, 0.2)
 C_GRID_SOURCE = (0.3,)
 MIN_WEIGHT = 0.03
@@ -91,11 +93,21 @@ def prepare(records):
 
 
 def cue_vocab(prepared) -> set[str]:
+    """Candidate words: heads of at least MIN_HEAD_COUNT cues making up at least
+    MIN_HEAD_RATIO of the word's occurrences in train, plus lexicon forms rare in train."""
     counts = Counter()
+    total = Counter()
     for _, sents, heads in prepared:
+        for s in sents:
+            total.update(s.words)
         for (k, h) in heads:
             counts[sents[k].words[h]] += 1
-    return {w for w, n in counts.items() if n >= MIN_HEAD_COUNT and (w[0].isalpha() or w in (":", "―"))}
+    vocab = {
+        w for w, n in counts.items()
+        if n >= MIN_HEAD_COUNT and n >= MIN_HEAD_RATIO * total[w] and (w[0].isalpha() or w in (":", "―"))
+    }
+    vocab |= {w for w in A.reporting_verbs() if " " not in w and total[w] < RARE_IN_TRAIN}
+    return vocab
 
 
 def cue_rows(prepared, vocab):
@@ -109,7 +121,7 @@ def cue_rows(prepared, vocab):
         for k, s in enumerate(sents):
             for i in range(s.n):
                 w = s.words[i]
-                if w not in vocab and w not in lex:
+                if w not in vocab:
                     continue
                 if w == "according":
                     continue  # rule
