@@ -452,9 +452,10 @@ _CHUNK_RULES = (
 )
 
 
-# No chunk rule matches across an "o" (punctuation and other tags), so each rule runs on the
-# runs between them; a run longer than this is cut, which keeps hostile sentences (thousands
-# of adjectives with no noun: every start position rescans the run) linear.
+# No chunk rule matches across an "o" (punctuation and other tags), so a long sentence is cut
+# into windows of at most this many tokens at an "o" (results unchanged); only a run of this
+# many tokens without one is cut elsewhere. This keeps hostile sentences (thousands of
+# adjectives with no noun: every start position rescans the run) linear.
 _CHUNK_WINDOW = 256
 
 
@@ -468,12 +469,13 @@ def _windowed(rule: re.Pattern[str], codes: str):
 def _windowed_long(rule: re.Pattern[str], codes: str, n: int):
     pos = 0
     while pos < n:
-        stop = codes.find("o", pos)
-        stop = n if stop < 0 else stop
-        while pos < stop:
-            yield from rule.finditer(codes, pos, min(stop, pos + _CHUNK_WINDOW))
-            pos += _CHUNK_WINDOW
-        pos = stop + 1
+        end = min(n, pos + _CHUNK_WINDOW)
+        if end < n:
+            cut = codes.rfind("o", pos, end)
+            if cut > pos:  # cut where no rule can match across: results are unchanged
+                end = cut
+        yield from rule.finditer(codes, pos, end)
+        pos = end
 
 
 def _chunks(tokens: Sequence[Token], text: str, offset: int) -> tuple[Chunk, ...]:

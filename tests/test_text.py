@@ -215,3 +215,14 @@ def test_long_chunk_runs_are_cut_at_the_window():
     (sentence,) = parse(text)
     assert all(c.last - c.first < _CHUNK_WINDOW for c in sentence.chunks)
     assert sentence.chunks[-1].text.endswith("talks")
+
+
+def test_windows_cut_at_punctuation_change_nothing(monkeypatch):
+    import framing.text as text_module
+
+    text = "The old minister, a tough negotiator, said talks would resume soon, " * 60 + "he said."
+    windowed = [c for s in parse(text) for c in s.chunks]
+    monkeypatch.setattr(text_module, "_windowed", lambda rule, codes: rule.finditer(codes))
+    plain = [c for s in parse(text) for c in s.chunks]
+    assert len(parse(text)[0].tokens) > 2 * _CHUNK_WINDOW
+    assert windowed == plain
