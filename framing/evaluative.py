@@ -21,7 +21,8 @@ How a span is found, one sentence at a time (every step is a small function belo
 2. Modifiers to the left of a head: intensifiers scale its intensity, downtoners lower it,
    and a negator ("not", "never", "no longer", "hardly", "n't") flips its polarity; the
    span grows to take them in ("absolutely furious", "not unreasonable").
-3. Adjacent heads of the same polarity merge into one span ("shameless land grab").
+3. Adjacent heads of the same polarity merge into one span ("shameless land grab"); a
+   distancing marker ("so-called") stays a span of its own.
 4. Voice from the attributions (:func:`framing._records.voice_of`).
 
 Scare quotes (a short phrase in quotation marks that no source is reported to say) are the
@@ -291,8 +292,9 @@ def _sentence_evaluations(sent: Sentence, lex: EvaluativeLexicon) -> list[tuple[
     floor = 0
     for hit in hits:
         first, polarity, intensity = _modify(hit, lows, lex, floor)
-        if out and out[-1][1] >= first - 1 and out[-1][2] == polarity and first >= out[-1][0]:
-            prev = out[-1]  # step 3: adjacent heads of one polarity
+        merge = bool(out) and "distancing" not in (out[-1][4], hit.value.kind)
+        if merge and out[-1][1] >= first - 1 and out[-1][2] == polarity and first >= out[-1][0]:
+            prev = out[-1]  # step 3: adjacent heads of one polarity (a marker stays alone)
             prev[1] = hit.last
             prev[3] = max(prev[3], intensity)
             if prev[4] == "lexicon":
