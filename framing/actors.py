@@ -430,21 +430,25 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     sents = doc.sentences
     toks, _ = _token_index(sents)
     starts = [t.start for t in toks]
-    taken: list[tuple[int, int]] = []
+    occupied = bytearray(len(text) + 1)  # characters already in a mention: O(1) per char
     found: list[Mention] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        return not any(occupied[a:b])
+
+    def take(a: int, b: int) -> None:
+        occupied[a:b] = b"\x01" * (b - a)
 
     def add(a: int, b: int, actor: str, type_: str, via: str) -> None:
-        taken.append((a, b))
+        take(a, b)
         found.append(Mention(Span(a, b), text[a:b], actor, type_, via))
 
-    in_text = [(s.start, s.end) for s in sents]
+    sent_starts = [s.start for s in sents]
+    sent_ends = [s.end for s in sents]
 
     def inside_sentences(a: int, b: int) -> bool:
-        k = bisect_right([x for x, _ in in_text], a) - 1
-        return k >= 0 and b <= in_text[k][1]
+        k = bisect_right(sent_starts, a) - 1
+        return k >= 0 and b <= sent_ends[k]
 
     gaz = gazetteer()
     # 1. the user's table
@@ -544,7 +548,7 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
             continue
         if m.text in people:
             out.append(Mention(m.span, m.text, people[m.text], "person", "surname"))
-            taken.append((m.span.start, m.span.end))
+            take(m.span.start, m.span.end)
     # user-table precedence over automatic grouping: an automatic name whose text is a user
     # alias, or whose surname is, takes the user's canonical name.
     final = []
@@ -556,17 +560,22 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
         final.append(m)
     # role references ("the minister") -> nearest earlier person who bore the role
     if roles:
-        role_re = re.compile(r"\b[Tt]he (" + "|".join(sorted({r for _, r, _ in roles})) + r")\b")
+        by_role: dict[str, tuple[list[int], list[str]]] = {}
+        for off, r, actor in sorted(roles):
+            by_role.setdefault(r, ([], []))[0].append(off)
+            by_role[r][1].append(actor)
+        role_re = re.compile(r"\b[Tt]he (" + "|".join(sorted(by_role)) + r")\b")
         for rm in role_re.finditer(text):
             a, b = rm.span()
             if not free(a, b) or not inside_sentences(a, b):
                 continue
-            earlier = [(off, actor) for off, r, actor in roles if r == rm.group(1) and off < a]
-            if earlier:
-                actor = max(earlier)[1]
+            offs, names = by_role[rm.group(1)]
+            k = bisect_right(offs, a - 1) - 1  # nearest earlier bearer, O(log n)
+            if k >= 0:
+                actor = names[k]
                 actor = user_alias.get(actor.lower(), actor)
                 final.append(Mention(Span(a, b), text[a:b], actor, "person", "role"))
-                taken.append((a, b))
+                take(a, b)
     final.sort(key=lambda m: m.span)
     return final
 
@@ -580,21 +589,32 @@ def link_attributions(doc: Document) -> list:
     """The document's attributions with ``actor`` set where the source is a mention, or a
     pronoun or role resolved to the nearest compatible earlier mention."""
     out = []
+    mentions = sorted(doc.mentions, key=lambda m: m.span)
+    starts = [m.span.start for m in mentions]
+    last_of: dict[str, list] = {"person": [], "group": [], "any": []}  # prefix maxima
+    for m in mentions:  # nearest earlier mention of each kind, per position: O(M)
+        for kind in last_of:
+            ok = kind == "any" or (kind == "person") == (m.type == "person")
+            prev = last_of[kind][-1] if last_of[kind] else None
+            last_of[kind].append(m if ok else prev)
     for att in doc.attributions:
         actor = None
         if att.source is not None:
-            inside = [m for m in doc.mentions if att.source.overlaps(m.span)]
-            if inside:
-                actor = inside[0].actor
+            k = bisect_right(starts, att.source.end - 1) - 1
+            inside = None
+            while k >= 0 and mentions[k].span.end > att.source.start:
+                inside = mentions[k]  # the first mention overlapping the source
+                k -= 1
+            if inside is not None:
+                actor = inside.actor
             else:
                 src = doc.text[att.source.start : att.source.end].strip().lower()
                 want = PRONOUNS.get(src)
-                if want:
-                    earlier = [m for m in doc.mentions if m.span.end <= att.source.start
-                               and (want == "any" or m.type == want
-                                    or (want == "group" and m.type != "person"))]
-                    if earlier:
-                        actor = earlier[-1].actor
+                k = bisect_right(starts, att.source.start - 1) - 1
+                while want and k >= 0 and mentions[k].span.end > att.source.start:
+                    k -= 1
+                if want and k >= 0 and last_of[want][k] is not None:
+                    actor = last_of[want][k].actor
         out.append(dataclasses.replace(att, actor=actor) if actor != att.actor else att)
     return out
 
