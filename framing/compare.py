@@ -8,7 +8,9 @@ hedges of a group's articles over their words), so a group's value weighs articl
 length, and resampling articles gives its uncertainty:
 
 - values overall, by group and by group and actor: percentile bootstrap over the group's
-  articles (``n_boot`` resamples, seeded by ``random_state``);
+  articles (``n_boot`` resamples, seeded by ``random_state``); no interval (NaN) when fewer
+  than two of the group's articles contribute to the metric's denominator (an actor's
+  sentiment balance in the one article that mentions it, say);
 - differences between two groups within stories (``within="story"``): the metric is
   computed per story and group, the difference is averaged over the stories both groups
   cover; its interval resamples those stories and its p-value comes from a paired
@@ -41,6 +43,9 @@ NONE_ANALYSED = ("none of the {n} articles was analysed successfully (first reas
 NO_ARTICLES = "no analysed article has a value for {field!r}: nothing to compare"
 
 Column = str | Callable[[pd.DataFrame], Any]
+
+#: Articles that must contribute to a metric's denominator for an interval to be given.
+MIN_SUPPORT = 2
 
 
 @dataclass(frozen=True)
@@ -191,7 +196,10 @@ class _Matrix:
         return _ratio(self.num[rows].sum(0), self.den[rows].sum(0), self.scale)
 
     def boot(self, weights: np.ndarray, rows: np.ndarray | slice = slice(None)) -> np.ndarray:
-        return _ratio(weights @ self.num[rows], weights @ self.den[rows], self.scale)
+        reps = _ratio(weights @ self.num[rows], weights @ self.den[rows], self.scale)
+        # one article alone cannot show how much the value varies: no interval
+        reps[:, (self.den[rows] > 0).sum(0) < MIN_SUPPORT] = np.nan
+        return reps
 
 
 def _article_matrix(arts: pd.DataFrame, metrics: list[Metric]) -> _Matrix:
@@ -555,6 +563,7 @@ def _paired_rows(by, ga, gb, d, metrics, rng, n_boot, n_perm, confidence) -> lis
             w = rng.multinomial(k, np.full(k, 1.0 / k), size=n_boot).astype(float)
             cnt = w @ mask
             reps = np.where(cnt > 0, (w @ d0) / cnt, np.nan)
+            reps[:, mask.sum(0) < MIN_SUPPORT] = np.nan  # one story: no interval
             exact = 2 ** k <= n_perm
             if exact:  # few stories: every sign pattern, an exact test
                 signs = 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1)

@@ -143,25 +143,35 @@ def _evidence(analysis: Analysis, by: str, groups: list[str], per_kind: int) -> 
                 if a.source is not None and not a.source.overlaps(a.cue):
                     marks.append((a.source.start, a.source.end, "anonymous" if a.anonymous
                                   else "neutral"))
-                if a.cue_stance in ("doubt", "emotive") and len(found["stance"]) < per_kind:
-                    found["stance"].append(_snippet(doc, i, "stance", marks))
-                if a.anonymous and len(found["anonymous"]) < per_kind:
-                    found["anonymous"].append(_snippet(doc, i, "anonymous", marks))
+                if a.cue_stance in ("doubt", "emotive"):
+                    _add(found["stance"], _snippet(doc, i, "stance", marks), per_kind)
+                if a.anonymous:
+                    _add(found["anonymous"], _snippet(doc, i, "anonymous", marks), per_kind)
             for ev in doc.evaluations:
-                if ev.voice == "author" and len(found["evaluative"]) < per_kind:
+                if ev.voice == "author":
                     cls = "positive" if ev.polarity > 0 else "negative"
-                    found["evaluative"].append(
-                        _snippet(doc, i, "evaluative", [(ev.span.start, ev.span.end, cls)]))
+                    _add(found["evaluative"],
+                         _snippet(doc, i, "evaluative", [(ev.span.start, ev.span.end, cls)]),
+                         per_kind)
             for h in doc.hedges:
-                if len(found["hedge"]) < per_kind:
-                    found["hedge"].append(
-                        _snippet(doc, i, "hedge", [(h.span.start, h.span.end, "hedge")]))
+                _add(found["hedge"], _snippet(doc, i, "hedge", [(h.span.start, h.span.end, "hedge")]),
+                     per_kind)
             if all(len(v) >= per_kind for v in found.values()):
                 break
         for k, items in found.items():
             for item in items:
                 out.append({"group": g, **item})
     return out
+
+
+def _add(found: list[dict], item: dict, limit: int) -> None:
+    """Add a snippet, or merge its marks into a snippet of the same sentence."""
+    for x in found:
+        if (x["doc"], x["start"], x["end"]) == (item["doc"], item["start"], item["end"]):
+            x["marks"] = sorted(x["marks"] + [m for m in item["marks"] if m not in x["marks"]])
+            return
+    if len(found) < limit:
+        found.append(item)
 
 
 def _svg(fig) -> str:

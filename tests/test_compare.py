@@ -133,6 +133,24 @@ def test_seeded(sample_gold):
     assert not one.by_group["ci_low"].equals(other.by_group["ci_low"])
 
 
+def test_no_interval_from_a_single_article():
+    docs = [article(2, 20, outlet="A", story="s1", quoted_by="Kim", sentiment="negative"),
+            article(1, 20, outlet="A", story="s2"),
+            article(0, 20, outlet="B", story="s1")]
+    cmp = compare(Analysis.from_documents(docs), n_boot=100, n_perm=100)
+    # A's hedge rate rests on two articles: an interval; B's on one: none
+    a = _get(cmp.by_outlet, outlet="A", metric="hedges_per_1k")
+    assert a["ci_low"] < a["value"] < a["ci_high"]
+    b = _get(cmp.by_outlet, outlet="B", metric="hedges_per_1k")
+    assert b["value"] == 0 and np.isnan(b["ci_low"]) and np.isnan(b["ci_high"])
+    # Kim's sentiment in A comes from one article: a value, but no interval
+    s = _get(cmp.by_actor, outlet="A", actor="Kim", metric="sentiment_balance")
+    assert s["value"] == -1 and np.isnan(s["ci_low"])
+    # the outlets share one story: a difference, but no interval
+    d = _get(cmp.differences, outlet_a="A", outlet_b="B", metric="hedges_per_1k")
+    assert d["difference"] == pytest.approx(100.0) and np.isnan(d["ci_low"])
+
+
 def test_failed_articles_are_left_out_with_a_note():
     docs = [article(1, 10, outlet="A", story="s"), article(1, 10, outlet="B", story="s")]
     a = Analysis.from_documents(docs, errors={1: "ValueError: bad"})
