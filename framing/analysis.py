@@ -482,7 +482,9 @@ def analyze_corpus(
     -------
     Analysis
         Failures are caught per article and recorded with their reason in
-        ``Analysis.articles`` (``status == "error"``); nothing is dropped.
+        ``Analysis.articles`` (``status == "error"``); nothing is dropped. The documents are
+        annotated in place (also with ``n_jobs > 1``): ``Analysis.documents`` are the
+        corpus's own Document objects, now with their evidence.
 
     Examples
     --------
@@ -508,8 +510,10 @@ def analyze_corpus(
             from joblib import Parallel, delayed
 
             parallel = Parallel(n_jobs=n_jobs, return_as="generator")
-            for res in parallel(delayed(_annotate_one)(doc, actors) for doc in docs):
-                results.append(res)
+            for doc, (copy, err) in zip(docs, parallel(delayed(_annotate_one)(d, actors)
+                                                       for d in docs)):
+                doc.__dict__.update(copy.__dict__)  # the workers annotated copies
+                results.append((doc, err))
                 bar.update()
     finally:
         bar.close()

@@ -7,6 +7,7 @@ import pytest
 
 import framing.pipeline
 from framing import Corpus, Document
+from framing.datasets import load_sample
 from framing._records import ActorSentiment, Attribution, Cue, Evaluation, Mention, Span
 from framing.analysis import (
     ATTRIBUTION_COLUMNS,
@@ -138,6 +139,11 @@ def test_parallel_matches_serial(sample):
     parallel = analyze_corpus(sample[:4], n_jobs=2, progress=False)
     pd.testing.assert_frame_equal(serial.articles, parallel.articles)
     pd.testing.assert_frame_equal(serial.attributions, parallel.attributions)
+    # the corpus's own documents carry the evidence, whichever way they were analysed
+    fresh = load_sample()[:4]
+    parallel = analyze_corpus(fresh, n_jobs=2, progress=False)
+    assert all(a is b for a, b in zip(parallel.documents, fresh))
+    assert sum(len(d.attributions) for d in fresh) == len(serial.attributions)
 
 
 def test_gold_records_round_trip(sample_gold):

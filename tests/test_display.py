@@ -83,3 +83,19 @@ def test_empty_document():
     html = Document("Nothing found here.")._repr_html_()
     assert "Nothing found here." in html and "who is quoted" not in html
     assert "0 attributions" in html
+
+
+def test_real_pipeline_output_is_well_formed():
+    """Whatever the extractors find (overlaps included), the markup nests and the text survives."""
+    import html as h
+
+    from framing.datasets import load_sample, load_sample_actors
+
+    analysis = load_sample().analyze(actors=load_sample_actors(), progress=False)
+    for doc in analysis.documents:
+        out = doc._repr_html_()
+        c = _parse(out)
+        assert c.errors == [] and c.stack == [], doc.id
+        body = re.search(r'line-height: 2.1[^>]*>(.*?)</div><div style="color: #777', out, re.S).group(1)
+        plain = re.sub(r'<span style="font-size: 0.62em[^>]*>[^<]*</span>', "", body)
+        assert h.unescape(re.sub(r"<[^>]+>", "", plain)) == doc.text, doc.id
