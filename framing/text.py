@@ -56,7 +56,7 @@ _TOKEN_RE = re.compile(
     r"|\$?\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s|m|bn|k)?\b"  # numbers, dates, $5, 3.5%, 1990s
     r"|\w+?(?=n['’]t\b)"  # do|n't
     r"|n['’]t\b"
-    r"|['’](?:s|re|ve|ll|d|m)\b"  # clitics
+    r"|(?<=\w)['’](?:s|re|ve|ll|d|m)\b"  # clitics, only after a word (not 'd' in quotes)
     r"|\w+(?:[-‐]\w+)*(?:['’](?!(?:s|re|ve|ll|d|m|t)\b)\w+)*"  # words, hyphenated, O'Brien
     r"|\.{2,}|…|-{2,}|[—–]"  # ellipses and dashes
     r"|[^\w\s]",  # any other single mark

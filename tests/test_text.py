@@ -92,6 +92,8 @@ def test_golden_sentences(text, expected):
         ("Kyiv’s chief won’t go", ["Kyiv", "’s", "chief", "wo", "n’t", "go"]),
         ("“A trap,” she said", ["“", "A", "trap", ",", "”", "she", "said"]),
         ("'peace plan'", ["'", "peace", "plan", "'"]),
+        ("the letter 'd' and 's'", ["the", "letter", "'", "d", "'", "and", "'", "s", "'"]),
+        ("I'd say it's the 1990's", ["I", "'d", "say", "it", "'s", "the", "1990", "'s"]),
         ("a buffer-zone deal", ["a", "buffer-zone", "deal"]),
         ("O'Brien said 3.5% and $5", ["O'Brien", "said", "3.5", "%", "and", "$5"]),  # as in PTB
         ("in the 1990s... then—nothing", ["in", "the", "1990s", "...", "then", "—", "nothing"]),
@@ -207,6 +209,14 @@ def test_one_megabyte_without_sentence_ends():
     assert len(parsed) == 1
     assert parsed[0].end == len(text.rstrip())
     assert len(parsed[0].tokens) == 5 * 37_500
+
+
+def test_one_megabyte_of_quotes():
+    unit = '"a" “b” ‘c’ \'d\' '
+    text = unit * (1_000_000 // len(unit))
+    parsed = parse(text)
+    assert sum(len(s.tokens) for s in parsed) == 12 * (1_000_000 // len(unit))
+    assert all(text[t.start : t.end] == t.text for s in parsed[:3] for t in s.tokens[:1000])
 
 
 def test_long_chunk_runs_are_cut_at_the_window():
