@@ -34,6 +34,9 @@ NOT_AN_ANALYSIS = "report() takes an Analysis or a Corpus, got {type}"
 
 _SVG_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 
+#: Rows of the differences table shown in HTML and Markdown (all are in the JSON form).
+MAX_DIFFERENCES_SHOWN = 60
+
 KEY_METRICS = ("hedges_per_1k", "anonymous_share", "evaluative_author_per_1k")
 ACTOR_METRICS_SHOWN = ("mentions", "voice_share", "sentiment_balance")
 
@@ -388,9 +391,14 @@ class Report:
                else "of the pooled values")
         p.append(f"<p>Difference (a - b) {how}, with its interval and permutation p-value; "
                  "sorted by p-value. Not corrected for multiple comparisons.</p>")
+        shown = s["differences"][:MAX_DIFFERENCES_SHOWN]
+        if len(shown) < len(s["differences"]):
+            p.append(f"<p>The {len(shown)} smallest p-values of {len(s['differences'])}; "
+                     "every difference is in the JSON form and in "
+                     "<code>framing.compare(...).differences</code>.</p>")
         p.append(f"<table><tr><th>{_e(by)} a</th><th>{_e(by)} b</th><th>metric</th>"
                  "<th>difference</th><th>p</th><th>stories</th></tr>")
-        for r in s["differences"]:
+        for r in shown:
             v = _fmt(r["difference"])
             ci = f"[{_fmt(r['ci_low'])}, {_fmt(r['ci_high'])}]"
             p.append(f"<tr><td>{_e(r[by + '_a'])}</td><td>{_e(r[by + '_b'])}</td>"
@@ -491,11 +499,14 @@ class Report:
         out += ["", f"## Differences between {_md(by)}s", "",
                 f"| {_md(by)} a | {_md(by)} b | metric | difference | interval | p | stories |",
                 "|---|---|---|---|---|---|---|"]
-        for r in s["differences"]:
+        for r in s["differences"][:MAX_DIFFERENCES_SHOWN]:
             out.append(f"| {_md(r[by + '_a'])} | {_md(r[by + '_b'])} | "
                        f"{_md(labels.get(r['metric'], r['metric']))} | {_fmt(r['difference'])} | "
                        f"{_md('[' + _fmt(r['ci_low']) + ', ' + _fmt(r['ci_high']) + ']')} | "
                        f"{_fmt(r['p_value'], 3)} | {_fmt(r['n_stories'])} |")
+        if len(s["differences"]) > MAX_DIFFERENCES_SHOWN:
+            out += ["", f"The {MAX_DIFFERENCES_SHOWN} smallest p-values of "
+                    f"{len(s['differences'])}; every difference is in the JSON form."]
         if s["actors"]:
             out += ["", "## Actors", "", f"| actor | {_md(by)} | metric | value | interval |",
                     "|---|---|---|---|---|"]
