@@ -5,7 +5,9 @@
    the gold attributions (the extractor's own part) and, separately, with the attributions
    the default pipeline finds (end to end).
 2. MBIC (crowd labels, framing's test split of BABE/MBIC): word-level precision, recall and F1
-   of the words inside evaluative spans against the words annotators marked as biased.
+   of the words inside loaded-language spans (:func:`framing.evaluative.loaded_language`: the
+   evaluative spans plus doubt and emotive reporting cues) against the words annotators
+   marked as biased.
 3. BABE (SG2, test split = the sentences shared with MBIC): ROC AUC of the author-voice
    evaluative density (per 1,000 words) for the Biased / Non-biased label.
 
@@ -38,7 +40,7 @@ if str(ROOT) not in sys.path:
 import framing  # noqa: E402
 from framing import Attribution, Document, Span
 from framing.datasets import load_babe, load_mbic, load_sample_gold
-from framing.evaluative import extract_evaluations
+from framing.evaluative import extract_evaluations, loaded_language
 from framing.scoring import match_spans, span_prf
 
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -116,7 +118,7 @@ def _analyze(text: str) -> Document:
 def _evaluate_sentences(texts, biased_lists):
     tp = fp = fn = 0
     for text, biased in zip(texts, biased_lists):
-        spans = [e.span for e in _analyze(text).evaluations]
+        spans = loaded_language(_analyze(text))
         gold, pred = _word_labels(text, biased, spans)
         for g, p in zip(gold, pred):
             tp += g and p

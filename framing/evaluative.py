@@ -55,6 +55,7 @@ from framing.text import Sentence, parse, tokenize
 
 __all__ = [
     "extract_evaluations",
+    "loaded_language",
     "scare_quotes",
     "word_polarity",
     "WordPolarity",
@@ -408,6 +409,31 @@ def scare_quotes(
         return []
     voices = voice_of(spans, attributions or ())
     return [s for s, v in zip(spans, voices) if v == "author"]
+
+
+#: Cue stances whose reporting word is itself loaded language ("claimed", "slammed").
+LOADED_CUE_STANCES = ("doubt", "emotive")
+
+
+def loaded_language(doc: Document) -> list[Span]:
+    """Spans of loaded language in an analysed document, sorted.
+
+    The evaluative spans plus the cues of attributions whose stance is ``doubt`` or
+    ``emotive``: those reporting words are kept out of the evaluative spans (the attribution
+    records their stance), yet they are loaded word choice in the sense of Recasens et al.
+    (2013) and of BABE/MBIC's biased-word annotations. This union is what the word-level
+    BABE/MBIC evaluation scores; the choice of stances was made on BABE's dev split.
+
+    Examples
+    --------
+    >>> import framing
+    >>> doc = framing.analyze("The senator claimed the disastrous plan would work.")
+    >>> [doc.text[s:e] for s, e in loaded_language(doc)]
+    ['claimed', 'disastrous']
+    """
+    spans = [e.span for e in doc.evaluations]
+    spans += [a.cue for a in doc.attributions if a.cue_stance in LOADED_CUE_STANCES]
+    return sorted(set(spans))
 
 
 def _iter(texts: Iterable[str]) -> Iterator[list[Evaluation]]:
