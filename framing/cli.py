@@ -7,7 +7,8 @@
     framing analyze FILE [--json]
 
 INPUT is a JSON Lines file, a CSV/TSV file, or a folder of ``.html``/``.txt`` files (one
-article each; a file's first sub-folder under INPUT names its outlet). Exit codes: 0 on
+article each, HTML read with :func:`framing.read_html`; a file's first sub-folder under INPUT
+names its outlet, else the outlet a page states). Exit codes: 0 on
 success, 1 on bad input or a failed run (with a message on standard error), 2 on a usage
 error.
 """
@@ -85,21 +86,27 @@ def _version() -> str:
 
 # -- input ----------------------------------------------------------------------------------
 
-def _html_to_document(raw: str, **meta: Any):
-    """A Document from an HTML page, with framing.read_html when the package has it."""
+def _html_to_document(path: Path, **meta: Any):
+    """A Document from an HTML file, with framing.read_html when the package has it.
+
+    ``meta`` (id, outlet) wins over what the page states, except an outlet of ``None``.
+    """
     import framing
     from framing.document import Document
 
     reader = getattr(framing, "read_html", None)
-    if reader is not None:
-        got = reader(raw)
-        if isinstance(got, Document):
-            for k, v in meta.items():
-                if v is not None and getattr(got, k, None) is None:
-                    setattr(got, k, v)
-            return got
-        return Document(str(got), **meta)
-    return Document(_html_text(raw), **meta)
+    if reader is None:
+        raw = path.read_text(encoding="utf-8-sig", errors="replace")
+        return Document(_html_text(raw), **meta)
+    got = reader(path, errors="report")
+    if len(got) == 0:
+        reason = got.problems[0].reason if got.problems else "no article text"
+        raise ValueError(reason)
+    doc = got[0]
+    doc.id = meta.get("id", doc.id)
+    if meta.get("outlet") is not None:
+        doc.outlet = meta["outlet"]
+    return doc
 
 
 def _html_text(raw: str) -> str:
@@ -152,10 +159,10 @@ def _read_folder(path: Path):
     for f in files:
         rel = f.relative_to(path)
         meta = {"id": str(rel), "outlet": rel.parts[0] if len(rel.parts) > 1 else None}
-        raw = f.read_text(encoding="utf-8-sig", errors="replace")
         try:
-            doc = (_html_to_document(raw, **meta) if f.suffix.lower() in _HTML_SUFFIXES
-                   else _text_document(raw, **meta))
+            doc = (_html_to_document(f, **meta) if f.suffix.lower() in _HTML_SUFFIXES
+                   else _text_document(f.read_text(encoding="utf-8-sig", errors="replace"),
+                                       **meta))
         except Exception as exc:  # noqa: BLE001 - recorded, not dropped
             problems.append(Problem(str(f), None, None, f"{type(exc).__name__}: {exc}", meta["id"]))
             continue
@@ -247,9 +254,9 @@ def _analyze(args: argparse.Namespace) -> int:
         raise InputError(f"{path} is a folder; analyze takes one file (use report for folders)")
     suffix = path.suffix.lower()
     if suffix in _TEXT_SUFFIXES | _HTML_SUFFIXES:
-        raw = path.read_text(encoding="utf-8-sig", errors="replace")
-        doc = (_html_to_document(raw, id=path.name) if suffix in _HTML_SUFFIXES
-               else _text_document(raw, id=path.name))
+        doc = (_html_to_document(path, id=path.name) if suffix in _HTML_SUFFIXES
+               else _text_document(path.read_text(encoding="utf-8-sig", errors="replace"),
+                                   id=path.name))
         corpus = Corpus([doc])
     else:
         corpus = _read_input(str(path), text=args.text)

@@ -160,3 +160,18 @@ def test_entry_point_runs_as_a_program(tmp_path):
     res = subprocess.run([sys.executable, "-m", "framing.cli", "report"], capture_output=True,
                          text=True, cwd=tmp_path, env=env)
     assert res.returncode == 1 and NO_INPUT in res.stderr
+
+
+def test_analyze_html_page(tmp_path, capsys):
+    page = ("<html><head><title>Talks stall</title></head><body><article>"
+            "<h1>Talks stall in Geneva</h1>"
+            "<p>The minister said talks would resume on Monday, officials said.</p>"
+            "<p>Critics claimed the plan may fail.</p></article></body></html>")
+    f = tmp_path / "page.html"
+    f.write_text(page, encoding="utf-8")
+    assert main(["analyze", str(f), "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert "Critics claimed the plan may fail." in d["text"] and "<p>" not in d["text"]
+    assert d["id"] == "page.html"
+    cues = [d["text"][a["cue"][0]:a["cue"][1]] for a in d["attributions"]]
+    assert "claimed" in cues
