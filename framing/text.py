@@ -478,8 +478,8 @@ def _windowed_long(rule: re.Pattern[str], codes: str, n: int):
         pos = end
 
 
-def _chunks(tokens: Sequence[Token], text: str, offset: int) -> tuple[Chunk, ...]:
-    codes = "".join(_TAG_CODE.get(t.tag, "o") for t in tokens)
+def _chunk_codes(codes: str) -> tuple[tuple[str, int, int], ...]:
+    """``(label, first, last)`` of the chunks of a string of tag codes (one per token)."""
     iob = ["O"] * len(codes)
     for label, rule in _CHUNK_RULES:
         for m in _windowed(rule, codes):
@@ -494,24 +494,57 @@ def _chunks(tokens: Sequence[Token], text: str, offset: int) -> tuple[Chunk, ...
     for i in range(len(iob) - 1):  # "Perhaps" (ADVP) + "you" (NP), not one NP
         if iob[i] == "B-NP" and codes[i] == "R" and codes[i + 1] != "J":
             iob[i], iob[i + 1] = "B-ADVP", "B-NP"
-    out: list[Chunk] = []
+    out: list[tuple[str, int, int]] = []
     first = -1
     label = ""
     for i, tag in enumerate(iob + ["O"]):
         inside = tag.startswith("I-") and first >= 0 and tag[2:] == label
         if first >= 0 and not inside:
-            out.append(_make_chunk(label, first, i - 1, tokens, text, offset))
+            out.append((label, first, i - 1))
             first = -1
         if tag != "O" and not inside:
             first, label = i, tag[2:]
     return tuple(out)
 
 
-def _make_chunk(
-    label: str, first: int, last: int, tokens: Sequence[Token], text: str, offset: int
-) -> Chunk:
-    s, e = tokens[first].start, tokens[last].end
-    return Chunk(label, s, e, first, last, text[s - offset : e - offset])
+# Chunks never contain an "o" (no rule matches one), so the chunks of a sentence are the
+# chunks of its runs between "o"s, each found on its own. Those runs are short and few
+# ("DJN", "PDN", "V", "N", ...), so their chunks are computed once and kept in this table;
+# a sentence then costs one look-up per run instead of one Python loop per token and rule.
+# A run longer than _MAX_RUN is rare and may be cut by the window (see _windowed_long), so a
+# sentence with one goes through _chunk_codes whole, exactly as before.
+_RUN_RE = re.compile(r"[^o]+")
+_MAX_RUN = 200
+_RUN_CHUNKS: dict[str, tuple[tuple[str, int, int], ...]] = {}
+_RUN_CACHE_SIZE = 200_000
+_new_tuple = tuple.__new__  # builds a Chunk without NamedTuple's Python-level __new__
+
+
+def _chunks(tokens: Sequence[Token], text: str, offset: int) -> tuple[Chunk, ...]:
+    code = _TAG_CODE.get
+    codes = "".join([code(t[3], "o") for t in tokens])
+    cache = _RUN_CHUNKS
+    found: list[tuple[str, int, int]] = []
+    for m in _RUN_RE.finditer(codes):
+        run = m.group()
+        if len(run) > _MAX_RUN:
+            found = list(_chunk_codes(codes))
+            break
+        chunks = cache.get(run)
+        if chunks is None:
+            chunks = _chunk_codes(run)
+            if len(cache) < _RUN_CACHE_SIZE:
+                cache[run] = chunks
+        base = m.start()
+        if base:
+            found.extend([(label, base + a, base + b) for label, a, b in chunks])
+        else:
+            found.extend(chunks)
+    out = []
+    for label, first, last in found:
+        s, e = tokens[first][0], tokens[last][1]
+        out.append(_new_tuple(Chunk, (label, s, e, first, last, text[s - offset : e - offset])))
+    return tuple(out)
 
 
 def parse(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
