@@ -22,7 +22,10 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import sub
 from typing import Iterable, NamedTuple, Sequence
 
 from framing._records import Span
@@ -157,6 +160,24 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     return [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
 
 
+# The same tokens with the whitespace before each one: ``findall`` then returns pieces that
+# tile the text, so the offsets follow from the pieces' lengths (a running sum) and the words
+# from stripping the whitespace, without a match object per token. No token starts with
+# whitespace, so each piece is exactly "whitespace + the token tokenize() finds there".
+_PIECE_RE = re.compile(rf"\s*+(?:{_TOKEN_RE.pattern})", re.UNICODE)
+
+
+def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
+    """Token starts, ends and words in ``text[start:end]``, which must not end with
+    whitespace (paragraphs are trimmed): the same tokens as :func:`tokenize`."""
+    pieces = _PIECE_RE.findall(text, start, end)
+    ends = list(accumulate(map(len, pieces), initial=start))
+    del ends[0]
+    words = list(map(str.lstrip, pieces))
+    starts = list(map(sub, ends, map(len, words)))
+    return starts, ends, words
+
+
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
@@ -226,43 +247,48 @@ def split_sentences(text: str, skip: Sequence[Span] = ()) -> list[Span]:
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['Talks End Without Deal', 'The U.S. envoy left.', '"It failed," he said.']
     """
-    return [Span(s, e) for s, e, _, _ in _sentence_bounds(text, skip)]
+    return [Span(b[0], b[1]) for b in _sentence_bounds(text, skip)]
 
 
 def _sentence_bounds(text: str, skip: Sequence[Span]):
-    """Yield ``(start, end, paragraph_number, token_offsets)`` for each sentence."""
+    """Yield ``(start, end, paragraph_number, token_starts, token_ends, words)`` for each
+    sentence."""
     for p_no, (ps, pe) in enumerate(paragraphs(text, skip)):
-        toks = tokenize(text, ps, pe)
-        n = len(toks)
+        starts, ends, words = _tokens(text, ps, pe)
+        n = len(words)
+        # Indices of the tokens that follow a line break (a token never contains one, so a
+        # line break lies in the gap before the first token that starts after it).
+        after_newline = set()
+        nl = text.find("\n", ps, pe)
+        while nl >= 0:
+            after_newline.add(bisect_right(starts, nl))
+            nl = text.find("\n", nl + 1, pe)
         begin = 0
         i = 0
         while i < n:
-            s, e = toks[i]
-            tok = text[s:e]
+            tok = words[i]
             boundary = False
             j = i + 1
             if tok in _FINAL_PUNCT:
                 # swallow closing quotes / brackets glued to the mark
-                while j < n and text[toks[j][0] : toks[j][1]] in _CLOSERS and toks[j][0] == toks[j - 1][1]:
+                while j < n and words[j] in _CLOSERS and starts[j] == ends[j - 1]:
                     j += 1
-                boundary = j >= n or _starts_sentence(text, toks[j])
+                boundary = j >= n or _starts_sentence(words[j])
             elif tok.endswith(".") and len(tok) > 1 and tok[:-1].replace(".", "").isalpha():
                 if tok.count(".") >= 2 and j < n:  # initialism
-                    boundary = text[toks[j][0] : toks[j][1]] in _SENTENCE_STARTERS
-            if not boundary and j < n:
+                    boundary = words[j] in _SENTENCE_STARTERS
+            if not boundary and j < n and j in after_newline:
                 # a newline between this token and the next, after a heading-like line
-                gap = text[toks[j - 1][1] : toks[j][0]]
-                if "\n" in gap:
-                    line_start = text.rfind("\n", ps, toks[j - 1][1]) + 1
-                    boundary = _is_heading_line(text[line_start : toks[j - 1][1]])
+                line_start = text.rfind("\n", ps, ends[j - 1]) + 1
+                boundary = _is_heading_line(text[line_start : ends[j - 1]])
             if boundary or j >= n:
-                yield toks[begin][0], toks[j - 1][1], p_no, toks[begin:j]
+                yield starts[begin], ends[j - 1], p_no, starts[begin:j], ends[begin:j], words[begin:j]
                 begin = j
             i = j
 
 
-def _starts_sentence(text: str, tok: tuple[int, int]) -> bool:
-    c = text[tok[0]]
+def _starts_sentence(word: str) -> bool:
+    c = word[0]
     return c.isupper() or c.isdigit() or c in OPENING_QUOTES or c in STRAIGHT_QUOTES or c in "(['‘“"
 
 
@@ -337,6 +363,10 @@ class _ContextRules:
             self._cache[(tag, word)] = fn
         return fn
 
+    def rules_for(self, tag: str, word: str):
+        """The compiled rule function of ``word`` tagged ``tag``."""
+        return self._cache.get((tag, word)) or self._compiled(tag, word)
+
     def apply(self, words: list[str], tags: list[str]) -> list[str]:
         pad = "STAART"
         w = [pad, pad, pad] + list(words) + [pad, pad, pad]
@@ -402,6 +432,45 @@ def _suffix_tag(word: str) -> str:
     return tag
 
 
+def _lexical_tag(w: str, first: bool, lexicon: dict) -> str:
+    """The tag of ``w`` before the contextual rules (``first``: the sentence's first word)."""
+    tag = _PUNCT_TAGS.get(w)
+    if tag is None:
+        if w in QUOTE_MARKS:
+            tag = "``" if (w in OPENING_QUOTES or w == "``") else "''"
+        else:
+            tag = lexicon.get(w) or (lexicon.get(w.lower()) if first or w.isupper() else None)
+            if tag is None:
+                norm = w.replace("’", "'")
+                tag = lexicon.get(norm) or lexicon.get(norm.lower())
+            if tag is None:
+                if w[:1].isupper():
+                    tag = "NNP"
+                elif _CD_RE.match(w):
+                    tag = "CD"
+                else:
+                    tag = _suffix_tag(w.lower())
+    return tag
+
+
+# A word's tag and rule function depend on the word alone (and on whether it opens the
+# sentence), so they are looked up once per word form and kept here: a token then costs one
+# dictionary look-up instead of up to five lexicon look-ups and a rule look-up.
+_WORD_ENTRIES: tuple[dict[str, tuple], dict[str, tuple]] = ({}, {})  # (inside, first word)
+_WORD_CACHE_SIZE = 500_000
+
+
+def _word_entry(w: str, first: bool) -> tuple:
+    """``(tag, rule function)`` of ``w`` (see ``_WORD_ENTRIES``)."""
+    lexicon, context = _tagger()
+    tag = _lexical_tag(w, first, lexicon)
+    entry = (tag, context.rules_for(tag, w))
+    memo = _WORD_ENTRIES[first]
+    if len(memo) < _WORD_CACHE_SIZE:
+        memo[w] = entry
+    return entry
+
+
 def tag_words(words: Sequence[str]) -> list[str]:
     """Penn Treebank tags for one sentence of words (pattern lexicon + contextual rules).
 
@@ -410,27 +479,21 @@ def tag_words(words: Sequence[str]) -> list[str]:
     >>> tag_words(["He", "said", "it", "would", "hold", "talks", "."])
     ['PRP', 'VBD', 'PRP', 'MD', 'VB', 'NNS', '.']
     """
-    lexicon, context = _tagger()
-    tagged: list[str] = []
-    for i, w in enumerate(words):
-        tag = _PUNCT_TAGS.get(w)
-        if tag is None:
-            if w in QUOTE_MARKS:
-                tag = "``" if (w in OPENING_QUOTES or w == "``") else "''"
-            else:
-                tag = lexicon.get(w) or (lexicon.get(w.lower()) if i == 0 or w.isupper() else None)
-                if tag is None:
-                    norm = w.replace("’", "'")
-                    tag = lexicon.get(norm) or lexicon.get(norm.lower())
-                if tag is None:
-                    if w[:1].isupper():
-                        tag = "NNP"
-                    elif _CD_RE.match(w):
-                        tag = "CD"
-                    else:
-                        tag = _suffix_tag(w.lower())
-        tagged.append(tag)
-    return context.apply(list(words), tagged)
+    if not words:
+        return []
+    inside = _WORD_ENTRIES[False].get
+    first = _WORD_ENTRIES[True].get(words[0]) or _word_entry(words[0], True)
+    entries = [first] + [inside(w) or _word_entry(w, False) for w in words[1:]]
+    # textblob's Context.apply: every token in turn, left to right, with the tags of the
+    # tokens before it already rewritten (see _ContextRules.apply).
+    pad = ["STAART"] * 3
+    w = pad + list(words) + pad
+    t = pad + [e[0] for e in entries] + pad
+    for i, (_, rules) in enumerate(entries, 3):
+        r = rules(w, t, i)
+        if r is not None:
+            t[i] = r
+    return t[3:-3]
 
 
 # The chunk grammar of textblob's pattern chunker (``textblob._text.CHUNKS``, Germanic
@@ -564,9 +627,9 @@ def parse(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     sentences: list[Sentence] = []
-    for s, e, p_no, toks in _sentence_bounds(text, skip):
-        words = [text[a:b] for a, b in toks]
+    for s, e, p_no, starts, ends, words in _sentence_bounds(text, skip):
         tags = tag_words(words)
-        tokens = tuple(map(Token._make, zip(*zip(*toks), words, tags)))
+        # tuple.__new__ builds each Token without NamedTuple's Python-level __new__
+        tokens = tuple(map(_new_tuple, repeat(Token), zip(starts, ends, words, tags)))
         sentences.append(Sentence(s, e, text[s:e], p_no, tokens))
     return sentences
