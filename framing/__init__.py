@@ -18,9 +18,9 @@ from framing.document import Document
 from framing.html import read_html
 from framing.pipeline import analyze
 from framing.analysis import Analysis
-from framing.compare import compare
+from framing.comparison import compare
 from framing import plot
-from framing.report import Report, report
+from framing.reporting import Report, report
 
 __version__ = "0.1.0.dev0"
 

@@ -16,7 +16,7 @@ import pytest  # noqa: E402
 import framing.pipeline  # noqa: E402
 from framing.analysis import document_from_record  # noqa: E402
 from framing.cli import BOTH_INPUTS, NO_INPUT, UNSUPPORTED, main  # noqa: E402
-from framing.compare import UNKNOWN_FIELD  # noqa: E402
+from framing.comparison import UNKNOWN_FIELD  # noqa: E402
 
 
 @pytest.fixture

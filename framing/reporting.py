@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from framing.analysis import Analysis
-from framing.compare import Comparison, compare, json_records
+from framing.comparison import Comparison, compare, json_records
 from framing.corpus import Corpus
 from framing.document import Document
 
