@@ -570,13 +570,17 @@ def _chunk_codes(codes: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-# Chunks never contain an "o" (no rule matches one), so the chunks of a sentence are the
-# chunks of its runs between "o"s, each found on its own. Those runs are short and few
-# ("DJN", "PDN", "V", "N", ...), so their chunks are computed once and kept in this table;
-# a sentence then costs one look-up per run instead of one Python loop per token and rule.
-# A run longer than _MAX_RUN is rare and may be cut by the window (see _windowed_long), so a
-# sentence with one goes through _chunk_codes whole, exactly as before.
-_RUN_RE = re.compile(r"[^o]+")
+# Chunks never contain an "o" (no rule matches one), and a "P" (preposition) is matched by
+# the PP rule only, whose P+ takes a whole run of them. So the chunks of a sentence are the
+# chunks of its runs of P and of its runs between "o"s and "P"s, each found on its own (a
+# rule's match starts, ends and continues nowhere else; a run starts with a B- or an O).
+# Those runs are short and few ("DJN", "P", "V", "N", ...), so their chunks are computed
+# once and kept in this table; a sentence then costs one look-up per run instead of one
+# Python loop per token and rule. The window (see _windowed_long) cuts a sentence of more than
+# _CHUNK_WINDOW tokens elsewhere than at an "o" only if it has more than _CHUNK_WINDOW - 2
+# tokens without one; such a rare sentence (any "o"-free stretch over _MAX_RUN) goes through
+# _chunk_codes whole, exactly as before.
+_RUN_RE = re.compile(r"[^oP]+|P+")
 _MAX_RUN = 200
 _RUN_CHUNKS: dict[str, tuple[tuple[str, int, int], ...]] = {}
 _RUN_CACHE_SIZE = 200_000
@@ -588,11 +592,13 @@ def _chunks(tokens: Sequence[Token], text: str, offset: int) -> tuple[Chunk, ...
     codes = "".join([code(t[3], "o") for t in tokens])
     cache = _RUN_CHUNKS
     found: list[tuple[str, int, int]] = []
-    for m in _RUN_RE.finditer(codes):
+    if len(codes) > _CHUNK_WINDOW and max(map(len, codes.split("o"))) > _MAX_RUN:
+        runs = ()
+        found = list(_chunk_codes(codes))
+    else:
+        runs = _RUN_RE.finditer(codes)
+    for m in runs:
         run = m.group()
-        if len(run) > _MAX_RUN:
-            found = list(_chunk_codes(codes))
-            break
         chunks = cache.get(run)
         if chunks is None:
             chunks = _chunk_codes(run)
