@@ -106,6 +106,36 @@ def test_golden_cues(text, category, expected):
     assert texts(text, category) == expected
 
 
+@pytest.mark.parametrize("text,category,expected", [g for g in GOLDEN if g[1] == "hedge"])
+def test_golden_cues_with_classifier(text, category, expected):
+    """The opt-in classifier keeps the guidelines' decisions (rule rejections stay final;
+    modals and fixed phrases are left to their rules)."""
+    assert [c.text for c in extract_hedges(text, categories=["hedge"], classifier=True)] == expected
+
+
+def test_classifier_model_is_plain_data_and_only_rejects():
+    import json
+    from importlib import resources
+
+    import framing.hedging as h
+
+    raw = resources.files("framing").joinpath("data", "models", "hedging.json").read_text(encoding="utf-8")
+    model = json.loads(raw)
+    assert {"weights", "bias", "threshold", "threshold_guideline_named", "trained_on", "tuned_on"} <= set(model)
+    assert "factbank" not in model["trained_on"] + model["tuned_on"]
+    assert model["threshold_guideline_named"] <= model["threshold"]
+    assert all(isinstance(w, float) for w in model["weights"].values())
+    text = ("Experts considered the plan a failure. Their beliefs were apparent. "
+            "The ceasefire might collapse, and prices could rise. It remains to be seen.")
+    rules = {(c.span, c.text) for c in extract_hedges(text, categories=["hedge"])}
+    with_model = {(c.span, c.text) for c in extract_hedges(text, categories=["hedge"], classifier=True)}
+    assert with_model <= rules
+    assert {"might", "could", "It remains to be seen"} <= {t for _, t in with_model}
+    # single non-modal words are the model's; modals stay with their rules
+    assert h._classified(next(e for e in h.load_lexicon("hedge") if e.words == ("beliefs",)))
+    assert not h._classified(next(e for e in h.load_lexicon("hedge") if e.words == ("could",)))
+
+
 def test_spans_point_into_the_text():
     text = "Economists estimate that the tariffs could affect about 4 billion euros of exports."
     found = extract_hedges(text)

@@ -32,15 +32,31 @@ def test_layout_and_offsets():
     assert df["hedge_cues"].map(len).sum() == 506
 
 
-@requires_data("szeged_uncertainty")
-def test_wiki_floor():
-    """Development part (WikiWeasel): hedge cue F1 and sentence F1 floors on a fixed slice.
-    Measured 0.77 / 0.81 on the whole part (docs/hedging.md)."""
+def _wiki_slice_scores(classifier: bool) -> tuple[PRF, PRF]:
     df = load_szeged_uncertainty("wiki", data_home=shared_data()).iloc[:6000]
     cue, sent = PRF(), PRF()
     for text, gold in zip(df["text"], df["hedge_cues"]):
-        pred = [c.span for c in extract_hedges(text, categories=["hedge"])]
+        pred = [c.span for c in extract_hedges(text, categories=["hedge"], classifier=classifier)]
         cue += span_prf(pred, gold)
         sent += PRF(int(bool(pred) and bool(gold)), int(bool(pred)), int(bool(gold)))
-    assert cue.f1 >= 0.70, cue.as_dict()
-    assert sent.f1 >= 0.75, sent.as_dict()
+    return cue, sent
+
+
+@requires_data("szeged_uncertainty")
+def test_wiki_floor():
+    """Development part (WikiWeasel): hedge cue F1 and sentence F1 floors on a fixed slice
+    (first 6,000 sentences). The rules measure 0.754 / 0.801 on the slice, 0.766 / 0.811
+    on the whole part (docs/hedging.md)."""
+    cue, sent = _wiki_slice_scores(classifier=False)
+    assert cue.f1 >= 0.75, cue.as_dict()
+    assert sent.f1 >= 0.79, sent.as_dict()
+
+
+@requires_data("szeged_uncertainty")
+def test_wiki_floor_with_classifier():
+    """The opt-in candidate classifier measures 0.810 / 0.853 on the slice. It was trained on
+    the whole wiki part, so this is a training-data regression floor, not an accuracy
+    estimate (its held-out wiki dev figure is in docs/hedging.md)."""
+    cue, sent = _wiki_slice_scores(classifier=True)
+    assert cue.f1 >= 0.80, cue.as_dict()
+    assert sent.f1 >= 0.84, sent.as_dict()
