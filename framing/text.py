@@ -582,37 +582,40 @@ def _chunk_codes(codes: str) -> tuple[tuple[str, int, int], ...]:
 # _chunk_codes whole, exactly as before.
 _RUN_RE = re.compile(r"[^oP]+|P+")
 _MAX_RUN = 200
-_RUN_CHUNKS: dict[str, tuple[tuple[str, int, int], ...]] = {}
 _RUN_CACHE_SIZE = 200_000
+
+
+class _RunTable(dict):
+    """Run -> its chunks ``(label, first, last)``; a missing run is computed (and kept while
+    the table has room)."""
+
+    def __missing__(self, run: str) -> tuple[tuple[str, int, int], ...]:
+        chunks = _chunk_codes(run)
+        if len(self) < _RUN_CACHE_SIZE:
+            self[run] = chunks
+        return chunks
+
+
+_RUN_CHUNKS = _RunTable()
 _new_tuple = tuple.__new__  # builds a Chunk without NamedTuple's Python-level __new__
 
 
 def _chunks(tokens: Sequence[Token], text: str, offset: int) -> tuple[Chunk, ...]:
     code = _TAG_CODE.get
     codes = "".join([code(t[3], "o") for t in tokens])
-    cache = _RUN_CHUNKS
-    found: list[tuple[str, int, int]] = []
     if len(codes) > _CHUNK_WINDOW and max(map(len, codes.split("o"))) > _MAX_RUN:
-        runs = ()
-        found = list(_chunk_codes(codes))
+        runs = [(0, _chunk_codes(codes))]
     else:
-        runs = _RUN_RE.finditer(codes)
-    for m in runs:
-        run = m.group()
-        chunks = cache.get(run)
-        if chunks is None:
-            chunks = _chunk_codes(run)
-            if len(cache) < _RUN_CACHE_SIZE:
-                cache[run] = chunks
-        base = m.start()
-        if base:
-            found.extend([(label, base + a, base + b) for label, a, b in chunks])
-        else:
-            found.extend(chunks)
+        table = _RUN_CHUNKS
+        runs = [(m.start(), table[m.group()]) for m in _RUN_RE.finditer(codes)]
     out = []
-    for label, first, last in found:
-        s, e = tokens[first][0], tokens[last][1]
-        out.append(_new_tuple(Chunk, (label, s, e, first, last, text[s - offset : e - offset])))
+    append = out.append
+    for base, chunks in runs:
+        for label, first, last in chunks:
+            first += base
+            last += base
+            s, e = tokens[first][0], tokens[last][1]
+            append(_new_tuple(Chunk, (label, s, e, first, last, text[s - offset : e - offset])))
     return tuple(out)
 
 
