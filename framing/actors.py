@@ -186,6 +186,7 @@ def _clause_bounds(tokens: Sequence[Token], ti: int, tj: int) -> tuple[int, int]
 
 
 _EVAL_VERBS = PRAISE_VERBS | CRITICISM_VERBS | REPORTING_VERBS
+_EVALUATOR_VERBS = PRAISE_VERBS | CRITICISM_VERBS
 
 
 def _verb_after(tokens: Sequence[Token], tj: int) -> tuple[int, str] | None:
@@ -214,6 +215,25 @@ def _verb_before(tokens: Sequence[Token], ti: int) -> tuple[int, str] | None:
     return None
 
 
+@lru_cache(maxsize=512)
+def _prior_polarities(tokens: tuple[Token, ...]) -> tuple[tuple[int, float], ...]:
+    """(index, prior polarity) of the evaluative tokens of a sentence, computed once per
+    sentence however many targets it holds. Praise and criticism verbs count at least 0.5."""
+    out = []
+    for k, tok in enumerate(tokens):
+        if not tok.text[0].isalpha() or tok.tag in {"NNP", "NNPS"}:
+            continue
+        pol = word_polarity(tok.text, tok.tag)
+        lemma = verb_lemma(tok.text, _EVAL_VERBS) if tok.tag.startswith("VB") else None
+        if lemma in PRAISE_VERBS:
+            pol = max(pol, 0.5)
+        elif lemma in CRITICISM_VERBS:
+            pol = min(pol, -0.5)
+        if pol != 0.0:
+            out.append((k, pol))
+    return tuple(out)
+
+
 def target_context(tokens: Sequence[Token], ti: int, tj: int) -> TargetContext:
     """Target-aware evidence for the target occupying tokens ``ti..tj`` (inclusive).
 
@@ -234,19 +254,11 @@ def target_context(tokens: Sequence[Token], ti: int, tj: int) -> TargetContext:
     object_verb = before[1] if before and before[1] else None
     reports = subject_verb in REPORTING_VERBS
     speech_start = after[0] + 1 if reports and after else n + 1
-    evaluator = subject_verb in PRAISE_VERBS | CRITICISM_VERBS
+    evaluator = subject_verb in _EVALUATOR_VERBS
     weighted, negated = [], []
     num = den = 0.0
-    for k, tok in enumerate(tokens):
-        if ti <= k <= tj or not tok.text[0].isalpha():
-            continue
-        pol = word_polarity(tok.text, tok.tag)
-        lemma = verb_lemma(tok.text, _EVAL_VERBS) if tok.tag.startswith("VB") else None
-        if lemma in PRAISE_VERBS:
-            pol = max(pol, 0.5)
-        elif lemma in CRITICISM_VERBS:
-            pol = min(pol, -0.5)
-        if pol == 0.0 or tok.tag in {"NNP", "NNPS"}:
+    for k, pol in _prior_polarities(tuple(tokens)):
+        if ti <= k <= tj:
             continue
         if any(tokens[m].lower in NEGATORS for m in range(max(0, k - NEGATION_WINDOW), k)):
             pol = -0.75 * pol  # negation shifts rather than flips (VADER's N_SCALAR)
@@ -255,13 +267,13 @@ def target_context(tokens: Sequence[Token], ti: int, tj: int) -> TargetContext:
         weight = 1.0 / (1.0 + dist / DECAY)
         if not lo <= k <= hi:
             weight *= OTHER_CLAUSE
-        if after and k == after[0] and subject_verb in PRAISE_VERBS | CRITICISM_VERBS:
+        if after and k == after[0] and subject_verb in _EVALUATOR_VERBS:
             weight = 0.0  # the praiser / critic: the verb evaluates the object, not them
         elif k >= speech_start:
             weight *= OWN_SPEECH
         elif evaluator and k > after[0] and k <= hi:
             weight *= OBJECT_SIDE  # what the target praises or attacks is about the object
-        if before and k == before[0] and object_verb in PRAISE_VERBS | CRITICISM_VERBS:
+        if before and k == before[0] and object_verb in _EVALUATOR_VERBS:
             weight = 2.0  # "X praised Y", "accused Y": the verb evaluates Y
         weighted.append((k, pol, weight))
         num += pol * weight
@@ -292,6 +304,7 @@ TITLES = frozenset(
     justice attorney representative congressman congresswoman speaker leader former
     acting lawmaker director negotiator sheikh emir sultan lord lady sir state""".split()
 )
+_TITLE_STEMS = frozenset(t.rstrip(".") for t in TITLES)
 ROLE_WORDS = frozenset(
     """minister president senator governor mayor chancellor premier envoy commissioner
     ambassador secretary chairman chairwoman chair ceo spokesman spokeswoman judge
@@ -476,6 +489,9 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     while i < n:
         tok = toks[i]
         hit = None
+        if not tok.text[:1].isupper():
+            i += 1  # every gazetteer form and proper noun starts with a capital
+            continue
         for L in range(max_len, 0, -1):
             if i + L > n:
                 continue
@@ -507,7 +523,7 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                 j += 1
             k = i
             title_words = []
-            while k < j and toks[k].lower.rstrip(".") in TITLES | {t.rstrip(".") for t in TITLES}:
+            while k < j and toks[k].lower.rstrip(".") in _TITLE_STEMS:
                 title_words.append(toks[k].lower.rstrip("."))
                 k += 1
             # lowercase titles before the name ("former minister Sergei Lavrov")
@@ -685,7 +701,7 @@ def _agency(toks: list[Token], i: int, j: int) -> str | None:
     if i > 0 and toks[i - 1].lower == "by" and i > 1 and toks[i - 2].tag == "VBN":
         return "agent"
     k = j + 1
-    while k < len(toks) and (toks[k].tag in {"RB", "MD"} or toks[k].text in {"'s", "’s"} and False):
+    while k < len(toks) and toks[k].tag in {"RB", "MD"}:
         k += 1
     if k < len(toks) and toks[k].tag.startswith("VB"):
         if toks[k].lower in {"is", "was", "were", "are", "been", "be", "being", "got", "get"}:
