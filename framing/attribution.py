@@ -59,6 +59,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 from typing import Iterator, NamedTuple, Sequence
 
@@ -308,8 +309,27 @@ def _model() -> dict:
 
 
 def _score(weights: dict[str, float], bias: float, feats: list[str]) -> float:
+    return bias + sum(map(weights.get, feats, _ZEROS))
+
+
+_ZEROS = repeat(0.0)  # map(dict.get, features, _ZEROS): a weight or 0.0 per feature
+
+
+def _cue_scorer(cue_m: dict):
+    """``score(s, i)``: the cue logit, with the weights of the features that depend on the
+    word alone (word, lemma, lexicon class) summed once per word and cached."""
+    weights, bias = cue_m["weights"], cue_m["bias"]
     get = weights.get
-    return bias + sum(get(f, 0.0) for f in feats)
+    word_part: dict[str, float] = {}
+
+    def score(s: "_Sent", i: int) -> float:
+        word = s.words[i]
+        part = word_part.get(word)
+        if part is None:
+            part = word_part[word] = bias + sum(map(get, _cue_word_features(word), _ZEROS))
+        return part + sum(map(get, _cue_context_features(s, i), _ZEROS))
+
+    return score
 
 
 def _sigmoid(x: float) -> float:
@@ -339,6 +359,7 @@ _TELL = frozenset(
 _CREDIT = frozenset(["reporting", "editing", "writing", "additional", "compiled", "via"])
 
 
+@lru_cache(maxsize=20000)
 def _lemma(word: str) -> str:
     entry = reporting_verbs().get(word)
     return entry.lemma if entry is not None else word
@@ -359,7 +380,7 @@ def _bucket(n: int) -> str:
 class _Sent:
     """A sentence in the form the features read: lowercase words, tags, offsets."""
 
-    __slots__ = ("sent", "words", "tags", "starts", "ends", "n", "inq", "has_quote")
+    __slots__ = ("sent", "words", "tags", "starts", "ends", "n", "inq", "has_quote", "cand_part")
 
     def __init__(self, sent: Sentence, quotes: "_QuoteIndex"):
         toks = sent.tokens
@@ -370,6 +391,7 @@ class _Sent:
         self.ends = [t.end for t in toks]
         self.n = len(toks)
         self.inq: list[bool] | None = None
+        self.cand_part: dict[tuple[int, int], float] = {}  # source weights of a phrase alone
         self.has_quote = any(w in _QUOTE_TOKENS for w in self.words)
         if self.has_quote or quotes.overlaps(sent.start, sent.end):
             self.inq = [quotes.inside(s) for s in self.starts]
@@ -409,6 +431,21 @@ class _QuoteIndex:
 
 
 def _cue_features(s: _Sent, i: int) -> list[str]:
+    """All features of candidate token ``i``: those of its word alone, then its context."""
+    return _cue_word_features(s.words[i]) + _cue_context_features(s, i)
+
+
+@lru_cache(maxsize=20000)
+def _cue_word_features(word: str) -> list[str]:
+    entry = reporting_verbs().get(word)
+    return [
+        "w=" + word,
+        "l=" + _lemma(word),
+        "lex=" + (entry.pos + "|" + entry.stance if entry is not None else "none"),
+    ]
+
+
+def _cue_context_features(s: _Sent, i: int) -> list[str]:
     w, t, n = s.words, s.tags, s.n
     word = w[i]
     lem = _lemma(word)
@@ -422,10 +459,7 @@ def _cue_features(s: _Sent, i: int) -> list[str]:
     nw2 = w[i + 2] if i + 2 < n else "</s>"
     nt2 = t[i + 2] if i + 2 < n else "</s>"
     inq = "1" if s.in_quote(i) else "0"
-    entry = reporting_verbs().get(word)
     f = [
-        "w=" + word,
-        "l=" + lem,
         "t=" + tag,
         "lt=" + lem + "|" + tag,
         "pw=" + pw,
@@ -444,7 +478,6 @@ def _cue_features(s: _Sent, i: int) -> list[str]:
         "inq=" + inq,
         "l_inq=" + lem + "|" + inq,
         "sq=" + ("1" if s.has_quote else "0"),
-        "lex=" + (entry.pos + "|" + entry.stance if entry is not None else "none"),
         "cap=" + ("1" if i > 0 and s.sent.tokens[i].text[:1].isupper() else "0"),
         "pos=" + ("first" if i == 0 else "last" if i >= n - 2 else "mid"),
     ]
@@ -503,7 +536,7 @@ def _np_candidates(s: _Sent, exclude: tuple[int, int]) -> list[tuple[int, int]]:
     return out
 
 
-def _source_features(s: _Sent, c: tuple[int, int], cand: tuple[int, int] | None) -> list[str]:
+def _source_rel_features(s: _Sent, c: tuple[int, int], cand: tuple[int, int] | None) -> list[str]:
     w, t = s.words, s.tags
     head = c[1] if w[c[0]] in ("according",) else c[0]
     lem = _lemma(w[head])
@@ -533,13 +566,9 @@ def _source_features(s: _Sent, c: tuple[int, int], cand: tuple[int, int] | None)
     comma = "," in btw_w
     quote = any(x in _QUOTE_TOKENS for x in btw_w)
     ctags = t[a : b + 1]
-    cwords = w[a : b + 1]
     pron = "PRP" in ctags
     name = "NNP" in ctags or "NNPS" in ctags
-    htag = ctags[-1]
-    hw = cwords[-1]
     prev = w[a - 1] if a > 0 else "<s>"
-    nxt = w[b + 1] if b + 1 < s.n else "</s>"
     adj = "adj" if len(between) == 0 else ("aux" if all(x in _AUX for x in btw_w) else "far")
     same_q = "1" if s.in_quote(a) == s.in_quote(head) else "0"
     f = [
@@ -552,20 +581,49 @@ def _source_features(s: _Sent, c: tuple[int, int], cand: tuple[int, int] | None)
         "dq=" + d + ("1" if quote else "0"),
         "dadj=" + d + adj,
         "dadjl=" + d + adj + "|" + lem,
-        "pron=" + ("1" if pron else "0"),
-        "name=" + ("1" if name else "0"),
         "dpn=" + d + ("P" if pron else "N" if name else "O"),
-        "ht=" + htag,
-        "hw=" + hw,
-        "prev=" + prev,
         "dprev=" + d + "|" + prev,
-        "next=" + nxt,
         "sameq=" + same_q,
-        "first=" + ("1" if a == 0 else "0"),
-        "len=" + _bucket(b - a + 1),
         "dvc=" + d + ("1" if verb else "0") + ("1" if comma else "0") + dist,
     ]
     return f
+
+
+def _source_features(s: _Sent, c: tuple[int, int], cand: tuple[int, int] | None) -> list[str]:
+    """All features of a candidate source: those of the phrase alone, then its relation to
+    the cue (``None``: the "no source" candidate)."""
+    rel = _source_rel_features(s, c, cand)
+    return rel if cand is None else _source_phrase_features(s, cand) + rel
+
+
+def _source_phrase_features(s: _Sent, cand: tuple[int, int]) -> list[str]:
+    """The features of a candidate phrase that do not depend on the cue."""
+    w, t = s.words, s.tags
+    a, b = cand
+    ctags = t[a : b + 1]
+    return [
+        "pron=" + ("1" if "PRP" in ctags else "0"),
+        "name=" + ("1" if "NNP" in ctags or "NNPS" in ctags else "0"),
+        "ht=" + ctags[-1],
+        "hw=" + w[b],
+        "prev=" + (w[a - 1] if a > 0 else "<s>"),
+        "next=" + (w[b + 1] if b + 1 < s.n else "</s>"),
+        "first=" + ("1" if a == 0 else "0"),
+        "len=" + _bucket(b - a + 1),
+    ]
+
+
+def _source_score(weights: dict[str, float], bias: float, s: _Sent, c, cand) -> float:
+    """The source logit of ``cand`` for cue ``c``; the weights of the phrase's own features
+    are summed once per sentence and phrase."""
+    get = weights.get
+    score = bias + sum(map(get, _source_rel_features(s, c, cand), _ZEROS))
+    if cand is not None:
+        part = s.cand_part.get(cand)
+        if part is None:
+            part = s.cand_part[cand] = sum(map(get, _source_phrase_features(s, cand), _ZEROS))
+        score += part
+    return score
 
 
 # ---------------------------------------------------------------------------------------
@@ -719,18 +777,31 @@ def iter_attributions(doc_or_text: Document | str) -> Iterator[Attribution]:
     model = _model()
     cue_m = model["cue"]
     vocab = cue_m["vocab"]
-    cw, cb, thr = cue_m["weights"], cue_m["bias"], cue_m["logit_threshold"]
+    cue_score = cue_m.get("_score")
+    if cue_score is None:
+        cue_score = cue_m["_score"] = _cue_scorer(cue_m)
+    thr = cue_m["logit_threshold"]
     src_m = model["source"]
     sw, sb = src_m["weights"], src_m["bias"]
+    turns = _speaker_turns(sentences)
     for k, sent in enumerate(sentences):
         toks = sent.tokens
-        cands = [i for i, t in enumerate(toks) if t.text.lower() in vocab or t.text == "according"]
+        cands = [i for i, t in enumerate(toks) if t.text.lower() in vocab or t.text in _RULE_CUES]
         if not cands:
             continue
         s = _Sent(sent, quotes)
         cues: list[tuple[int, int]] = []
+        signed: list[Attribution] = []
         for i in cands:
             word = s.words[i]
+            if word in _DASHES:
+                dash = _dash_attribution(text, s, i, quotes)
+                if dash is not None:
+                    signed.append(dash)
+                continue
+            if turns and word == ":" and (k, i) in turns:
+                cues.append((i, i))
+                continue
             if word == "according":
                 if i + 1 < s.n and s.words[i + 1] == "to":
                     cues.append((i, i + 1))
@@ -738,12 +809,73 @@ def iter_attributions(doc_or_text: Document | str) -> Iterator[Attribution]:
             if word in _CREDIT or (i + 1 < s.n and s.words[i + 1] == "by" and s.tags[i] == "VBG"
                                    and i > 0 and s.words[i - 1] == "("):
                 continue
-            if _score(cw, cb, _cue_features(s, i)) >= thr:
+            if cue_score(s, i) >= thr:
                 if cues and cues[-1][1] >= i:
                     continue
                 cues.append((i, _extend_cue(s, i)))
-        for c in cues:
-            yield _build(doc, sentences, k, s, c, quotes, sw, sb)
+        found = [_build(doc, sentences, k, s, c, quotes, sw, sb) for c in cues]
+        if signed:
+            found = sorted(found + signed, key=lambda a: a.cue.start)
+        yield from found
+
+
+_NOT_SPEAKERS = frozenset(
+    """correction corrections update updated byline video watch look note editor editors
+    exclusive breaking busted boom email reads read previously photo photos source sources
+    related more live warning disclaimer ps ps. tl dr faq q a""".split()
+)
+
+
+def _speaker_turns(sentences: Sequence[Sentence]) -> set[tuple[int, int]]:
+    """The colons of a transcript's speaker labels ("PENCE: Well, look, ..."): a capitalised
+    word at the start of a sentence (after an optional quotation mark) then ``:``, when the
+    document has at least two of them (sentence index, token index of the colon)."""
+    found = set()
+    for k, sent in enumerate(sentences):
+        toks = sent.tokens
+        for i in range(1, min(3, len(toks))):
+            if toks[i].text != ":":
+                continue
+            name = toks[i - 1].text
+            if (
+                len(name) > 1 and name.isalpha() and name.isupper()
+                and name.lower() not in _NOT_SPEAKERS
+                and (i == 1 or toks[0].text in _QUOTE_TOKENS)
+            ):
+                found.add((k, i))
+    return found if len(found) >= 2 else set()
+
+
+_DASHES = frozenset(["―", "—"])
+_RULE_CUES = _DASHES | {"according"}
+
+
+def _dash_attribution(text: str, s: _Sent, i: int, quotes: _QuoteIndex) -> Attribution | None:
+    """A quotation signed with a dash and a name ending its line (``“...” ― Sonya Herridge``):
+    the dash is the cue, the name the source, the quotation the content."""
+    j = s.starts[i] - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j < 0 or text[j] not in "”\"":
+        return None
+    q = quotes.before(j + 1)
+    if q is None or q.close != j:
+        return None
+    k = i + 1
+    while k < s.n and k - i <= 4 and s.sent.tokens[k].text[:1].isupper():
+        k += 1
+    if k == i + 1 or k - i > 4:
+        return None
+    end = s.ends[k - 1]
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    if rest.strip(" .\u00a0\t"):
+        return None
+    content = _trim(text, q.span.start, q.span.end)
+    if content.end <= content.start:
+        return None
+    return Attribution("direct", Span(s.starts[i + 1], end), Span(s.starts[i], s.ends[i]),
+                       content, False, "neutral", s.words[i])
 
 
 _PARTICLES = {"point": "out", "lash": "out", "hit": "out", "call": "for", "according": "to"}
@@ -774,7 +906,7 @@ def _build(doc, sentences, k, s: _Sent, c, quotes: _QuoteIndex, sw, sb) -> Attri
     for cand in cands:
         if according and cand is not None and cand[0] < c[0]:
             continue
-        sc = _score(sw, sb, _source_features(s, c, cand))
+        sc = _source_score(sw, sb, s, c, cand)
         if sc > best_score:
             best, best_score = cand, sc
     source = None if best is None else Span(s.starts[best[0]], s.ends[best[1]])

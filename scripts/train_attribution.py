@@ -41,10 +41,12 @@ from framing.document import Document  # noqa: E402
 from framing.text import paragraphs  # noqa: E402
 
 OUT = ROOT / "framing" / "data" / "models" / "attribution.json"
-MIN_HEAD_COUNT = 2
-MIN_HEAD_RATIO = 0.02  # fewer candidates: speed, and little recall lost
+import os
+
+MIN_HEAD_COUNT = int(os.environ.get("MIN_HEAD_COUNT", 2))
+MIN_HEAD_RATIO = float(os.environ.get("MIN_HEAD_RATIO", 0.02))  # fewer candidates: speed
 RARE_IN_TRAIN = 20
-C_GRID_CUE = (0.1, 0.2)
+C_GRID_CUE = tuple(float(x) for x in os.environ.get("C_GRID_CUE", "0.1 0.2").split())
 C_GRID_SOURCE = (0.3,)
 MIN_WEIGHT = 0.03
 
@@ -237,6 +239,11 @@ def main() -> int:
     cue_model = export(vec, clf)
     cue_model.update(vocab=sorted(vocab), logit_threshold=round(thr, 2), C=C_cue)
 
+    if "--cue-only" in sys.argv:  # keep the source model of the current file
+        old = json.loads(OUT.read_text(encoding="utf-8"))
+        source_model, best_s = old["source"], (old["tuning"]["dev_source_accuracy_gold_cues"],
+                                               old["source"]["C"])
+        return _write(C_cue, thr, f1, p, r, best_s, cue_model, source_model, t0)
     Xs, ys, gs = source_rows(train)
     Xsd, ysd, gsd = source_rows(dev)
     print(f"source rows: train {len(ys)}, dev {len(ysd)}", flush=True)
@@ -250,6 +257,10 @@ def main() -> int:
     v, m = fit_lr(Xs, ys, best_s[1])
     source_model = export(v, m)
     source_model.update(C=best_s[1])
+    return _write(C_cue, thr, f1, p, r, best_s, cue_model, source_model, t0)
+
+
+def _write(C_cue, thr, f1, p, r, best_s, cue_model, source_model, t0) -> int:
     model = {
         "format": "framing attribution model 1: logistic-regression weights per feature",
         "trained_on": "PolNeAR v1.0.0 train (840 articles, first annotator per article)",

@@ -216,6 +216,34 @@ def test_credits_and_bylines_are_not_attributions():
     assert [text[slice(*a.cue)] for a in doc.attributions] == ["said"]
 
 
+def test_quotation_signed_with_a_dash_and_a_name():
+    text = (
+        "“He represents our greatest shame.” ― Sonya Herridge\n"
+        "“I cannot believe it.”\u00a0― Carla Sanchez.\n\n"
+        "The plan ― a bad one ― failed. “It failed,” ― he said nothing more."
+    )
+    rows = [r for r in table(text) if r[2] == "―"]
+    assert rows == [
+        ("direct", "Sonya Herridge", "―", "He represents our greatest shame"),
+        ("direct", "Carla Sanchez", "―", "I cannot believe it"),
+    ]
+    assert [a.cue.start for a in extract_attributions(text)] == sorted(
+        a.cue.start for a in extract_attributions(text)
+    )
+
+
+def test_transcript_speaker_labels_are_cues():
+    text = (
+        "WALLACE: Let us start with the debate.\n\n"
+        "PENCE: Well, look, the question really should be about the economy.\n\n"
+        "CORRECTION: An earlier version misspelled a name."
+    )
+    rows = table(text)
+    assert [(r[1], r[2]) for r in rows if r[2] == ":"] == [("WALLACE", ":"), ("PENCE", ":")]
+    # one capitalised label alone is a heading, not a transcript
+    assert [r for r in table("UPDATE: The vote was moved to Friday.") if r[2] == ":"] == []
+
+
 # ---------------------------------------------------------------- records and helpers
 
 
