@@ -457,7 +457,7 @@ def _lexical_tag(w: str, first: bool, lexicon: dict) -> str:
 # sentence), so they are looked up once per word form and kept here: a token then costs one
 # dictionary look-up instead of up to five lexicon look-ups and a rule look-up.
 _WORD_ENTRIES: tuple[dict[str, tuple], dict[str, tuple]] = ({}, {})  # (inside, first word)
-_WORD_CACHE_SIZE = 500_000
+_WORD_CACHE_SIZE = 200_000  # about 30 MB when full
 
 
 def _word_entry(w: str, first: bool) -> tuple:
@@ -582,7 +582,7 @@ def _chunk_codes(codes: str) -> tuple[tuple[str, int, int], ...]:
 # _chunk_codes whole, exactly as before.
 _RUN_RE = re.compile(r"[^oP]+|P+")
 _MAX_RUN = 200
-_RUN_CACHE_SIZE = 200_000
+_RUN_CACHE_SIZE = 100_000
 
 
 class _RunTable(dict):
