@@ -17,8 +17,10 @@ text layer of :mod:`framing.text` (sentences outside page clutter, tokens, tags)
    ``scripts/train_attribution.py`` on PolNeAR train, tuned on dev, stored as JSON in
    ``framing/data/models/attribution.json``) accepts or rejects it from its word, lemma,
    tags and context (neighbouring words, ``that``, quotation marks, colons). "according
-   to" and "citing" are cues of kind ``according_to``. Bylines and credits ("Reporting
-   by ...") are never cues.
+   to" and "citing" are cues of kind ``according_to``. Two punctuation cues are found by
+   rule: a dash signing a quotation with a name that ends its line (``“...” ― Sonya
+   Herridge``) and the colons of a transcript's speaker labels (``PENCE: Well, ...``, when
+   a document has at least two). Bylines and credits ("Reporting by ...") are never cues.
 3. **Sources**: the noun phrases of the cue's sentence, and "no source", are ranked by a
    second logistic-regression model of the same file (direction and distance from the cue,
    the words between, pronoun or name, the word before the phrase, ...); the best one wins.
