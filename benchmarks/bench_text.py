@@ -19,12 +19,18 @@ lexicon.
 
     python benchmarks/bench_text.py            # both inputs
     python benchmarks/bench_text.py --mb 2     # a smaller synthetic corpus
+    python benchmarks/bench_text.py --texts "$FRAMING_DATA/polnear/data/*/text/*.txt"
+
+``--texts`` adds a third input, plain-text files matched by a glob (PolNeAR's articles, say):
+the synthetic corpus repeats the sample's paragraphs, which the tagger's per-word table and
+the chunker's run table remember, so fresh articles are the sterner test.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import glob
 import platform
 import random
 import resource
@@ -103,11 +109,17 @@ def run(name: str, pages: list[str]) -> tuple[str, int, int, float, float, float
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=10.0, help="size of the synthetic corpus (MB)")
+    ap.add_argument("--texts", help="also time the plain-text files matching this glob")
     args = ap.parse_args(argv)
 
     text_layer("Warm up: load the tagger's lexicon and rules once.")
     rows = [run("sample x20", [d.text for d in load_sample()] * 20)]
     rows.append(run(f"synthetic {args.mb:g} MB", synthetic_corpus(args.mb)))
+    if args.texts:
+        files = sorted(glob.glob(args.texts))
+        if not files:
+            ap.error(f"no file matches {args.texts!r}")
+        rows.append(run(f"{len(files)} files", [Path(f).read_text(encoding="utf-8") for f in files]))
 
     machine = f"{platform.platform()}, {_cpu()}, Python {platform.python_version()}"
     print(f"machine: {machine}")
