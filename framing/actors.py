@@ -302,7 +302,8 @@ TITLES = frozenset(
     chancellor premier king queen prince princess pope ambassador envoy commissioner
     general chairman chairwoman chair ceo chief spokesman spokeswoman spokesperson judge
     justice attorney representative congressman congresswoman speaker leader former
-    acting lawmaker director negotiator sheikh emir sultan lord lady sir state""".split()
+    acting lawmaker director negotiator sheikh emir sultan lord lady sir state councillor
+    councilman councilwoman councilor professor""".split()
 )
 _TITLE_STEMS = frozenset(t.rstrip(".") for t in TITLES)
 ROLE_WORDS = frozenset(
@@ -317,6 +318,7 @@ ORG_WORDS = frozenset(
     police office institute foundation federation league network news times post
     board authority administration cabinet coalition front movement forces""".split()
 )
+COMPANY_WORDS = frozenset("pharmaceuticals inc corp corporation ltd company group bank".split())
 NOT_ACTORS = frozenset(
     """January February March April May June July August September October November
     December Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An This That
@@ -483,6 +485,8 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     gaz = gazetteer()
     max_len = 4
     people: dict[str, str] = {}  # surname -> full name
+    orgs: dict[str, str] = {}  # short form -> full organisation name
+    org_roles: list[tuple[int, str, str]] = []  # (offset, organisation word, name)
     roles: list[tuple[int, str, str]] = []  # (offset, role word, actor)
     i = 0
     n = len(toks)
@@ -523,9 +527,11 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                 j += 1
             k = i
             title_words = []
-            while k < j and toks[k].lower.rstrip(".") in _TITLE_STEMS:
-                title_words.append(toks[k].lower.rstrip("."))
-                k += 1
+            last_title = max((q for q in range(i, j) if toks[q].lower.rstrip(".") in _TITLE_STEMS),
+                             default=i - 1)
+            if last_title >= i:  # "EU Trade Commissioner Ilse Marnow" -> Ilse Marnow
+                title_words = [toks[q].lower.rstrip(".") for q in range(i, last_title + 1)]
+                k = last_title + 1
             # lowercase titles before the name ("former minister Sergei Lavrov")
             m = i - 1
             while m >= 0 and toks[m].lower in TITLES and toks[m].text[:1].islower():
@@ -539,7 +545,19 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
             if words and words[0] not in NOT_ACTORS and name not in gaz:
                 lowered = {w.lower() for w in words}
                 if lowered & ORG_WORDS or _ACRONYM.match(name):
-                    add(a, b, name, "organisation", "name")
+                    canon = orgs.get(name, name)
+                    add(a, b, canon, "organisation", "name" if canon == name else "short")
+                    if canon == name and len(words) >= 2:
+                        # "Corvane Pharmaceuticals" -> "Corvane"; "Harborview City Council"
+                        # -> "City Council": later shorter forms of the same organisation
+                        if words[0].lower() not in ORG_WORDS and words[0] not in gaz:
+                            orgs.setdefault(words[0], name)
+                        for q in range(1, len(words) - 0):
+                            tail = " ".join(words[q:])
+                            if len(words) - q >= 2 or words[q].lower() not in ORG_WORDS:
+                                orgs.setdefault(tail, name)
+                        for w in lowered & ORG_WORDS:
+                            org_roles.append((a, w, name))
                 elif words[-1].lower() in PLACE_NOUNS or (
                     i > 0 and toks[i - 1].lower in PLACE_PREPOSITIONS
                 ):
@@ -565,6 +583,9 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
         if m.text in people:
             out.append(Mention(m.span, m.text, people[m.text], "person", "surname"))
             take(m.span.start, m.span.end)
+        elif m.text in orgs:
+            out.append(Mention(m.span, m.text, orgs[m.text], "organisation", "short"))
+            take(m.span.start, m.span.end)
     # user-table precedence over automatic grouping: an automatic name whose text is a user
     # alias, or whose surname is, takes the user's canonical name.
     final = []
@@ -574,6 +595,11 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
             if canon:
                 m = Mention(m.span, m.text, canon, m.type, m.via)
         final.append(m)
+    # "the agency", "the council", "the company" -> nearest earlier organisation so named
+    for off, w, name in list(org_roles):
+        if w in COMPANY_WORDS:
+            org_roles.append((off, "company", name))
+    roles = roles + org_roles
     # role references ("the minister") -> nearest earlier person who bore the role
     if roles:
         by_role: dict[str, tuple[list[int], list[str]]] = {}
@@ -590,7 +616,8 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
             if k >= 0:
                 actor = names[k]
                 actor = user_alias.get(actor.lower(), actor)
-                final.append(Mention(Span(a, b), text[a:b], actor, "person", "role"))
+                type_ = "organisation" if rm.group(1) in ORG_WORDS | {"company"} else "person"
+                final.append(Mention(Span(a, b), text[a:b], actor, type_, "role"))
                 take(a, b)
     final.sort(key=lambda m: m.span)
     return final
