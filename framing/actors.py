@@ -786,6 +786,30 @@ def actor_table(doc_or_docs, *, actors: Mapping[str, Sequence[str]] | None = Non
         for m in doc.mentions:
             groups.setdefault(m.actor, []).append(m)
         title = doc.title or ""
+
+        def sentence_of(span: Span) -> int | None:
+            k = bisect_right(s_starts, span.start) - 1
+            return k if k >= 0 and span.end <= sents[k].end else None
+
+        hedges_in: dict[int, int] = {}
+        for c in doc.hedges:
+            k = sentence_of(c.span)
+            if k is not None:
+                hedges_in[k] = hedges_in.get(k, 0) + 1
+        evals_in: dict[int, dict[str, int]] = {}
+        for e in doc.evaluations:
+            k = sentence_of(e.span)
+            key = f"eval_{e.voice}_{'pos' if e.polarity > 0 else 'neg'}"
+            if k is not None and key in TABLE_COLUMNS:
+                evals_in.setdefault(k, {}).setdefault(key, 0)
+                evals_in[k][key] += 1
+        sentiment_of: dict[str, list] = {}
+        for a in doc.actor_sentiment:
+            sentiment_of.setdefault(a.actor, []).append(a)
+        quoted_by: dict[str, list] = {}
+        for att in doc.attributions:
+            if att.actor is not None:
+                quoted_by.setdefault(att.actor, []).append(att)
         for actor, ms in groups.items():
             row = dict.fromkeys(TABLE_COLUMNS, 0)
             row.update(doc_id=doc.id, outlet=doc.outlet, story=doc.story, actor=actor)
@@ -794,13 +818,12 @@ def actor_table(doc_or_docs, *, actors: Mapping[str, Sequence[str]] | None = Non
             row["first_mention_rel"] = round(ms[0].span.start / text_len, 4)
             forms = {m.text for m in ms} | {actor}
             row["in_headline"] = bool(title) and any(f in title for f in forms)
-            for att in doc.attributions:
-                if att.actor == actor:
-                    row["quoted"] += 1
-                    row["quoted_words"] += len(doc.text[att.content.start : att.content.end].split())
-                    key = f"cue_{att.cue_stance}"
-                    if key in row:
-                        row[key] += 1
+            for att in quoted_by.get(actor, []):
+                row["quoted"] += 1
+                row["quoted_words"] += len(doc.text[att.content.start : att.content.end].split())
+                key = f"cue_{att.cue_stance}"
+                if key in row:
+                    row[key] += 1
             sent_ids = set()
             for m in ms:
                 ti = bisect_right(starts, m.span.start) - 1
@@ -812,14 +835,11 @@ def actor_table(doc_or_docs, *, actors: Mapping[str, Sequence[str]] | None = Non
                 k = bisect_right(s_starts, m.span.start) - 1
                 if k >= 0:
                     sent_ids.add(k)
-            spans = [sents[k].span for k in sent_ids]
-            row["hedges"] = sum(1 for c in doc.hedges if any(s.contains(c.span) for s in spans))
-            for e in doc.evaluations:
-                if any(s.contains(e.span) for s in spans):
-                    key = f"eval_{e.voice}_{'pos' if e.polarity > 0 else 'neg'}"
-                    if key in row:
-                        row[key] += 1
-            sentiments = [a for a in doc.actor_sentiment if a.actor == actor]
+            row["hedges"] = sum(hedges_in.get(k, 0) for k in sent_ids)
+            for k in sent_ids:
+                for key, c in evals_in.get(k, {}).items():
+                    row[key] += c
+            sentiments = sentiment_of.get(actor, [])
             for a in sentiments:
                 row[f"sentiment_{a.label}"] += 1
             row["sentiment_mean"] = (
