@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, repeat
-from operator import sub
+from operator import itemgetter, sub
 from typing import Iterable, NamedTuple, Sequence
 
 from framing._records import Span
@@ -598,11 +598,11 @@ class _RunTable(dict):
 
 _RUN_CHUNKS = _RunTable()
 _new_tuple = tuple.__new__  # builds a Chunk without NamedTuple's Python-level __new__
+_tag_of = itemgetter(3)  # Token.tag
 
 
 def _chunks(tokens: Sequence[Token], text: str, offset: int) -> tuple[Chunk, ...]:
-    code = _TAG_CODE.get
-    codes = "".join([code(t[3], "o") for t in tokens])
+    codes = "".join(map(_TAG_CODE.get, map(_tag_of, tokens), repeat("o")))  # "o": other tags
     if len(codes) > _CHUNK_WINDOW and max(map(len, codes.split("o"))) > _MAX_RUN:
         runs = [(0, _chunk_codes(codes))]
     else:
