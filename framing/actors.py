@@ -421,6 +421,18 @@ def _demonym_adjective(toks: list[Token], j: int) -> bool:
     return j + 1 < len(toks) and toks[j + 1].text[:1].isalpha() and toks[j + 1].tag.startswith(("NN", "JJ", "VBG")) and not toks[j + 1].tag.startswith("NNP")
 
 
+def _guess_type(name: str, gaz: dict) -> str:
+    """The type of a canonical name from the user's table: country, organisation, person."""
+    if name in gaz:
+        return "organisation" if gaz[name][0] == "European Union" else "country"
+    words = name.split()
+    if {w.lower() for w in words} & ORG_WORDS or _ACRONYM.match(name):
+        return "organisation"
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return "person"
+    return "unknown"
+
+
 def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = None) -> list[Mention]:
     """Actor mentions in a document, each linked to a canonical actor.
 
@@ -479,7 +491,7 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                     tj = bisect_right(starts, b - 1) - 1
                     if ti >= 0 and _is_place_use(toks, ti, tj):
                         continue
-                add(a, b, canonical, "unknown", "table")
+                add(a, b, canonical, _guess_type(canonical, gaz), "table")
                 user_alias[text[a:b].lower()] = canonical
     # 2. gazetteer and 3. proper-noun sequences, token by token
     gaz = gazetteer()

@@ -233,3 +233,11 @@ def test_hostile_text_and_linear_scaling():
 
     small, big = cost(40), cost(320)
     assert big < 8 * small * 3  # linear with generous noise room: 8x input, < 24x time
+
+
+def test_pronoun_source_resolves_through_the_user_table():
+    table = {"Oksana Melnychuk": ["Melnychuk"], "Ukraine": ["Kyiv"]}
+    doc = framing.analyze("Melnychuk met Kyiv's envoys. She said the plan was a trap.", actors=table)
+    sourced = [a for a in doc.attributions if a.source is not None]
+    assert [a.actor for a in sourced] == ["Oksana Melnychuk"]
+    assert {m.type for m in doc.mentions if m.actor == "Ukraine"} == {"country"}
