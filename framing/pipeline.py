@@ -7,16 +7,16 @@ from collections.abc import Mapping, Sequence
 from framing.clutter import find_clutter
 from framing.document import Document
 
-__all__ = ["analyze", "annotate"]
+__all__ = ["analyze", "annotate", "annotate_evidence"]
 
 Actors = Mapping[str, Sequence[str]]
 
 
-def annotate(doc: Document, *, actors: Actors | None = None) -> Document:
-    """Run every extractor on ``doc`` in place, in dependency order, and return it.
+def annotate_evidence(doc: Document) -> Document:
+    """Steps 1 to 4 of the pipeline on ``doc``, in place: page clutter, attribution,
+    hedging and evaluative language (everything but actors). Returns ``doc``.
 
-    Order: page clutter (so that every later step skips it), attribution (voice depends on
-    it), hedging, evaluative language, actors (which read all of the above).
+    The feature transformers of :mod:`framing.features` count this evidence.
     """
     doc.reset_sentences()
     found = find_clutter(doc.text)  # step 1: page clutter (framing.clutter)
@@ -31,6 +31,17 @@ def annotate(doc: Document, *, actors: Actors | None = None) -> Document:
     from framing.evaluative import extract_evaluations  # step 4: evaluative language
 
     doc.evaluations = extract_evaluations(doc, doc.attributions)
+    return doc
+
+
+def annotate(doc: Document, *, actors: Actors | None = None) -> Document:
+    """Run every extractor on ``doc`` in place, in dependency order, and return it.
+
+    Order: page clutter (so that every later step skips it), attribution (voice depends on
+    it), hedging, evaluative language (:func:`annotate_evidence`), then actors, which read
+    all of the above.
+    """
+    annotate_evidence(doc)
     from framing.actors import annotate_actors  # step 5: actors and actor sentiment
 
     annotate_actors(doc, actors=actors)

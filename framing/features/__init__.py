@@ -7,6 +7,12 @@ names from ``get_feature_names_out`` (so ``set_output(transform="pandas")`` work
 
 from framing.features._attribution import AttributionFeatures
 from framing.features._evaluative import EvaluativeFeatures
+from framing.features._framing import FramingFeatures
 from framing.features._hedging import HedgingFeatures
 
-__all__: list[str] = ["AttributionFeatures", "EvaluativeFeatures", "HedgingFeatures"]
+__all__: list[str] = [
+    "AttributionFeatures",
+    "EvaluativeFeatures",
+    "FramingFeatures",
+    "HedgingFeatures",
+]

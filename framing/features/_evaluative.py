@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Iterable
-
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.utils.validation import check_is_fitted
 
 from framing.document import Document
-from framing.evaluative import extract_evaluations, load_lexicon, scare_quotes
+from framing.evaluative import load_lexicon, scare_quotes
+from framing.features._base import EvidenceFeatures, check_per_words
 
 __all__ = ["EvaluativeFeatures"]
-
-BARE_STRING = "EvaluativeFeatures expects an iterable of texts, got a single string"
-BAD_PER_WORDS = "per_words must be a positive number or None, got {!r}"
 
 _BASE = [
     "author_positive", "author_negative", "quoted_positive", "quoted_negative",
@@ -23,13 +17,13 @@ _BASE = [
 ]
 
 
-class EvaluativeFeatures(TransformerMixin, BaseEstimator):
+class EvaluativeFeatures(EvidenceFeatures):
     """Evaluative language per text: density by voice and polarity, mean intensity, loaded
     labels and distancing markers.
 
-    Counts come from :func:`framing.evaluative.extract_evaluations`; as no attributions are
-    given for raw texts, voice is computed from the attributions of the default pipeline
-    (:func:`framing.analyze`), so quoted words are kept apart from the author's.
+    Counts come from :func:`framing.evaluative.extract_evaluations` after the evidence steps
+    of the default pipeline (:func:`framing.pipeline.annotate_evidence`), so voice comes from
+    the attributions found and quoted words are kept apart from the author's.
 
     Parameters
     ----------
@@ -59,30 +53,19 @@ class EvaluativeFeatures(TransformerMixin, BaseEstimator):
     ['evaluative__author_positive', 'evaluative__author_negative']
     """
 
+    prefix = "evaluative"
+
     def __init__(self, *, per_words: float | None = 1000):
         self.per_words = per_words
 
-    def fit(self, X: Iterable[str], y=None) -> "EvaluativeFeatures":
-        _check_texts(X)
-        if self.per_words is not None and (
-            isinstance(self.per_words, bool) or not isinstance(self.per_words, (int, float))
-            or self.per_words <= 0
-        ):
-            raise ValueError(BAD_PER_WORDS.format(self.per_words))
+    def _check_params(self) -> None:
+        check_per_words(self.per_words, allow_none=True)
         load_lexicon()
-        self.feature_names_out_ = np.array([f"evaluative__{n}" for n in _BASE], dtype=object)
-        self.n_features_in_ = 1
-        return self
 
-    def transform(self, X: Iterable[str]) -> np.ndarray:
-        check_is_fitted(self, "feature_names_out_")
-        texts = _check_texts(X)
-        return np.array([self._row(t) for t in texts], dtype=float).reshape(len(texts), len(_BASE))
+    def _names(self) -> list[str]:
+        return list(_BASE)
 
-    def _row(self, text: str) -> list[float]:
-        from framing.pipeline import annotate
-
-        doc = annotate(Document(text))
+    def _row(self, doc: Document) -> list[float]:
         evs = doc.evaluations
         scale = 1.0 if self.per_words is None else self.per_words / max(doc.word_count, 1)
 
@@ -106,18 +89,3 @@ class EvaluativeFeatures(TransformerMixin, BaseEstimator):
             count(lambda e: e.voice == "quoted" and e.kind in loaded),
             count(lambda e: e.voice == "author" and e.kind == "distancing") + scale * n_scare,
         ]
-
-    def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        """Readable output column names (``evaluative__author_negative``, ...)."""
-        check_is_fitted(self, "feature_names_out_")
-        return self.feature_names_out_.copy()
-
-
-def _check_texts(X) -> list[str]:
-    if isinstance(X, (str, bytes)):
-        raise ValueError(BARE_STRING)
-    texts = list(X)
-    for t in texts:
-        if not isinstance(t, str):
-            raise ValueError(f"EvaluativeFeatures expects strings, got {type(t).__name__}")
-    return texts

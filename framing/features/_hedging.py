@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterable
-
-import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.utils.validation import check_is_fitted
+from collections.abc import Sequence
 
 from framing.clutter import find_clutter
 from framing.document import Document
-from framing.hedging import CATEGORIES, _subtypes, hedging_rates, load_lexicon
+from framing.features._base import EvidenceFeatures, analyze_texts, check_per_words
+from framing.hedging import CATEGORIES, _subtypes, add_hedging, hedging_rates, load_lexicon
 
 __all__ = ["HedgingFeatures"]
 
-BARE_STRING = "HedgingFeatures expects an iterable of texts, got a single string"
-NOT_A_STRING = "HedgingFeatures expects texts (str), got {type} at position {index}"
-BAD_PER_WORDS = "per_words must be a positive number, got {!r}"
 BAD_VOICE = "voice must be True or False, got {!r}"
 
 
@@ -30,7 +24,7 @@ def _feature_keys() -> list[str]:
     return keys
 
 
-class HedgingFeatures(TransformerMixin, BaseEstimator):
+class HedgingFeatures(EvidenceFeatures):
     """Hedging per text: rates of hedges, boosters and vague attribution by category,
     subtype and voice, and the share of uncertain sentences.
 
@@ -67,63 +61,34 @@ class HedgingFeatures(TransformerMixin, BaseEstimator):
     (125.0, 0.5)
     """
 
+    prefix = "hedging"
+
     def __init__(self, *, per_words: float = 1000, voice: bool = True):
         self.per_words = per_words
         self.voice = voice
 
-    def fit(self, X: Iterable[str], y=None) -> "HedgingFeatures":
-        """Validate the parameters and the input, load the lexicons; returns ``self``."""
-        _check_texts(X)
-        if isinstance(self.per_words, bool) or not isinstance(self.per_words, (int, float)) \
-                or not self.per_words > 0:
-            raise ValueError(BAD_PER_WORDS.format(self.per_words))
+    def _check_params(self) -> None:
+        check_per_words(self.per_words, allow_none=False)
         if not isinstance(self.voice, bool):
             raise ValueError(BAD_VOICE.format(self.voice))
         for cat in CATEGORIES:
             load_lexicon(cat)
-        self.keys_ = _feature_keys()
-        self.feature_names_out_ = np.array([f"hedging__{k}" for k in self.keys_], dtype=object)
-        self.n_features_in_ = 1
-        return self
 
-    def transform(self, X: Iterable[str]) -> np.ndarray:
-        """One row of rates per text."""
-        check_is_fitted(self, "feature_names_out_")
-        texts = _check_texts(X)
-        out = np.zeros((len(texts), len(self.keys_)), dtype=float)
-        for r, text in enumerate(texts):
-            rates = hedging_rates(self._document(text))
-            scale = self.per_words / 1000.0
-            for c, key in enumerate(self.keys_):
-                v = rates.get(key, 0.0)
-                out[r, c] = v if key == "uncertain_share" else v * scale
-        return out
+    def _names(self) -> list[str]:
+        return _feature_keys()
 
-    def _document(self, text: str) -> Document:
-        doc = Document(text)
-        found = find_clutter(text)
-        doc.clutter = found.spans
-        doc.reset_sentences()
+    def _documents(self, texts: Sequence[str]) -> list[Document]:
         if self.voice:
-            try:
-                from framing.attribution import extract_attributions
-            except ImportError:  # the attribution step is not installed: author voice only
-                pass
-            else:
-                doc.attributions = extract_attributions(doc)
-        return doc
+            return analyze_texts(texts)
+        docs = []
+        for text in texts:  # no attribution step: every cue in the author's voice
+            doc = Document(text)
+            doc.clutter = find_clutter(text).spans
+            add_hedging(doc)
+            docs.append(doc)
+        return docs
 
-    def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        """Readable output column names (``hedging__hedge__epistemic_modal``, ...)."""
-        check_is_fitted(self, "feature_names_out_")
-        return self.feature_names_out_.copy()
-
-
-def _check_texts(X) -> list[str]:
-    if isinstance(X, (str, bytes)):
-        raise ValueError(BARE_STRING)
-    texts = list(X)
-    for i, t in enumerate(texts):
-        if not isinstance(t, str):
-            raise ValueError(NOT_A_STRING.format(type=type(t).__name__, index=i))
-    return texts
+    def _row(self, doc: Document) -> list[float]:
+        rates = hedging_rates(doc)
+        scale = self.per_words / 1000.0
+        return [rates.get(k, 0.0) * (1.0 if k == "uncertain_share" else scale) for k in _feature_keys()]
