@@ -13,23 +13,13 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import platform
 import time
+
+from _machine import machine  # benchmarks/_machine.py
 
 from framing.actors import _prior_polarities, annotate_actors
 from framing.datasets import load_sample, load_sample_actors
 from framing.pipeline import annotate
-
-
-def _cpu() -> str:
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def main() -> None:
@@ -53,7 +43,7 @@ def main() -> None:
             t2 = time.process_time()
             t_pipe += t1 - t0
             t_act += t2 - t1
-    print(f"machine: {platform.platform()}, {_cpu()}, Python {platform.python_version()}")
+    print(f"machine: {machine()}")
     print(f"words: {words}")
     print("| measure | value |")
     print("|---|---|")

@@ -21,7 +21,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import platform
 import sys
 import time
 from pathlib import Path
@@ -30,20 +29,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from _machine import cpu_model  # noqa: E402  (benchmarks/_machine.py)
+
 from framing import Document  # noqa: E402
 from framing.attribution import extract_attributions  # noqa: E402
 from framing.clutter import find_clutter  # noqa: E402
 from framing.datasets import load_sample  # noqa: E402
-
-
-def _cpu() -> str:
-    try:
-        for line in open("/proc/cpuinfo", encoding="utf-8"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def _pipeline(text: str) -> Document:
@@ -72,7 +63,7 @@ def main(argv=None) -> int:
     print("| what | words | CPU seconds (best) | words/s per core | wall seconds | machine |")
     print("| --- | --- | --- | --- | --- | --- |")
     for what, (cpu, wall) in rows:
-        print(f"| {what} | {words} | {cpu:.2f} | {words / cpu:,.0f} | {wall:.2f} | {_cpu()} |")
+        print(f"| {what} | {words} | {cpu:.2f} | {words / cpu:,.0f} | {wall:.2f} | {cpu_model()} |")
     return 0
 
 

@@ -9,7 +9,6 @@ modifiers, merging, voice). Input: the bundled sample repeated to about 200,000 
 
 from __future__ import annotations
 
-import platform
 import sys
 import time
 from pathlib import Path
@@ -18,19 +17,11 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from _machine import machine  # noqa: E402  (benchmarks/_machine.py)
+
 from framing import Document  # noqa: E402
 from framing.datasets import load_sample  # noqa: E402
 from framing.evaluative import extract_evaluations, load_lexicon  # noqa: E402
-
-
-def _cpu() -> str:
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def main() -> None:
@@ -48,7 +39,7 @@ def main() -> None:
         best = min(best, time.perf_counter() - t0)
     print(f"| words | seconds (best of 3) | words/s per core | machine |")
     print(f"| --- | --- | --- | --- |")
-    print(f"| {words:,} | {best:.3f} | {words / best:,.0f} | {platform.platform()}, {_cpu()}, Python {platform.python_version()} |")
+    print(f"| {words:,} | {best:.3f} | {words / best:,.0f} | {machine()} |")
 
 
 if __name__ == "__main__":

@@ -31,20 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from _machine import cpu_model  # noqa: E402  (benchmarks/_machine.py)
+
 import framing  # noqa: E402
 from framing import Corpus, Document  # noqa: E402
 from framing.datasets import load_sample, load_sample_actors  # noqa: E402
-
-
-def _cpu() -> str:
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def corpus_of(n: int) -> tuple[Corpus, dict]:
@@ -126,7 +117,7 @@ def main(argv=None) -> None:
     page = rep.to_html()
     t2, c2 = time.perf_counter(), time.process_time()
 
-    print(f"framing {framing.__version__}, Python {platform.python_version()}, {_cpu()}, "
+    print(f"framing {framing.__version__}, Python {platform.python_version()}, {cpu_model()}, "
           f"{datetime.date.today()}")
     print(f"{len(corpus)} articles, {words:,} words (whitespace tokens), "
           f"{len(analysis.ok)} ok, {len(analysis.errors)} errors")

@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import glob
-import platform
 import random
 import resource
 import sys
@@ -41,6 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from _machine import machine  # noqa: E402  (benchmarks/_machine.py)
 
 from framing.clutter import find_clutter  # noqa: E402
 from framing.datasets import load_sample  # noqa: E402
@@ -54,17 +55,6 @@ PAGE_TAIL = (
     "Ukraine reports drone attack on Kharkiv\nEU ministers meet on sanctions package\n"
     "Oil prices edge higher\n\n© 2026 Reuters. All rights reserved.\n"
 )
-
-
-def _cpu() -> str:
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def _peak_mb() -> float:
@@ -121,8 +111,7 @@ def main(argv: list[str] | None = None) -> None:
             ap.error(f"no file matches {args.texts!r}")
         rows.append(run(f"{len(files)} files", [Path(f).read_text(encoding="utf-8") for f in files]))
 
-    machine = f"{platform.platform()}, {_cpu()}, Python {platform.python_version()}"
-    print(f"machine: {machine}")
+    print(f"machine: {machine()}")
     print(f"date: {datetime.date.today().isoformat()}")
     print("| input | pages | MB | words | wall s | CPU s | words/s per core (CPU) | words/s (wall) |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
