@@ -114,6 +114,13 @@ _REPORTING_PAST = frozenset(
 )
 _ABILITY_VERBS = frozenset("see hear feel smell taste afford remember understand".split())
 _NEGATION = frozenset({"not", "never"})
+# Bare quantifiers as the holders of an opinion ("some thought", "others suggest").
+_QUANTIFIER_SUBJECTS = frozenset("some many most others few several".split())
+
+
+# Adverbs and floating quantifiers between a modal and its verb that the tagger often
+# misreads ("may also/JJ cause", "may both/DT interact").
+_SKIPPABLE = frozenset("also both even all each either".split())
 
 
 def _next_content(words: Sequence[str], tags: Sequence[str], j: int) -> int:
@@ -121,9 +128,27 @@ def _next_content(words: Sequence[str], tags: Sequence[str], j: int) -> int:
     n = len(words)
     while j < n and words[j] not in _NEGATION and (
         tags[j] in _ADVERB_TAGS or (tags[j] == "JJ" and words[j].endswith("ly"))
+        or words[j] in _SKIPPABLE
     ):
         j += 1
     return j
+
+
+def _mistagged_verb(words: Sequence[str], tags: Sequence[str], raw: Sequence[str], k: int) -> bool:
+    """A bare lower-case word the tagger read as a singular noun, adverb or adjective right
+    after a modal ("this may take/NN the form", "may last/RB two weeks"): the verb."""
+    return (k < len(words) and tags[k] in ("NN", "RB", "JJ") and raw[k].isalpha() and raw[k].islower()
+            and not words[k].endswith("ly"))
+
+
+def _after_parenthesis(words: Sequence[str], tags: Sequence[str], j: int) -> bool:
+    """``words[j]`` is a comma opening a short parenthesis after a modal, and a verb follows
+    it ("may, in fact, encourage")."""
+    for k in range(j + 1, min(len(words), j + 7)):
+        if words[k] == ",":
+            m = _next_content(words, tags, k + 1)
+            return _is_verb_start(words, tags, m)
+    return False
 
 
 def _prev(words: Sequence[str], i: int) -> str:
@@ -157,7 +182,8 @@ def _rule_may(words, tags, raw, i, j) -> bool:
     if i >= 2 and "that" in words[max(0, i - 3) : i] and "so" in words[max(0, i - 4) : i]:
         return False  # purpose: "so that we may ..."
     return (j == len(words) or words[j] in ("well", "or", ".", ";")
-            or _is_verb_start(words, tags, k))
+            or _is_verb_start(words, tags, k) or _mistagged_verb(words, tags, raw, k)
+            or (words[j] == "," and _after_parenthesis(words, tags, j)))
 
 
 def _rule_might(words, tags, raw, i, j) -> bool:
@@ -165,7 +191,8 @@ def _rule_might(words, tags, raw, i, j) -> bool:
     if i > 0 and (tags[i - 1] in ("DT", "PRP$", "JJ", "POS", "IN") or words[i - 1] in ("all", "'s")):
         return False
     k = _next_content(words, tags, j)
-    return j == len(words) or words[j] == "well" or _is_verb_start(words, tags, k)
+    return (j == len(words) or words[j] == "well" or _is_verb_start(words, tags, k)
+            or _mistagged_verb(words, tags, raw, k))
 
 
 def _rule_could(words, tags, raw, i, j) -> bool:
@@ -199,6 +226,13 @@ def _rule_would(words, tags, raw, i, j) -> bool:
         return False
     if words[k] == "have" and k + 1 < len(words) and tags[k + 1] == "VBN":
         return True  # counterfactual "would have gone"
+    if any(w in _HYPOTHETICAL_MARKERS for w in words):
+        return True
+    # a dated narrative ("On May 20, 1983, he would have his first attempt", "Years later
+    # the magazine would cite"): a future in the past, not a hypothesis
+    if "later" in words[:i] or any(t == "CD" and len(w) == 4 and w[:2] in ("15", "16", "17", "18", "19", "20")
+                                   and w.isdigit() for w, t in zip(words, tags)):
+        return False
     # In a past narrative without a condition, "would" is habitual or a future in the past
     # ("he would later become"); in a present frame or with a condition it is hypothetical.
     if any(w in _HYPOTHETICAL_MARKERS for w in words):
@@ -244,6 +278,10 @@ def _rule_likely(words, tags, raw, i, j) -> bool:
 def _rule_possible(words, tags, raw, i, j) -> bool:
     """Hedge "possible", not "as soon as possible", "made possible", "where possible"."""
     p = _prev(words, i)
+    if j < len(words) and words[j] == "that" and p in _BE:
+        return True  # "it is possible that ...": epistemic possibility of a clause
+    if i > 0 and tags[i - 1] == "JJS" or p in ("maximum", "minimum", "fewest", "widest", "largest"):
+        return False  # "the maximum possible energy", "the largest possible": a limit
     if p in ("as", "where", "wherever", "whenever", "if", "when", "everything", "made", "make",
              "makes", "making", "best", "only", "humanly", "not", "highest", "lowest", "greatest",
              "every", "all", "any", "shortest", "earliest", "it", "them") or words[i - 2 : i - 1] == ["it"]:
@@ -251,6 +289,23 @@ def _rule_possible(words, tags, raw, i, j) -> bool:
     if j < len(words) and words[j] in ("for", "to"):
         return False  # "it is possible to build": feasibility, not epistemic possibility
     return True
+
+
+def _rule_apparent(words, tags, raw, i, j) -> bool:
+    """Attributive "apparent" ("the apparent victim"), not the predicative "evident" reading
+    ("became apparent", "it is apparent that") nor "heir apparent"."""
+    p = i - 1
+    while p >= 0 and (tags[p] in _ADVERB_TAGS or words[p] in ("less", "more", "most")):
+        p -= 1
+    if p >= 0 and (words[p] in _BE or words[p] in ("heir", "heirs", "became", "become", "becomes",
+                                                     "becoming", "grew", "seemed", "made", "make")):
+        return False
+    return True
+
+
+def _rule_that_after(words, tags, raw, i, j) -> bool:
+    """"belief that ...": a held proposition; not a creed or faith ("religious beliefs")."""
+    return j < len(words) and words[j] == "that"
 
 
 def _rule_potential(words, tags, raw, i, j) -> bool:
@@ -285,6 +340,8 @@ def _rule_suggest(words, tags, raw, i, j) -> bool:
     """"suggest" of evidence or opinion ("tests suggested the drug may ..."), not a proposal
     ("suggested a meeting") or the adjective ("the suggested price")."""
     n = len(words)
+    if j < n and i > 0 and words[i - 1] in _QUANTIFIER_SUBJECTS and (i < 2 or tags[i - 2] not in ("DT", "IN")):
+        return words[j] not in (".", ",", ";")  # "some suggest (that) ...", "others suggest links"
     if j >= n or (i > 0 and tags[i - 1] in ("DT", "PRP$")):
         return False
     w = words[j]
@@ -293,7 +350,7 @@ def _rule_suggest(words, tags, raw, i, j) -> bool:
     if w in _CLAUSE_SUBJECTS:
         return True
     if w == "to":
-        return "that" in words[j + 1 : j + 6]
+        return "that" in words[j + 1 : j + 6] or (j + 1 < n and words[j + 1] in ("be", "have"))
     if tags[j] in ("DT", "JJ", "CD") or tags[j] in _NOUN_TAGS:
         return _finite_verb_ahead(words, tags, j)
     return False
@@ -315,7 +372,19 @@ def _rule_clausal(words, tags, raw, i, j) -> bool:
 
 
 def _rule_thought(words, tags, raw, i, j) -> bool:
-    """The verb "thought" ("is thought to", "he thought that"), not the noun ("school of thought")."""
+    """The verb "thought" ("is thought to", "he thought that", "some thought the game ...",
+    "is thought of as"), not the noun ("school of thought", "science and thought") nor
+    "well thought out"."""
+    n = len(words)
+    if j < n and words[j] == "out":
+        return False
+    if j < n and words[j] == "of":
+        return "as" in words[j + 1 : j + 5]  # "thought of as": regarded as
+    if _prev(words, i) in _QUANTIFIER_SUBJECTS and (i < 2 or tags[i - 2] not in ("DT", "IN")):
+        return True  # "Some thought the game was tasteless"
+    if (j >= n or words[j] in (".", ",", ";", ")")) and i > 0 and (
+            words[i - 1] in ("and", "or") or tags[i - 1] in ("NNP", "NN", "JJ")):
+        return False  # the noun closing a phrase: "modern science and thought."
     if i > 0 and (tags[i - 1] in ("DT", "JJ", "PRP$", "POS", "IN") or words[i - 1] in ("of", "'s")):
         return False
     return _rule_clausal(words, tags, raw, i, j)
@@ -367,6 +436,9 @@ def _rule_considered(words, tags, raw, i, j) -> bool:
     p = i - 1
     while p >= 0 and tags[p] in _ADVERB_TAGS:
         p -= 1
+    if w in (".", ";", "but", "separately", "further", "again") or (
+            w == "to" and j + 1 < n and words[j + 1] not in ("be", "have")):
+        return False  # deliberation: "the name was considered.", "being considered to gain insight"
     if p >= 0 and words[p] in _BE and w not in ("by", "for", "in", "at", "during", "when", "and"):
         return True  # "is (widely) considered ..."
     if w in ("himself", "herself", "themselves", "itself", "him", "her", "them", "it"):
@@ -382,8 +454,10 @@ def _rule_considered(words, tags, raw, i, j) -> bool:
 
 def _rule_consider_active(words, tags, raw, i, j) -> bool:
     """"consider X (to be) Y" or "consider X a threat": opinion; "consider the plan": deliberation."""
-    if j < len(words) and words[j] == "that":
+    if j < len(words) and words[j] in ("that", "themselves", "himself", "herself", "itself"):
         return True
+    if _prev(words, i) in _QUANTIFIER_SUBJECTS and (i < 2 or tags[i - 2] not in ("DT", "IN")):
+        return True  # "some consider Emeryville an exclave": an opinion held by some
     ahead = words[j : j + 6]
     return "as" in ahead or ("to" in ahead and "be" in ahead)
 
@@ -400,9 +474,30 @@ def _rule_as_object(words, tags, raw, i, j) -> bool:
     return _as_ahead(words, j)
 
 
+_AS_NOT_ROLE = frozenset("well soon long much many far though if to".split())
+
+
+def _rule_view_as(words, tags, raw, i, j) -> bool:
+    """The verb "view"/"see" with "as" ("others view them as descendants", "what they see as
+    polluters"): an opinion; not the noun ("the view"), perception ("see the river") nor
+    "as well", "such as", "as soon as"."""
+    if i > 0 and words[i - 1] not in _QUANTIFIER_SUBJECTS and (
+            tags[i - 1] in ("DT", "JJ", "PRP$", "POS", "IN", "CD") or words[i - 1] in ("to", "can", "could", "will")):
+        return False
+    for k in range(j, min(len(words), j + 5)):
+        if words[k] == "as":
+            return (k + 1 < len(words) and words[k + 1] not in _AS_NOT_ROLE
+                    and words[k - 1] != "such")
+        if words[k] in (",", ";", ".", ":", "that") or tags[k] in _VERB_TAGS and words[k] != "as":
+            return False
+    return False
+
+
 def _rule_as_after(words, tags, raw, i, j) -> bool:
-    """"seen as", "viewed as": opinion; other "seen" is perception."""
+    """"seen as", "viewed (by many) as": opinion; other "seen" is perception."""
     k = _next_content(words, tags, j)
+    if k < len(words) and words[k] == "by":
+        return "as" in words[k + 1 : k + 7] and "," not in words[k + 1 : words.index("as", k + 1)]
     return k < len(words) and words[k] == "as"
 
 

@@ -72,6 +72,31 @@ GOLDEN = [
     ("She suggested a meeting on Friday.", "hedge", []),
     ("The two sides appeared to narrow their differences.", "hedge", ["appeared"]),
     ("The minister appeared in court on Monday.", "hedge", []),
+    # wiki development (evaluation/hedging_errors.py): each new reading both ways
+    ("It is possible that the waves caused the damage.", "hedge", ["possible"]),
+    ("It is possible to detect a slow drift.", "hedge", []),
+    ("It is probably the maximum possible energy.", "hedge", ["probably"]),
+    ("Some thought the game was offensive.", "hedge", ["thought"]),
+    ("It can be thought of as a constant sum.", "hedge", ["thought"]),
+    ("The book draws on modern science and thought.", "hedge", []),
+    ("The plan was well thought out.", "hedge", []),
+    ("Others view them as descendants of converts.", "hedge", ["view"]),
+    ("Some see him as a traitor.", "hedge", ["see"]),
+    ("The view from the top is wide.", "hedge", []),
+    ("Visitors see exhibits such as old maps.", "hedge", []),
+    ("The comment was seen by many as anti-American.", "hedge", ["seen"]),
+    ("Some consider LSD a religious sacrament.", "hedge", ["consider"]),
+    ("The name change was considered.", "hedge", []),
+    ("Their beliefs were challenged.", "hedge", []),
+    ("The belief that the drug works is widespread.", "hedge", ["belief"]),
+    ("This may take the form of a single incident.", "hedge", ["may"]),
+    ("It may, in fact, be a fundamental aspect of the universe.", "hedge", ["may"]),
+    ("Lactic acid has been suggested to be a factor.", "hedge", ["suggested"]),
+    ("On May 20, 1983, Witherspoon would have his first title fight.", "hedge", []),
+    ("Years later the magazine would cite this decision.", "hedge", []),
+    # "it is believed/suggested/thought" stays vague attribution only (guidelines, borderline
+    # decisions: impersonal reports are vague attribution only)
+    ("It has been suggested that the bank was once visible.", "hedge", []),
     # multiword cues
     ("It remains to be seen whether talks will resume.", "hedge", ["It remains to be seen"]),
     ("It is not immediately clear how the city will enforce it.", "hedge", ["not immediately clear"]),
@@ -101,7 +126,16 @@ GOLDEN = [
 ]
 
 
-@pytest.mark.parametrize("text,category,expected", GOLDEN)
+# Rules alone: "apparent" is not a word the guidelines name, so the opt-in classifier may
+# reject it even in its attributive reading.
+GOLDEN_RULES_ONLY = [
+    ("He was the apparent victim of a robbery.", "hedge", ["apparent"]),
+    ("His talent became apparent early.", "hedge", []),
+    ("The Heir Apparent is the present holder's son.", "hedge", []),
+]
+
+
+@pytest.mark.parametrize("text,category,expected", GOLDEN + GOLDEN_RULES_ONLY)
 def test_golden_cues(text, category, expected):
     assert texts(text, category) == expected
 
