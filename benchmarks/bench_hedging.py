@@ -13,19 +13,9 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import platform
 import time
 
-
-def cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
+from _machine import machine  # benchmarks/_machine.py
 
 
 def main() -> None:
@@ -61,7 +51,7 @@ def main() -> None:
         best_clf = min(best_clf, time.process_time() - t0)
     print(f"| hedging with classifier=True (best of 3) | {words} | {best_clf:.2f} | "
           f"{words / best_clf:,.0f} |")
-    print(f"\nmachine: {platform.platform()}, {cpu_model()}, Python {platform.python_version()}")
+    print(f"\nmachine: {machine()}")
 
 
 if __name__ == "__main__":
