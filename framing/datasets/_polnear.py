@@ -187,9 +187,11 @@ def load_polnear(
 
     Examples
     --------
-    >>> polnear = load_polnear("dev")  # doctest: +SKIP
-    >>> len(polnear.records), polnear.records[0]["attributions"][0]["kind"]  # doctest: +SKIP
-    (84, 'indirect')
+    With the corpus in the data home (``tests/test_polnear.py`` runs the same calls)::
+
+        polnear = load_polnear("dev")
+        len(polnear.records), polnear.records[0]["attributions"][0]["kind"]
+        # (84, 'indirect')
     """
     if split not in SPLITS:
         raise ValueError(BAD_SPLIT.format(splits=SPLITS, split=split))
