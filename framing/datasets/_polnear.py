@@ -191,7 +191,7 @@ def load_polnear(
 
         polnear = load_polnear("dev")
         len(polnear.records), polnear.records[0]["attributions"][0]["kind"]
-        # (84, 'indirect')
+        # (84, 'mixed')
     """
     if split not in SPLITS:
         raise ValueError(BAD_SPLIT.format(splits=SPLITS, split=split))
