@@ -190,8 +190,7 @@ def test_report_on_real_story_triples(tmp_path):
     page = rep.write(tmp_path / "neus.html").read_text(encoding="utf-8")
     for side in ("left", "center", "right"):
         assert f"<td>{side}</td>" in page
-    if analysis.mentions.empty:
-        pytest.skip("actor mentions are not extracted yet (framing.actors not in the pipeline)")
+    assert not analysis.mentions.empty
     assert "Joe Biden" in s["actors"] or "Donald Trump" in s["actors"]
     actor = s["actors"][0]
     ment = [r for r in s["by_actor"] if r["actor"] == actor and r["metric"] == "mentions"]
