@@ -382,7 +382,8 @@ def _bucket(n: int) -> str:
 class _Sent:
     """A sentence in the form the features read: lowercase words, tags, offsets."""
 
-    __slots__ = ("sent", "words", "tags", "starts", "ends", "n", "inq", "has_quote", "cand_part")
+    __slots__ = ("sent", "words", "tags", "starts", "ends", "n", "inq", "has_quote", "cand_part",
+                 "counts")
 
     def __init__(self, sent: Sentence, quotes: "_QuoteIndex"):
         toks = sent.tokens
@@ -394,6 +395,7 @@ class _Sent:
         self.n = len(toks)
         self.inq: list[bool] | None = None
         self.cand_part: dict[tuple[int, int], float] = {}  # source weights of a phrase alone
+        self.counts = None  # prefix counts for the source scorer, see _source_counts
         self.has_quote = any(w in _QUOTE_TOKENS for w in self.words)
         if self.has_quote or quotes.overlaps(sent.start, sent.end):
             self.inq = [quotes.inside(s) for s in self.starts]
@@ -616,16 +618,135 @@ def _source_phrase_features(s: _Sent, cand: tuple[int, int]) -> list[str]:
 
 
 def _source_score(weights: dict[str, float], bias: float, s: _Sent, c, cand) -> float:
-    """The source logit of ``cand`` for cue ``c``; the weights of the phrase's own features
-    are summed once per sentence and phrase."""
+    """The source logit of ``cand`` for cue ``c``, from its feature strings (the reference
+    for :func:`_source_ranker`, which extraction uses)."""
     get = weights.get
     score = bias + sum(map(get, _source_rel_features(s, c, cand), _ZEROS))
     if cand is not None:
-        part = s.cand_part.get(cand)
-        if part is None:
-            part = s.cand_part[cand] = sum(map(get, _source_phrase_features(s, cand), _ZEROS))
-        score += part
+        score += sum(map(get, _source_phrase_features(s, cand), _ZEROS))
     return score
+
+
+def _source_counts(s: _Sent) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Prefix counts over the tokens of ``s`` (entry ``k`` counts tokens ``0 .. k-1``):
+    verbs that are not auxiliaries, commas, quotation-mark tokens, non-auxiliary words. The
+    "between" features of :func:`_source_rel_features` for any token range follow from two
+    entries of each, instead of a scan of the range per candidate phrase."""
+    if s.counts is None:
+        verbs, commas, quotes, content = [0], [0], [0], [0]
+        v = c = q = x = 0
+        for ww, tg in zip(s.words, s.tags):
+            aux = ww in _AUX
+            v += tg in _VERB_TAGS and not aux
+            c += ww == ","
+            q += ww in _QUOTE_TOKENS
+            x += not aux
+            verbs.append(v)
+            commas.append(c)
+            quotes.append(q)
+            content.append(x)
+        s.counts = (verbs, commas, quotes, content)
+    return s.counts
+
+
+_N_BUCKETS = 14  # _bucket(n) is the same for every n >= 13
+
+
+def _source_ranker(src_m: dict):
+    """``rank(s, c, cands)``: the best candidate source of cue ``c`` and its logit.
+
+    The same logits as :func:`_source_score`, to the last bit, without building the ~13
+    feature strings of :func:`_source_rel_features` per candidate phrase: the weight of each
+    feature template is looked up in tables built once per model (direction x distance
+    bucket, direction x flag, ...) or once per cue (direction x lemma or tag), and the
+    "between" flags come from the prefix counts of :func:`_source_counts`. The weights are
+    added in the order of the feature list (left to right, as ``sum`` does) so that the
+    floating-point result is identical; an absent feature weighs 0.0, as in ``_score``.
+    """
+    weights, bias = src_m["weights"], src_m["bias"]
+    get = weights.get
+    dirs = ("L", "R")
+    w_d = {d: get("d=" + d, 0.0) for d in dirs}
+    w_dd = {d: [get("dd=" + d + _bucket(n), 0.0) for n in range(_N_BUCKETS)] for d in dirs}
+    flags = {  # template -> direction -> (weight of "0", weight of "1")
+        t: {d: (get(t + "=" + d + "0", 0.0), get(t + "=" + d + "1", 0.0)) for d in dirs}
+        for t in ("dv", "dc", "dq")
+    }
+    w_dv, w_dc, w_dq = flags["dv"], flags["dc"], flags["dq"]
+    w_dadj = {(d, adj): get("dadj=" + d + adj, 0.0) for d in dirs for adj in ("adj", "aux", "far")}
+    w_dpn = {(d, pn): get("dpn=" + d + pn, 0.0) for d in dirs for pn in "PNO"}
+    w_sameq = (get("sameq=0", 0.0), get("sameq=1", 0.0))
+    w_dvc = {
+        (d, v, c, n): get("dvc=" + d + v + c + _bucket(n), 0.0)
+        for d in dirs for v in "01" for c in "01" for n in range(_N_BUCKETS)
+    }
+    per_cue: dict[tuple[str, str], tuple] = {}  # (lemma, cue tag) -> its weights, see below
+
+    def cue_weights(lem: str, ctag: str) -> tuple:
+        key = (lem, ctag)
+        out = per_cue.get(key)
+        if out is None:
+            out = per_cue[key] = tuple(
+                (
+                    get("dl=" + d + "|" + lem, 0.0),
+                    get("dt=" + d + "|" + ctag, 0.0),
+                    {adj: get("dadjl=" + d + adj + "|" + lem, 0.0) for adj in ("adj", "aux", "far")},
+                )
+                for d in dirs
+            )
+        return out
+
+    def phrase(s: _Sent, cand: tuple[int, int]) -> tuple[float, str]:
+        """The summed weights of the phrase's own features, and "P", "N" or "O" (pronoun,
+        name, other), once per sentence and phrase."""
+        got = s.cand_part.get(cand)
+        if got is None:
+            a, b = cand
+            ctags = s.tags[a : b + 1]
+            pn = "P" if "PRP" in ctags else "N" if "NNP" in ctags or "NNPS" in ctags else "O"
+            part = sum(map(get, _source_phrase_features(s, cand), _ZEROS))
+            got = s.cand_part[cand] = (part, pn)
+        return got
+
+    def rank(s: _Sent, c: tuple[int, int], cands) -> tuple[tuple[int, int] | None, float]:
+        w = s.words
+        head = c[1] if w[c[0]] == "according" else c[0]
+        cue_l, cue_r = cue_weights(_lemma(w[head]), s.tags[head])
+        verbs, commas, quotes, content = _source_counts(s)
+        inq = s.inq
+        head_q = bool(inq and inq[head])
+        c0, c1 = c
+        best, best_score = None, -1e9
+        for cand in cands:
+            if cand is None:
+                sc = _source_score(weights, bias, s, c, None)
+            else:
+                a, b = cand
+                if b < c0:
+                    d, lo, hi, (w_dl, w_dt, w_dadjl) = "L", b + 1, c0, cue_l
+                else:
+                    d, lo, hi, (w_dl, w_dt, w_dadjl) = "R", c1 + 1, a, cue_r
+                n = hi - lo if hi > lo else 0
+                nb = n if n < _N_BUCKETS else _N_BUCKETS - 1
+                v = verbs[hi] > verbs[lo] if n else False
+                cm = commas[hi] > commas[lo] if n else False
+                q = quotes[hi] > quotes[lo] if n else False
+                adj = "adj" if n == 0 else ("aux" if content[hi] == content[lo] else "far")
+                part, pn = phrase(s, cand)
+                prev = w[a - 1] if a > 0 else "<s>"
+                same = bool(inq and inq[a]) == head_q
+                rel = (
+                    w_d[d] + w_dd[d][nb] + w_dl + w_dt + w_dv[d][v] + w_dc[d][cm] + w_dq[d][q]
+                    + w_dadj[d, adj] + w_dadjl[adj] + w_dpn[d, pn]
+                    + get("dprev=" + d + "|" + prev, 0.0) + w_sameq[same]
+                    + w_dvc[d, "1" if v else "0", "1" if cm else "0", nb]
+                )
+                sc = bias + rel + part
+            if sc > best_score:
+                best, best_score = cand, sc
+        return best, best_score
+
+    return rank
 
 
 # ---------------------------------------------------------------------------------------
@@ -784,7 +905,9 @@ def iter_attributions(doc_or_text: Document | str) -> Iterator[Attribution]:
         cue_score = cue_m["_score"] = _cue_scorer(cue_m)
     thr = cue_m["logit_threshold"]
     src_m = model["source"]
-    sw, sb = src_m["weights"], src_m["bias"]
+    rank_sources = src_m.get("_rank")
+    if rank_sources is None:
+        rank_sources = src_m["_rank"] = _source_ranker(src_m)
     turns = _speaker_turns(sentences)
     for k, sent in enumerate(sentences):
         toks = sent.tokens
@@ -815,7 +938,7 @@ def iter_attributions(doc_or_text: Document | str) -> Iterator[Attribution]:
                 if cues and cues[-1][1] >= i:
                     continue
                 cues.append((i, _extend_cue(s, i)))
-        found = [_build(doc, sentences, k, s, c, quotes, sw, sb) for c in cues]
+        found = [_build(doc, sentences, k, s, c, quotes, rank_sources) for c in cues]
         if signed:
             found = sorted(found + signed, key=lambda a: a.cue.start)
         yield from found
@@ -891,7 +1014,7 @@ def _extend_cue(s: _Sent, i: int) -> int:
     return i
 
 
-def _build(doc, sentences, k, s: _Sent, c, quotes: _QuoteIndex, sw, sb) -> Attribution:
+def _build(doc, sentences, k, s: _Sent, c, quotes: _QuoteIndex, rank_sources) -> Attribution:
     text = doc.text
     head = c[0]
     words = s.words
@@ -900,17 +1023,13 @@ def _build(doc, sentences, k, s: _Sent, c, quotes: _QuoteIndex, sw, sb) -> Attri
     # source: rank the noun phrases of the sentence and "no source"
     cands: list[tuple[int, int] | None] = [None]
     cands += [x for x in _np_candidates(s, c) if x[1] >= c[0] - MAX_SOURCE_DISTANCE and x[0] <= c[1] + MAX_SOURCE_DISTANCE]
-    best, best_score = None, -1e9
     if according:  # "according to X", "citing X": the noun phrase right after the cue
         after = [x for x in cands if x is not None and x[0] > c[1]]
         if after and after[0][0] - c[1] <= 2:
             cands = [after[0]]
-    for cand in cands:
-        if according and cand is not None and cand[0] < c[0]:
-            continue
-        sc = _source_score(sw, sb, s, c, cand)
-        if sc > best_score:
-            best, best_score = cand, sc
+    if according:
+        cands = [x for x in cands if x is None or x[0] >= c[0]]
+    best, best_score = rank_sources(s, c, cands)
     source = None if best is None else Span(s.starts[best[0]], s.ends[best[1]])
     content, direct = _content(doc, sentences, k, s, c, best, quotes)
     lem = "according to" if words[c[0]] == "according" else _lemma(words[head])
