@@ -61,7 +61,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, repeat
 from importlib import resources
 from typing import Iterator, NamedTuple, Sequence
 
@@ -633,19 +633,17 @@ def _source_counts(s: _Sent) -> tuple[list[int], list[int], list[int], list[int]
     "between" features of :func:`_source_rel_features` for any token range follow from two
     entries of each, instead of a scan of the range per candidate phrase."""
     if s.counts is None:
-        verbs, commas, quotes, content = [0], [0], [0], [0]
-        v = c = q = x = 0
-        for ww, tg in zip(s.words, s.tags):
-            aux = ww in _AUX
-            v += tg in _VERB_TAGS and not aux
-            c += ww == ","
-            q += ww in _QUOTE_TOKENS
-            x += not aux
-            verbs.append(v)
-            commas.append(c)
-            quotes.append(q)
-            content.append(x)
-        s.counts = (verbs, commas, quotes, content)
+        words, tags = s.words, s.tags
+        aux = [ww in _AUX for ww in words]
+        s.counts = tuple(
+            list(accumulate(flags, initial=0))  # bools add up as ints
+            for flags in (
+                [tg in _VERB_TAGS and not a for tg, a in zip(tags, aux)],
+                [ww == "," for ww in words],
+                [ww in _QUOTE_TOKENS for ww in words],
+                [not a for a in aux],
+            )
+        )
     return s.counts
 
 
@@ -680,6 +678,10 @@ def _source_ranker(src_m: dict):
         (d, v, c, n): get("dvc=" + d + v + c + _bucket(n), 0.0)
         for d in dirs for v in "01" for c in "01" for n in range(_N_BUCKETS)
     }
+    w_pron = (get("pron=0", 0.0), get("pron=1", 0.0))
+    w_name = (get("name=0", 0.0), get("name=1", 0.0))
+    w_first = (get("first=0", 0.0), get("first=1", 0.0))
+    w_len = [get("len=" + _bucket(n), 0.0) for n in range(_N_BUCKETS)]
     per_cue: dict[tuple[str, str], tuple] = {}  # (lemma, cue tag) -> its weights, see below
 
     def cue_weights(lem: str, ctag: str) -> tuple:
@@ -703,9 +705,17 @@ def _source_ranker(src_m: dict):
         if got is None:
             a, b = cand
             ctags = s.tags[a : b + 1]
-            pn = "P" if "PRP" in ctags else "N" if "NNP" in ctags or "NNPS" in ctags else "O"
-            part = sum(map(get, _source_phrase_features(s, cand), _ZEROS))
-            got = s.cand_part[cand] = (part, pn)
+            pron = "PRP" in ctags
+            name = "NNP" in ctags or "NNPS" in ctags
+            w = s.words
+            # the features of _source_phrase_features, in its order
+            part = (
+                w_pron[pron] + w_name[name] + get("ht=" + ctags[-1], 0.0) + get("hw=" + w[b], 0.0)
+                + get("prev=" + (w[a - 1] if a > 0 else "<s>"), 0.0)
+                + get("next=" + (w[b + 1] if b + 1 < s.n else "</s>"), 0.0)
+                + w_first[a == 0] + w_len[min(b - a + 1, _N_BUCKETS - 1)]
+            )
+            got = s.cand_part[cand] = (part, "P" if pron else "N" if name else "O")
         return got
 
     def rank(s: _Sent, c: tuple[int, int], cands) -> tuple[tuple[int, int] | None, float]:
