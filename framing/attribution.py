@@ -318,18 +318,125 @@ _ZEROS = repeat(0.0)  # map(dict.get, features, _ZEROS): a weight or 0.0 per fea
 
 
 def _cue_scorer(cue_m: dict):
-    """``score(s, i)``: the cue logit, with the weights of the features that depend on the
-    word alone (word, lemma, lexicon class) summed once per word and cached."""
+    """``score(s, i)``: the cue logit of token ``i``, equal to the last bit to
+    ``bias + sum(weights of _cue_features(s, i))``, with few feature strings built.
+
+    The weights of the features that depend on the word alone (word, lemma, lexicon class)
+    are summed once per word. Of the ~30 context features of
+    :func:`_cue_context_features`, only those that pair the word with a neighbouring word
+    are looked up by string; the others come from tables: the five tag features by tag
+    5-gram, the lemma x tag features by (lemma, tag), the lemma-only ones by lemma, the
+    yes/no ones from constants. The weights are then summed in the order of the feature
+    list, as ``sum`` does, so that the floating-point result is unchanged.
+    """
     weights, bias = cue_m["weights"], cue_m["bias"]
     get = weights.get
-    word_part: dict[str, float] = {}
+    word_part: dict[str, tuple[float, str]] = {}  # word -> (bias + word weights, lemma)
+    by_tags: dict[tuple[str, ...], tuple[float, ...]] = {}  # tag 5-gram -> 6 weights
+    by_lemma_tag: dict[tuple[str, str], tuple[float, ...]] = {}  # (lemma, tag) -> 4 weights
+    by_lemma: dict[str, tuple[float, ...]] = {}  # lemma -> its 8 lemma-only weights
+
+    def yes_no(name: str) -> tuple[float, float]:
+        return get(name + "=0", 0.0), get(name + "=1", 0.0)
+
+    w_inq, w_sq, w_cap, w_subj = yes_no("inq"), yes_no("sq"), yes_no("cap"), yes_no("subj")
+    w_pos = {p: get("pos=" + p, 0.0) for p in ("first", "mid", "last")}
+    w_that, w_qa, w_qb = get("that_after", 0.0), get("q_after", 0.0), get("q_before", 0.0)
+    noun_subj = ("PRP", "NNS", "NN", "WP")
+
+    def tag_weights(key: tuple[str, ...]) -> tuple[float, ...]:
+        pt2, pt, tag, nt, nt2 = key
+        out = by_tags[key] = (
+            get("t=" + tag, 0.0), get("pt=" + pt, 0.0), get("nt=" + nt, 0.0),
+            get("ptt=" + pt2 + "|" + pt, 0.0), get("ntt=" + nt + "|" + nt2, 0.0),
+            get("pt_t_nt=" + pt + "|" + tag + "|" + nt, 0.0),
+        )
+        return out
+
+    def lemma_tag(lem: str, tag: str) -> tuple[float, ...]:
+        """Weights of lt=, l_nt=, l_pt=, l_stag= with this lemma and tag."""
+        key = (lem, tag)
+        out = by_lemma_tag.get(key)
+        if out is None:
+            suffix = lem + "|" + tag
+            out = by_lemma_tag[key] = tuple(
+                get(p + suffix, 0.0) for p in ("lt=", "l_nt=", "l_pt=", "l_stag=")
+            )
+        return out
+
+    def lemma_weights(lem: str) -> tuple[float, ...]:
+        out = by_lemma[lem] = (
+            get("l_that=" + lem, 0.0), get("l_qa=" + lem, 0.0), get("l_qb=" + lem, 0.0),
+            get("l_toinf=" + lem, 0.0), get("l_inq=" + lem + "|0", 0.0),
+            get("l_inq=" + lem + "|1", 0.0), get("l_subj=" + lem + "|0", 0.0),
+            get("l_subj=" + lem + "|1", 0.0),
+        )
+        return out
 
     def score(s: "_Sent", i: int) -> float:
-        word = s.words[i]
-        part = word_part.get(word)
-        if part is None:
-            part = word_part[word] = bias + sum(map(get, _cue_word_features(word), _ZEROS))
-        return part + sum(map(get, _cue_context_features(s, i), _ZEROS))
+        w, t, n = s.words, s.tags, s.n
+        word = w[i]
+        got = word_part.get(word)
+        if got is None:
+            got = word_part[word] = (
+                bias + sum(map(get, _cue_word_features(word), _ZEROS)), _lemma(word))
+        part, lem = got
+        # the same neighbours as _cue_context_features
+        tag = t[i]
+        pw = w[i - 1] if i > 0 else "<s>"
+        pt = t[i - 1] if i > 0 else "<s>"
+        pw2 = w[i - 2] if i > 1 else "<s>"
+        pt2 = t[i - 2] if i > 1 else "<s>"
+        nw = w[i + 1] if i + 1 < n else "</s>"
+        nt = t[i + 1] if i + 1 < n else "</s>"
+        nw2 = w[i + 2] if i + 2 < n else "</s>"
+        nt2 = t[i + 2] if i + 2 < n else "</s>"
+        inq = 1 if s.inq and s.inq[i] else 0
+        key = (pt2, pt, tag, nt, nt2)
+        tw = by_tags.get(key) or tag_weights(key)
+        lw = by_lemma.get(lem) or lemma_weights(lem)
+        # one weight per feature, in the order of _cue_context_features
+        vals = [
+            tw[0],
+            lemma_tag(lem, tag)[0],
+            get("pw=" + pw, 0.0),
+            get("nw=" + nw, 0.0),
+            tw[1],
+            tw[2],
+            tw[3],
+            tw[4],
+            tw[5],
+            get("l_nw=" + lem + "|" + nw, 0.0),
+            get("l_pw=" + lem + "|" + pw, 0.0),
+            lemma_tag(lem, nt)[1],
+            lemma_tag(lem, pt)[2],
+            get("l_nw2=" + lem + "|" + nw + "|" + nw2, 0.0),
+            get("l_pw2=" + lem + "|" + pw2 + "|" + pw, 0.0),
+            w_inq[inq],
+            lw[4 + inq],
+            w_sq[s.has_quote],
+            w_cap[i > 0 and s.sent.tokens[i].text[:1].isupper()],
+            w_pos["first" if i == 0 else "last" if i >= n - 2 else "mid"],
+        ]
+        if "that" in w[i + 1 : i + 5]:
+            vals += (w_that, lw[0])
+        if nw in _QUOTE_TOKENS or nw == ":" or (nw == "," and nw2 in _QUOTE_TOKENS):
+            vals += (w_qa, lw[1])
+        if pw in _QUOTE_TOKENS or pw == "," or pw2 in _QUOTE_TOKENS:
+            vals += (w_qb, lw[2])
+        j = i - 1
+        while j >= 0 and (w[j] in _AUX or t[j] in ("RB", "MD")):
+            j -= 1
+        sw = w[j] if j >= 0 else "<s>"
+        stag = t[j] if j >= 0 else "<s>"
+        vals.append(get("sw=" + (sw if stag in noun_subj else stag), 0.0))
+        vals.append(lemma_tag(lem, stag)[3])
+        if nw == "to" and nt2 == "VB":
+            vals.append(lw[3])
+        subj = 1 if any(x in _NOUNISH for x in t[max(0, i - 3) : i]) else 0
+        vals.append(w_subj[subj])
+        vals.append(lw[6 + subj])
+        return part + sum(vals)
 
     return score
 
