@@ -490,12 +490,12 @@ class _Sent:
     """A sentence in the form the features read: lowercase words, tags, offsets."""
 
     __slots__ = ("sent", "words", "tags", "starts", "ends", "n", "inq", "has_quote", "cand_part",
-                 "counts")
+                 "counts", "alnum")
 
-    def __init__(self, sent: Sentence, quotes: "_QuoteIndex"):
+    def __init__(self, sent: Sentence, quotes: "_QuoteIndex", words: list[str] | None = None):
         toks = sent.tokens
         self.sent = sent
-        self.words = [t.text.lower() for t in toks]
+        self.words = [t.text.lower() for t in toks] if words is None else words
         self.tags = [t.tag for t in toks]
         self.starts = [t.start for t in toks]
         self.ends = [t.end for t in toks]
@@ -503,6 +503,7 @@ class _Sent:
         self.inq: list[bool] | None = None
         self.cand_part: dict[tuple[int, int], float] = {}  # source weights of a phrase alone
         self.counts = None  # prefix counts for the source scorer, see _source_counts
+        self.alnum: list[int] | None = None  # prefix counts of words, see _word_counts
         self.has_quote = any(w in _QUOTE_TOKENS for w in self.words)
         if self.has_quote or quotes.overlaps(sent.start, sent.end):
             self.inq = [quotes.inside(s) for s in self.starts]
@@ -1028,10 +1029,11 @@ def iter_attributions(doc_or_text: Document | str) -> Iterator[Attribution]:
     turns = _speaker_turns(sentences)
     for k, sent in enumerate(sentences):
         toks = sent.tokens
-        cands = [i for i, t in enumerate(toks) if t.text.lower() in vocab or t.text in _RULE_CUES]
+        words = [t.text.lower() for t in toks]  # lowercased once, for the scan and _Sent
+        cands = [i for i, w in enumerate(words) if w in vocab or toks[i].text in _RULE_CUES]
         if not cands:
             continue
-        s = _Sent(sent, quotes)
+        s = _Sent(sent, quotes, words)
         cues: list[tuple[int, int]] = []
         signed: list[Attribution] = []
         for i in cands:
@@ -1236,6 +1238,24 @@ def _chain(text: str, quotes: "_QuoteIndex", last: Quotation, after: int) -> Quo
     return last
 
 
+def _word_counts(s: _Sent) -> list[int]:
+    """Prefix counts of the words of ``s`` (tokens starting with a letter or digit): entry
+    ``j`` counts those before token ``j``; computed once per sentence."""
+    if s.alnum is None:
+        s.alnum = list(accumulate((x[0].isalnum() for x in s.words), initial=0))
+    return s.alnum
+
+
+def _tail_is_pp(s: _Sent, after: int) -> bool:
+    """Whether the words from token ``after`` on open with a preposition (not "that") and
+    hold no verb ("..., officials said in a statement.")."""
+    words, tags = s.words, s.tags
+    tail = [k for k in range(after, s.n) if words[k][0].isalnum()]
+    return bool(tail) and (tags[tail[0]] in ("IN", "TO") and words[tail[0]] != "that") and not any(
+        tags[k] in _VERB_TAGS for k in tail
+    )
+
+
 def _content(doc, sentences, k, s: _Sent, c, src, quotes: _QuoteIndex) -> tuple[Span, bool]:
     """The content span of a cue, and whether it is a direct quotation."""
     text = doc.text
@@ -1252,8 +1272,8 @@ def _content(doc, sentences, k, s: _Sent, c, src, quotes: _QuoteIndex) -> tuple[
                 return _trim(text, after_src, se), False
         return _trim(text, ss, cs), False
     n = s.n
-    words_after = [x for x in words[c[1] + 1 :] if x[0].isalnum()]
-    that_right = "that" in words[c[1] + 1 : c[1] + 6] and len(words_after) >= 4
+    n_words = _word_counts(s)  # n_words[j]: words (tokens starting with a letter or digit) before j
+    that_right = "that" in words[c[1] + 1 : c[1] + 6] and n_words[n] - n_words[c[1] + 1] >= 4
     if not s.in_quote(c[0]) and not that_right:
         # --- a quotation just before the cue: "A," she said (, "B.")
         q_before = quotes.before(cs)
@@ -1306,19 +1326,14 @@ def _content(doc, sentences, k, s: _Sent, c, src, quotes: _QuoteIndex) -> tuple[
     after = c[1] + 1
     if src is not None and src[0] > c[1] and src[0] - c[1] <= 2:
         after = src[1] + 1  # "said the minister ..."
-    tail = [k for k in range(after, n) if words[k][0].isalnum()]
-    tail_words = len(tail)
+    tail_words = n_words[n] - n_words[after]
     before_end = src[0] if (src is not None and src[1] < c[0]) else c[0]
-    lead_words = sum(1 for x in words[:before_end] if x[0].isalnum())
+    lead_words = n_words[before_end]
     prev_tok = words[before_end - 1] if before_end > 0 else ""
     comma_before = prev_tok in (",", "—", "–", "-", ":") or prev_tok in _QUOTE_TOKENS
-    first_tail = tail[0] if tail else n
-    tail_is_pp = bool(tail) and (s.tags[first_tail] in ("IN", "TO") and words[first_tail] != "that") and not any(
-        s.tags[k] in _VERB_TAGS for k in tail
-    )
     if lead_words >= 2 and (
         tail_words == 0
-        or (comma_before and (tail_is_pp or tail_words <= 3) and words[after : after + 1] != ["that"])
+        or (comma_before and (tail_words <= 3 or _tail_is_pp(s, after)) and words[after : after + 1] != ["that"])
     ):
         end_tok = before_end - 1
         return _trim(text, ss, s.ends[end_tok] if end_tok >= 0 else ss), False
