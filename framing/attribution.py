@@ -806,6 +806,27 @@ def _source_ranker(src_m: dict):
             )
         return out
 
+    w_none = get("none", 0.0)
+    w_none_first = (get("none_first=0", 0.0), get("none_first=1", 0.0))
+    w_none_inq = (get("none_inq=0", 0.0), get("none_inq=1", 0.0))
+    none_cue: dict[tuple[str, str], tuple[float, float, float]] = {}  # (lemma, tag) ->
+
+    def none_score(s: _Sent, c: tuple[int, int], lem: str, ctag: str, head_q: bool) -> float:
+        """The logit of "no source": the features of _source_rel_features(s, c, None), in
+        its order."""
+        key = (lem, ctag)
+        wl = none_cue.get(key)
+        if wl is None:
+            wl = none_cue[key] = (
+                get("none_l=" + lem, 0.0), get("none_t=" + ctag, 0.0),
+                get("none_lt=" + lem + "|" + ctag, 0.0),
+            )
+        pw = s.words[c[0] - 1] if c[0] > 0 else "<s>"
+        return bias + (
+            w_none + wl[0] + wl[1] + get("none_pw=" + pw, 0.0) + wl[2]
+            + w_none_first[c[0] == 0] + w_none_inq[head_q]
+        )
+
     def phrase(s: _Sent, cand: tuple[int, int]) -> tuple[float, str]:
         """The summed weights of the phrase's own features, and "P", "N" or "O" (pronoun,
         name, other), once per sentence and phrase."""
@@ -829,7 +850,8 @@ def _source_ranker(src_m: dict):
     def rank(s: _Sent, c: tuple[int, int], cands) -> tuple[tuple[int, int] | None, float]:
         w = s.words
         head = c[1] if w[c[0]] == "according" else c[0]
-        cue_l, cue_r = cue_weights(_lemma(w[head]), s.tags[head])
+        lem, ctag = _lemma(w[head]), s.tags[head]
+        cue_l, cue_r = cue_weights(lem, ctag)
         verbs, commas, quotes, content = _source_counts(s)
         inq = s.inq
         head_q = bool(inq and inq[head])
@@ -837,7 +859,7 @@ def _source_ranker(src_m: dict):
         best, best_score = None, -1e9
         for cand in cands:
             if cand is None:
-                sc = _source_score(weights, bias, s, c, None)
+                sc = none_score(s, c, lem, ctag, head_q)
             else:
                 a, b = cand
                 if b < c0:
@@ -1156,7 +1178,7 @@ def _build(doc, sentences, k, s: _Sent, c, quotes: _QuoteIndex, rank_sources) ->
         kind = "according_to"
     elif direct:
         kind = "direct"
-    elif any(ch in _QUOTE_CHARS for ch in text[content.start : content.end]):
+    elif not _QUOTE_CHARS.isdisjoint(text[content.start : content.end]):
         kind = "mixed"
     else:
         kind = "indirect"
@@ -1176,7 +1198,7 @@ _WORD_RE = re.compile(r"\w+")
 
 
 def _n_words(text: str, s: int, e: int) -> int:
-    return sum(1 for _ in _WORD_RE.finditer(text, s, e)) if e > s else 0
+    return len(_WORD_RE.findall(text, s, e)) if e > s else 0
 
 
 def _trim(text: str, s: int, e: int) -> Span:
