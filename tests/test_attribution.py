@@ -360,3 +360,22 @@ def test_attribution_features_values():
 def test_attribution_features_bad_param():
     with pytest.raises(ValueError):
         AttributionFeatures(per_words=0).fit(["a text"])
+
+
+def test_content_ends_before_a_coordinated_report():
+    text = ("Russia said on Monday it would hold talks, but critics argue the so-called "
+            '"peace plan" may fail.')
+    found = extract_attributions(text)
+    said = next(a for a in found if text[slice(*a.cue)] == "said")
+    argue = next(a for a in found if text[slice(*a.cue)] == "argue")
+    assert text[slice(*said.content)].endswith("it would hold talks")
+    assert said.kind == "indirect"
+    assert text[slice(*argue.source)] == "critics"
+    assert text[slice(*argue.content)] == 'the so-called "peace plan" may fail'
+
+
+def test_nested_citing_keeps_the_shared_content():
+    text = "The ministry said, citing Lavrov, that the talks would resume in May."
+    found = extract_attributions(text)
+    said = next(a for a in found if text[slice(*a.cue)] == "said")
+    assert text[slice(*said.content)].endswith("the talks would resume in May")
