@@ -22,7 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter, sub
@@ -164,7 +164,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 # tile the text, so the offsets follow from the pieces' lengths (a running sum) and the words
 # from stripping the whitespace, without a match object per token. No token starts with
 # whitespace, so each piece is exactly "whitespace + the token tokenize() finds there".
-_PIECE_RE = re.compile(rf"\s*+(?:{_TOKEN_RE.pattern})", re.UNICODE)
+#
+# Two alternatives come first as a fast path (the regex engine otherwise tries the
+# initialism, abbreviation, number and "n't" alternatives at every word before the plain
+# word one). They find exactly what the full pattern finds there: a run of ASCII letters not
+# followed by a word character, ".", "-", "‐" or an apostrophe is what the "words"
+# alternative matches (the alternatives before it need a "." or an apostrophe right after
+# the letters, or start with "$" or a digit), and the single marks listed start no
+# alternative but the last.
+_PIECE_RE = re.compile(
+    rf"\s*+(?:[A-Za-z]++(?![\w.'’‐-])|[,;:()\"“”?!]|{_TOKEN_RE.pattern})", re.UNICODE
+)
 
 
 def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
@@ -250,25 +260,43 @@ def split_sentences(text: str, skip: Sequence[Span] = ()) -> list[Span]:
     return [Span(b[0], b[1]) for b in _sentence_bounds(text, skip)]
 
 
+# A token can end a sentence only if its last character is one of these (final punctuation,
+# an abbreviation or an initialism) or if a line break follows it; every other token
+# continues its sentence, so only these candidates are looked at (found from the text with
+# one regular-expression scan per paragraph instead of a Python step per token).
+_ENDER_RE = re.compile(r"[.!?…]")
+
+
 def _sentence_bounds(text: str, skip: Sequence[Span]):
     """Yield ``(start, end, paragraph_number, token_starts, token_ends, words)`` for each
     sentence."""
     for p_no, (ps, pe) in enumerate(paragraphs(text, skip)):
         starts, ends, words = _tokens(text, ps, pe)
         n = len(words)
-        # Indices of the tokens that follow a line break (a token never contains one, so a
-        # line break lies in the gap before the first token that starts after it).
+        # Candidates: tokens that end with a final mark (a character of _ENDER_RE that is the
+        # last one of a token: token ends are distinct, so each candidate is found once) and
+        # tokens followed by a line break (a token never contains one, so a line break lies in
+        # the gap before the first token that starts after it).
         after_newline = set()
+        candidates = set()
+        for m in _ENDER_RE.finditer(text, ps, pe):
+            k = bisect_left(ends, m.end())
+            if k < n and ends[k] == m.end():
+                candidates.add(k)
         nl = text.find("\n", ps, pe)
         while nl >= 0:
-            after_newline.add(bisect_right(starts, nl))
+            k = bisect_right(starts, nl)
+            after_newline.add(k)
+            candidates.add(k - 1)
             nl = text.find("\n", nl + 1, pe)
         begin = 0
-        i = 0
-        while i < n:
-            tok = words[i]
+        i = 0  # the next token still to look at; the tokens before it are decided
+        for c in sorted(candidates):
+            if c < i:
+                continue  # swallowed as a closer after a final mark
+            tok = words[c]
             boundary = False
-            j = i + 1
+            j = c + 1
             if tok in _FINAL_PUNCT:
                 # swallow closing quotes / brackets glued to the mark
                 while j < n and words[j] in _CLOSERS and starts[j] == ends[j - 1]:
@@ -285,6 +313,8 @@ def _sentence_bounds(text: str, skip: Sequence[Span]):
                 yield starts[begin], ends[j - 1], p_no, starts[begin:j], ends[begin:j], words[begin:j]
                 begin = j
             i = j
+        if begin < n:  # the paragraph's last sentence
+            yield starts[begin], ends[n - 1], p_no, starts[begin:], ends[begin:], words[begin:]
 
 
 def _starts_sentence(word: str) -> bool:
