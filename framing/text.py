@@ -360,7 +360,9 @@ class _ContextRules:
                 self.general.setdefault(r[0], []).append(rule)
             else:
                 self.by_word.setdefault((r[0], rule[field]), []).append(rule)
-        self._cache: dict[tuple[str, str], object] = {}
+        # Words named by some word rule; any other word's candidates depend on its tag only.
+        self._rule_words = frozenset(word for _, word in self.by_word)
+        self._cache: dict[tuple[str, str | None], object] = {}
         self._functions: dict[tuple[int, ...], object] = {}
 
     def candidates(self, tag: str, word: str) -> list[tuple]:
@@ -371,7 +373,8 @@ class _ContextRules:
         )
 
     def _compiled(self, tag: str, word: str):
-        """The candidate rules of ``(tag, word)`` compiled into one small function.
+        """The candidate rules of ``(tag, word)`` compiled into one small function, or
+        ``None`` when there is no candidate rule (the token keeps its tag).
 
         The function returns the tag of the last rule that holds, or ``None``. Rule
         arguments are tags and words from textblob's rule file, inserted as ``repr``
@@ -379,8 +382,10 @@ class _ContextRules:
         """
         rules = self.candidates(tag, word)
         key = tuple(r[0] for r in rules)
-        fn = self._functions.get(key)
-        if fn is None:
+        if key in self._functions:
+            return self._functions[key]
+        fn = None
+        if rules:
             body = ["def f(w, t, i):", "    r = None"]
             for _, to, cmd, x, y in rules:
                 cond = _CONDITIONS[cmd].format(x=repr(x), y=repr(y))
@@ -388,25 +393,30 @@ class _ContextRules:
             body.append("    return r")
             namespace: dict = {}
             exec("\n".join(body), namespace)  # noqa: S102 - code built from rule literals
-            fn = self._functions[key] = namespace["f"]
-        if len(self._cache) < 500_000:
-            self._cache[(tag, word)] = fn
+            fn = namespace["f"]
+        self._functions[key] = fn
         return fn
 
     def rules_for(self, tag: str, word: str):
-        """The compiled rule function of ``word`` tagged ``tag``."""
-        return self._cache.get((tag, word)) or self._compiled(tag, word)
+        """The compiled rule function of ``word`` tagged ``tag`` (``None``: no rule)."""
+        key = (tag, word if word in self._rule_words else None)
+        try:
+            return self._cache[key]
+        except KeyError:
+            fn = self._compiled(tag, word)
+            if len(self._cache) < 500_000:
+                self._cache[key] = fn
+            return fn
 
     def apply(self, words: list[str], tags: list[str]) -> list[str]:
         pad = "STAART"
         w = [pad, pad, pad] + list(words) + [pad, pad, pad]
         t = [pad, pad, pad] + list(tags) + [pad, pad, pad]
-        cache = self._cache
         for i in range(3, len(t) - 3):
             # As in textblob, every rule written for the token's original tag is tried in
             # file order, and the last one that holds decides.
-            fn = cache.get((t[i], w[i])) or self._compiled(t[i], w[i])
-            r = fn(w, t, i)
+            fn = self.rules_for(t[i], w[i])
+            r = None if fn is None else fn(w, t, i)
             if r is not None:
                 t[i] = r
         return t[3:-3]
@@ -520,9 +530,10 @@ def tag_words(words: Sequence[str]) -> list[str]:
     w = pad + list(words) + pad
     t = pad + [e[0] for e in entries] + pad
     for i, (_, rules) in enumerate(entries, 3):
-        r = rules(w, t, i)
-        if r is not None:
-            t[i] = r
+        if rules is not None:  # None: no rule can rewrite this token
+            r = rules(w, t, i)
+            if r is not None:
+                t[i] = r
     return t[3:-3]
 
 
