@@ -621,7 +621,20 @@ def _chunk_codes(codes: str) -> tuple[tuple[str, int, int], ...]:
 # _CHUNK_WINDOW tokens elsewhere than at an "o" only if it has more than _CHUNK_WINDOW - 2
 # tokens without one; such a rare sentence (any "o"-free stretch over _MAX_RUN) goes through
 # _chunk_codes whole, exactly as before.
-_RUN_RE = re.compile(r"[^oP]+|P+")
+#
+# A run is cut further between two tokens that no rule's match can contain side by side (a
+# noun before a verb, a verb before a determiner, ...): by the same argument the chunks of the
+# pieces are the chunks of the run (no match crosses the cut, and the marks a match makes
+# stay inside it). Pairs a match can contain, after each code: NP ``N*[DCc]*[RJ]*N+``:
+# N -> NDCcRJ, D/C/c -> DCcRJN, R/J -> RJN; ADJP ``[cRJ]*J+``: c/R/J -> cRJ; VP
+# ``(?:[MR]*V+)+``: M/R/V -> MRV; ADVP ``[RW]+``: R/W -> RW. Each code below is followed
+# (lookahead) by the codes that may follow it within a match, so a run is a maximal stretch
+# of such pairs. The pieces ("DJN", "MV", "N", ...) repeat far more than whole runs do, so
+# the table below rarely misses, even on fresh text.
+_RUN_RE = re.compile(
+    r"(?:N(?=[NDCcRJ])|[DCc](?=[DCcRJN])|R(?=[RJNcMVW])|J(?=[RJNc])|[MV](?=[MRV])|W(?=[RW]))*"
+    r"[NDCcRJMVW]|P+"
+)
 _MAX_RUN = 200
 _RUN_CACHE_SIZE = 100_000
 
