@@ -386,12 +386,23 @@ class _ContextRules:
             return self._functions[key]
         fn = None
         if rules:
-            body = ["def f(w, t, i):", "    r = None"]
+            # A quick rejection first: each rule needs a given tag or word at one of a few
+            # neighbours (its guard, see _GUARDS); when no neighbour holds a value some
+            # rule needs there, no rule holds, and the conditions are not evaluated.
+            guards: dict[str, set[str]] = {}
+            for _, to, cmd, x, y in rules:
+                for field in _GUARDS[cmd]:
+                    guards.setdefault(field, set()).add(x)
+            namespace: dict = {}
+            checks = []
+            for k, (field, values) in enumerate(sorted(guards.items())):
+                namespace[f"G{k}"] = frozenset(values)
+                checks.append(f"{field} in G{k}")
+            body = ["def f(w, t, i):", f"    if not ({' or '.join(checks)}): return None", "    r = None"]
             for _, to, cmd, x, y in rules:
                 cond = _CONDITIONS[cmd].format(x=repr(x), y=repr(y))
                 body.append(f"    if {cond}: r = {to!r}")
             body.append("    return r")
-            namespace: dict = {}
             exec("\n".join(body), namespace)  # noqa: S102 - code built from rule literals
             fn = namespace["f"]
         self._functions[key] = fn
@@ -421,6 +432,23 @@ class _ContextRules:
                 t[i] = r
         return t[3:-3]
 
+
+# For each condition, the neighbours one of which must hold its first argument ``x`` for
+# the condition to hold (``prev1or2tag X``: the tag before or the one before that is X).
+_GUARDS = {
+    "prevtag": ("t[i - 1]",), "nexttag": ("t[i + 1]",), "prev2tag": ("t[i - 2]",),
+    "next2tag": ("t[i + 2]",), "prev1or2tag": ("t[i - 1]", "t[i - 2]"),
+    "next1or2tag": ("t[i + 1]", "t[i + 2]"),
+    "prev1or2or3tag": ("t[i - 1]", "t[i - 2]", "t[i - 3]"),
+    "next1or2or3tag": ("t[i + 1]", "t[i + 2]", "t[i + 3]"),
+    "surroundtag": ("t[i - 1]",), "curwd": ("w[i]",), "prevwd": ("w[i - 1]",),
+    "nextwd": ("w[i + 1]",), "prev1or2wd": ("w[i - 1]", "w[i - 2]"),
+    "next1or2wd": ("w[i + 1]", "w[i + 2]"), "prevwdtag": ("w[i - 1]",),
+    "nextwdtag": ("w[i + 1]",), "wdprevtag": ("t[i - 1]",), "wdnexttag": ("w[i]",),
+    "wdand2aft": ("w[i]",), "wdand2tagbfr": ("t[i - 2]",), "wdand2tagaft": ("w[i]",),
+    "lbigram": ("w[i - 1]",), "rbigram": ("w[i]",), "prevbigram": ("t[i - 2]",),
+    "nextbigram": ("t[i + 1]",),
+}
 
 # The conditions of textblob's contextual rules (see ``textblob._text.Context``).
 _CONDITIONS = {
