@@ -528,6 +528,9 @@ _WORD_ENTRIES: tuple[dict[str, tuple], dict[str, tuple]] = ({}, {})  # (inside, 
 _WORD_CACHE_SIZE = 200_000  # about 30 MB when full
 
 
+_entry_tag = itemgetter(0)
+
+
 def _word_entry(w: str, first: bool) -> tuple:
     """``(tag, rule function)`` of ``w`` (see ``_WORD_ENTRIES``)."""
     lexicon, context = _tagger()
@@ -556,7 +559,7 @@ def tag_words(words: Sequence[str]) -> list[str]:
     # tokens before it already rewritten (see _ContextRules.apply).
     pad = ["STAART"] * 3
     w = pad + list(words) + pad
-    t = pad + [e[0] for e in entries] + pad
+    t = pad + list(map(_entry_tag, entries)) + pad
     for i, (_, rules) in enumerate(entries, 3):
         if rules is not None:  # None: no rule can rewrite this token
             r = rules(w, t, i)
