@@ -1104,7 +1104,11 @@ def _iter_found(doc: Document) -> Iterator[Attribution]:
     for k, sent in enumerate(sentences):
         toks = sent.tokens
         words = [t.text.lower() for t in toks]  # lowercased once, for the scan and _Sent
-        cands = [i for i, w in enumerate(words) if w in vocab or toks[i].text in _RULE_CUES]
+        headline = _title_cased(toks)
+        cands = [
+            i for i, w in enumerate(words)
+            if (w in vocab and (headline or not _inside_name(toks, i))) or toks[i].text in _RULE_CUES
+        ]
         if not cands:
             continue
         s = _Sent(sent, quotes, words)
@@ -1142,6 +1146,28 @@ _NOT_SPEAKERS = frozenset(
     exclusive breaking busted boom email reads read previously photo photos source sources
     related more live warning disclaimer ps ps. tl dr faq q a""".split()
 )
+
+
+def _title_cased(toks) -> bool:
+    """Most words capitalised: a headline ("Clinton Says She Will Run"), where capitals
+    say nothing about names."""
+    words = [t.text for t in toks if t.text[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _inside_name(toks, i: int) -> bool:
+    """A capitalised word inside a proper name is no reporting verb: "Blast" in "The Morning
+    Blast". Sentence-initial words and all-capital words (transcripts) are left to the
+    model, and so are headlines (see :func:`_title_cased`)."""
+    word = toks[i].text
+    return (
+        i > 0
+        and word[:1].isupper()
+        and not word.isupper()
+        and toks[i].tag in ("NNP", "NNPS")
+        and toks[i - 1].text[:1].isupper()
+        and toks[i - 1].tag in ("NNP", "NNPS", "DT")
+    )
 
 
 def _speaker_turns(sentences: Sequence[Sentence]) -> set[tuple[int, int]]:

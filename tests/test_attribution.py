@@ -379,3 +379,10 @@ def test_nested_citing_keeps_the_shared_content():
     found = extract_attributions(text)
     said = next(a for a in found if text[slice(*a.cue)] == "said")
     assert text[slice(*said.content)].endswith("the talks would resume in May")
+
+
+def test_a_word_inside_a_name_is_no_cue():
+    text = 'One diplomat told The Morning Blast: "This was a circus." Sablin slammed the plan.'
+    cues = [text[slice(*a.cue)] for a in extract_attributions(text)]
+    assert "Blast" not in cues
+    assert "told" in cues and "slammed" in cues
