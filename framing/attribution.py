@@ -172,7 +172,6 @@ _DOUBLE_CLOSE = frozenset(["”", "»", "''", "›"])
 _SINGLE_OPEN = frozenset(["‘", "‚"])
 _OPEN_BEFORE = frozenset(" \t\n\r([{—–-/:;\u00a0") | _DOUBLE_OPEN | {'"'}
 MAX_QUOTE_DEPTH = 2
-BAG_WINDOW = 5  # words on each side of a cue candidate read as a bag of words
 
 
 def find_quotations(text: str, paras: Sequence[Span] | None = None) -> list[Quotation]:
@@ -344,9 +343,6 @@ def _cue_scorer(cue_m: dict):
     w_pos = {p: get("pos=" + p, 0.0) for p in ("first", "mid", "last")}
     w_that, w_qa, w_qb = get("that_after", 0.0), get("q_after", 0.0), get("q_before", 0.0)
     noun_subj = ("PRP", "NNS", "NN", "WP")
-    # the bag-of-words features ("bw=" after, "bp=" before the candidate), by word
-    bag_after = {k[3:]: v for k, v in weights.items() if k.startswith("bw=")}.get
-    bag_before = {k[3:]: v for k, v in weights.items() if k.startswith("bp=")}.get
 
     def tag_weights(key: tuple[str, ...]) -> tuple[float, ...]:
         pt2, pt, tag, nt, nt2 = key
@@ -440,8 +436,6 @@ def _cue_scorer(cue_m: dict):
         subj = 1 if any(x in _NOUNISH for x in t[max(0, i - 3) : i]) else 0
         vals.append(w_subj[subj])
         vals.append(lw[6 + subj])
-        vals += map(bag_after, w[i + 1 : i + 1 + BAG_WINDOW], _ZEROS)
-        vals += map(bag_before, w[max(0, i - BAG_WINDOW) : i], _ZEROS)
         return part + sum(vals)
 
     return score
@@ -621,10 +615,6 @@ def _cue_context_features(s: _Sent, i: int) -> list[str]:
     subj = any(x in _NOUNISH for x in t[max(0, i - 3) : i])
     f.append("subj=" + ("1" if subj else "0"))
     f.append("l_subj=" + lem + "|" + ("1" if subj else "0"))
-    # the words around the candidate as two bags of words (a word twice in a window: its
-    # feature twice, i.e. a count)
-    f += ["bw=" + x for x in w[i + 1 : i + 1 + BAG_WINDOW]]
-    f += ["bp=" + x for x in w[max(0, i - BAG_WINDOW) : i]]
     return f
 
 

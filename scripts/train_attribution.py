@@ -48,8 +48,6 @@ MIN_HEAD_RATIO = float(os.environ.get("MIN_HEAD_RATIO", 0.02))  # fewer candidat
 RARE_IN_TRAIN = 20
 C_GRID_CUE = tuple(float(x) for x in os.environ.get("C_GRID_CUE", "0.1 0.2").split())
 C_GRID_SOURCE = (0.3,)
-# experiments on dev: a fixed cue threshold instead of the one chosen on dev candidates
-CUE_THRESHOLD = os.environ.get("CUE_THRESHOLD", "")
 MIN_WEIGHT = 0.03
 
 
@@ -132,7 +130,7 @@ def cue_rows(prepared, vocab):
                 label = (k, i) in heads
                 if not label and any(b < s.ends[i] and s.starts[i] < e for b, e in inside):
                     continue  # a non-head word of a gold cue: neither positive nor negative
-                X.append(Counter(A._cue_features(s, i)))  # bag-of-words features count
+                X.append({f: 1 for f in A._cue_features(s, i)})
                 y.append(int(label))
                 where.append((d, k, i))
     return X, np.array(y), where
@@ -237,9 +235,6 @@ def main() -> int:
                 best = (f1, C, float(thr), p, r)
         print(f"  C={C}: best so far {best}", flush=True)
     f1, C_cue, thr, p, r = best
-    print(f"candidate-level choice: threshold {thr:.1f}; used: {CUE_THRESHOLD or thr}")
-    if CUE_THRESHOLD:
-        thr = float(CUE_THRESHOLD)
     vec, clf = fit_lr(Xtr, ytr, C_cue)
     cue_model = export(vec, clf)
     cue_model.update(vocab=sorted(vocab), logit_threshold=round(thr, 2), C=C_cue)
