@@ -365,7 +365,26 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     >>> gazetteer()["Russian"]
     ('Russia', 'demonym')
     """
+    return dict(_gazetteer_map())
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_map() -> dict[str, tuple[str, str]]:
     return {form: (actor, kind) for actor, kind, form in _gazetteer_rows()}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_first_tokens() -> frozenset[str]:
+    """The first token of every gazetteer form: a capitalised token not among them cannot
+    start a gazetteer match, so the look-up of its 1- to 4-token spans is skipped."""
+    from framing.text import tokenize
+
+    out = set()
+    for form in _gazetteer_map():
+        spans = tokenize(form)
+        if spans:
+            out.add(form[spans[0][0] : spans[0][1]])
+    return frozenset(out)
 
 
 def _alias_regex(alias: str) -> str:
@@ -477,7 +496,8 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
         k = bisect_right(sent_starts, a) - 1
         return k >= 0 and b <= sent_ends[k]
 
-    gaz = gazetteer()
+    gaz = _gazetteer_map()
+    gaz_first = _gazetteer_first_tokens()
     # 1. the user's table
     table = _compiled_table(_table_key(actors))
     user_alias = {}
@@ -494,7 +514,6 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                 add(a, b, canonical, _guess_type(canonical, gaz), "table")
                 user_alias[text[a:b].lower()] = canonical
     # 2. gazetteer and 3. proper-noun sequences, token by token
-    gaz = gazetteer()
     max_len = 4
     people: dict[str, str] = {}  # surname -> full name
     orgs: dict[str, str] = {}  # short form -> full organisation name
@@ -508,7 +527,7 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
         if not tok.text[:1].isupper():
             i += 1  # every gazetteer form and proper noun starts with a capital
             continue
-        for L in range(max_len, 0, -1):
+        for L in range(max_len if tok.text in gaz_first else 0, 0, -1):
             if i + L > n:
                 continue
             a, b = toks[i].start, toks[i + L - 1].end
