@@ -318,7 +318,8 @@ _ZEROS = repeat(0.0)  # map(dict.get, features, _ZEROS): a weight or 0.0 per fea
 
 
 def _cue_scorer(cue_m: dict):
-    """``score(s, i)``: the cue logit of token ``i``, equal to the last bit to
+    """``score(s, i)``: the cue logit of token ``i``, equal (up to the order of
+    floating-point summation; tests/test_attribution.py checks it to 1e-9) to
     ``bias + sum(weights of _cue_features(s, i))``, with few feature strings built.
 
     The weights of the features that depend on the word alone (word, lemma, lexicon class)
@@ -761,7 +762,8 @@ _N_BUCKETS = 14  # _bucket(n) is the same for every n >= 13
 def _source_ranker(src_m: dict):
     """``rank(s, c, cands)``: the best candidate source of cue ``c`` and its logit.
 
-    The same logits as :func:`_source_score`, to the last bit, without building the ~13
+    The same logits as :func:`_source_score` (checked to 1e-9 by tests/test_attribution.py),
+    without building the ~13
     feature strings of :func:`_source_rel_features` per candidate phrase: the weight of each
     feature template is looked up in tables built once per model (direction x distance
     bucket, direction x flag, ...) or once per cue (direction x lemma or tag), and the

@@ -386,3 +386,33 @@ def test_a_word_inside_a_name_is_no_cue():
     cues = [text[slice(*a.cue)] for a in extract_attributions(text)]
     assert "Blast" not in cues
     assert "told" in cues and "slammed" in cues
+
+
+def test_fast_scorers_equal_the_feature_strings_the_model_was_trained_on(sample):
+    """The extraction scorers (_cue_scorer, _source_ranker) give the logits of the feature
+    strings scripts/train_attribution.py trains on (up to float summation order)."""
+    import framing.attribution as A
+    from framing.text import paragraphs
+
+    model = A._model()
+    cue_score = A._cue_scorer(model["cue"])
+    rank = A._source_ranker(model["source"])
+    cue_w, cue_b = model["cue"]["weights"], model["cue"]["bias"]
+    src_w, src_b = model["source"]["weights"], model["source"]["bias"]
+    checked = 0
+    for doc in list(sample)[:6]:
+        quotes = A._QuoteIndex(A.find_quotations(doc.text, paragraphs(doc.text)))
+        for sent in doc.sentences:
+            s = A._Sent(sent, quotes)
+            for i, w in enumerate(s.words):
+                if w not in model["cue"]["vocab"]:
+                    continue
+                ref = A._score(cue_w, cue_b, A._cue_features(s, i))
+                assert cue_score(s, i) == pytest.approx(ref, abs=1e-9)
+                cands = [None] + A._np_candidates(s, (i, i))
+                best, best_score = rank(s, (i, i), cands)
+                ref = [A._source_score(src_w, src_b, s, (i, i), c) for c in cands]
+                assert best_score == pytest.approx(max(ref), abs=1e-9)
+                assert ref[cands.index(best)] == pytest.approx(max(ref), abs=1e-9)
+                checked += 1
+    assert checked > 50
