@@ -384,14 +384,7 @@ def _cue_scorer(cue_m: dict):
         part, lem = got
         # the same neighbours as _cue_context_features
         tag = t[i]
-        pw = w[i - 1] if i > 0 else "<s>"
-        pt = t[i - 1] if i > 0 else "<s>"
-        pw2 = w[i - 2] if i > 1 else "<s>"
-        pt2 = t[i - 2] if i > 1 else "<s>"
-        nw = w[i + 1] if i + 1 < n else "</s>"
-        nt = t[i + 1] if i + 1 < n else "</s>"
-        nw2 = w[i + 2] if i + 2 < n else "</s>"
-        nt2 = t[i + 2] if i + 2 < n else "</s>"
+        pw, pt, pw2, pt2, nw, nt, nw2, nt2 = _window(w, t, n, i)
         inq = 1 if s.inq and s.inq[i] else 0
         key = (pt2, pt, tag, nt, nt2)
         tw = by_tags.get(key) or tag_weights(key)
@@ -558,19 +551,27 @@ def _cue_word_features(word: str) -> list[str]:
     ]
 
 
+def _window(w: list[str], t: list[str], n: int, i: int) -> tuple[str, ...]:
+    """Words and tags one and two tokens either side of ``i``, padded with ``<s>``/``</s>``:
+    ``(pw, pt, pw2, pt2, nw, nt, nw2, nt2)``. Shared by the cue features and their scorer."""
+    return (
+        w[i - 1] if i > 0 else "<s>",
+        t[i - 1] if i > 0 else "<s>",
+        w[i - 2] if i > 1 else "<s>",
+        t[i - 2] if i > 1 else "<s>",
+        w[i + 1] if i + 1 < n else "</s>",
+        t[i + 1] if i + 1 < n else "</s>",
+        w[i + 2] if i + 2 < n else "</s>",
+        t[i + 2] if i + 2 < n else "</s>",
+    )
+
+
 def _cue_context_features(s: _Sent, i: int) -> list[str]:
     w, t, n = s.words, s.tags, s.n
     word = w[i]
     lem = _lemma(word)
     tag = t[i]
-    pw = w[i - 1] if i > 0 else "<s>"
-    pt = t[i - 1] if i > 0 else "<s>"
-    pw2 = w[i - 2] if i > 1 else "<s>"
-    pt2 = t[i - 2] if i > 1 else "<s>"
-    nw = w[i + 1] if i + 1 < n else "</s>"
-    nt = t[i + 1] if i + 1 < n else "</s>"
-    nw2 = w[i + 2] if i + 2 < n else "</s>"
-    nt2 = t[i + 2] if i + 2 < n else "</s>"
+    pw, pt, pw2, pt2, nw, nt, nw2, nt2 = _window(w, t, n, i)
     inq = "1" if s.in_quote(i) else "0"
     f = [
         "t=" + tag,
