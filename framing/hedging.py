@@ -112,6 +112,9 @@ _REPORTING_PAST = frozenset(
     assured maintained conceded admitted acknowledged noted explained replied declared
     forecast projected feared knew guaranteed undertook ruled determined""".split()
 )
+# Before "would" in a sentence without a condition: a narrative future in the past ("Eventually
+# the Nazis would sterilize ...", "Years later the magazine would cite ...").
+_NARRATIVE_MARKERS = frozenset("later eventually ultimately subsequently afterwards soon".split())
 _ABILITY_VERBS = frozenset("see hear feel smell taste afford remember understand".split())
 _NEGATION = frozenset({"not", "never"})
 # Bare quantifiers as the holders of an opinion ("some thought", "others suggest").
@@ -151,6 +154,22 @@ def _after_parenthesis(words: Sequence[str], tags: Sequence[str], j: int) -> boo
     return False
 
 
+def _is_ordinal(w: str) -> bool:
+    """An ordinal number written with digits ("3rd", "21st")."""
+    return len(w) > 2 and w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th")
+
+
+def _purpose_clause(words: Sequence[str], i: int) -> bool:
+    """``words[i]`` (a modal) sits in a purpose clause: "so that" or "in order that" within
+    the four words before it, and no stop in between."""
+    for m in range(i - 1, max(0, i - 5), -1):
+        if words[m] in (".", ";", ":"):
+            return False
+        if words[m] == "that" and words[m - 1] in ("so", "order"):
+            return True
+    return False
+
+
 def _prev(words: Sequence[str], i: int) -> str:
     return words[i - 1] if i > 0 else ""
 
@@ -172,15 +191,15 @@ def _rule_may(words, tags, raw, i, j) -> bool:
         # "May 4", "in May", "Theresa May": the month or a name, unless a verb follows
         if j < len(words) and (tags[j] == "CD" or words[j][:1].isdigit()):
             return False
-        if _prev(words, i) in _MONTH_CONTEXT or tags[i - 1] in ("NNP", "NNPS"):
-            return False
+        if _prev(words, i) in _MONTH_CONTEXT or tags[i - 1] in ("NNP", "NNPS") or _is_ordinal(_prev(words, i)):
+            return False  # "in May", "Theresa May", "the 3rd May"
     k = _next_content(words, tags, j)
     if j < len(words) and words[j] in _PERMISSION_ADVERBS and k < len(words) and words[k] not in ("be", "have"):
         return False
     if _prev(words, i) in _DEONTIC_SUBJECTS and k < len(words) and words[k] not in ("be", "have", "well"):
         return False
-    if i >= 2 and "that" in words[max(0, i - 3) : i] and "so" in words[max(0, i - 4) : i]:
-        return False  # purpose: "so that we may ..."
+    if _purpose_clause(words, i):
+        return False  # purpose: "so that we may ...", "so that every word of ours may begin"
     return (j == len(words) or words[j] in ("well", "or", ".", ";")
             or _is_verb_start(words, tags, k) or _mistagged_verb(words, tags, raw, k)
             or (words[j] == "," and _after_parenthesis(words, tags, j)))
@@ -188,9 +207,14 @@ def _rule_may(words, tags, raw, i, j) -> bool:
 
 def _rule_might(words, tags, raw, i, j) -> bool:
     """Modal "might", not the noun ("military might", "with all its might")."""
-    if i > 0 and (tags[i - 1] in ("DT", "PRP$", "JJ", "POS", "IN") or words[i - 1] in ("all", "'s")):
-        return False
     k = _next_content(words, tags, j)
+    if j < len(words) and tags[j] in ("VBZ", "VBD"):
+        return False  # a finite verb follows: the noun ("might makes right")
+    if i > 0 and (tags[i - 1] in ("DT", "PRP$", "JJ", "POS", "IN") or words[i - 1] in ("all", "'s")):
+        # the noun ("its might", "because might makes right"), unless a bare verb follows:
+        # "This might be due to", "such as might be associated with"
+        return words[i - 1] not in ("its", "their", "his", "her", "all", "'s", "military") and k < len(words) and (
+            words[k] in ("be", "have") or tags[k] == "VB")
     return (j == len(words) or words[j] == "well" or _is_verb_start(words, tags, k)
             or _mistagged_verb(words, tags, raw, k))
 
@@ -200,12 +224,38 @@ def _rule_could(words, tags, raw, i, j) -> bool:
     k = _next_content(words, tags, j)
     if k < len(words) and words[k] in _NEGATION:
         # "could not be ruled out" keeps the possibility; other negations are inability
-        return " ".join(words[k + 1 : k + 4]) in ("be ruled out", "be excluded")
+        return (" ".join(words[k + 1 : k + 4]) in ("be ruled out", "be excluded")
+                or (k + 1 < len(words) and words[k + 1] == "possibly"))  # "could not possibly survive"
     if k < len(words) and words[k] in _ABILITY_VERBS:
         return False
     if any(w in ("before", "until", "where", "once") for w in words[max(0, i - 4) : i]):
         return False  # "before the question could be answered": ability or permission
-    return _is_verb_start(words, tags, k) or (j < len(words) and words[j] == "well")
+    if _purpose_clause(words, i):
+        return False  # "so that he could fire officials": ability or permission
+    if not _is_verb_start(words, tags, k) and not (j < len(words) and words[j] == "well"):
+        return False
+    if _past_ability(words, tags, i, k):
+        return False
+    return True
+
+
+# Words that make a "could" in a past sentence a reported or judged possibility rather
+# than a past ability: a reporting or thinking verb, a hedge, or a condition before it.
+_POSSIBILITY_FRAME = _REPORTING_PAST | frozenset(
+    """say says stated states suggest suggests suggesting predicting believe believes think thinks
+    fear fears worried concern concerns possibility likely probably perhaps whether if unless""".split())
+
+
+def _past_ability(words, tags, i: int, k: int) -> bool:
+    """A past narrative "could" + bare verb is a past ability ("Gassner built sets that could
+    capture the cold look", "so long as he could find the cast"): a past-tense verb
+    before the modal, no reporting, thinking or condition word before the
+    modal, and no perfect after it ("could have been" stays a possibility)."""
+    if k < len(words) and words[k] in ("have", "'ve"):
+        return False
+    if not any(t == "VBD" for t in tags[:i]):
+        return False
+    return not any(w in _POSSIBILITY_FRAME for w in words[:i])
 
 
 def _rule_would(words, tags, raw, i, j) -> bool:
@@ -229,9 +279,12 @@ def _rule_would(words, tags, raw, i, j) -> bool:
     if any(w in _HYPOTHETICAL_MARKERS for w in words):
         return True
     # a dated narrative ("On May 20, 1983, he would have his first attempt", "Years later
-    # the magazine would cite"): a future in the past, not a hypothesis
-    if "later" in words[:i] or any(t == "CD" and len(w) == 4 and w[:2] in ("15", "16", "17", "18", "19", "20")
-                                   and w.isdigit() for w, t in zip(words, tags)):
+    # the magazine would cite", "Eventually the Nazis would ...", "which would go on to"):
+    # a future in the past, not a hypothesis
+    if any(w in _NARRATIVE_MARKERS for w in words[:i]) or " ".join(words[j:j + 2]) in ("go on", "once again"):
+        return False
+    if any(t == "CD" and len(w) == 4 and w[:2] in ("15", "16", "17", "18", "19", "20") and w.isdigit()
+           for w, t in zip(words, tags)):
         return False
     # In a past narrative without a condition, "would" is habitual or a future in the past
     # ("he would later become"); in a present frame or with a condition it is hypothetical.
@@ -278,8 +331,13 @@ def _rule_likely(words, tags, raw, i, j) -> bool:
 def _rule_possible(words, tags, raw, i, j) -> bool:
     """Hedge "possible", not "as soon as possible", "made possible", "where possible"."""
     p = _prev(words, i)
-    if j < len(words) and words[j] == "that" and p in _BE:
-        return True  # "it is possible that ...": epistemic possibility of a clause
+    n = len(words)
+    k = j + 1 if j + 1 < n and words[j] in ("however", "though", "also", "then", "therefore") else j
+    if k < n and p in _BE and (words[k] == "that" or words[k] in _CLAUSE_SUBJECTS and k + 1 < n
+                               and tags[k + 1] in _FINITE_TAGS):
+        return True  # "it is possible (however) that ...", "it is possible they are": a clause
+    if i > 0 and tags[i - 1] == "CD" and p != "one":
+        return False  # "all 4096 possible salts", "three possible chambers": a count of options
     if i > 0 and tags[i - 1] == "JJS" or p in ("maximum", "minimum", "fewest", "widest", "largest"):
         return False  # "the maximum possible energy", "the largest possible": a limit
     if p in ("as", "where", "wherever", "whenever", "if", "when", "everything", "made", "make",
@@ -301,6 +359,20 @@ def _rule_apparent(words, tags, raw, i, j) -> bool:
                                                      "becoming", "grew", "seemed", "made", "make")):
         return False
     return True
+
+
+def _rule_predicative(words, tags, raw, i, j) -> bool:
+    """Predicative "unknown" of a fact ("its early history is unknown", "it is still unknown
+    whether"), not the attributive "an unknown artist" nor obscurity ("relatively unknown",
+    "unknown to the public")."""
+    p = i - 1
+    while p >= 0 and (tags[p] in _ADVERB_TAGS or words[p] in ("still", "largely", "completely")):
+        p -= 1
+    if j < len(words) and words[j] in ("to", "outside"):
+        return False  # "unknown to men of letters": not famous
+    if i > 0 and words[i - 1] in ("relatively", "virtually", "little", "almost", "totally"):
+        return False  # "relatively unknown": obscure
+    return p >= 0 and (words[p] in _BE or words[p] in ("remains", "remain", "remained"))
 
 
 def _rule_that_after(words, tags, raw, i, j) -> bool:
@@ -352,15 +424,65 @@ def _rule_suggest(words, tags, raw, i, j) -> bool:
     if w == "to":
         return "that" in words[j + 1 : j + 6] or (j + 1 < n and words[j + 1] in ("be", "have"))
     if tags[j] in ("DT", "JJ", "CD") or tags[j] in _NOUN_TAGS:
-        return _finite_verb_ahead(words, tags, j)
+        if _finite_verb_ahead(words, tags, j):
+            return True
+        # evidence that points to something: "research that suggests a correlation",
+        # "thus suggesting a link between ..."; not a proposal ("she suggested a meeting")
+        return (any(w in _EVIDENTIAL_OBJECTS for w in words[j : j + 4])
+                or any(w in _EVIDENCE_SUBJECTS for w in words[max(0, i - 3) : i]))
     return False
+
+
+# Objects and subjects that make "suggest" + noun phrase evidential rather than a proposal.
+_EVIDENTIAL_OBJECTS = frozenset(
+    "link links correlation connection relationship association origin origins presence existence "
+    "emergence role cause influence".split())
+_EVIDENCE_SUBJECTS = frozenset(
+    "evidence research data findings results studies study analysis analyses tests test records "
+    "fossils remains thus".split())
 
 
 def _rule_believe(words, tags, raw, i, j) -> bool:
     """"believe" of opinion, not of faith ("believe in") nor incredulity ("can't believe")."""
     if j < len(words) and words[j] == "in":
         return False
+    if _prev(words, i) in _QUANTIFIER_SUBJECTS:
+        return True  # "Some believe the public are suffering"
+    if _object_without_clause(words, tags, j):
+        return False  # "does not believe his father", "refused to believe any other explanation"
     return not (i > 1 and words[i - 1] in _NEGATION and words[i - 2] in ("can", "could", "ca"))
+
+
+_OBJECT_PRONOUNS = frozenset("him her them me us you".split())
+
+
+def _object_without_clause(words, tags, j: int, starts=("DT", "PRP$")) -> bool:
+    """The verb ending at ``j`` takes a noun-phrase object and no clause: a word tagged in
+    ``starts`` or an object pronoun follows, and no finite verb or "to be" comes before the
+    next punctuation ("believe his father.", "assumed the command of the band"; not
+    "believe the deal will hold", "believe the public in particular are", "believe him to
+    be")."""
+    n = len(words)
+    if j >= n or not (tags[j] in starts or words[j] in _OBJECT_PRONOUNS):
+        return False
+    for k in range(j + 1, min(n, j + 13)):
+        if tags[k] in _FINITE_TAGS or words[k] == "to" and k + 1 < n and words[k + 1] in ("be", "have"):
+            return False
+        if words[k] in (",", ";", ".", ":", "(", "!", "?"):
+            break
+    return True
+
+
+def _rule_assume(words, tags, raw, i, j) -> bool:
+    """"assume" of supposition ("it is assumed that", "assumed he would leave", "is assumed
+    in some models"), not of taking on ("assumed the command", "Assuming command") nor the
+    adjective ("an assumed shape")."""
+    if i > 0 and tags[i - 1] in ("DT", "PRP$"):
+        return False
+    if j < len(words) and words[j] in ("command", "control", "responsibility", "power", "office",
+                                       "leadership", "duties", "charge", "ownership", "management"):
+        return False
+    return not _object_without_clause(words, tags, j, starts=("DT", "PRP$", "JJ", "JJR"))
 
 
 def _rule_clausal(words, tags, raw, i, j) -> bool:
@@ -453,13 +575,24 @@ def _rule_considered(words, tags, raw, i, j) -> bool:
 
 
 def _rule_consider_active(words, tags, raw, i, j) -> bool:
-    """"consider X (to be) Y" or "consider X a threat": opinion; "consider the plan": deliberation."""
+    """"consider X (to be) Y", "consider X a threat", "consider X qualified": opinion;
+    "consider the plan": deliberation."""
     if j < len(words) and words[j] in ("that", "themselves", "himself", "herself", "itself"):
         return True
     if _prev(words, i) in _QUANTIFIER_SUBJECTS and (i < 2 or tags[i - 2] not in ("DT", "IN")):
         return True  # "some consider Emeryville an exclave": an opinion held by some
-    ahead = words[j : j + 6]
-    return "as" in ahead or ("to" in ahead and "be" in ahead)
+    n = len(words)
+    stop = next((k for k in range(j, min(n, j + 12)) if words[k] in (",", ";", ".", ":")), min(n, j + 12))
+    ahead = words[j:stop]
+    if "as" in ahead or any(a == "to" and b == "be" for a, b in zip(ahead, ahead[1:])):
+        return True  # "consider X (to be) Y", "consider this scene, ... to be"
+    if j < n and tags[j] == "JJ" and (j + 1 >= n or tags[j + 1] not in _NOUN_TAGS):
+        return True  # "whom they consider qualified"
+    # a small clause "consider LSD a sacrament", "consider it a comet": an object, then "a"
+    k = j
+    while k < n and k < j + 4 and (tags[k] in _NOUN_TAGS or tags[k] in ("PRP", "JJ", "CD")):
+        k += 1
+    return j < k < n and words[k] in ("a", "an")
 
 
 def _rule_as_or_passive(words, tags, raw, i, j) -> bool:
