@@ -58,10 +58,16 @@ def candidates(text: str):
     for sentence in doc.sentences:
         words, tags, raw = H._words(sentence)
         toks = sentence.tokens
+        # the verb of an impersonal report ("it is believed") is vague attribution only, as
+        # in framing.hedging._sentence_cues: neither a fixed hedge nor a candidate
+        impersonal = [(sp.start, sp.end) for sp, _, sub in H._vague_cues(sentence, words, tags, raw)
+                      if sub == "impersonal"]
         for i, j, entry in H._matches(words, tags, raw, model=None):
             if entry.category != "hedge":
                 continue
             span = (toks[i].start, toks[j - 1].end)
+            if any(s <= span[0] and span[1] <= e for s, e in impersonal):
+                continue
             if not H._classified(entry):
                 fixed.append(span)
             else:
