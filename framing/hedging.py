@@ -329,7 +329,9 @@ def _rule_likely(words, tags, raw, i, j) -> bool:
 
 
 def _rule_possible(words, tags, raw, i, j) -> bool:
-    """Hedge "possible", not "as soon as possible", "made possible", "where possible"."""
+    """Hedge "possible" (attributive, or of a clause: "it is possible that ..."), not "as soon
+    as possible", "made possible", "where possible", nor the feasibility of a predicative
+    "X is possible" or "it is possible to"."""
     p = _prev(words, i)
     n = len(words)
     k = j + 1 if j + 1 < n and words[j] in ("however", "though", "also", "then", "therefore") else j
@@ -346,6 +348,11 @@ def _rule_possible(words, tags, raw, i, j) -> bool:
         return False  # "as soon as possible", "making it possible", "the best possible"
     if j < len(words) and words[j] in ("for", "to"):
         return False  # "it is possible to build": feasibility, not epistemic possibility
+    b = i - 1
+    while b >= 0 and (tags[b] in _ADVERB_TAGS or words[b] in _NEGATION):
+        b -= 1
+    if b >= 0 and words[b] in _BE:
+        return False  # "Wheelchair access is possible", "30 points are possible": feasibility
     return True
 
 
@@ -526,8 +533,23 @@ def _rule_estimate(words, tags, raw, i, j) -> bool:
 
 
 def _rule_expect(words, tags, raw, i, j) -> bool:
-    """An expectation, not "than expected" or "as expected"."""
-    return _prev(words, i) not in ("than", "as", "un")
+    """An expectation, not a comparison with one: "than (they initially) expected", "as
+    (might be) expected"."""
+    if _prev(words, i) == "un":
+        return False
+    for m in range(i - 1, max(-1, i - 5), -1):
+        if words[m] in ("than", "as"):
+            return False
+        if words[m] in (",", ";", ".", ":") or tags[m] in _NOUN_TAGS:
+            break
+    return True
+
+
+def _rule_predict(words, tags, raw, i, j) -> bool:
+    """A prediction of a state of affairs ("predict that ...", "is predicted to"), not
+    forecasting a quantity or event named by a noun phrase alone ("methods that predict
+    ovulation", "predicted Númenor's destruction")."""
+    return not _object_without_clause(words, tags, j, starts=("DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ"))
 
 
 def _rule_supposed(words, tags, raw, i, j) -> bool:
@@ -558,6 +580,9 @@ def _rule_considered(words, tags, raw, i, j) -> bool:
     p = i - 1
     while p >= 0 and tags[p] in _ADVERB_TAGS:
         p -= 1
+    if (w == "to" and j + 1 < n and tags[j + 1] == "VB" and p >= 0 and words[p] in _BE
+            and words[p] != "being"):
+        return True  # "were considered to provoke", "is considered to constitute"
     if w in (".", ";", "but", "separately", "further", "again") or (
             w == "to" and j + 1 < n and words[j + 1] not in ("be", "have")):
         return False  # deliberation: "the name was considered.", "being considered to gain insight"
@@ -614,7 +639,7 @@ def _rule_view_as(words, tags, raw, i, j) -> bool:
     """The verb "view"/"see" with "as" ("others view them as descendants", "what they see as
     polluters"): an opinion; not the noun ("the view"), perception ("see the river") nor
     "as well", "such as", "as soon as"."""
-    if i > 0 and words[i - 1] not in _QUANTIFIER_SUBJECTS and (
+    if i > 0 and words[i - 1] not in _QUANTIFIER_SUBJECTS and words[i - 1] not in _NEGATION and (
             tags[i - 1] in ("DT", "JJ", "PRP$", "POS", "IN", "CD") or words[i - 1] in ("to", "can", "could", "will")):
         return False
     for k in range(j, min(len(words), j + 5)):
@@ -638,6 +663,8 @@ def _rule_fear(words, tags, raw, i, j) -> bool:
     """"fear that", "is feared dead", "they fear the worst"; not the noun ("fear of")."""
     if i > 0 and (tags[i - 1] in ("DT", "PRP$", "JJ", "IN") or words[i - 1] in ("no", "'s")):
         return False
+    if j < len(words) and words[j] == "that":
+        return True  # "feared that ..." (the tagger reads "that" as a preposition)
     return not (j < len(words) and (words[j] in ("of", "for", "and", ",", ".") or tags[j] == "IN"))
 
 
