@@ -45,18 +45,18 @@ def _wiki_slice_scores(classifier: bool) -> tuple[PRF, PRF]:
 @requires_data("szeged_uncertainty")
 def test_wiki_floor():
     """Development part (WikiWeasel): hedge cue F1 and sentence F1 floors on a fixed slice
-    (first 6,000 sentences). The rules measure 0.799 / 0.842 on the slice, 0.801 / 0.837
+    (first 6,000 sentences). The rules measure 0.805 / 0.847 on the slice, 0.806 / 0.841
     on the whole part (docs/hedging.md; evaluation/hedging_errors.py gives the dev split)."""
     cue, sent = _wiki_slice_scores(classifier=False)
-    assert cue.f1 >= 0.795, cue.as_dict()
-    assert sent.f1 >= 0.835, sent.as_dict()
+    assert cue.f1 >= 0.80, cue.as_dict()
+    assert sent.f1 >= 0.84, sent.as_dict()
 
 
 @requires_data("szeged_uncertainty")
 def test_wiki_floor_with_classifier():
-    """The opt-in candidate classifier measures 0.872 / 0.906 on the slice (its weights were
+    """The opt-in candidate classifier measures 0.876 / 0.909 on the slice (its weights were
     trained on the whole wiki part, slice included), so this is a training-data regression
     floor, not an accuracy estimate (docs/hedging.md)."""
     cue, sent = _wiki_slice_scores(classifier=True)
-    assert cue.f1 >= 0.865, cue.as_dict()
+    assert cue.f1 >= 0.87, cue.as_dict()
     assert sent.f1 >= 0.90, sent.as_dict()
