@@ -65,12 +65,18 @@ def eval_szeged(part: str, errors: bool = False, classifier: bool = False) -> tu
     return cue, sent
 
 
-def eval_sample() -> dict[str, PRF]:
+def eval_sample(classifier: bool = False) -> dict[str, PRF]:
     gold = {g["id"]: g for g in load_sample_gold()}
     out = {k: PRF() for k in ("hedge", "booster", "vague", "sentence")}
     for doc in load_sample():
         g = gold[doc.id]
-        add_hedging(doc)
+        if classifier:
+            cues = extract_hedges(doc, classifier=True)
+            doc.hedges = [c for c in cues if c.category == "hedge"]
+            doc.boosters = [c for c in cues if c.category == "booster"]
+            doc.vague = [c for c in cues if c.category == "vague"]
+        else:
+            add_hedging(doc)
         out["hedge"] += span_prf([c.span for c in doc.hedges], g["hedges"])
         out["booster"] += span_prf([c.span for c in doc.boosters], g["boosters"])
         out["vague"] += span_prf([c.span for c in doc.vague], g["vague"])
@@ -129,7 +135,7 @@ def main(argv: list[str] | None = None) -> None:
         label = {"factbank": "Szeged news (factbank), evaluation", "wiki": "Szeged wiki, development"}.get(part, part)
         rows.append(_row(label, "hedge cues", cue))
         rows.append(_row(label, "uncertain sentences", sent))
-    s = eval_sample()
+    s = eval_sample(classifier=args.classifier)
     for k in ("hedge", "booster", "vague"):
         rows.append(_row("sample (bundled)", f"{k} cues", s[k]))
     rows.append(_row("sample (bundled)", "uncertain sentences", s["sentence"]))
