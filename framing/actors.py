@@ -387,20 +387,58 @@ def _gazetteer_first_tokens() -> frozenset[str]:
     return frozenset(out)
 
 
+def _is_user_pattern(alias: str) -> bool:
+    return len(alias) > 2 and alias.startswith("/") and alias.endswith("/")
+
+
 def _alias_regex(alias: str) -> str:
-    if len(alias) > 2 and alias.startswith("/") and alias.endswith("/"):
+    if _is_user_pattern(alias):
         return alias[1:-1]  # a user pattern
     return r"(?<![\w])" + re.escape(alias) + r"(?![\w])"
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
 @lru_cache(maxsize=64)
-def _compiled_table(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[re.Pattern, str]]:
+def _compiled_table(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[re.Pattern, bool, str]]:
+    """(pattern, literal, canonical name) per alias, longest alias first.
+
+    For a plain (literal) alias the pattern leaves out the look-behind that starts the
+    pattern of :func:`_alias_regex` (no word character before the alias), and
+    :func:`_alias_spans` checks it instead: the regex engine tries a pattern that starts
+    with a look-behind at every position of the text, but jumps from one occurrence of the
+    alias's first letters to the next when the pattern starts with them (about six times
+    faster on the sample)."""
     out = []
     for canonical, aliases in items:
         for alias in sorted({canonical, *aliases}, key=len, reverse=True):
             flags = re.IGNORECASE if alias[:1].islower() else 0
-            out.append((re.compile(_alias_regex(alias), flags), canonical))
+            literal = bool(alias) and not _is_user_pattern(alias)
+            regex = re.escape(alias) + r"(?![\w])" if literal else _alias_regex(alias)
+            out.append((re.compile(regex, flags), literal, canonical))
     return out
+
+
+def _alias_spans(pattern: re.Pattern, literal: bool, text: str):
+    """The (start, end) of each match of an alias in ``text``, as ``finditer`` over the
+    pattern of :func:`_alias_regex` gives them."""
+    if not literal:
+        for m in pattern.finditer(text):
+            yield m.span()
+        return
+    pos = 0
+    search = pattern.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return
+        a, b = m.span()
+        if a and _WORD_CHAR.match(text, a - 1):
+            pos = a + 1  # the look-behind fails here: try from the next character
+            continue
+        yield a, b
+        pos = b
 
 
 def _table_key(actors: Mapping[str, Sequence[str]] | None):
@@ -501,9 +539,8 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     # 1. the user's table
     table = _compiled_table(_table_key(actors))
     user_alias = {}
-    for pattern, canonical in table:
-        for m in pattern.finditer(text):
-            a, b = m.span()
+    for pattern, literal, canonical in table:
+        for a, b in _alias_spans(pattern, literal, text):
             if b > a and free(a, b) and inside_sentences(a, b):
                 kind = gaz.get(text[a:b], ("", ""))[1]
                 if kind in {"capital", "country"}:

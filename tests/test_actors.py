@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -107,6 +108,22 @@ def test_user_patterns_and_place_rule_for_table_capitals():
     table = {"United States": ["Washington", r"/U\.?S\.?(?= )/"]}
     got = _mentions("Talks resume in Washington. Washington said U.S. tariffs stay.", table)
     assert got == [("Washington", "United States"), ("U.S.", "United States")]
+
+
+@pytest.mark.parametrize("alias", ["aa", "Moscow", "the envoy", "U.S.", "Émile", "ÉMILE", "e",
+                                   "#MeToo", "/U\\.?S\\.?(?= )/", "/\\bs?he\\b/"])
+def test_alias_spans_are_the_alias_regex_matches(alias):
+    # the fast search of a literal alias finds exactly what the look-behind pattern finds
+    from framing.actors import _alias_regex, _alias_spans, _compiled_table
+
+    text = ("aaa aa xaa aa_ aa. Moscow Moscow's MoscowX xMoscow THE ENVOY the envoy's The Envoy "
+            "U.S. xU.S. U.S.x U.S. émile Émile éÉmile ÉMILE e é e1 #MeToo x#MeToo #MeTooo "
+            "she he. She, hehe")
+    [(pattern, literal, _)] = _compiled_table(((alias, ()),))
+    flags = re.IGNORECASE if alias[:1].islower() else 0
+    expected = [m.span() for m in re.finditer(_alias_regex(alias), text, flags)]
+    assert expected and list(_alias_spans(pattern, literal, text)) == expected
+    assert literal == (not alias.startswith("/"))
 
 
 def test_same_canonical_name_across_outlets(sample):
