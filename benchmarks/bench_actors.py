@@ -17,7 +17,7 @@ import time
 
 from _machine import machine  # benchmarks/_machine.py
 
-from framing.actors import _prior_polarities, annotate_actors
+from framing.actors import _sentence_facts, annotate_actors
 from framing.datasets import load_sample, load_sample_actors
 from framing.pipeline import annotate
 
@@ -34,10 +34,10 @@ def main() -> None:
     t_pipe = t_act = 0.0
     for _ in range(args.repeat):
         for d in docs:
-            _prior_polarities.cache_clear()
+            _sentence_facts.cache_clear()
             t0 = time.process_time()
             annotate(d, actors=tables[d.id])
-            _prior_polarities.cache_clear()  # per-sentence cache: no credit for repeated text
+            _sentence_facts.cache_clear()  # per-sentence cache: no credit for repeated text
             t1 = time.process_time()
             annotate_actors(d, actors=tables[d.id])
             t2 = time.process_time()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -175,13 +175,14 @@ class TargetContext:
     clause: tuple
 
 
-def _clause_bounds(tokens: Sequence[Token], ti: int, tj: int) -> tuple[int, int]:
-    lo = ti
-    while lo > 0 and tokens[lo - 1].text.lower() not in CLAUSE_BREAKS:
-        lo -= 1
-    hi = tj
-    while hi < len(tokens) - 1 and tokens[hi + 1].text.lower() not in CLAUSE_BREAKS:
-        hi += 1
+def _clause_bounds(breaks: Sequence[int], n: int, ti: int, tj: int) -> tuple[int, int]:
+    """First and last token index of the clause around tokens ``ti..tj`` of a sentence of
+    ``n`` tokens: from after the last clause break before ``ti`` to before the first one
+    after ``tj``. ``breaks``: the indices of the sentence's clause breaks, in order."""
+    k = bisect_right(breaks, ti - 1) - 1
+    lo = breaks[k] + 1 if k >= 0 else 0
+    k = bisect_left(breaks, tj + 1)
+    hi = breaks[k] - 1 if k < len(breaks) else n - 1
     return lo, hi
 
 
@@ -216,10 +217,14 @@ def _verb_before(tokens: Sequence[Token], ti: int) -> tuple[int, str] | None:
 
 
 @lru_cache(maxsize=512)
-def _prior_polarities(tokens: tuple[Token, ...]) -> tuple[tuple[int, float], ...]:
-    """(index, prior polarity) of the evaluative tokens of a sentence, computed once per
-    sentence however many targets it holds. Praise and criticism verbs count at least 0.5."""
+def _sentence_facts(tokens: tuple[Token, ...]) -> tuple[tuple[tuple[int, float, bool], ...], tuple[int, ...]]:
+    """What :func:`target_context` needs of a sentence whatever the target, computed once
+    per sentence however many targets it holds: (index, prior polarity, negated) of the
+    evaluative tokens, and the indices of the clause breaks. Praise and criticism verbs
+    count at least 0.5; a token is negated when a negator is among the
+    :data:`NEGATION_WINDOW` tokens before it."""
     out = []
+    lowers = [tok.text.lower() for tok in tokens]
     for k, tok in enumerate(tokens):
         if not tok.text[0].isalpha() or tok.tag in {"NNP", "NNPS"}:
             continue
@@ -230,8 +235,10 @@ def _prior_polarities(tokens: tuple[Token, ...]) -> tuple[tuple[int, float], ...
         elif lemma in CRITICISM_VERBS:
             pol = min(pol, -0.5)
         if pol != 0.0:
-            out.append((k, pol))
-    return tuple(out)
+            negated = any(lowers[m] in NEGATORS for m in range(max(0, k - NEGATION_WINDOW), k))
+            out.append((k, pol, negated))
+    breaks = tuple(k for k, low in enumerate(lowers) if low in CLAUSE_BREAKS)
+    return tuple(out), breaks
 
 
 def target_context(tokens: Sequence[Token], ti: int, tj: int) -> TargetContext:
@@ -246,8 +253,15 @@ def target_context(tokens: Sequence[Token], ti: int, tj: int) -> TargetContext:
     >>> target_context(toks, 0, 0).subject_verb  # Smith is the praiser, not praised
     'praise'
     """
+    return TargetContext(*_target_context(tokens, ti, tj, _sentence_facts(tuple(tokens))))
+
+
+def _target_context(tokens: Sequence[Token], ti: int, tj: int, facts) -> tuple:
+    """The fields of :class:`TargetContext`, in order; ``facts`` are the sentence's
+    :func:`_sentence_facts`."""
+    priors, breaks = facts
     n = len(tokens)
-    lo, hi = _clause_bounds(tokens, ti, tj)
+    lo, hi = _clause_bounds(breaks, n, ti, tj)
     after = _verb_after(tokens, tj)
     before = _verb_before(tokens, ti)
     subject_verb = after[1] if after and after[1] else None
@@ -257,10 +271,10 @@ def target_context(tokens: Sequence[Token], ti: int, tj: int) -> TargetContext:
     evaluator = subject_verb in _EVALUATOR_VERBS
     weighted, negated = [], []
     num = den = 0.0
-    for k, pol in _prior_polarities(tuple(tokens)):
+    for k, pol, under_negation in priors:
         if ti <= k <= tj:
             continue
-        if any(tokens[m].lower in NEGATORS for m in range(max(0, k - NEGATION_WINDOW), k)):
+        if under_negation:
             pol = -0.75 * pol  # negation shifts rather than flips (VADER's N_SCALAR)
             negated.append(k)
         dist = ti - k if k < ti else k - tj
@@ -279,7 +293,7 @@ def target_context(tokens: Sequence[Token], ti: int, tj: int) -> TargetContext:
         num += pol * weight
         den += weight
     score = num / (1.0 + den)
-    return TargetContext(weighted, negated, score, subject_verb, object_verb, reports, (lo, hi))
+    return weighted, negated, score, subject_verb, object_verb, reports, (lo, hi)
 
 
 def label_of(score: float, threshold: float = DEFAULT_THRESHOLD) -> str:
@@ -760,13 +774,21 @@ def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
             score = float(p[classes.index("positive")] - p[classes.index("negative")])
             out.append(ActorSentiment(sents[k].span, actor, str(classes[int(np.argmax(p))]), round(score, 4)))
         return out
+    sent = None
     for k, actor, ms in rows:
-        toks = sents[k].tokens
+        if k != sent:  # rows are in sentence order: the sentence's facts once
+            sent, toks = k, sents[k].tokens
+            facts = _sentence_facts(toks)
+            tok_starts = [t.start for t in toks]
+            tok_ends = [t.end for t in toks]
         scores = []
         for m in ms:
-            idx = [i for i, t in enumerate(toks) if t.start < m.span.end and m.span.start < t.end]
-            if idx:
-                scores.append(target_context(toks, idx[0], idx[-1]).score)
+            # the tokens overlapping the mention: from the first that ends after its start
+            # to the last that starts before its end (tokens are in order, disjoint)
+            first = bisect_right(tok_ends, m.span.start)
+            last = bisect_left(tok_starts, m.span.end) - 1
+            if first <= last:
+                scores.append(_target_context(toks, first, last, facts)[2])
         score = max(scores, key=abs) if scores else 0.0
         out.append(ActorSentiment(sents[k].span, actor, label_of(score), round(score, 4)))
     return out
