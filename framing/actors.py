@@ -434,25 +434,29 @@ def _compiled_table(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tupl
     return out
 
 
-def _alias_spans(pattern: re.Pattern, literal: bool, text: str):
-    """The (start, end) of each match of an alias in ``text``, as ``finditer`` over the
-    pattern of :func:`_alias_regex` gives them."""
-    if not literal:
-        for m in pattern.finditer(text):
-            yield m.span()
-        return
+def _word_start_matches(pattern: re.Pattern, text: str):
+    """The matches of ``(?<![\\w])`` followed by ``pattern`` in ``text``, as ``finditer``
+    gives them, for a ``pattern`` that never matches the empty string."""
     pos = 0
     search = pattern.search
     while True:
         m = search(text, pos)
         if m is None:
             return
-        a, b = m.span()
+        a = m.start()
         if a and _WORD_CHAR.match(text, a - 1):
             pos = a + 1  # the look-behind fails here: try from the next character
             continue
-        yield a, b
-        pos = b
+        yield m
+        pos = m.end()
+
+
+def _alias_spans(pattern: re.Pattern, literal: bool, text: str):
+    """The (start, end) of each match of an alias in ``text``, as ``finditer`` over the
+    pattern of :func:`_alias_regex` gives them."""
+    matches = _word_start_matches(pattern, text) if literal else pattern.finditer(text)
+    for m in matches:
+        yield m.span()
 
 
 def _table_key(actors: Mapping[str, Sequence[str]] | None):
@@ -526,7 +530,7 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     """
     text = doc.text
     sents = doc.sentences
-    toks, _ = _token_index(sents)
+    toks = [t for s in sents for t in s.tokens]
     starts = [t.start for t in toks]
     occupied = bytearray(len(text) + 1)  # characters already in a mention: O(1) per char
     found: list[Mention] = []
@@ -570,14 +574,16 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     orgs: dict[str, str] = {}  # short form -> full organisation name
     org_roles: list[tuple[int, str, str]] = []  # (offset, organisation word, name)
     roles: list[tuple[int, str, str]] = []  # (offset, role word, actor)
-    i = 0
     n = len(toks)
-    while i < n:
+    # every gazetteer form and proper noun starts with a capital: visit only those tokens
+    capitalised = [q for q, t in enumerate(toks) if t.text[:1].isupper()]
+    i = 0  # the next token not yet inside a match
+    for c in capitalised:
+        if c < i:
+            continue
+        i = c
         tok = toks[i]
         hit = None
-        if not tok.text[:1].isupper():
-            i += 1  # every gazetteer form and proper noun starts with a capital
-            continue
         for L in range(max_len if tok.text in gaz_first else 0, 0, -1):
             if i + L > n:
                 continue
@@ -688,8 +694,10 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
         for off, r, actor in sorted(roles):
             by_role.setdefault(r, ([], []))[0].append(off)
             by_role[r][1].append(actor)
-        role_re = re.compile(r"\b[Tt]he (" + "|".join(sorted(by_role)) + r")\b")
-        for rm in role_re.finditer(text):
+        # "\b[Tt]he (...)\b", with the first word boundary checked by hand (a pattern that
+        # starts with a boundary is tried at every position of the text)
+        role_re = re.compile(r"[Tt]he (" + "|".join(sorted(by_role)) + r")\b")
+        for rm in _word_start_matches(role_re, text):
             a, b = rm.span()
             if not free(a, b) or not inside_sentences(a, b):
                 continue
