@@ -435,8 +435,8 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=64)
-def _compiled_table(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[re.Pattern, bool, str]]:
-    """(pattern, literal, canonical name) per alias, longest alias first.
+def _compiled_table(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[re.Pattern, bool, str, str]]:
+    """(pattern, literal, canonical name, its type) per alias, longest alias first.
 
     For a plain (literal) alias the pattern leaves out the look-behind that starts the
     pattern of :func:`_alias_regex` (no word character before the alias), and
@@ -446,11 +446,12 @@ def _compiled_table(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tupl
     faster on the sample)."""
     out = []
     for canonical, aliases in items:
+        type_ = _guess_type(canonical, _gazetteer_map())
         for alias in sorted({canonical, *aliases}, key=len, reverse=True):
             flags = re.IGNORECASE if alias[:1].islower() else 0
             literal = bool(alias) and not _is_user_pattern(alias)
             regex = re.escape(alias) + r"(?![\w])" if literal else _alias_regex(alias)
-            out.append((re.compile(regex, flags), literal, canonical))
+            out.append((re.compile(regex, flags), literal, canonical, type_))
     return out
 
 
@@ -577,7 +578,7 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     # 1. the user's table
     table = _compiled_table(_table_key(actors))
     user_alias = {}
-    for pattern, literal, canonical in table:
+    for pattern, literal, canonical, type_ in table:
         for a, b in _alias_spans(pattern, literal, text):
             if b > a and free(a, b) and inside_sentences(a, b):
                 kind = gaz.get(text[a:b], ("", ""))[1]
@@ -586,7 +587,7 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                     tj = bisect_right(starts, b - 1) - 1
                     if ti >= 0 and _is_place_use(toks, ti, tj):
                         continue
-                add(a, b, canonical, _guess_type(canonical, gaz), "table")
+                add(a, b, canonical, type_, "table")
                 user_alias[text[a:b].lower()] = canonical
     # 2. gazetteer and 3. proper-noun sequences, token by token
     max_len = 4

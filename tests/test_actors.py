@@ -119,7 +119,7 @@ def test_alias_spans_are_the_alias_regex_matches(alias):
     text = ("aaa aa xaa aa_ aa. Moscow Moscow's MoscowX xMoscow THE ENVOY the envoy's The Envoy "
             "U.S. xU.S. U.S.x U.S. émile Émile éÉmile ÉMILE e é e1 #MeToo x#MeToo #MeTooo "
             "she he. She, hehe")
-    [(pattern, literal, _)] = _compiled_table(((alias, ()),))
+    [(pattern, literal, _, _)] = _compiled_table(((alias, ()),))
     flags = re.IGNORECASE if alias[:1].islower() else 0
     expected = [m.span() for m in re.finditer(_alias_regex(alias), text, flags)]
     assert expected and list(_alias_spans(pattern, literal, text)) == expected
