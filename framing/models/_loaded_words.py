@@ -1,0 +1,407 @@
+"""LoadedWordClassifier: is this word of a sentence loaded (bias-inducing) language?
+
+A word-level model trained by the user on word annotations in their own data home (for
+example BABE's ``biased_words``); framing ships no weights for it, because the only word-level
+bias annotations available (BABE/MBIC) are under the GNU AGPL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, NamedTuple, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.validation import check_is_fitted
+
+from framing._records import Span
+from framing.document import Document
+from framing.evaluative import LOADED_CUE_STANCES, word_polarity
+from framing.text import QUOTE_MARKS
+
+__all__ = ["LoadedWordClassifier", "word_rows", "word_labels", "loaded_word_spans"]
+
+WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+"""What counts as one word (the unit of BABE/MBIC's word-level scoring)."""
+BARE_STRING = (
+    "LoadedWordClassifier takes rows of (sentence, start, end) (see word_rows) or a DataFrame "
+    "with columns sentence, start, end; got a bare string"
+)
+BAD_ROW = "each row must be (sentence, start, end) with 0 <= start < end <= len(sentence); got {row!r}"
+FEATURE_SETS = ("evidence", "lexicon", "context", "word")
+NUMERIC = (
+    "num__ev_intensity",
+    "num__tb_polarity",
+    "num__tb_abs_polarity",
+    "num__tb_subjectivity",
+    "num__vader_mean",
+    "num__vader_abs_mean",
+    "num__vader_sd",
+    "num__ctx_subjectivity",
+    "num__sentence_loaded",
+)
+
+
+def word_rows(text: str) -> list[tuple[str, int, int]]:
+    """The words of ``text`` as rows ``(text, start, end)``, the input of the classifier.
+
+    Examples
+    --------
+    >>> word_rows("A so-called reform.")
+    [('A so-called reform.', 0, 1), ('A so-called reform.', 2, 11), ('A so-called reform.', 12, 18)]
+    """
+    return [(text, m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def word_labels(text: str, words: Iterable[str]) -> list[bool]:
+    """Gold label of every word of ``text`` (in the order of :func:`word_rows`): True when
+    the word, lower-cased, is one of ``words`` (entries of several words are split).
+
+    Examples
+    --------
+    >>> word_labels("The radical left's plan.", ["radical", "left's"])
+    [False, True, True, False]
+    """
+    wanted = {_fold(w) for entry in words for w in WORD_RE.findall(entry)}
+    return [_fold(m.group()) in wanted for m in WORD_RE.finditer(text)]
+
+
+# -- the project's evidence, once per sentence -------------------------------------------------
+class _Lex(NamedTuple):
+    tb_polarity: float
+    tb_subjectivity: float
+    vader_mean: float
+    vader_sd: float
+
+
+@lru_cache(maxsize=1)
+def _lexicon_scores() -> dict[str, _Lex]:
+    """textblob and VADER scores of each word, from the package's ``evaluative.tsv``."""
+    text = resources.files("framing").joinpath("data", "lexicons", "evaluative.tsv").read_text(
+        encoding="utf-8")
+    out: dict[str, _Lex] = {}
+    header = None
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = line.split("\t")
+        if header is None:
+            header = row
+            continue
+        rec = dict(zip(header, row))
+        out[rec["word"]] = _Lex(*(float(rec[k]) if rec.get(k) else 0.0 for k in _Lex._fields))
+    return out
+
+
+_NO_LEX = _Lex(0.0, 0.0, 0.0, 0.0)
+
+
+class _Word(NamedTuple):
+    start: int
+    end: int
+    lower: str
+    tag: str
+    loaded: tuple | None  # (kind, polarity, intensity, voice, role) of its loaded-language span
+    quoted: bool
+
+
+@lru_cache(maxsize=8192)
+def _sentence_evidence(sentence: str) -> tuple[tuple[_Word, ...], int]:
+    """Per token of ``sentence``: tag, loaded-language span (default pipeline's evidence
+    steps) and whether it stands inside quotation marks; plus the number of loaded spans."""
+    from framing.pipeline import annotate_evidence
+
+    doc = annotate_evidence(Document(sentence))
+    toks = [t for s in doc.sentences for t in s.tokens]
+    spans = [(e.span, e.kind, e.polarity, e.intensity, e.voice) for e in doc.evaluations]
+    spans += [(a.cue, "cue_" + a.cue_stance, -1, 0.5, "author")
+              for a in doc.attributions if a.cue_stance in LOADED_CUE_STANCES]
+    contents = [a.content for a in doc.attributions]
+    words = []
+    open_quote = False
+    for t in toks:
+        if t.text in QUOTE_MARKS and t.text not in {"'", "’"}:
+            open_quote = not open_quote
+            continue
+        loaded = None
+        for span, kind, pol, inten, voice in spans:
+            if span.start < t.end and t.start < span.end:
+                role = "head" if word_polarity(t.text, t.tag) is not None or kind.startswith("cue_") else "modifier"
+                loaded = (kind, pol, inten, voice, role)
+                break
+        quoted = open_quote or any(c.start <= t.start and t.end <= c.end for c in contents)
+        words.append(_Word(t.start, t.end, _fold(t.text), t.tag, loaded, quoted))
+    return tuple(words), len(spans)
+
+
+def _bucket(x: float) -> str:
+    return "0" if x <= 0 else "low" if x < 0.4 else "mid" if x < 0.7 else "high"
+
+
+def row_features(sentence: str, start: int, end: int, *, window: int = 1,
+                 feature_sets: Sequence[str] = FEATURE_SETS) -> tuple[Counter, list[float]]:
+    """String features (counts) and numeric features of one word ``sentence[start:end]``."""
+    words, n_loaded = _sentence_evidence(sentence)
+    idx = [i for i, w in enumerate(words) if w.start < end and start < w.end]
+    lower = _fold(sentence[start:end])
+    if idx:
+        i = idx[0]
+        tag = words[i].tag
+        loaded = next((words[k].loaded for k in idx if words[k].loaded), None)
+        quoted = words[i].quoted
+    else:  # not a token of the tokenizer (rare): no evidence, position by offset
+        i = sum(w.end <= start for w in words)
+        tag, loaded, quoted = "?", None, False
+    feats: Counter = Counter()
+    num = [0.0] * len(NUMERIC)
+    if "evidence" in feature_sets:
+        if loaded:
+            kind, pol, inten, voice, role = loaded
+            feats["loaded"] += 1
+            feats["ev_kind=" + kind] += 1
+            feats[f"ev_polarity={pol:+d}"] += 1
+            feats["ev_voice=" + voice] += 1
+            feats["ev_role=" + role] += 1
+            feats[f"ev_role_kind={role}_{kind}"] += 1
+            num[0] = inten
+        if quoted:
+            feats["quoted"] += 1
+        num[8] = np.log1p(n_loaded) / 2
+    if "lexicon" in feature_sets:
+        lex = _lexicon_scores().get(lower, _NO_LEX)
+        wp = word_polarity(lower, tag)
+        if wp is not None:
+            feats["lex_kind=" + wp.kind] += 1
+            feats[f"lex_polarity={wp.polarity:+d}"] += 1
+            feats["lex_intensity=" + _bucket(wp.intensity)] += 1
+        num[1] = lex.tb_polarity
+        num[2] = abs(lex.tb_polarity)
+        num[3] = lex.tb_subjectivity
+        num[4] = lex.vader_mean / 4
+        num[5] = abs(lex.vader_mean) / 4
+        num[6] = lex.vader_sd / 4
+        around = [words[k].lower for k in (i - 1, i + 1) if 0 <= k < len(words)]
+        num[7] = max((_lexicon_scores().get(w, _NO_LEX).tb_subjectivity for w in around), default=0.0)
+    if "context" in feature_sets:
+        feats["tag=" + tag] += 1
+        for d in range(1, window + 1):
+            for k, side in ((i - d, "L"), (i + d, "R")):
+                if 0 <= k < len(words) and (side == "L" or k not in idx):
+                    feats[f"{side}{d}={words[k].lower}"] += 1
+                    feats[f"{side}{d}_tag={words[k].tag}"] += 1
+                else:
+                    feats[f"{side}{d}=<edge>"] += 1
+        if i == 0:
+            feats["sentence_initial"] += 1
+        if sentence[start:start + 1].isupper() and i > 0:
+            feats["capitalised"] += 1
+    if "word" in feature_sets:
+        feats["w=" + lower] += 1
+        if len(lower) > 4:
+            feats["suffix=" + lower[-3:]] += 1
+        feats[f"w_tag={lower}/{tag[:2]}"] += 1
+    return feats, num
+
+
+def _rows(X: Any) -> list[tuple[str, int, int]]:
+    if isinstance(X, str):
+        raise ValueError(BARE_STRING)
+    if hasattr(X, "columns"):
+        X = zip(X["sentence"], X["start"], X["end"])
+    rows = []
+    for row in X:
+        if isinstance(row, str) or len(row) != 3:
+            raise ValueError(BAD_ROW.format(row=row))
+        s, a, b = row
+        a, b = int(a), int(b)
+        if not isinstance(s, str) or not 0 <= a < b <= len(s):
+            raise ValueError(BAD_ROW.format(row=row))
+        rows.append((s, a, b))
+    return rows
+
+
+class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
+    """Whether a word of a sentence is loaded language, learnt from word annotations.
+
+    A logistic regression over the project's own evidence for each word: whether the default
+    pipeline puts it in a loaded-language span (:func:`framing.evaluative.loaded_language`)
+    and that span's kind, polarity, intensity, voice and the word's role in it (head or
+    modifier); its scores in the package's lexicon (textblob polarity and subjectivity, VADER
+    mean and standard deviation, from ``evaluative.tsv``) and the subjectivity of its
+    neighbours; its tag; the words and tags ``window`` tokens either side; whether it stands
+    in quotation; and the word itself (lower-cased), its suffix and tag. Each row is one word:
+    ``(sentence, start, end)``, as :func:`word_rows` makes them.
+
+    framing ships **no fitted model**: the word annotations that exist (BABE/MBIC) are under
+    the GNU AGPL, so a model trained on them may not enter the package. Fit it on the data in
+    your own data home (see the docs page "Evaluative language").
+
+    Parameters
+    ----------
+    C : float, default=1.0
+        Inverse regularisation strength of the logistic regression.
+    threshold : float, default=0.2
+        :meth:`predict` says True when the probability of a loaded word is at least this.
+        The defaults of ``C``, ``threshold`` and ``window`` were chosen by cross-validation on
+        BABE's dev split grouped by article (``evaluation/evaluative.py --tune-loaded-words``).
+    window : int, default=1
+        Context tokens either side that become features.
+    feature_sets : tuple of str, default=("evidence", "lexicon", "context", "word")
+        Which groups of features to use (for ablations).
+    min_df : int, default=2
+        Keep string features seen in at least this many training rows.
+    class_weight : dict, "balanced" or None, default=None
+    max_iter : int, default=2000
+
+    Attributes
+    ----------
+    classes_ : ndarray
+        The two labels, ``classes_[1]`` being the loaded one (True or 1).
+    vocabulary_ : dict of str to int
+    coef_, intercept_ : ndarray
+
+    Examples
+    --------
+    >>> sents = ["The radical mob stormed the peaceful town.",
+    ...          "The senator spoke to reporters on Tuesday.",
+    ...          "A shameful and disastrous plan was unveiled.",
+    ...          "The committee met in the capital."]
+    >>> gold = [["radical", "mob", "stormed"], [], ["shameful", "disastrous"], []]
+    >>> X = [row for s in sents for row in word_rows(s)]
+    >>> y = [lab for s, g in zip(sents, gold) for lab in word_labels(s, g)]
+    >>> clf = LoadedWordClassifier(C=10.0, min_df=1, threshold=0.5).fit(X, y)
+    >>> test = "Critics called the plan shameful on Monday."
+    >>> [test[s.start:s.end] for s in loaded_word_spans(clf, [test])[0]]
+    ['shameful']
+    """
+
+    def __init__(
+        self,
+        *,
+        C: float = 1.0,
+        threshold: float = 0.2,
+        window: int = 1,
+        feature_sets: tuple[str, ...] = FEATURE_SETS,
+        min_df: int = 2,
+        class_weight: Any = None,
+        max_iter: int = 2000,
+    ):
+        self.C = C
+        self.threshold = threshold
+        self.window = window
+        self.feature_sets = feature_sets
+        self.min_df = min_df
+        self.class_weight = class_weight
+        self.max_iter = max_iter
+
+    def _raw(self, rows):
+        return [row_features(s, a, b, window=self.window, feature_sets=self.feature_sets)
+                for s, a, b in rows]
+
+    def _matrix(self, raw) -> sp.csr_matrix:
+        vocab = self.vocabulary_
+        nvocab = len(vocab)
+        data, indices, indptr = [], [], [0]
+        for feats, num in raw:
+            for j in sorted(vocab[f] for f in feats if f in vocab):
+                indices.append(j)
+                data.append(1.0)
+            for k, v in enumerate(num):
+                if v:
+                    indices.append(nvocab + k)
+                    data.append(float(v))
+            indptr.append(len(indices))
+        return sp.csr_matrix(
+            (np.asarray(data, dtype=float), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+            shape=(len(raw), nvocab + len(NUMERIC)),
+        )
+
+    def fit(self, X: Any, y: Iterable[Any]) -> LoadedWordClassifier:
+        """Fit on word rows ``(sentence, start, end)`` and their labels (two classes)."""
+        rows = _rows(X)
+        y = np.asarray(list(y))
+        if len(y) != len(rows):
+            raise ValueError(f"X has {len(rows)} rows but y has {len(y)} labels")
+        if self.window < 0 or self.min_df < 1 or self.C <= 0 or not 0 < self.threshold < 1:
+            raise ValueError("window >= 0, min_df >= 1, C > 0 and 0 < threshold < 1 are required")
+        unknown = set(self.feature_sets) - set(FEATURE_SETS)
+        if unknown:
+            raise ValueError(f"unknown feature sets {sorted(unknown)}; choose from {FEATURE_SETS}")
+        classes = np.unique(y)
+        if len(classes) != 2:
+            raise ValueError(f"LoadedWordClassifier needs two classes in y, got {classes.tolist()}")
+        raw = self._raw(rows)
+        df: Counter = Counter()
+        for feats, _ in raw:
+            df.update(feats.keys())
+        kept = sorted(f for f, c in df.items() if c >= self.min_df)
+        self.vocabulary_ = {f: i for i, f in enumerate(kept)}
+        model = LogisticRegression(C=self.C, class_weight=self.class_weight,
+                                   max_iter=self.max_iter).fit(self._matrix(raw), y)
+        self.classes_ = model.classes_
+        self.coef_ = model.coef_
+        self.intercept_ = model.intercept_
+        return self
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        """Log-odds that each word is loaded."""
+        check_is_fitted(self, "coef_")
+        M = self._matrix(self._raw(_rows(X)))
+        return np.asarray(M @ self.coef_[0]) + self.intercept_[0]
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Probabilities of ``classes_[0]`` (not loaded) and ``classes_[1]`` (loaded)."""
+        p = 1.0 / (1.0 + np.exp(-self.decision_function(X)))
+        return np.column_stack([1.0 - p, p])
+
+    def predict(self, X: Any) -> np.ndarray:
+        """``classes_[1]`` where the probability of a loaded word reaches ``threshold``."""
+        check_is_fitted(self, "coef_")
+        return self.classes_[(self.predict_proba(X)[:, 1] >= self.threshold).astype(int)]
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        check_is_fitted(self, "coef_")
+        names = sorted(self.vocabulary_, key=self.vocabulary_.__getitem__)
+        return np.asarray(names + list(NUMERIC), dtype=object)
+
+
+def loaded_word_spans(model: LoadedWordClassifier, texts: Iterable[str]) -> list[list[Span]]:
+    """Spans of the words a fitted model predicts loaded, per text; neighbouring loaded
+    words (separated by white space only) form one span.
+
+    Parameters
+    ----------
+    model : LoadedWordClassifier
+        Fitted.
+    texts : iterable of str
+
+    Returns
+    -------
+    list of list of Span
+        One sorted list per text; offsets point into that text.
+    """
+    if isinstance(texts, str):
+        raise ValueError("loaded_word_spans takes a list of texts, got a bare string")
+    texts = list(texts)
+    rows = [r for t in texts for r in word_rows(t)]
+    flags = iter(model.predict(rows) == model.classes_[1]) if rows else iter(())
+    out = []
+    for text in texts:
+        spans: list[list[int]] = []
+        for _, a, b in word_rows(text):
+            if next(flags):
+                if spans and not text[spans[-1][1]:a].strip():
+                    spans[-1][1] = b
+                else:
+                    spans.append([a, b])
+        out.append([Span(a, b) for a, b in spans])
+    return out
