@@ -32,6 +32,10 @@ count the quoted words, not the marks, as evaluative language.
 :func:`word_polarity` gives the prior polarity and intensity of one word, for other steps
 (actor sentiment) that need the same look-up.
 
+A word-level model of loaded language that you train on word annotations in your own data
+home (no weights are shipped: BABE/MBIC is AGPL) is
+:class:`framing.models.LoadedWordClassifier`; its features are this module's evidence.
+
 Examples
 --------
 >>> from framing.evaluative import extract_evaluations
