@@ -8,9 +8,23 @@ For every gold cue that no predicted cue overlaps, the script finds the head tok
   printed, so near misses show);
 - ``no head``: the gold cue covers no token of a sentence (punctuation cues, page clutter).
 
+With ``--categories`` it sorts every missed gold cue (false negative) and every unmatched
+predicted cue (false positive) into one category and says what the category is worth: the
+document-level cue F1 if all its errors were fixed and nothing else changed. In order:
+
+- ``shared``/``dup``: a cue overlaps the other side's cue that is matched to another one
+  (the Scoring section matches one to one);
+- ``boundary``: an unmatched cue of the other side starts or ends within 25 characters
+  (the two disagree on which word is the cue: "said Hester" with the cue "Hester");
+- otherwise by the head word: ``not cand`` (outside the candidate vocabulary), ``rej<1``
+  / ``rej>1`` (rejected within / beyond one logit of the threshold), inside or outside a
+  quotation (``inq``/``out``: nested reports), and its class: ``thought`` (a lemma of
+  thought or intention, ``THOUGHT`` below), ``noun``, ``verb``, ``other``.
+
 Usage::
 
     python evaluation/attribution_errors.py [--split dev] [--top 40]
+    python evaluation/attribution_errors.py --categories [--examples]
 """
 
 from __future__ import annotations
@@ -87,12 +101,121 @@ def analyse(split: str = "dev"):
     return reasons, words_nc, words_rej, fp_words, examples
 
 
+# Lemmas of thought and intention: PolNeAR annotates them as cues, the bundled sample does
+# not (docs/attribution.md). Words outside the lexicon are listed with their forms.
+THOUGHT = frozenset(
+    """believe think know want hope plan expect fear worry intend wish decide seek feel
+    consider doubt suspect understand realize assume vow promise pledge try tries tried
+    trying aim aims aimed aiming need needs needed needing""".split()
+)
+
+
+def _head_class(word: str, tag: str) -> str:
+    if A._lemma(word) in THOUGHT:
+        return "thought"
+    return "noun" if tag.startswith("NN") else "verb" if tag.startswith("VB") else "other"
+
+
+def categorise(split: str = "dev"):
+    """False negatives and false positives of the cue step by category (see the docstring).
+
+    Returns ``(fn, fp, examples, (tp, n_pred, n_gold))`` with ``fn``/``fp`` Counters of
+    categories and ``examples[("FN"|"FP", category)]`` a list of strings.
+    """
+    if split == "test":
+        raise SystemExit("error analysis reads dev (or train), never test")
+    model = A._model()["cue"]
+    vocab, w, b, thr = model["vocab"], model["weights"], model["bias"], model["logit_threshold"]
+    fn: Counter = Counter()
+    fp: Counter = Counter()
+    examples: dict = {}
+    tp = n_pred = n_gold = 0
+
+    def overlap(a, c) -> bool:
+        return a[0] < c[1] and c[0] < a[1]
+
+    def near(a, c, d=25) -> bool:
+        return a[0] < c[1] + d and c[0] < a[1] + d
+
+    for rec in load_polnear(split).records:
+        doc = Document(rec["text"])
+        text = doc.text
+        pred = [a.to_dict() for a in A.extract_attributions(doc)]
+        gold = rec["attributions"]
+        pairs = match_spans([p["cue"] for p in pred], [g["cue"] for g in gold])
+        tp, n_pred, n_gold = tp + len(pairs), n_pred + len(pred), n_gold + len(gold)
+        hit_g = {j for _, j in pairs}
+        hit_p = {i for i, _ in pairs}
+        sents = doc.sentences
+        starts = [s.start for s in sents]
+        quotes = A._QuoteIndex(A.find_quotations(text, paragraphs(text)))
+
+        def where(span):
+            s = A._Sent(sents[bisect_right(starts, span[0]) - 1], quotes)
+            return s, f"{text[slice(*span)]!r} | {text[s.sent.start:s.sent.end][:150]!r}"
+
+        for j, g in enumerate(gold):
+            if j in hit_g:
+                continue
+            s, ex = where(g["cue"])
+            if any(overlap(p["cue"], g["cue"]) for p in pred):
+                cat = "shared"
+            elif any(i not in hit_p and near(p["cue"], g["cue"]) for i, p in enumerate(pred)):
+                cat = "boundary"
+            else:
+                h = gold_head(s, g.get("cue_parts") or [g["cue"]])
+                word, tag = s.words[h], s.tags[h]
+                if word not in vocab:
+                    how = "not cand"
+                else:
+                    how = "rej<1" if A._score(w, b, A._cue_features(s, h)) > thr - 1 else "rej>1"
+                inq = "inq" if s.in_quote(h) else "out"
+                cat = f"{how} {inq} {_head_class(word, tag)}"
+            fn[cat] += 1
+            examples.setdefault(("FN", cat), []).append(ex)
+        for i, p in enumerate(pred):
+            if i in hit_p:
+                continue
+            s, ex = where(p["cue"])
+            if any(overlap(g["cue"], p["cue"]) for g in gold):
+                cat = "dup"
+            elif any(j not in hit_g and near(g["cue"], p["cue"]) for j, g in enumerate(gold)):
+                cat = "boundary"
+            else:
+                h = next(x for x in range(s.n) if s.ends[x] > p["cue"][0])
+                inq = "inq" if s.in_quote(h) else "out"
+                cat = f"{inq} {_head_class(s.words[h], s.tags[h])}"
+            fp[cat] += 1
+            examples.setdefault(("FP", cat), []).append(ex)
+    return fn, fp, examples, (tp, n_pred, n_gold)
+
+
+def print_categories(split: str, show_examples: bool) -> None:
+    fn, fp, examples, (tp, n_pred, n_gold) = categorise(split)
+    f1 = 2 * tp / (n_pred + n_gold)
+    print(f"{split}: {tp} matched, {n_pred} predicted, {n_gold} gold cues: cue F1 {f1:.4f}")
+    print("\nmissed gold cues (false negatives): count, category, cue F1 if all were found")
+    for cat, n in sorted(fn.items(), key=lambda x: -x[1]):
+        print(f"  {n:5d}  {cat:22s} {2 * (tp + n) / (n_pred + n + n_gold):.4f}")
+    print("\nunmatched predicted cues (false positives): count, category, cue F1 without them")
+    for cat, n in sorted(fp.items(), key=lambda x: -x[1]):
+        print(f"  {n:5d}  {cat:22s} {2 * tp / (n_pred - n + n_gold):.4f}")
+    if show_examples:
+        for (side, cat), exs in sorted(examples.items()):
+            print(f"\n## {side} {cat}")
+            print("\n".join("   " + e for e in exs[:10]))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="dev")
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--examples", action="store_true")
+    ap.add_argument("--categories", action="store_true")
     args = ap.parse_args(argv)
+    if args.categories:
+        print_categories(args.split, args.examples)
+        return 0
     reasons, nc, rej, fp, ex = analyse(args.split)
     print("missed gold cues by reason:", dict(reasons))
     print("\nnot candidates (head word/tag):", nc.most_common(args.top))
