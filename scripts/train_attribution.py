@@ -48,7 +48,12 @@ MIN_HEAD_RATIO = float(os.environ.get("MIN_HEAD_RATIO", 0.02))  # fewer candidat
 RARE_IN_TRAIN = 20
 C_GRID_CUE = tuple(float(x) for x in os.environ.get("C_GRID_CUE", "0.1 0.2").split())
 C_GRID_SOURCE = (0.3,)
-MIN_WEIGHT = 0.03
+# Weights under these (in absolute value) are left out of the JSON file: the file stays
+# under 2 MB (2.9 MB with 0.03 for both) and PolNeAR dev cue F1, source accuracy and content
+# match do not drop (docs/attribution.md).
+MIN_WEIGHT_CUE = 0.05
+MIN_WEIGHT_SOURCE = 0.1
+F1_TIE = 0.002  # candidate-level dev cue F1 differences under this are noise (see main)
 
 
 def gold_head(s: A._Sent, parts) -> int | None:
@@ -177,15 +182,26 @@ class _Vec(DictVectorizer):
 def fit_lr(X, y, C):
     vec = _Vec()
     M = _int32(vec.fit_transform(X))
-    clf = LogisticRegression(C=C, solver="liblinear", max_iter=2000)
+    clf = LogisticRegression(C=C, solver="liblinear", max_iter=2000, random_state=0)
     clf.fit(M, y)
     return vec, clf
 
 
-def export(vec, clf) -> dict:
-    coef = clf.coef_[0]
+def shipped_coef(clf, min_weight: float) -> np.ndarray:
+    """The weights as the JSON file holds them: rounded, those under ``min_weight`` zero."""
+    coef = np.round(clf.coef_[0], 4)
+    return np.where(np.abs(clf.coef_[0]) >= min_weight, coef, 0.0)
+
+
+def shipped_scores(clf, M, min_weight: float) -> np.ndarray:
+    """Logits of the rows of ``M`` with the weights the JSON file holds."""
+    return M @ shipped_coef(clf, min_weight) + round(float(clf.intercept_[0]), 4)
+
+
+def export(vec, clf, min_weight: float) -> dict:
+    coef = shipped_coef(clf, min_weight)
     names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, coef) if abs(w) >= MIN_WEIGHT}
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, coef) if w != 0.0}
     return {"bias": round(float(clf.intercept_[0]), 4), "weights": weights}
 
 
@@ -220,23 +236,26 @@ def main() -> int:
         1 for _, sents, heads in dev for (k, h) in heads if sents[k].words[h] == "according"
     )
     print(f"cue rows: train {len(ytr)} ({ytr.sum()} heads), dev {len(ydv)}; vocab {len(vocab)}")
-    best = None
+    tried = []
     for C in C_GRID_CUE:
         vec, clf = fit_lr(Xtr, ytr, C)
-        sc = clf.decision_function(vec.transform(Xdv))
+        sc = shipped_scores(clf, vec.transform(Xdv), MIN_WEIGHT_CUE)  # the threshold for these
         for thr in np.arange(-1.5, 1.01, 0.1):
             # "according to" is found by rule: count its heads as right answers
             pred = sc >= thr
             tp = int((pred & (ydv == 1)).sum()) + n_according_dev
             n_pred = int(pred.sum()) + n_according_dev
             p, r = tp / n_pred, tp / n_gold_dev
-            f1 = 2 * p * r / (p + r)
-            if best is None or f1 > best[0]:
-                best = (f1, C, float(thr), p, r)
-        print(f"  C={C}: best so far {best}", flush=True)
+            tried.append((2 * p * r / (p + r), C, round(float(thr), 2), p, r))
+        print(f"  C={C}: best {max(t for t in tried if t[1] == C)}", flush=True)
+    # The F1 curve is flat near its top (0.002 is about 4 cues of 2,192): of the settings
+    # within F1_TIE of the best, take the highest threshold (fewer false cues for the content
+    # rules and the evaluative step's voices), then the best F1.
+    top = max(t[0] for t in tried)
+    best = max((t for t in tried if t[0] >= top - F1_TIE), key=lambda t: (t[2], t[0]))
     f1, C_cue, thr, p, r = best
     vec, clf = fit_lr(Xtr, ytr, C_cue)
-    cue_model = export(vec, clf)
+    cue_model = export(vec, clf, MIN_WEIGHT_CUE)
     cue_model.update(vocab=sorted(vocab), logit_threshold=round(thr, 2), C=C_cue)
 
     if "--cue-only" in sys.argv:  # keep the source model of the current file
@@ -250,12 +269,12 @@ def main() -> int:
     best_s = None
     for C in C_GRID_SOURCE:
         v, m = fit_lr(Xs, ys, C)
-        acc = group_accuracy(m.decision_function(v.transform(Xsd)), ysd, gsd)
+        acc = group_accuracy(shipped_scores(m, v.transform(Xsd), MIN_WEIGHT_SOURCE), ysd, gsd)
         print(f"  source C={C}: dev accuracy {acc:.3f}", flush=True)
         if best_s is None or acc > best_s[0]:
             best_s = (acc, C)
     v, m = fit_lr(Xs, ys, best_s[1])
-    source_model = export(v, m)
+    source_model = export(v, m, MIN_WEIGHT_SOURCE)
     source_model.update(C=best_s[1])
     return _write(C_cue, thr, f1, p, r, best_s, cue_model, source_model, t0)
 

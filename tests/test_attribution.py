@@ -119,6 +119,10 @@ GOLDEN = {
         "The talks will resume on Monday, according to the ministry.",
         [("according_to", "the ministry", "according to", "The talks will resume on Monday")],
     ),
+    "a study as the source": (
+        "A new study found that most voters distrust both parties.",
+        [("indirect", "A new study", "found", "most voters distrust both parties")],
+    ),
     "belief": (
         "Many voters believe the economy is getting worse.",
         [("indirect", "Many voters", "believe", "the economy is getting worse")],
@@ -199,6 +203,10 @@ NEGATIVES = [
     "She starred in “The Long Road Home” and in “Nightfall” last year.",
     "The ceasefire held through the night across the whole front line.",
     "Talks Resume in Geneva",
+    # verbs that are cues elsewhere in PolNeAR, here actions (false cues in the dev error
+    # analysis, docs/attribution.md)
+    "The mayor paused to look at the river.",
+    "The report was released on Monday.",
 ]
 
 
@@ -416,3 +424,25 @@ def test_fast_scorers_equal_the_feature_strings_the_model_was_trained_on(sample)
                 assert ref[cands.index(best)] == pytest.approx(max(ref), abs=1e-9)
                 checked += 1
     assert checked > 50
+
+
+def test_model_file_is_small_json_with_the_pruned_weights_of_the_training_script():
+    """The shipped model: JSON under 2 MB, holding only the weights that
+    scripts/train_attribution.py keeps (|w| at or above its cut, rounded to 4 decimals)."""
+    import json
+    import sys
+    from importlib import resources
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import train_attribution as T
+
+    path = resources.files("framing").joinpath("data", "models", "attribution.json")
+    raw = path.read_bytes()
+    assert len(raw) < 2_000_000
+    model = json.loads(raw)
+    for part, cut in (("cue", T.MIN_WEIGHT_CUE), ("source", T.MIN_WEIGHT_SOURCE)):
+        weights = model[part]["weights"]
+        assert len(weights) > 10_000
+        assert min(abs(w) for w in weights.values()) >= cut - 5e-5
+        assert all(w == round(w, 4) for w in weights.values())
