@@ -23,6 +23,7 @@ import argparse
 import sys
 import time
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,7 +136,7 @@ def table(results: dict[str, dict]) -> str:
 
 def write_docs(tab: str) -> None:
     text = DOCS.read_text(encoding="utf-8")
-    block = f"{BEGIN}\nProduced by `{COMMAND}`:\n\n{tab}{END}"
+    block = f"{BEGIN}\nProduced by `{COMMAND}` on {date.today().isoformat()}:\n\n{tab}{END}"
     if BEGIN in text and END in text:
         pre, rest = text.split(BEGIN, 1)
         _, post = rest.split(END, 1)
