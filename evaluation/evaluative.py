@@ -263,6 +263,8 @@ def main(argv=None) -> None:
     ap.add_argument("--split", default="test", choices=["test", "dev"])
     ap.add_argument("--stoplist-audit", action="store_true")
     ap.add_argument("--skip-sample", action="store_true")
+    ap.add_argument("--sample-only", action="store_true",
+                    help="score the bundled sample only (reads no BABE/MBIC split)")
     ap.add_argument("--tune-loaded-words", action="store_true",
                     help="print the dev cross-validation grid that chose LOADED_WORDS")
     ap.add_argument("--attributions", default="pipeline", choices=["pipeline", "none"],
@@ -277,8 +279,9 @@ def main(argv=None) -> None:
         tune_loaded_words()
         return
     rows = [] if args.skip_sample else [("**bundled sample (16 articles)**", "")] + sample_scores()
-    rows += [(f"**BABE / MBIC ({args.split} split)**", "")] + corpus_scores(args.split)
-    rows += trained_scores(args.split)
+    if not args.sample_only:
+        rows += [(f"**BABE / MBIC ({args.split} split)**", "")] + corpus_scores(args.split)
+        rows += trained_scores(args.split)
     print("| measure | value |")
     print("| --- | --- |")
     for k, v in rows:

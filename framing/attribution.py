@@ -453,6 +453,7 @@ _NP_TAGS = frozenset(
     ["DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP"]
 )
 _NOUNISH = frozenset(["NN", "NNS", "NNP", "NNPS", "PRP", "CD"])
+_NEW_NP_TAGS = frozenset(["DT", "PDT", "PRP$", "PRP"])  # tags that open a noun phrase
 _TELL = frozenset(
     """tell told telling tells ask asked asking asks warn warned warning warns assure assured
     assuring assures inform informed informs remind reminded reminds urge urged urging urges
@@ -1434,10 +1435,19 @@ def _content(doc, sentences, k, s: _Sent, c, src, quotes: _QuoteIndex) -> tuple[
     # skip the addressee of "told", then "that" within a few tokens
     if words[c[0]] in _TELL:
         j = start_tok
+        if j < n and s.tags[j] == "VBZ" and words[j].endswith("s"):
+            j += 1  # a plural addressee the tagger read as a verb: "told reporters", "told officials"
         while j < n and s.tags[j] in _NP_TAGS:
             j += 1
         if j > start_tok and j < n and words[j] in ("that", ",", ":"):
             start_tok = j
+        elif j > start_tok and j < n and s.tags[j] in _VERB_TAGS:
+            # no "that": "told reporters the bill was dead", "told him it would";
+            # the clause's subject starts where a second noun phrase begins
+            for k in range(start_tok + 1, j):
+                if s.tags[k] in _NEW_NP_TAGS and (s.tags[k - 1] in _NOUNISH or k - 1 == start_tok):
+                    start_tok = k
+                    break
     for j in range(start_tok, min(n, start_tok + 8)):
         if words[j] == "that":
             if all(s.tags[x] not in _VERB_TAGS for x in range(start_tok, j)):

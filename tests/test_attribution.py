@@ -123,6 +123,22 @@ GOLDEN = {
         "A new study found that most voters distrust both parties.",
         [("indirect", "A new study", "found", "most voters distrust both parties")],
     ),
+    "addressee of told, without that": (
+        "The senator told reporters the bill was dead.",
+        [("indirect", "The senator", "told", "the bill was dead")],
+    ),
+    "addressee pronoun, without that": (
+        "The minister told him it would rain.",
+        [("indirect", "The minister", "told", "it would rain")],
+    ),
+    "addressee of warned, without that": (
+        "The mayor warned voters the tax would rise.",
+        [("indirect", "The mayor", "warned", "the tax would rise")],
+    ),
+    "told with an object and no clause": (
+        "The minister told the story of his father.",
+        [("indirect", "The minister", "told", "the story of his father")],
+    ),
     "belief": (
         "Many voters believe the economy is getting worse.",
         [("indirect", "Many voters", "believe", "the economy is getting worse")],
