@@ -11,6 +11,7 @@
 Usage::
 
     FRAMING_DATA=../shared/data python evaluation/actors.py
+    FRAMING_DATA=../shared/data python evaluation/actors.py --sample-only   # no test split read
 """
 
 from __future__ import annotations
@@ -117,7 +118,13 @@ def sample_table() -> str:
 
 
 if __name__ == "__main__":
-    print("## NewsMTSC test splits\n")
-    print(newsmtsc_table())
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sample-only", action="store_true",
+                    help="only the bundled sample's tables: do not read the NewsMTSC test splits")
+    if not ap.parse_args().sample_only:
+        print("## NewsMTSC test splits\n")
+        print(newsmtsc_table())
     print("\n## Bundled sample\n")
     print(sample_table())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Sequence
 
@@ -36,7 +37,48 @@ NUMERIC = (
     "num__negated",
     "num__sentence_pos",
     "num__sentence_neg",
+    "num__vader_L3_pos",
+    "num__vader_L3_neg",
+    "num__vader_R3_pos",
+    "num__vader_R3_neg",
+    "num__vader_L8_pos",
+    "num__vader_L8_neg",
+    "num__vader_R8_pos",
+    "num__vader_R8_neg",
+    "num__vader_sentence_pos",
+    "num__vader_sentence_neg",
+    "num__pattern_L_polarity",
+    "num__pattern_L_subjectivity",
+    "num__pattern_R_polarity",
+    "num__pattern_R_subjectivity",
+    "num__pattern_sentence_polarity",
+    "num__pattern_sentence_subjectivity",
 )
+# Distance weight of the side-marked word features: 1 / (1 + d / DISTANCE_DECAY).
+DISTANCE_DECAY = 3.0
+# VADER's negation scalar: a negated word counts -0.74 times its valence.
+VADER_NEGATION = -0.74
+
+
+@lru_cache(maxsize=1)
+def _vader_lexicon() -> dict[str, float]:
+    """The VADER lexicon that ships with ``vaderSentiment`` (word -> valence in [-4, 4])."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer().lexicon
+
+
+@lru_cache(maxsize=1)
+def _pattern_lexicon() -> dict[str, tuple[float, float]]:
+    """The pattern sentiment lexicon that ships with ``textblob`` (word -> polarity,
+    subjectivity), the first reading of each word."""
+    from textblob.en import sentiment
+
+    out = {}
+    for word, readings in sentiment.items():
+        pol, subj = next(iter(readings.values()))[:2]
+        out[word] = (float(pol), float(subj))
+    return out
 
 
 def target_rows(X: Any) -> list[tuple[str, int, int]]:
@@ -133,7 +175,45 @@ def row_features(sentence: str, start: int, end: int, *, window: int = 4) -> tup
     spos = sum(p for p in (word_polarity(x.text, x.tag) for x in toks) if p > 0)
     sneg = -sum(p for p in (word_polarity(x.text, x.tag) for x in toks) if p < 0)
     numeric = [ctx.score * 5, pos_w, neg_w, cpos, cneg, float(len(ctx.negated)), spos / 3, sneg / 3]
+    # every other word, weighted by its distance to the target, on its side of the target
+    for k, w in enumerate(words):
+        if k != t:
+            side = "L" if k < t else "R"
+            feats[f"d{side}=" + ("not_" if neg[k] else "") + w] += 1.0 / (1.0 + abs(k - t) / DISTANCE_DECAY)
+    numeric += _lexicon_scores(words, neg, t)
     return feats, numeric
+
+
+def _lexicon_scores(words: list[str], neg: list[bool], t: int) -> list[float]:
+    """VADER positive / negative mass in windows of 3 and 8 words left and right of the
+    target and in the sentence; pattern (textblob) mean polarity and subjectivity of the
+    rated words left and right of the target and in the sentence."""
+    vader = _vader_lexicon()
+    out = []
+    for win in (3, 8):
+        for step in (-1, 1):
+            pos = negm = 0.0
+            for d in range(1, win + 1):
+                k = t + step * d
+                if 0 <= k < len(words):
+                    v = vader.get(words[k], 0.0) / 4.0
+                    if neg[k]:
+                        v *= VADER_NEGATION
+                    pos += max(v, 0.0)
+                    negm += max(-v, 0.0)
+            out += [pos, negm]
+    vals = [vader.get(w, 0.0) for w in words]
+    out += [sum(v for v in vals if v > 0) / 8, -sum(v for v in vals if v < 0) / 8]
+    pattern = _pattern_lexicon()
+    for part in (range(0, t), range(t + 1, len(words)), range(len(words))):
+        rated = [(pattern[words[k]], neg[k]) for k in part if words[k] in pattern]
+        if rated:
+            pol = sum(p * (-0.5 if n else 1.0) for (p, _), n in rated) / len(rated)
+            subj = sum(sj for (_, sj), _ in rated) / len(rated)
+        else:
+            pol = subj = 0.0
+        out += [pol, subj]
+    return out
 
 
 class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
@@ -142,8 +222,11 @@ class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
     A logistic regression over target-masked word n-grams of the sentence (other proper
     names replaced by one placeholder), the words in a
     window left and right of the target and in its clause (negation-marked), whether the
-    target is the subject or object of a praise, criticism or reporting verb, and the
-    target-aware lexicon scores of :func:`framing.actors.target_context`.
+    target is the subject or object of a praise, criticism or reporting verb, every other
+    word marked by its side of the target and weighted by its distance to it
+    (``1 / (1 + d / 3)``), the target-aware lexicon scores of
+    :func:`framing.actors.target_context`, and VADER and pattern (textblob) lexicon scores
+    in windows left and right of the target and in the sentence (negation-marked).
 
     Parameters
     ----------
@@ -304,6 +387,7 @@ class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
 
     @classmethod
     def pretrained(cls) -> ActorSentimentClassifier:
-        """The shipped model, trained on NewsMTSC train by ``scripts/train_actor_sentiment.py``."""
+        """The shipped model, trained on NewsMTSC train, rw-dev and mt-dev by
+        ``scripts/train_actor_sentiment.py`` (configuration chosen before dev was added)."""
         res = resources.files("framing").joinpath("data", "models", "actor_sentiment.json")
         return cls._from_payload(json.loads(res.read_text(encoding="utf-8")))
