@@ -50,7 +50,7 @@ def newsmtsc_table() -> str:
     for split in ("rw-test", "mt-test"):
         d = load_newsmtsc(split)
         preds = {
-            "ActorSentimentClassifier (shipped, trained on train)": model.predict(d),
+            "ActorSentimentClassifier (shipped, trained on train + dev)": model.predict(d),
             "default, no training (target-aware lexicon)": [
                 label_of(target_context(*_tokens_and_target(s, a, b)).score)
                 for s, a, b in zip(d.sentence, d.start, d.end)

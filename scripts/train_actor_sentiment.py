@@ -42,21 +42,30 @@ def article_of(sentence_id: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--min-df", type=int, default=2)
+    ap.add_argument("--max-features", type=int, default=40000, help="0: no cap")
+    ap.add_argument("--no-class-weight", action="store_true", help="class_weight=None")
     ap.add_argument("--select", action="store_true", help="also print 5-fold grouped CV on train")
     ap.add_argument("--train-only", action="store_true", help="ship the model fitted on train alone")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
+    params = {
+        "C": args.C,
+        "min_df": args.min_df,
+        "max_features": args.max_features or None,
+        "class_weight": None if args.no_class_weight else "balanced",
+    }
     train = load_newsmtsc("train")
     dev = {split: load_newsmtsc(split) for split in DEV}
     scores = {}
     if args.select:
         pred = cross_val_predict(
-            ActorSentimentClassifier(C=args.C), train, train["label"],
+            ActorSentimentClassifier(**params), train, train["label"],
             groups=train["sentence_id"].map(article_of), cv=GroupKFold(n_splits=5),
         )
         scores["train-cv5"] = round(f1_score(train["label"], pred, average="macro"), 4)
         print(f"train, 5-fold CV grouped by article: macro-F1 {scores['train-cv5']}")
-    clf = ActorSentimentClassifier(C=args.C).fit(train, train["label"])
+    clf = ActorSentimentClassifier(**params).fit(train, train["label"])
     for split, d in dev.items():
         scores[split] = round(f1_score(d["label"], clf.predict(d), average="macro"), 4)
         print(f"{split} (model fitted on train): macro-F1 {scores[split]}")
@@ -65,7 +74,7 @@ def main() -> None:
     trained_on = "NewsMTSC official/train.jsonl (8,739 targets)"
     if not args.train_only:
         full = pd.concat([train, *dev.values()], ignore_index=True)
-        clf = ActorSentimentClassifier(C=args.C).fit(full, full["label"])
+        clf = ActorSentimentClassifier(**params).fit(full, full["label"])
         trained_on = f"NewsMTSC train + rw-dev + mt-dev ({len(full):,} targets)"
     meta = {
         "trained_on": trained_on,
