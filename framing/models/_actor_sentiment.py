@@ -16,6 +16,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from framing.actors import NEGATORS, label_of, target_context, word_polarity
+from framing.models._rows import span_rows
 from framing.text import Token, parse
 
 __all__ = ["ActorSentimentClassifier", "target_rows"]
@@ -24,7 +25,6 @@ BARE_STRING = (
     "ActorSentimentClassifier takes rows of (sentence, start, end) or a DataFrame with "
     "columns sentence, start, end; got a bare string"
 )
-BAD_ROW = "each row must be (sentence, start, end) with 0 <= start < end <= len(sentence); got {row!r}"
 MODEL_FORMAT = "framing.ActorSentimentClassifier/1"
 TARGET = "<T>"
 OTHER_NAME = "<p>"
@@ -90,20 +90,7 @@ def target_rows(X: Any) -> list[tuple[str, int, int]]:
     >>> target_rows([("Smith praised Jones.", 14, 19)])
     [('Smith praised Jones.', 14, 19)]
     """
-    if isinstance(X, str):
-        raise ValueError(BARE_STRING)
-    if hasattr(X, "columns"):
-        X = zip(X["sentence"], X["start"], X["end"])
-    rows = []
-    for row in X:
-        if isinstance(row, str) or len(row) != 3:
-            raise ValueError(BAD_ROW.format(row=row))
-        s, a, b = row
-        a, b = int(a), int(b)
-        if not isinstance(s, str) or not 0 <= a < b <= len(s):
-            raise ValueError(BAD_ROW.format(row=row))
-        rows.append((s, a, b))
-    return rows
+    return span_rows(X, BARE_STRING)
 
 
 def _tokens_and_target(sentence: str, start: int, end: int) -> tuple[list[Token], int, int]:

@@ -22,6 +22,7 @@ from sklearn.utils.validation import check_is_fitted
 from framing._records import Span
 from framing.document import Document
 from framing.evaluative import LOADED_CUE_STANCES, word_polarity
+from framing.models._rows import span_rows
 from framing.text import QUOTE_MARKS
 
 __all__ = ["LoadedWordClassifier", "word_rows", "word_labels", "loaded_word_spans"]
@@ -32,7 +33,6 @@ BARE_STRING = (
     "LoadedWordClassifier takes rows of (sentence, start, end) (see word_rows) or a DataFrame "
     "with columns sentence, start, end; got a bare string"
 )
-BAD_ROW = "each row must be (sentence, start, end) with 0 <= start < end <= len(sentence); got {row!r}"
 FEATURE_SETS = ("evidence", "lexicon", "context", "word")
 NUMERIC = (
     "num__ev_intensity",
@@ -212,23 +212,6 @@ def row_features(sentence: str, start: int, end: int, *, window: int = 1,
     return feats, num
 
 
-def _rows(X: Any) -> list[tuple[str, int, int]]:
-    if isinstance(X, str):
-        raise ValueError(BARE_STRING)
-    if hasattr(X, "columns"):
-        X = zip(X["sentence"], X["start"], X["end"])
-    rows = []
-    for row in X:
-        if isinstance(row, str) or len(row) != 3:
-            raise ValueError(BAD_ROW.format(row=row))
-        s, a, b = row
-        a, b = int(a), int(b)
-        if not isinstance(s, str) or not 0 <= a < b <= len(s):
-            raise ValueError(BAD_ROW.format(row=row))
-        rows.append((s, a, b))
-    return rows
-
-
 class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
     """Whether a word of a sentence is loaded language, learnt from word annotations.
 
@@ -327,7 +310,7 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
 
     def fit(self, X: Any, y: Iterable[Any]) -> LoadedWordClassifier:
         """Fit on word rows ``(sentence, start, end)`` and their labels (two classes)."""
-        rows = _rows(X)
+        rows = span_rows(X, BARE_STRING)
         y = np.asarray(list(y))
         if len(y) != len(rows):
             raise ValueError(f"X has {len(rows)} rows but y has {len(y)} labels")
@@ -355,7 +338,7 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
     def decision_function(self, X: Any) -> np.ndarray:
         """Log-odds that each word is loaded."""
         check_is_fitted(self, "coef_")
-        M = self._matrix(self._raw(_rows(X)))
+        M = self._matrix(self._raw(span_rows(X, BARE_STRING)))
         return np.asarray(M @ self.coef_[0]) + self.intercept_[0]
 
     def predict_proba(self, X: Any) -> np.ndarray:

@@ -1,0 +1,36 @@
+"""Rows of (sentence, start, end): the input of the span-level estimators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+BAD_ROW = "each row must be (sentence, start, end) with 0 <= start < end <= len(sentence); got {row!r}"
+
+
+def span_rows(X: Any, bare_string: str) -> list[tuple[str, int, int]]:
+    """Normalise ``X`` to a list of ``(sentence, start, end)`` rows.
+
+    ``X`` is a DataFrame with ``sentence``, ``start`` and ``end`` columns or an iterable of
+    ``(sentence, start, end)`` rows; ``bare_string`` is the error message for a single string.
+    A row that is not a string with a non-empty span inside it raises ``ValueError`` naming
+    the row.
+
+    Examples
+    --------
+    >>> span_rows([("Smith praised Jones.", 14, "19")], "bare string")
+    [('Smith praised Jones.', 14, 19)]
+    """
+    if isinstance(X, str):
+        raise ValueError(bare_string)
+    if hasattr(X, "columns"):
+        X = zip(X["sentence"], X["start"], X["end"])
+    rows = []
+    for row in X:
+        if isinstance(row, str) or len(row) != 3:
+            raise ValueError(BAD_ROW.format(row=row))
+        s, a, b = row
+        a, b = int(a), int(b)
+        if not isinstance(s, str) or not 0 <= a < b <= len(s):
+            raise ValueError(BAD_ROW.format(row=row))
+        rows.append((s, a, b))
+    return rows
