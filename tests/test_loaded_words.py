@@ -87,6 +87,17 @@ def test_features_carry_the_pipeline_evidence():
     assert not any(num)
 
 
+def test_single_curly_quotes_open_and_close():
+    # "’" is also an apostrophe ("voters’"), so it closes only a quotation "‘" opened
+    s = "He left the ‘reform’ to the voters’ panel and ‘resigned’ later."
+    quoted = {w: bool(row_features(s, s.index(w), s.index(w) + len(w))[0]["quoted"])
+              for w in ("reform", "panel", "resigned", "later")}
+    assert quoted == {"reform": True, "panel": False, "resigned": True, "later": False}
+    s = "He said: “It’s a ‘farce’ now” and left."  # nested in double quotation marks
+    assert row_features(s, s.index("now"), s.index("now") + 3)[0]["quoted"]
+    assert not row_features(s, s.index("left"), s.index("left") + 4)[0]["quoted"]
+
+
 def test_golden_spans_on_unseen_sentences():
     model = small().fit(X, y)
     texts = ["Critics called the reckless plan shameful on Monday.",

@@ -127,11 +127,15 @@ def _sentence_evidence(sentence: str) -> tuple[tuple[_Word, ...], int]:
               for a in doc.attributions if a.cue_stance in LOADED_CUE_STANCES]
     contents = [a.content for a in doc.attributions]
     words = []
-    open_quote = False
+    in_double = in_single = False  # "‘ ... ’" may nest inside double quotation marks
     for t in toks:
-        if t.text in QUOTE_MARKS and t.text not in {"'", "’"}:
-            open_quote = not open_quote
+        if t.text == "‘" or (t.text == "’" and in_single):
+            in_single = t.text == "‘"
             continue
+        if t.text in QUOTE_MARKS and t.text not in {"'", "’"}:  # "'" and "’" are also apostrophes
+            in_double = not in_double
+            continue
+        open_quote = in_double or in_single
         loaded = None
         for span, kind, pol, inten, voice in spans:
             if span.start < t.end and t.start < span.end:
