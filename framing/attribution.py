@@ -62,6 +62,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, repeat
+from operator import attrgetter, itemgetter
 from importlib import resources
 from typing import Iterator, NamedTuple, Sequence
 
@@ -481,6 +482,9 @@ def _bucket(n: int) -> str:
     return "13+"
 
 
+_token_start, _token_end, _token_tag = itemgetter(0), itemgetter(1), itemgetter(3)
+
+
 class _Sent:
     """A sentence in the form the features read: lowercase words, tags, offsets."""
 
@@ -490,18 +494,22 @@ class _Sent:
     def __init__(self, sent: Sentence, quotes: "_QuoteIndex", words: list[str] | None = None):
         toks = sent.tokens
         self.sent = sent
-        self.words = [t.text.lower() for t in toks] if words is None else words
-        self.tags = [t.tag for t in toks]
-        self.starts = [t.start for t in toks]
-        self.ends = [t.end for t in toks]
+        self.words = list(map(str.lower, map(_token_text, toks))) if words is None else words
+        self.tags = list(map(_token_tag, toks))
+        self.starts = starts = list(map(_token_start, toks))
+        self.ends = list(map(_token_end, toks))
         self.n = len(toks)
         self.inq: list[bool] | None = None
         self.cand_part: dict[tuple[int, int], float] = {}  # source weights of a phrase alone
         self.counts = None  # prefix counts for the source scorer, see _source_counts
         self.alnum: list[int] | None = None  # prefix counts of words, see _word_counts
-        self.has_quote = any(w in _QUOTE_TOKENS for w in self.words)
+        self.has_quote = not _QUOTE_TOKENS.isdisjoint(self.words)
         if self.has_quote or quotes.overlaps(sent.start, sent.end):
-            self.inq = [quotes.inside(s) for s in self.starts]
+            # quotes.inside(s) for each token start, without two method calls per token
+            q_starts, q_ends = quotes.starts, quotes.ends
+            self.inq = [
+                (k := bisect_right(q_starts, s) - 1) >= 0 and s < q_ends[k] for s in starts
+            ]
 
     def in_quote(self, i: int) -> bool:
         return bool(self.inq and self.inq[i])
@@ -1095,14 +1103,29 @@ def _iter_found(doc: Document) -> Iterator[Attribution]:
     if rank_sources is None:
         rank_sources = src_m["_rank"] = _source_ranker(src_m)
     turns = _speaker_turns(sentences)
+    pool = _candidate_pool(vocab)
     for k, sent in enumerate(sentences):
         toks = sent.tokens
-        words = [t.text.lower() for t in toks]  # lowercased once, for the scan and _Sent
-        headline = _title_cased(toks)
-        cands = [
-            i for i, w in enumerate(words)
-            if (w in vocab and (headline or not _inside_name(toks, i))) or toks[i].text in _RULE_CUES
-        ]
+        # lowercased once, for the scan and _Sent
+        words = list(map(str.lower, map(_token_text, toks)))
+        if pool.isdisjoint(words):
+            continue  # no word of the vocabulary and no rule cue: most sentences
+        headline = None  # computed only when a vocabulary word looks like part of a name
+        cands = []
+        for i, w in enumerate(words):
+            if w not in pool:
+                continue
+            if w in vocab:
+                if not _inside_name(toks, i):
+                    cands.append(i)
+                    continue
+                if headline is None:
+                    headline = _title_cased(toks)
+                if headline:
+                    cands.append(i)
+                    continue
+            if toks[i].text in _RULE_CUES:
+                cands.append(i)
         if not cands:
             continue
         s = _Sent(sent, quotes, words)
@@ -1133,6 +1156,17 @@ def _iter_found(doc: Document) -> Iterator[Attribution]:
         if signed:
             found = sorted(found + signed, key=lambda a: a.cue.start)
         yield from found
+
+
+_token_text = attrgetter("text")
+
+
+@lru_cache(maxsize=4)
+def _candidate_pool(vocab: frozenset[str]) -> frozenset[str]:
+    """The lowercased words that can make a token a cue candidate in :func:`_iter_found`: the
+    cue model's vocabulary and the lowercased rule cues (a superset: the rule cues are
+    matched as written)."""
+    return vocab | {w.lower() for w in _RULE_CUES}
 
 
 _NOT_SPEAKERS = frozenset(
@@ -1258,14 +1292,16 @@ def _build(doc, sentences, k, s: _Sent, c, quotes: _QuoteIndex, rank_sources) ->
     stance = entry.stance if entry is not None else "neutral"
     if entry is not None:
         lem = entry.lemma
-    anonymous = True if source is None else _is_vague(
-        re.findall(r"[\w’'.-]+|,", text[source.start : source.end]),
-        [x.lower() for x in re.findall(r"[\w’'.-]+|,", text[source.start : source.end])],
-    )
+    if source is None:
+        anonymous = True
+    else:
+        src_words = _SOURCE_WORD_RE.findall(text, source.start, source.end)
+        anonymous = _is_vague(src_words, list(map(str.lower, src_words)))
     return Attribution(kind, source, cue_span, content, anonymous, stance, lem)
 
 
 _QUOTE_CHARS = frozenset("\"“”‘’«»")
+_SOURCE_WORD_RE = re.compile(r"[\w’'.-]+|,")
 _WORD_RE = re.compile(r"\w+")
 
 
