@@ -61,7 +61,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, combinations, repeat
 from operator import attrgetter, itemgetter
 from importlib import resources
 from typing import Iterator, NamedTuple, Sequence
@@ -318,25 +318,64 @@ def _score(weights: dict[str, float], bias: float, feats: list[str]) -> float:
 _ZEROS = repeat(0.0)  # map(dict.get, features, _ZEROS): a weight or 0.0 per feature
 
 
+def _split_weights(weights: dict[str, float], templates: dict[str, int]) -> dict[str, dict]:
+    """For each template name -> number of parts, the weights of the features
+    ``name + "=" + "|".join(values)`` keyed by their values: a string for one part, a tuple of
+    that many strings otherwise, so that a look-up needs no feature string. A key with more
+    "|" than parts - 1 (a value that is itself "|") is entered under every way of cutting it,
+    so that a tuple finds a weight exactly when the joined string is a key."""
+    out: dict[str, dict] = {name: {} for name in templates}
+    for key, w in weights.items():
+        name, _, rest = key.partition("=")  # template names hold no "="
+        parts = templates.get(name)
+        if parts is None:
+            continue
+        table = out[name]
+        if parts == 1:
+            table[rest] = w
+        elif rest.count("|") == parts - 1:
+            table[tuple(rest.split("|"))] = w
+        else:
+            bars = [k for k, ch in enumerate(rest) if ch == "|"]
+            for cut in combinations(bars, parts - 1):
+                pieces = [rest[a + 1 : b] for a, b in zip((-1, *cut), (*cut, len(rest)))]
+                table[tuple(pieces)] = w
+    return out
+
+
+def _by_first(table: dict) -> dict:
+    """``{(a, b, ...): w}`` -> ``{a: {b: w}}`` or ``{a: {(b, ...): w}}``."""
+    out: dict = {}
+    for key, w in table.items():
+        out.setdefault(key[0], {})[key[1] if len(key) == 2 else key[1:]] = w
+    return out
+
+
 def _cue_scorer(cue_m: dict):
     """``score(s, i)``: the cue logit of token ``i``, equal (up to the order of
     floating-point summation; tests/test_attribution.py checks it to 1e-9) to
-    ``bias + sum(weights of _cue_features(s, i))``, with few feature strings built.
+    ``bias + sum(weights of _cue_features(s, i))``, without building feature strings.
 
     The weights of the features that depend on the word alone (word, lemma, lexicon class)
-    are summed once per word. Of the ~30 context features of
-    :func:`_cue_context_features`, only those that pair the word with a neighbouring word
-    are looked up by string; the others come from tables: the five tag features by tag
-    5-gram, the lemma x tag features by (lemma, tag), the lemma-only ones by lemma, the
-    yes/no ones from constants. The weights are then summed in the order of the feature
-    list, as ``sum`` does, so that the floating-point result is unchanged.
+    are summed once per word. The ~30 context features of :func:`_cue_context_features`
+    come from tables: the five tag features by tag 5-gram, the yes/no ones from constants,
+    the others from the model's weights split by template and value (``"pw=" + pw`` ->
+    ``pw_w[pw]``; ``"l_nw2=" + lemma + "|" + nw + "|" + nw2`` -> the lemma's table, then
+    ``(nw, nw2)``; see :func:`_split_weights`), the lemma's tables found once per word. The
+    weights are then summed in the order of the feature list, as ``sum`` does, so that the
+    floating-point result is unchanged.
     """
     weights, bias = cue_m["weights"], cue_m["bias"]
     get = weights.get
-    word_part: dict[str, tuple[float, str]] = {}  # word -> (bias + word weights, lemma)
     by_tags: dict[tuple[str, ...], tuple[float, ...]] = {}  # tag 5-gram -> 6 weights
-    by_lemma_tag: dict[tuple[str, str], tuple[float, ...]] = {}  # (lemma, tag) -> 4 weights
-    by_lemma: dict[str, tuple[float, ...]] = {}  # lemma -> its 8 lemma-only weights
+    lemma_templates = {"lt": 2, "l_nt": 2, "l_pt": 2, "l_stag": 2, "l_nw": 2, "l_pw": 2,
+                       "l_nw2": 3, "l_pw2": 3}
+    split = _split_weights(weights, {"pw": 1, "nw": 1, "sw": 1, **lemma_templates})
+    pw_w, nw_w, sw_w = split["pw"], split["nw"], split["sw"]
+    # lemma -> value(s) -> weight, one table per template
+    per_lemma = {name: _by_first(split[name]) for name in lemma_templates}
+    empty: dict = {}
+    word_part: dict[str, tuple] = {}  # word -> (bias + word weights, lemma-only weights, tables)
 
     def yes_no(name: str) -> tuple[float, float]:
         return get(name + "=0", 0.0), get(name + "=1", 0.0)
@@ -355,58 +394,55 @@ def _cue_scorer(cue_m: dict):
         )
         return out
 
-    def lemma_tag(lem: str, tag: str) -> tuple[float, ...]:
-        """Weights of lt=, l_nt=, l_pt=, l_stag= with this lemma and tag."""
-        key = (lem, tag)
-        out = by_lemma_tag.get(key)
-        if out is None:
-            suffix = lem + "|" + tag
-            out = by_lemma_tag[key] = tuple(
-                get(p + suffix, 0.0) for p in ("lt=", "l_nt=", "l_pt=", "l_stag=")
-            )
-        return out
-
-    def lemma_weights(lem: str) -> tuple[float, ...]:
-        out = by_lemma[lem] = (
+    def word_weights(word: str) -> tuple:
+        lem = _lemma(word)
+        lw = (  # the lemma-only weights
             get("l_that=" + lem, 0.0), get("l_qa=" + lem, 0.0), get("l_qb=" + lem, 0.0),
             get("l_toinf=" + lem, 0.0), get("l_inq=" + lem + "|0", 0.0),
             get("l_inq=" + lem + "|1", 0.0), get("l_subj=" + lem + "|0", 0.0),
             get("l_subj=" + lem + "|1", 0.0),
         )
+        tables = tuple(per_lemma[name].get(lem, empty) for name in per_lemma)
+        out = word_part[word] = (bias + sum(map(get, _cue_word_features(word), _ZEROS)), lw) + tables
         return out
 
     def score(s: "_Sent", i: int) -> float:
         w, t, n = s.words, s.tags, s.n
-        word = w[i]
-        got = word_part.get(word)
-        if got is None:
-            got = word_part[word] = (
-                bias + sum(map(get, _cue_word_features(word), _ZEROS)), _lemma(word))
-        part, lem = got
-        # the same neighbours as _cue_context_features
+        part, lw, lt, lnt, lpt, lstag, lnw, lpw, lnw2, lpw2 = word_part.get(w[i]) or word_weights(w[i])
+        # the same neighbours as _cue_context_features (see _window)
         tag = t[i]
-        pw, pt, pw2, pt2, nw, nt, nw2, nt2 = _window(w, t, n, i)
+        if i > 1:
+            pw, pt, pw2, pt2 = w[i - 1], t[i - 1], w[i - 2], t[i - 2]
+        elif i == 1:
+            pw, pt, pw2, pt2 = w[0], t[0], "<s>", "<s>"
+        else:
+            pw = pt = pw2 = pt2 = "<s>"
+        if i + 2 < n:
+            nw, nt, nw2, nt2 = w[i + 1], t[i + 1], w[i + 2], t[i + 2]
+        elif i + 1 < n:
+            nw, nt, nw2, nt2 = w[i + 1], t[i + 1], "</s>", "</s>"
+        else:
+            nw = nt = nw2 = nt2 = "</s>"
         inq = 1 if s.inq and s.inq[i] else 0
         key = (pt2, pt, tag, nt, nt2)
         tw = by_tags.get(key) or tag_weights(key)
-        lw = by_lemma.get(lem) or lemma_weights(lem)
         # one weight per feature, in the order of _cue_context_features
         vals = [
             tw[0],
-            lemma_tag(lem, tag)[0],
-            get("pw=" + pw, 0.0),
-            get("nw=" + nw, 0.0),
+            lt.get(tag, 0.0),
+            pw_w.get(pw, 0.0),
+            nw_w.get(nw, 0.0),
             tw[1],
             tw[2],
             tw[3],
             tw[4],
             tw[5],
-            get("l_nw=" + lem + "|" + nw, 0.0),
-            get("l_pw=" + lem + "|" + pw, 0.0),
-            lemma_tag(lem, nt)[1],
-            lemma_tag(lem, pt)[2],
-            get("l_nw2=" + lem + "|" + nw + "|" + nw2, 0.0),
-            get("l_pw2=" + lem + "|" + pw2 + "|" + pw, 0.0),
+            lnw.get(nw, 0.0),
+            lpw.get(pw, 0.0),
+            lnt.get(nt, 0.0),
+            lpt.get(pt, 0.0),
+            lnw2.get((nw, nw2), 0.0),
+            lpw2.get((pw2, pw), 0.0),
             w_inq[inq],
             lw[4 + inq],
             w_sq[s.has_quote],
@@ -422,13 +458,16 @@ def _cue_scorer(cue_m: dict):
         j = i - 1
         while j >= 0 and (w[j] in _AUX or t[j] in ("RB", "MD")):
             j -= 1
-        sw = w[j] if j >= 0 else "<s>"
-        stag = t[j] if j >= 0 else "<s>"
-        vals.append(get("sw=" + (sw if stag in noun_subj else stag), 0.0))
-        vals.append(lemma_tag(lem, stag)[3])
+        if j >= 0:
+            stag = t[j]
+            vals.append(sw_w.get(w[j] if stag in noun_subj else stag, 0.0))
+        else:
+            stag = "<s>"
+            vals.append(sw_w.get("<s>", 0.0))
+        vals.append(lstag.get(stag, 0.0))
         if nw == "to" and nt2 == "VB":
             vals.append(lw[3])
-        subj = 1 if any(x in _NOUNISH for x in t[max(0, i - 3) : i]) else 0
+        subj = 0 if _NOUNISH.isdisjoint(t[max(0, i - 3) : i]) else 1
         vals.append(w_subj[subj])
         vals.append(lw[6 + subj])
         return part + sum(vals)
