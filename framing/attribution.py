@@ -62,7 +62,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, combinations, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter, gt, itemgetter, not_
 from importlib import resources
 from typing import Iterator, NamedTuple, Sequence
 
@@ -528,7 +528,7 @@ class _Sent:
     """A sentence in the form the features read: lowercase words, tags, offsets."""
 
     __slots__ = ("sent", "words", "tags", "starts", "ends", "n", "inq", "has_quote", "cand_part",
-                 "counts", "alnum")
+                 "counts", "alnum", "np_codes")
 
     def __init__(self, sent: Sentence, quotes: "_QuoteIndex", words: list[str] | None = None):
         toks = sent.tokens
@@ -542,6 +542,7 @@ class _Sent:
         self.cand_part: dict[tuple[int, int], float] = {}  # source weights of a phrase alone
         self.counts = None  # prefix counts for the source scorer, see _source_counts
         self.alnum: list[int] | None = None  # prefix counts of words, see _word_counts
+        self.np_codes: str | None = None  # see _np_codes
         self.has_quote = not _QUOTE_TOKENS.isdisjoint(self.words)
         if self.has_quote or quotes.overlaps(sent.start, sent.end):
             # quotes.inside(s) for each token start, without two method calls per token
@@ -668,33 +669,44 @@ def _cue_context_features(s: _Sent, i: int) -> list[str]:
     return f
 
 
+# _np_candidates reads one code per token: N a noun, number or pronoun ("PRP", which also
+# opens a new phrase after a noun: P), D a determiner (opens a new phrase after a noun), a
+# any other noun-phrase tag or "'s", W "who" (a phrase by itself), x the cue, o the rest.
+_NP_CODES = {"NN": "N", "NNS": "N", "NNP": "N", "NNPS": "N", "CD": "N", "PRP": "P", "DT": "D",
+             "PDT": "D", "PRP$": "a", "JJ": "a", "JJR": "a", "JJS": "a", "POS": "a", "WP": "W"}
+# A phrase: a run of N, P, D, a, cut before a P or D that follows an N or a P (nounish).
+_NP_RE = re.compile(r"[NPDa](?:[Na]|(?<=[Da])[PD])*|W")
+
+
+def _np_codes(s: _Sent) -> str:
+    """The codes of the tokens of ``s`` for :data:`_NP_RE`, once per sentence."""
+    if s.np_codes is None:
+        codes = list(map(_NP_CODES.get, s.tags, repeat("o")))
+        for k, w in enumerate(s.words):
+            if (w == "'s" or w == "’s") and codes[k] in ("o", "W"):
+                codes[k] = "a"
+        s.np_codes = "".join(codes)
+    return s.np_codes
+
+
 def _np_candidates(s: _Sent, exclude: tuple[int, int]) -> list[tuple[int, int]]:
-    """Noun-phrase token ranges ``[a, b]`` (inclusive) of the sentence, outside ``exclude``."""
+    """Noun-phrase token ranges ``[a, b]`` (inclusive) of the sentence, outside ``exclude``.
+
+    A phrase is a run of tokens tagged as noun-phrase words (or "'s") that holds a noun, a
+    number or a pronoun; a pronoun or a determiner after a noun or pronoun starts a new
+    phrase; "who" (``WP``) is a phrase of its own; the tokens of ``exclude`` (the cue) belong
+    to none. Found with one regular-expression scan over a code per token (see
+    :data:`_NP_CODES`).
+    """
+    codes = _np_codes(s)
+    a, b = max(exclude[0], 0), min(exclude[1], s.n - 1)
+    if a <= b:
+        codes = codes[:a] + "x" * (b - a + 1) + codes[b + 1 :]
     out = []
-    t, w = s.tags, s.words
-    a = -1
-    has_noun = False
-    for k in range(s.n + 1):
-        tag = t[k] if k < s.n else ""
-        inside = exclude[0] <= k <= exclude[1]
-        ok = k < s.n and not inside and (tag in _NP_TAGS or w[k] in ("'s", "’s"))
-        if ok and a >= 0:
-            # a pronoun or a determiner after a noun starts a new phrase
-            if tag in ("PRP", "DT", "PDT") and t[k - 1] in _NOUNISH:
-                if has_noun:
-                    out.append((a, k - 1))
-                a, has_noun = k, tag in _NOUNISH
-                continue
-        if ok:
-            if a < 0:
-                a, has_noun = k, False
-            has_noun = has_noun or tag in _NOUNISH
-        else:
-            if a >= 0 and has_noun:
-                out.append((a, k - 1))
-            a, has_noun = -1, False
-            if k < s.n and not inside and tag in ("WP",):
-                out.append((k, k))
+    for m in _NP_RE.finditer(codes):
+        g = m.group()
+        if g == "W" or "N" in g or "P" in g:
+            out.append((m.start(), m.end() - 1))
     return out
 
 
@@ -792,14 +804,14 @@ def _source_counts(s: _Sent) -> tuple[list[int], list[int], list[int], list[int]
     entries of each, instead of a scan of the range per candidate phrase."""
     if s.counts is None:
         words, tags = s.words, s.tags
-        aux = [ww in _AUX for ww in words]
+        aux = list(map(_AUX.__contains__, words))
         s.counts = tuple(
             list(accumulate(flags, initial=0))  # bools add up as ints
             for flags in (
-                [tg in _VERB_TAGS and not a for tg, a in zip(tags, aux)],
-                [ww == "," for ww in words],
-                [ww in _QUOTE_TOKENS for ww in words],
-                [not a for a in aux],
+                map(gt, map(_VERB_TAGS.__contains__, tags), aux),  # a verb and not aux
+                map(",".__eq__, words),
+                map(_QUOTE_TOKENS.__contains__, words),
+                map(not_, aux),
             )
         )
     return s.counts
@@ -841,6 +853,13 @@ def _source_ranker(src_m: dict):
     w_name = (get("name=0", 0.0), get("name=1", 0.0))
     w_first = (get("first=0", 0.0), get("first=1", 0.0))
     w_len = [get("len=" + _bucket(n), 0.0) for n in range(_N_BUCKETS)]
+    # value -> weight for the templates with a word or tag in them (see _split_weights)
+    split = _split_weights(weights, {"ht": 1, "hw": 1, "prev": 1, "next": 1, "none_pw": 1,
+                                     "dprev": 2})
+    w_ht, w_hw, w_prev, w_next, w_none_pw = (
+        split[t] for t in ("ht", "hw", "prev", "next", "none_pw"))
+    w_dprev = _by_first(split["dprev"])
+    w_dprev_l, w_dprev_r = w_dprev.get("L", {}), w_dprev.get("R", {})
     per_cue: dict[tuple[str, str], tuple] = {}  # (lemma, cue tag) -> its weights, see below
 
     def cue_weights(lem: str, ctag: str) -> tuple:
@@ -874,7 +893,7 @@ def _source_ranker(src_m: dict):
             )
         pw = s.words[c[0] - 1] if c[0] > 0 else "<s>"
         return bias + (
-            w_none + wl[0] + wl[1] + get("none_pw=" + pw, 0.0) + wl[2]
+            w_none + wl[0] + wl[1] + w_none_pw.get(pw, 0.0) + wl[2]
             + w_none_first[c[0] == 0] + w_none_inq[head_q]
         )
 
@@ -890,9 +909,9 @@ def _source_ranker(src_m: dict):
             w = s.words
             # the features of _source_phrase_features, in its order
             part = (
-                w_pron[pron] + w_name[name] + get("ht=" + ctags[-1], 0.0) + get("hw=" + w[b], 0.0)
-                + get("prev=" + (w[a - 1] if a > 0 else "<s>"), 0.0)
-                + get("next=" + (w[b + 1] if b + 1 < s.n else "</s>"), 0.0)
+                w_pron[pron] + w_name[name] + w_ht.get(ctags[-1], 0.0) + w_hw.get(w[b], 0.0)
+                + w_prev.get(w[a - 1] if a > 0 else "<s>", 0.0)
+                + w_next.get(w[b + 1] if b + 1 < s.n else "</s>", 0.0)
                 + w_first[a == 0] + w_len[min(b - a + 1, _N_BUCKETS - 1)]
             )
             got = s.cand_part[cand] = (part, "P" if pron else "N" if name else "O")
@@ -907,6 +926,7 @@ def _source_ranker(src_m: dict):
         inq = s.inq
         head_q = bool(inq and inq[head])
         c0, c1 = c
+        cand_part = s.cand_part
         best, best_score = None, -1e9
         for cand in cands:
             if cand is None:
@@ -914,22 +934,22 @@ def _source_ranker(src_m: dict):
             else:
                 a, b = cand
                 if b < c0:
-                    d, lo, hi, (w_dl, w_dt, w_dadjl) = "L", b + 1, c0, cue_l
+                    d, lo, hi, (w_dl, w_dt, w_dadjl), w_dp = "L", b + 1, c0, cue_l, w_dprev_l
                 else:
-                    d, lo, hi, (w_dl, w_dt, w_dadjl) = "R", c1 + 1, a, cue_r
+                    d, lo, hi, (w_dl, w_dt, w_dadjl), w_dp = "R", c1 + 1, a, cue_r, w_dprev_r
                 n = hi - lo if hi > lo else 0
                 nb = n if n < _N_BUCKETS else _N_BUCKETS - 1
                 v = verbs[hi] > verbs[lo] if n else False
                 cm = commas[hi] > commas[lo] if n else False
                 q = quotes[hi] > quotes[lo] if n else False
                 adj = "adj" if n == 0 else ("aux" if content[hi] == content[lo] else "far")
-                part, pn = phrase(s, cand)
+                part, pn = cand_part.get(cand) or phrase(s, cand)
                 prev = w[a - 1] if a > 0 else "<s>"
                 same = bool(inq and inq[a]) == head_q
                 rel = (
                     w_d[d] + w_dd[d][nb] + w_dl + w_dt + w_dv[d][v] + w_dc[d][cm] + w_dq[d][q]
                     + w_dadj[d, adj] + w_dadjl[adj] + w_dpn[d, pn]
-                    + get("dprev=" + d + "|" + prev, 0.0) + w_sameq[same]
+                    + w_dp.get(prev, 0.0) + w_sameq[same]
                     + w_dvc[d, "1" if v else "0", "1" if cm else "0", nb]
                 )
                 sc = bias + rel + part
