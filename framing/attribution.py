@@ -62,7 +62,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, combinations, repeat
-from operator import attrgetter, gt, itemgetter, not_
+from operator import gt, not_
 from importlib import resources
 from typing import Iterator, NamedTuple, Sequence
 
@@ -446,7 +446,7 @@ def _cue_scorer(cue_m: dict):
             w_inq[inq],
             lw[4 + inq],
             w_sq[s.has_quote],
-            w_cap[i > 0 and s.sent.tokens[i].text[:1].isupper()],
+            w_cap[i > 0 and s.texts[i][:1].isupper()],
             w_pos["first" if i == 0 else "last" if i >= n - 2 else "mid"],
         ]
         if "that" in w[i + 1 : i + 5]:
@@ -521,23 +521,20 @@ def _bucket(n: int) -> str:
     return "13+"
 
 
-_token_start, _token_end, _token_tag = itemgetter(0), itemgetter(1), itemgetter(3)
-
-
 class _Sent:
-    """A sentence in the form the features read: lowercase words, tags, offsets."""
+    """A sentence in the form the features read: lowercase words, words as written, tags,
+    offsets."""
 
-    __slots__ = ("sent", "words", "tags", "starts", "ends", "n", "inq", "has_quote", "cand_part",
-                 "counts", "alnum", "np_codes")
+    __slots__ = ("sent", "words", "texts", "tags", "starts", "ends", "n", "inq", "has_quote",
+                 "cand_part", "counts", "alnum", "np_codes")
 
     def __init__(self, sent: Sentence, quotes: "_QuoteIndex", words: list[str] | None = None):
-        toks = sent.tokens
         self.sent = sent
-        self.words = list(map(str.lower, map(_token_text, toks))) if words is None else words
-        self.tags = list(map(_token_tag, toks))
-        self.starts = starts = list(map(_token_start, toks))
-        self.ends = list(map(_token_end, toks))
-        self.n = len(toks)
+        # the sentence's own lists (Sentence.columns): read, never modified
+        starts, ends, texts, tags = sent.columns()
+        self.starts, self.ends, self.texts, self.tags = starts, ends, texts, tags
+        self.words = list(map(str.lower, texts)) if words is None else words
+        self.n = len(texts)
         self.inq: list[bool] | None = None
         self.cand_part: dict[tuple[int, int], float] = {}  # source weights of a phrase alone
         self.counts = None  # prefix counts for the source scorer, see _source_counts
@@ -641,7 +638,7 @@ def _cue_context_features(s: _Sent, i: int) -> list[str]:
         "inq=" + inq,
         "l_inq=" + lem + "|" + inq,
         "sq=" + ("1" if s.has_quote else "0"),
-        "cap=" + ("1" if i > 0 and s.sent.tokens[i].text[:1].isupper() else "0"),
+        "cap=" + ("1" if i > 0 and s.texts[i][:1].isupper() else "0"),
         "pos=" + ("first" if i == 0 else "last" if i >= n - 2 else "mid"),
     ]
     win = w[i + 1 : i + 5]
@@ -1164,9 +1161,9 @@ def _iter_found(doc: Document) -> Iterator[Attribution]:
     turns = _speaker_turns(sentences)
     pool = _candidate_pool(vocab)
     for k, sent in enumerate(sentences):
-        toks = sent.tokens
+        _, _, texts, tags = sent.columns()
         # lowercased once, for the scan and _Sent
-        words = list(map(str.lower, map(_token_text, toks)))
+        words = list(map(str.lower, texts))
         if pool.isdisjoint(words):
             continue  # no word of the vocabulary and no rule cue: most sentences
         headline = None  # computed only when a vocabulary word looks like part of a name
@@ -1175,15 +1172,15 @@ def _iter_found(doc: Document) -> Iterator[Attribution]:
             if w not in pool:
                 continue
             if w in vocab:
-                if not _inside_name(toks, i):
+                if not _inside_name(texts, tags, i):
                     cands.append(i)
                     continue
                 if headline is None:
-                    headline = _title_cased(toks)
+                    headline = _title_cased(texts)
                 if headline:
                     cands.append(i)
                     continue
-            if toks[i].text in _RULE_CUES:
+            if texts[i] in _RULE_CUES:
                 cands.append(i)
         if not cands:
             continue
@@ -1217,9 +1214,6 @@ def _iter_found(doc: Document) -> Iterator[Attribution]:
         yield from found
 
 
-_token_text = attrgetter("text")
-
-
 @lru_cache(maxsize=4)
 def _candidate_pool(vocab: frozenset[str]) -> frozenset[str]:
     """The lowercased words that can make a token a cue candidate in :func:`_iter_found`: the
@@ -1235,25 +1229,25 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
-def _title_cased(toks) -> bool:
-    """Most words capitalised: a headline ("Clinton Says She Will Run"), where capitals
-    say nothing about names."""
-    words = [t.text for t in toks if t.text[:1].isalpha()]
+def _title_cased(texts: Sequence[str]) -> bool:
+    """Most words capitalised (``texts``: the tokens as written): a headline ("Clinton Says
+    She Will Run"), where capitals say nothing about names."""
+    words = [t for t in texts if t[:1].isalpha()]
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _inside_name(toks, i: int) -> bool:
+def _inside_name(texts: Sequence[str], tags: Sequence[str], i: int) -> bool:
     """A capitalised word inside a proper name is no reporting verb: "Blast" in "The Morning
     Blast". Sentence-initial words and all-capital words (transcripts) are left to the
     model, and so are headlines (see :func:`_title_cased`)."""
-    word = toks[i].text
+    word = texts[i]
     return (
         i > 0
         and word[:1].isupper()
         and not word.isupper()
-        and toks[i].tag in ("NNP", "NNPS")
-        and toks[i - 1].text[:1].isupper()
-        and toks[i - 1].tag in ("NNP", "NNPS", "DT")
+        and tags[i] in ("NNP", "NNPS")
+        and texts[i - 1][:1].isupper()
+        and tags[i - 1] in ("NNP", "NNPS", "DT")
     )
 
 
@@ -1263,15 +1257,15 @@ def _speaker_turns(sentences: Sequence[Sentence]) -> set[tuple[int, int]]:
     document has at least two of them (sentence index, token index of the colon)."""
     found = set()
     for k, sent in enumerate(sentences):
-        toks = sent.tokens
+        toks = sent.columns()[2]  # the words as written
         for i in range(1, min(3, len(toks))):
-            if toks[i].text != ":":
+            if toks[i] != ":":
                 continue
-            name = toks[i - 1].text
+            name = toks[i - 1]
             if (
                 len(name) > 1 and name.isalpha() and name.isupper()
                 and name.lower() not in _NOT_SPEAKERS
-                and (i == 1 or toks[0].text in _QUOTE_TOKENS)
+                and (i == 1 or toks[0] in _QUOTE_TOKENS)
             ):
                 found.add((k, i))
     return found if len(found) >= 2 else set()
@@ -1293,7 +1287,7 @@ def _dash_attribution(text: str, s: _Sent, i: int, quotes: _QuoteIndex) -> Attri
     if q is None or q.close != j:
         return None
     k = i + 1
-    while k < s.n and k - i <= 4 and s.sent.tokens[k].text[:1].isupper():
+    while k < s.n and k - i <= 4 and s.texts[k][:1].isupper():
         k += 1
     if k == i + 1 or k - i > 4:
         return None

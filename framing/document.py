@@ -101,7 +101,7 @@ class Document:
     @property
     def word_count(self) -> int:
         """Number of word tokens (tokens with a letter or digit) outside the clutter."""
-        return sum(1 for s in self.sentences for t in s.tokens if t.text[0].isalnum())
+        return sum(1 for s in self.sentences for w in s.columns()[2] if w[0].isalnum())
 
     def metadata(self) -> dict[str, Any]:
         """The metadata fields (id, outlet, story, title, date, url) and ``meta``."""

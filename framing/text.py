@@ -115,20 +115,67 @@ class Chunk(NamedTuple):
 
 class Sentence:
     """A sentence: offsets, its paragraph number, its tokens and (computed on first use)
-    its chunks."""
+    its chunks.
 
-    __slots__ = ("start", "end", "text", "paragraph", "tokens", "_chunks")
+    :func:`parse` keeps each sentence's tokens as four lists (starts, ends, words, tags) and
+    builds the :class:`Token` tuples on first use of :attr:`tokens`: steps that read only the
+    lists (attribution, :attr:`framing.Document.word_count`) then never build them. That
+    saves their construction and, above all, the garbage collector's passes over them:
+    ``Token`` is a tuple subclass, which the collector keeps tracking for as long as it
+    lives (an exact tuple of strings and numbers it stops tracking).
+    """
+
+    __slots__ = ("start", "end", "text", "paragraph", "_tokens", "_columns", "_chunks")
 
     def __init__(self, start: int, end: int, text: str, paragraph: int, tokens: tuple[Token, ...]):
         self.start = start
         self.end = end
         self.text = text
         self.paragraph = paragraph
-        self.tokens = tokens
+        self._tokens: tuple[Token, ...] | None = tokens
+        self._columns: tuple[list[int], list[int], list[str], list[str]] | None = None
         self._chunks: tuple[Chunk, ...] | None = None
+
+    @classmethod
+    def _from_columns(cls, start: int, end: int, text: str, paragraph: int, starts: list[int],
+                      ends: list[int], words: list[str], tags: list[str]) -> "Sentence":
+        """A sentence whose tokens are built from these lists on first use."""
+        self = cls.__new__(cls)
+        self.start = start
+        self.end = end
+        self.text = text
+        self.paragraph = paragraph
+        self._tokens = None
+        self._columns = (starts, ends, words, tags)
+        self._chunks = None
+        return self
 
     def __repr__(self) -> str:
         return f"Sentence({self.start}, {self.end}, {self.text[:40]!r})"
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The tokens, with their offsets and tags (built on first use, then kept)."""
+        if self._tokens is None:
+            # tuple.__new__ builds each Token without NamedTuple's Python-level __new__
+            self._tokens = tuple(map(_new_tuple, repeat(Token), zip(*self._columns)))
+        return self._tokens
+
+    @tokens.setter
+    def tokens(self, tokens: tuple[Token, ...]) -> None:
+        self._tokens = tokens
+        self._columns = None
+        self._chunks = None
+
+    def columns(self) -> tuple[list[int], list[int], list[str], list[str]]:
+        """The tokens as four lists: starts, ends, words (as written) and tags. Do not
+        modify them (they are the sentence's own when it came from :func:`parse`)."""
+        if self._columns is None:
+            toks = self.tokens
+            self._columns = (
+                [t[0] for t in toks], [t[1] for t in toks], [t[2] for t in toks], [t[3] for t in toks]
+            )
+        return self._columns
 
     @property
     def span(self) -> Span:
@@ -721,9 +768,8 @@ def parse(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     sentences: list[Sentence] = []
+    from_columns = Sentence._from_columns
     for s, e, p_no, starts, ends, words in _sentence_bounds(text, skip):
-        tags = tag_words(words)
-        # tuple.__new__ builds each Token without NamedTuple's Python-level __new__
-        tokens = tuple(map(_new_tuple, repeat(Token), zip(starts, ends, words, tags)))
-        sentences.append(Sentence(s, e, text[s:e], p_no, tokens))
+        # the Token tuples are built on first use of Sentence.tokens
+        sentences.append(from_columns(s, e, text[s:e], p_no, starts, ends, words, tag_words(words)))
     return sentences
