@@ -530,7 +530,7 @@ class _Sent:
 
     def __init__(self, sent: Sentence, quotes: "_QuoteIndex", words: list[str] | None = None):
         self.sent = sent
-        # the sentence's own lists (Sentence.columns): read, never modified
+        # the sentence's own columns (Sentence.columns: tuples)
         starts, ends, texts, tags = sent.columns()
         self.starts, self.ends, self.texts, self.tags = starts, ends, texts, tags
         self.words = list(map(str.lower, texts)) if words is None else words

@@ -117,12 +117,12 @@ class Sentence:
     """A sentence: offsets, its paragraph number, its tokens and (computed on first use)
     its chunks.
 
-    :func:`parse` keeps each sentence's tokens as four lists (starts, ends, words, tags) and
-    builds the :class:`Token` tuples on first use of :attr:`tokens`: steps that read only the
-    lists (attribution, :attr:`framing.Document.word_count`) then never build them. That
-    saves their construction and, above all, the garbage collector's passes over them:
-    ``Token`` is a tuple subclass, which the collector keeps tracking for as long as it
-    lives (an exact tuple of strings and numbers it stops tracking).
+    :func:`parse` keeps each sentence's tokens as four tuples (starts, ends, words, tags)
+    and builds the :class:`Token` tuples on first use of :attr:`tokens`: steps that read
+    only the columns (attribution, :attr:`framing.Document.word_count`) then never build
+    them. That saves their construction and, above all, the garbage collector's passes over
+    them: ``Token`` is a tuple subclass, which the collector keeps tracking for as long as
+    it lives, while an exact tuple of strings and numbers (a column) it stops tracking.
     """
 
     __slots__ = ("start", "end", "text", "paragraph", "_tokens", "_columns", "_chunks")
@@ -133,13 +133,14 @@ class Sentence:
         self.text = text
         self.paragraph = paragraph
         self._tokens: tuple[Token, ...] | None = tokens
-        self._columns: tuple[list[int], list[int], list[str], list[str]] | None = None
+        self._columns: tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]] | None = None
         self._chunks: tuple[Chunk, ...] | None = None
 
     @classmethod
-    def _from_columns(cls, start: int, end: int, text: str, paragraph: int, starts: list[int],
-                      ends: list[int], words: list[str], tags: list[str]) -> "Sentence":
-        """A sentence whose tokens are built from these lists on first use."""
+    def _from_columns(cls, start: int, end: int, text: str, paragraph: int,
+                      starts: tuple[int, ...], ends: tuple[int, ...], words: tuple[str, ...],
+                      tags: tuple[str, ...]) -> "Sentence":
+        """A sentence whose tokens are built from these tuples on first use."""
         self = cls.__new__(cls)
         self.start = start
         self.end = end
@@ -167,14 +168,11 @@ class Sentence:
         self._columns = None
         self._chunks = None
 
-    def columns(self) -> tuple[list[int], list[int], list[str], list[str]]:
-        """The tokens as four lists: starts, ends, words (as written) and tags. Do not
-        modify them (they are the sentence's own when it came from :func:`parse`)."""
+    def columns(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
+        """The tokens as four tuples: starts, ends, words (as written) and tags."""
         if self._columns is None:
-            toks = self.tokens
-            self._columns = (
-                [t[0] for t in toks], [t[1] for t in toks], [t[2] for t in toks], [t[3] for t in toks]
-            )
+            cols = tuple(zip(*self.tokens))
+            self._columns = cols if cols else ((), (), (), ())
         return self._columns
 
     @property
@@ -771,5 +769,6 @@ def parse(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
     from_columns = Sentence._from_columns
     for s, e, p_no, starts, ends, words in _sentence_bounds(text, skip):
         # the Token tuples are built on first use of Sentence.tokens
-        sentences.append(from_columns(s, e, text[s:e], p_no, starts, ends, words, tag_words(words)))
+        sentences.append(from_columns(s, e, text[s:e], p_no, tuple(starts), tuple(ends),
+                                      tuple(words), tuple(tag_words(words))))
     return sentences
