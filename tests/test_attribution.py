@@ -462,3 +462,25 @@ def test_model_file_is_small_json_with_the_pruned_weights_of_the_training_script
         assert len(weights) > 10_000
         assert min(abs(w) for w in weights.values()) >= cut - 5e-5
         assert all(w == round(w, 4) for w in weights.values())
+
+
+def test_noun_phrase_candidates_follow_the_phrase_rules():
+    """_np_candidates (one regex scan over a code per token) on a hand-checked sentence:
+    a pronoun or determiner after a noun opens a new phrase, "who" is a phrase of its own,
+    the cue's tokens belong to no phrase, and a run without a noun is no phrase."""
+    import framing.attribution as A
+    from framing.text import Sentence, Token
+
+    words = ["The", "minister", "he", "met", "the", "very", "old", "who", "said", "it", "John", "'s", "aides"]
+    tags = ["DT", "NN", "PRP", "VBD", "DT", "RB", "JJ", "WP", "VBD", "PRP", "NNP", "POS", "NNS"]
+    toks, pos = [], 0
+    for w, t in zip(words, tags):
+        toks.append(Token(pos, pos + len(w), w, t))
+        pos += len(w) + 1
+    s = A._Sent(Sentence(0, pos - 1, " ".join(words), 0, tuple(toks)), A._QuoteIndex([]))
+    # "the very old" has no noun; "RB" breaks the run before "old"
+    assert A._np_candidates(s, (8, 8)) == [(0, 1), (2, 2), (7, 7), (9, 12)]
+    # the cue "it" removed: the phrase after it starts at "John"
+    assert A._np_candidates(s, (9, 9)) == [(0, 1), (2, 2), (7, 7), (10, 12)]
+    # "minister" as the cue splits "The" (no noun: dropped) from the rest
+    assert A._np_candidates(s, (1, 1)) == [(2, 2), (7, 7), (9, 12)]

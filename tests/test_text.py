@@ -236,3 +236,19 @@ def test_windows_cut_at_punctuation_change_nothing(monkeypatch):
     plain = [c for s in parse(text) for c in s.chunks]
     assert len(parse(text)[0].tokens) > 2 * _CHUNK_WINDOW
     assert windowed == plain
+
+
+def test_tokens_built_on_first_use_match_the_columns():
+    text = 'Mr. Lavrov met U.S. officials. "We talked," he said.\n\nThe ministry didn\'t reply.'
+    sents = parse(text)
+    # the columns come first; the Token tuples are built from them on first use
+    cols = [s.columns() for s in sents]
+    assert [tuple(zip(*c)) for c in cols] == [tuple(tuple(t) for t in s.tokens) for s in sents]
+    assert [t.text for t in sents[1].tokens] == ['"', "We", "talked", ",", '"', "he", "said", "."]
+    assert all(text[t.start : t.end] == t.text for s in sents for t in s.tokens)
+    # a sentence built from tokens gives the same columns
+    from framing.text import Sentence
+
+    again = Sentence(sents[0].start, sents[0].end, sents[0].text, 0, sents[0].tokens)
+    assert again.columns() == cols[0]
+    assert [c.text for c in again.chunks] == [c.text for c in sents[0].chunks]
