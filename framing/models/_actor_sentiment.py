@@ -25,7 +25,8 @@ BARE_STRING = (
     "ActorSentimentClassifier takes rows of (sentence, start, end) or a DataFrame with "
     "columns sentence, start, end; got a bare string"
 )
-MODEL_FORMAT = "framing.ActorSentimentClassifier/1"
+MODEL_FORMAT = "framing.ActorSentimentClassifier/2"
+"""Version 2: 24 numeric features and the side-marked distance words (version 1 had 8 and none)."""
 TARGET = "<T>"
 OTHER_NAME = "<p>"
 NUMERIC = (
@@ -370,6 +371,12 @@ class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
         est.coef_ = np.asarray(payload["coef"], dtype=float)
         est.intercept_ = np.asarray(payload["intercept"], dtype=float)
         est.meta_ = payload.get("meta", {})
+        n_features = len(est.vocabulary_) + len(NUMERIC)
+        if est.coef_.ndim != 2 or est.coef_.shape[1] != n_features or len(est.idf_) != len(est.vocabulary_):
+            raise ValueError(
+                f"model file does not match this version of framing: {est.coef_.shape[-1]} coefficients "
+                f"per class for {n_features} features ({len(est.vocabulary_)} words + {len(NUMERIC)} numeric)"
+            )
         return est
 
     @classmethod
