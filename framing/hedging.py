@@ -113,7 +113,9 @@ _REPORTING_PAST = frozenset(
     forecast projected feared knew guaranteed undertook ruled determined""".split()
 )
 # Before "would" in a sentence without a condition: a narrative future in the past ("Eventually
-# the Nazis would sterilize ...", "Years later the magazine would cite ...").
+# the Nazis would sterilize ...", "Years later the magazine would cite ..."); "soon" not in
+# "as soon as" or "how soon" (a condition or a question: "As soon as the bill passes,
+# prices would rise").
 _NARRATIVE_MARKERS = frozenset("later eventually ultimately subsequently afterwards soon".split())
 _ABILITY_VERBS = frozenset("see hear feel smell taste afford remember understand".split())
 _NEGATION = frozenset({"not", "never"})
@@ -159,14 +161,15 @@ def _is_ordinal(w: str) -> bool:
     return len(w) > 2 and w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th")
 
 
-def _purpose_clause(words: Sequence[str], i: int) -> bool:
+def _purpose_clause(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
     """``words[i]`` (a modal) sits in a purpose clause: "so that" or "in order that" within
-    the four words before it, and no stop in between."""
+    the four words before it, followed by a subject (not a verb: "So that is why he may
+    leave" is no purpose clause), and no stop in between."""
     for m in range(i - 1, max(0, i - 5), -1):
         if words[m] in (".", ";", ":"):
             return False
         if words[m] == "that" and words[m - 1] in ("so", "order"):
-            return True
+            return m + 1 < i and tags[m + 1] not in _VERB_TAGS and tags[m + 1] != "MD"
     return False
 
 
@@ -198,7 +201,7 @@ def _rule_may(words, tags, raw, i, j) -> bool:
         return False
     if _prev(words, i) in _DEONTIC_SUBJECTS and k < len(words) and words[k] not in ("be", "have", "well"):
         return False
-    if _purpose_clause(words, i):
+    if _purpose_clause(words, tags, i):
         return False  # purpose: "so that we may ...", "so that every word of ours may begin"
     return (j == len(words) or words[j] in ("well", "or", ".", ";")
             or _is_verb_start(words, tags, k) or _mistagged_verb(words, tags, raw, k)
@@ -230,7 +233,7 @@ def _rule_could(words, tags, raw, i, j) -> bool:
         return False
     if any(w in ("before", "until", "where", "once") for w in words[max(0, i - 4) : i]):
         return False  # "before the question could be answered": ability or permission
-    if _purpose_clause(words, i):
+    if _purpose_clause(words, tags, i):
         return False  # "so that he could fire officials": ability or permission
     if not _is_verb_start(words, tags, k) and not (j < len(words) and words[j] == "well"):
         return False
@@ -246,16 +249,84 @@ _POSSIBILITY_FRAME = _REPORTING_PAST | frozenset(
     fear fears worried concern concerns possibility likely probably perhaps whether if unless""".split())
 
 
+_CLAUSE_BOUNDARIES = frozenset(", ; : ( -- that which who whom when after because".split())
+_RELATIVE_PRONOUNS = frozenset("that which who".split())
+_SUBJECT_TAGS = _NOUN_TAGS | {"PRP", "DT", "CD", "PRP$", "EX", "WDT", "WP"}
+_TIME_UNITS = frozenset(
+    """week month year day decade century season spring summer autumn fall winter weekend
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december""".split())
+
+
+@lru_cache(maxsize=1)
+def _reporting_verb_forms() -> frozenset[str]:
+    """Inflected forms of the attribution step's reporting verbs (verb rows only)."""
+    from framing.attribution import reporting_verbs  # late: attribution is a larger module
+
+    return frozenset(f for f, e in reporting_verbs().items() if e.pos == "verb")
+
+
+def _future_time_after(words: Sequence[str], k: int) -> bool:
+    """A future-time phrase after the verb at ``k`` in the same clause ("by Monday", "next
+    year", "tomorrow", "in the coming months"): the modal is of possibility."""
+    n = len(words)
+    for m in range(k, n):
+        w = words[m]
+        if w in (".", ";", ":", "?", "!"):
+            return False
+        if w in ("tomorrow", "soon"):
+            return True
+        nxt = words[m + 1] if m + 1 < n else ""
+        if w == "next" and nxt in _TIME_UNITS:
+            return True
+        if w == "by" and (nxt in _TIME_UNITS or nxt == "then" or (len(nxt) == 4 and nxt.isdigit())):
+            return True
+        if w == "in" and nxt in ("future", "the") and " ".join(words[m + 1 : m + 3]) in (
+                "future", "the future", "the coming"):
+            return True
+    return False
+
+
 def _past_ability(words, tags, i: int, k: int) -> bool:
     """A past narrative "could" + bare verb is a past ability ("Gassner built sets that could
-    capture the cold look", "so long as he could find the cast"): a past-tense verb
-    before the modal, no reporting, thinking or condition word before the
-    modal, and no perfect after it ("could have been" stays a possibility)."""
+    capture the cold look"): a past-tense verb in the modal's own clause before its subject,
+    no reporting, thinking or condition word before the modal, no perfect after it
+    ("could have been" stays a possibility) and no future-time phrase after it ("could hit
+    Florida by Monday").
+
+    The modal's clause runs back to the nearest comma, semicolon, colon, complementiser or
+    clause-opening word (``that which who when after because``) or reporting verb, so a past
+    verb of a relative or adverbial clause ("The company, which collapsed in 2008, could
+    face", "After the vote failed, the government could") or of a report ("The report
+    showed the policy could") does not make it a past ability. A relative pronoun after a
+    noun is passed over: a relative clause that ends before the modal is left out ("The
+    company which collapsed in 2008 could"), and one whose subject is the modal's own
+    ("sets that could capture") takes its time from the clause of its noun, as a "so long
+    as" clause takes it from the clause before its comma ("Fox kept the option, so long as
+    Aronofsky could find the cast")."""
     if k < len(words) and words[k] in ("have", "'ve"):
         return False
-    if not any(t == "VBD" for t in tags[:i]):
+    if any(w in _POSSIBILITY_FRAME for w in words[:i]):
         return False
-    return not any(w in _POSSIBILITY_FRAME for w in words[:i])
+    reporting = _reporting_verb_forms()
+    past = -1  # the last past-tense verb of the modal's clause
+    m = i - 1
+    while m >= 0:
+        w = words[m]
+        if w in _RELATIVE_PRONOUNS and m > 0 and tags[m - 1] in _NOUN_TAGS:
+            past = -1  # a relative clause inside the modal's clause: its verbs do not count
+        elif w in _CLAUSE_BOUNDARIES or (w in reporting and tags[m] in _VERB_TAGS):
+            if w == "," and words[m + 1 : m + 4] in (["so", "long", "as"], ["as", "long", "as"]):
+                m -= 1  # "..., so long as he could find the cast": a condition of the clause before
+                continue
+            break
+        elif tags[m] == "VBD" and past < 0:
+            past = m
+        m -= 1
+    if past < 0 or not any(tags[q] in _SUBJECT_TAGS or words[q] in _CLAUSE_SUBJECTS
+                           for q in range(past + 1, i)):
+        return False  # no past verb before the subject in the modal's own clause
+    return not _future_time_after(words, k)
 
 
 def _rule_would(words, tags, raw, i, j) -> bool:
@@ -281,7 +352,8 @@ def _rule_would(words, tags, raw, i, j) -> bool:
     # a dated narrative ("On May 20, 1983, he would have his first attempt", "Years later
     # the magazine would cite", "Eventually the Nazis would ...", "which would go on to"):
     # a future in the past, not a hypothesis
-    if any(w in _NARRATIVE_MARKERS for w in words[:i]) or " ".join(words[j:j + 2]) in ("go on", "once again"):
+    if any(w in _NARRATIVE_MARKERS and not (w == "soon" and m > 0 and words[m - 1] in ("as", "how"))
+           for m, w in enumerate(words[:i])) or " ".join(words[j:j + 2]) in ("go on", "once again"):
         return False
     if any(t == "CD" and len(w) == 4 and w[:2] in ("15", "16", "17", "18", "19", "20") and w.isdigit()
            for w, t in zip(words, tags)):
@@ -335,6 +407,9 @@ def _rule_possible(words, tags, raw, i, j) -> bool:
     p = _prev(words, i)
     n = len(words)
     k = j + 1 if j + 1 < n and words[j] in ("however", "though", "also", "then", "therefore") else j
+    if (j + 3 < n and words[j] == "," and words[j + 1] in ("however", "though", "also", "then", "therefore")
+            and words[j + 2] == ","):
+        k = j + 3  # "it is possible, however, that ...": a parenthetical
     if k < n and p in _BE and (words[k] == "that" or words[k] in _CLAUSE_SUBJECTS and k + 1 < n
                                and tags[k + 1] in _FINITE_TAGS):
         return True  # "it is possible (however) that ...", "it is possible they are": a clause

@@ -136,6 +136,28 @@ GOLDEN = [
     ("Charts are used to predict ovulation.", "hedge", []),
     ("Such performances are considered to constitute poetry.", "hedge", ["considered"]),
     ("The proposal is being considered to gain time.", "hedge", []),
+    # review of the wiki rounds: each regression fixed, with the reading it must not break
+    # past ability: only a past verb of the modal's own clause, before its subject, counts
+    ("The company, which collapsed in 2008, could face new charges.", "hedge", ["could"]),
+    ("The company which collapsed in 2008 could face new charges.", "hedge", ["could"]),
+    ("The storm, which formed last week, could hit Florida by Monday.", "hedge", ["could"]),
+    ("After the vote failed, the government could collapse.", "hedge", ["could"]),
+    ("A study published in March concluded the vaccine could prevent half of cases.", "hedge", ["could"]),
+    ("The report showed the policy could cost jobs.", "hedge", ["could"]),
+    ("He wrote that the dam could fail.", "hedge", ["could"]),
+    ("Researchers found the drug could cut deaths.", "hedge", ["could"]),
+    ("The firm built plants that could produce cars by 2030.", "hedge", ["could"]),
+    ("The firm built plants that could produce 500 cars a day.", "hedge", []),
+    ("Gassner built sets that the crew could use.", "hedge", []),
+    ("Fox kept the project as an option, so long as Aronofsky could find the proper cast.", "hedge", []),
+    # "soon" marks a narrative future only outside "as soon as" / "how soon"
+    ("As soon as the bill passes, prices would rise.", "hedge", ["would"]),
+    ("Soon the army would invade the north.", "hedge", []),
+    # a purpose clause needs a subject after "so that"
+    ("So that is why he may leave.", "hedge", ["may"]),
+    ("He left early so that he may catch the train.", "hedge", []),
+    # a parenthetical "however" between "possible" and "that"
+    ("It is possible, however, to detect a slow drift.", "hedge", []),
     # "it is believed/suggested/thought" stays vague attribution only (guidelines, borderline
     # decisions: impersonal reports are vague attribution only)
     ("It has been suggested that the bank was once visible.", "hedge", []),
@@ -179,6 +201,9 @@ GOLDEN_RULES_ONLY = [
     # a guideline example the classifier retrained on 2026-11-27 rejects (Szeged wiki leaves
     # many "appear" unmarked): one reason it stays opt-in (docs/hedging.md)
     ("The two sides appeared to narrow their differences.", "hedge", ["appeared"]),
+    # the rules take "possible" across a parenthetical ", however ,"; the classifier (trained
+    # before that fix, on candidates without it) rejects this one
+    ("It is possible, however, that the palate was fleshy.", "hedge", ["possible"]),
 ]
 
 
