@@ -34,7 +34,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -53,9 +52,6 @@ from framing.datasets import load_babe, load_mbic, load_sample_gold
 from framing.evaluative import extract_evaluations, loaded_language
 from framing.models import LoadedWordClassifier, loaded_word_spans, word_labels, word_rows
 from framing.scoring import match_spans, span_prf
-
-_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
-
 
 def _attributions(rec: dict) -> list[Attribution]:
     return [
@@ -101,16 +97,15 @@ def sample_scores() -> list[tuple[str, str]]:
 
 
 def _word_labels(text: str, biased: list[str], spans: list[Span]) -> tuple[list[bool], list[bool]]:
-    """Gold and predicted label of every word of ``text``.
+    """Gold and predicted label of every word of ``text`` (the words of
+    :func:`framing.models.word_rows`).
 
-    Gold: the word (lower case) is one of the annotated biased words (multi-word entries are
-    split into words). Predicted: the word lies inside an evaluative span.
+    Gold: :func:`framing.models.word_labels` (the word, lower case, curly apostrophes folded
+    to straight ones on both sides, is one of the annotated biased words; multi-word entries
+    are split into words). Predicted: the word lies inside one of ``spans``.
     """
-    wanted = {w.lower() for b in biased for w in _WORD_RE.findall(b)}
-    gold, pred = [], []
-    for m in _WORD_RE.finditer(text):
-        gold.append(m.group().lower().replace("’", "'") in wanted or m.group().lower() in wanted)
-        pred.append(any(s.start < m.end() and m.start() < s.end for s in spans))
+    gold = word_labels(text, biased)
+    pred = [any(s.start < b and a < s.end for s in spans) for _, a, b in word_rows(text)]
     return gold, pred
 
 

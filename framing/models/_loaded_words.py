@@ -8,6 +8,7 @@ bias annotations available (BABE/MBIC) are under the GNU AGPL.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -23,7 +24,7 @@ from framing._records import Span
 from framing.document import Document
 from framing.evaluative import LOADED_CUE_STANCES, word_polarity
 from framing.models._rows import span_rows
-from framing.text import QUOTE_MARKS
+from framing.text import CLOSING_QUOTES, OPENING_QUOTES, split_sentences
 
 __all__ = ["LoadedWordClassifier", "word_rows", "word_labels", "loaded_word_spans"]
 
@@ -111,13 +112,25 @@ class _Word(NamedTuple):
     lower: str
     tag: str
     loaded: tuple | None  # (kind, polarity, intensity, voice, role) of its loaded-language span
-    quoted: bool
+    quoted: bool  # inside quotation marks or inside an attribution's (reported) content
 
 
-@lru_cache(maxsize=8192)
-def _sentence_evidence(sentence: str) -> tuple[tuple[_Word, ...], int]:
+_OPEN_DOUBLE = (OPENING_QUOTES - {"‘"}) | {"``"}
+_CLOSE_DOUBLE = (CLOSING_QUOTES - {"’"}) | {"''"}
+
+
+class _Evidence(NamedTuple):
+    words: tuple[_Word, ...]
+    starts: tuple[int, ...]  # of the words, for bisect (tokens do not overlap: both sorted)
+    ends: tuple[int, ...]
+    n_loaded: int
+
+
+@lru_cache(maxsize=2048)
+def _sentence_evidence(sentence: str) -> _Evidence:
     """Per token of ``sentence``: tag, loaded-language span (default pipeline's evidence
-    steps) and whether it stands inside quotation marks; plus the number of loaded spans."""
+    steps) and whether it stands inside quotation marks or reported content; plus the
+    number of loaded spans. Linear in the tokens, spans and contents (one sweep each)."""
     from framing.pipeline import annotate_evidence
 
     doc = annotate_evidence(Document(sentence))
@@ -125,26 +138,45 @@ def _sentence_evidence(sentence: str) -> tuple[tuple[_Word, ...], int]:
     spans = [(e.span, e.kind, e.polarity, e.intensity, e.voice) for e in doc.evaluations]
     spans += [(a.cue, "cue_" + a.cue_stance, -1, 0.5, "author")
               for a in doc.attributions if a.cue_stance in LOADED_CUE_STANCES]
-    contents = [a.content for a in doc.attributions]
+    # (start, list position, end): the first span in list order wins among those overlapping
+    by_start = sorted((sp_[0].start, k, sp_[0].end) for k, sp_ in enumerate(spans))
+    contents = sorted((a.content.start, a.content.end) for a in doc.attributions)
     words = []
+    active: list[tuple[int, int, int]] = []  # spans started before the token's end, not yet ended
+    j = c = 0
+    content_end = -1  # furthest end of the contents starting at or before the token
     in_double = in_single = False  # "‘ ... ’" may nest inside double quotation marks
     for t in toks:
         if t.text == "‘" or (t.text == "’" and in_single):
             in_single = t.text == "‘"
             continue
-        if t.text in QUOTE_MARKS and t.text not in {"'", "’"}:  # "'" and "’" are also apostrophes
+        if t.text in _OPEN_DOUBLE:  # opening marks open, closing marks close
+            in_double = True
+            continue
+        if t.text in _CLOSE_DOUBLE:
+            in_double = False
+            continue
+        if t.text == '"':  # a straight mark has no direction: it toggles
             in_double = not in_double
             continue
-        open_quote = in_double or in_single
+        # "'" and a "’" with no open "‘" are apostrophes (or unmatched): ordinary tokens
+        while j < len(by_start) and by_start[j][0] < t.end:
+            active.append(by_start[j])
+            j += 1
+        if active:
+            active = [a for a in active if a[2] > t.start]  # later tokens start later still
         loaded = None
-        for span, kind, pol, inten, voice in spans:
-            if span.start < t.end and t.start < span.end:
-                role = "head" if word_polarity(t.text, t.tag) is not None or kind.startswith("cue_") else "modifier"
-                loaded = (kind, pol, inten, voice, role)
-                break
-        quoted = open_quote or any(c.start <= t.start and t.end <= c.end for c in contents)
+        if active:
+            kind_, pol, inten, voice = spans[min(a[1] for a in active)][1:]
+            role = "head" if word_polarity(t.text, t.tag) is not None or kind_.startswith("cue_") else "modifier"
+            loaded = (kind_, pol, inten, voice, role)
+        while c < len(contents) and contents[c][0] <= t.start:
+            content_end = max(content_end, contents[c][1])
+            c += 1
+        quoted = in_double or in_single or content_end >= t.end
         words.append(_Word(t.start, t.end, _fold(t.text), t.tag, loaded, quoted))
-    return tuple(words), len(spans)
+    return _Evidence(tuple(words), tuple(w.start for w in words), tuple(w.end for w in words),
+                     len(spans))
 
 
 def _bucket(x: float) -> str:
@@ -154,16 +186,19 @@ def _bucket(x: float) -> str:
 def row_features(sentence: str, start: int, end: int, *, window: int = 1,
                  feature_sets: Sequence[str] = FEATURE_SETS) -> tuple[Counter, list[float]]:
     """String features (counts) and numeric features of one word ``sentence[start:end]``."""
-    words, n_loaded = _sentence_evidence(sentence)
-    idx = [i for i, w in enumerate(words) if w.start < end and start < w.end]
+    words, starts, ends, n_loaded = _sentence_evidence(sentence)
+    # the tokens overlapping the word: from the first ending after ``start`` to the last
+    # starting before ``end`` (a word such as "left's" or "isn’t" is several tokens)
+    i = bisect_right(ends, start)
+    idx = range(i, max(i, bisect_left(starts, end)))
     lower = _fold(sentence[start:end])
     if idx:
-        i = idx[0]
+        last = idx[-1]
         tag = words[i].tag
         loaded = next((words[k].loaded for k in idx if words[k].loaded), None)
         quoted = words[i].quoted
     else:  # not a token of the tokenizer (rare): no evidence, position by offset
-        i = sum(w.end <= start for w in words)
+        last = i - 1
         tag, loaded, quoted = "?", None, False
     feats: Counter = Counter()
     num = [0.0] * len(NUMERIC)
@@ -178,7 +213,7 @@ def row_features(sentence: str, start: int, end: int, *, window: int = 1,
             feats[f"ev_role_kind={role}_{kind}"] += 1
             num[0] = inten
         if quoted:
-            feats["quoted"] += 1
+            feats["quoted_or_reported"] += 1
         num[8] = np.log1p(n_loaded) / 2
     if "lexicon" in feature_sets:
         lex = _lexicon_scores().get(lower, _NO_LEX)
@@ -193,13 +228,13 @@ def row_features(sentence: str, start: int, end: int, *, window: int = 1,
         num[4] = lex.vader_mean / 4
         num[5] = abs(lex.vader_mean) / 4
         num[6] = lex.vader_sd / 4
-        around = [words[k].lower for k in (i - 1, i + 1) if 0 <= k < len(words)]
+        around = [words[k].lower for k in (i - 1, last + 1) if 0 <= k < len(words)]
         num[7] = max((_lexicon_scores().get(w, _NO_LEX).tb_subjectivity for w in around), default=0.0)
     if "context" in feature_sets:
         feats["tag=" + tag] += 1
         for d in range(1, window + 1):
-            for k, side in ((i - d, "L"), (i + d, "R")):
-                if 0 <= k < len(words) and (side == "L" or k not in idx):
+            for k, side in ((i - d, "L"), (last + d, "R")):
+                if 0 <= k < len(words):
                     feats[f"{side}{d}={words[k].lower}"] += 1
                     feats[f"{side}{d}_tag={words[k].tag}"] += 1
                 else:
@@ -225,7 +260,8 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
     modifier); its scores in the package's lexicon (textblob polarity and subjectivity, VADER
     mean and standard deviation, from ``evaluative.tsv``) and the subjectivity of its
     neighbours; its tag; the words and tags ``window`` tokens either side; whether it stands
-    in quotation; and the word itself (lower-cased), its suffix and tag. Each row is one word:
+    in quotation marks or in reported content (an attribution's content, indirect speech
+    included); and the word itself (lower-cased), its suffix and tag. Each row is one word:
     ``(sentence, start, end)``, as :func:`word_rows` makes them.
 
     framing ships **no fitted model**: the word annotations that exist (BABE/MBIC) are under
@@ -248,11 +284,17 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
         Keep string features seen in at least this many training rows.
     class_weight : dict, "balanced" or None, default=None
     max_iter : int, default=2000
+    pos_label : label or None, default=None
+        The label of a loaded word. None takes the larger of the two labels when they are
+        booleans or numbers (True, 1); string labels need it (fitting raises otherwise).
 
     Attributes
     ----------
     classes_ : ndarray
-        The two labels, ``classes_[1]`` being the loaded one (True or 1).
+        The two labels, sorted (as scikit-learn orders them).
+    pos_label_ : label
+        The loaded one of ``classes_``; :meth:`predict_proba` gives its probability in its
+        column and :func:`loaded_word_spans` reports the words predicted as it.
     vocabulary_ : dict of str to int
     coef_, intercept_ : ndarray
 
@@ -281,6 +323,7 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
         min_df: int = 2,
         class_weight: Any = None,
         max_iter: int = 2000,
+        pos_label: Any = None,
     ):
         self.C = C
         self.threshold = threshold
@@ -289,6 +332,7 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
         self.min_df = min_df
         self.class_weight = class_weight
         self.max_iter = max_iter
+        self.pos_label = pos_label
 
     def _raw(self, rows):
         return [row_features(s, a, b, window=self.window, feature_sets=self.feature_sets)
@@ -318,42 +362,75 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
         y = np.asarray(list(y))
         if len(y) != len(rows):
             raise ValueError(f"X has {len(rows)} rows but y has {len(y)} labels")
-        if self.window < 0 or self.min_df < 1 or self.C <= 0 or not 0 < self.threshold < 1:
-            raise ValueError("window >= 0, min_df >= 1, C > 0 and 0 < threshold < 1 are required")
+        if self.window < 0 or self.min_df < 1 or self.C <= 0:
+            raise ValueError("window >= 0, min_df >= 1 and C > 0 are required")
+        self._check_threshold()
         unknown = set(self.feature_sets) - set(FEATURE_SETS)
         if unknown:
             raise ValueError(f"unknown feature sets {sorted(unknown)}; choose from {FEATURE_SETS}")
         classes = np.unique(y)
         if len(classes) != 2:
             raise ValueError(f"LoadedWordClassifier needs two classes in y, got {classes.tolist()}")
+        if self.pos_label is not None:
+            if self.pos_label not in classes.tolist():
+                raise ValueError(f"pos_label={self.pos_label!r} is not one of the labels {classes.tolist()}")
+            pos = classes[classes.tolist().index(self.pos_label)]
+        elif classes.dtype.kind in "biuf":
+            pos = classes[1]
+        else:
+            raise ValueError(
+                f"string labels {classes.tolist()}: say which one marks a loaded word with "
+                "pos_label (the larger label is taken only for booleans and numbers)")
         raw = self._raw(rows)
         df: Counter = Counter()
         for feats, _ in raw:
             df.update(feats.keys())
         kept = sorted(f for f, c in df.items() if c >= self.min_df)
         self.vocabulary_ = {f: i for i, f in enumerate(kept)}
-        model = LogisticRegression(C=self.C, class_weight=self.class_weight,
-                                   max_iter=self.max_iter).fit(self._matrix(raw), y)
-        self.classes_ = model.classes_
+        # fitted on "is it pos_label": coef_ and intercept_ are the log-odds of a loaded word
+        cw = self.class_weight
+        if isinstance(cw, dict):
+            cw = {k == pos: v for k, v in cw.items()}
+        model = LogisticRegression(C=self.C, class_weight=cw,
+                                   max_iter=self.max_iter).fit(self._matrix(raw), y == pos)
+        self.classes_ = classes
+        self.pos_label_ = pos
         self.coef_ = model.coef_
         self.intercept_ = model.intercept_
         return self
 
-    def decision_function(self, X: Any) -> np.ndarray:
-        """Log-odds that each word is loaded."""
+    def _check_threshold(self) -> None:
+        if not 0 < self.threshold < 1:
+            raise ValueError(f"0 < threshold < 1 is required, got {self.threshold!r}")
+
+    def _loaded_logodds(self, X: Any) -> np.ndarray:
         check_is_fitted(self, "coef_")
         M = self._matrix(self._raw(span_rows(X, BARE_STRING)))
         return np.asarray(M @ self.coef_[0]) + self.intercept_[0]
 
+    def _pos_index(self) -> int:
+        return int(self.classes_.tolist().index(self.pos_label_))
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        """Log-odds of ``classes_[1]`` (scikit-learn's convention): of a loaded word when
+        ``pos_label_`` is ``classes_[1]``, of a word that is not loaded otherwise."""
+        z = self._loaded_logodds(X)
+        return z if self._pos_index() == 1 else -z
+
     def predict_proba(self, X: Any) -> np.ndarray:
-        """Probabilities of ``classes_[0]`` (not loaded) and ``classes_[1]`` (loaded)."""
-        p = 1.0 / (1.0 + np.exp(-self.decision_function(X)))
-        return np.column_stack([1.0 - p, p])
+        """Probabilities of ``classes_[0]`` and ``classes_[1]``; the loaded label's column
+        is ``pos_label_``'s."""
+        p = 1.0 / (1.0 + np.exp(-self._loaded_logodds(X)))
+        return np.column_stack([1.0 - p, p] if self._pos_index() == 1 else [p, 1.0 - p])
 
     def predict(self, X: Any) -> np.ndarray:
-        """``classes_[1]`` where the probability of a loaded word reaches ``threshold``."""
+        """``pos_label_`` where the probability of a loaded word reaches ``threshold``,
+        the other label elsewhere."""
         check_is_fitted(self, "coef_")
-        return self.classes_[(self.predict_proba(X)[:, 1] >= self.threshold).astype(int)]
+        self._check_threshold()  # also after set_params
+        k = self._pos_index()
+        loaded = self.predict_proba(X)[:, k] >= self.threshold
+        return np.where(loaded, self.classes_[k], self.classes_[1 - k])
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         check_is_fitted(self, "coef_")
@@ -364,6 +441,11 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
 def loaded_word_spans(model: LoadedWordClassifier, texts: Iterable[str]) -> list[list[Span]]:
     """Spans of the words a fitted model predicts loaded, per text; neighbouring loaded
     words (separated by white space only) form one span.
+
+    Each text is split into sentences (:func:`framing.text.split_sentences`) and each word
+    is classified within its sentence, as the model was fitted (one row per word of one
+    sentence); offsets are shifted back into the text. The work is linear in the text's
+    length for sentences of bounded length.
 
     Parameters
     ----------
@@ -379,16 +461,60 @@ def loaded_word_spans(model: LoadedWordClassifier, texts: Iterable[str]) -> list
     if isinstance(texts, str):
         raise ValueError("loaded_word_spans takes a list of texts, got a bare string")
     texts = list(texts)
-    rows = [r for t in texts for r in word_rows(t)]
-    flags = iter(model.predict(rows) == model.classes_[1]) if rows else iter(())
+    per_text = [_sentence_rows(t) for t in texts]
+    rows = [(sent, a - off, b - off) for rs in per_text for sent, off, a, b in rs]
+    flags = iter(model.predict(rows) == model.pos_label_) if rows else iter(())
     out = []
-    for text in texts:
+    for text, rs in zip(texts, per_text):
         spans: list[list[int]] = []
-        for _, a, b in word_rows(text):
+        for _, _, a, b in rs:
             if next(flags):
                 if spans and not text[spans[-1][1]:a].strip():
                     spans[-1][1] = b
                 else:
                     spans.append([a, b])
         out.append([Span(a, b) for a, b in spans])
+    return out
+
+
+def _sentence_rows(text: str) -> list[tuple[str, int, int, int]]:
+    """The words of ``text`` (:func:`word_rows`) as ``(sentence, offset, start, end)``:
+    ``start`` and ``end`` in ``text``, ``sentence`` the piece of ``text`` from ``offset``.
+
+    A piece runs from one sentence start to the next (the first from 0, the last to the
+    end), so every word falls in one piece; a sentence start inside a word (which the
+    splitter should not give) is ignored.
+
+    Examples
+    --------
+    >>> _sentence_rows("It failed. Critics slammed it.")[1:3]
+    [('It failed. ', 0, 3, 9), ('Critics slammed it.', 11, 11, 18)]
+    """
+    words = word_rows(text)
+    cuts = [0] + [s.start for s in split_sentences(text) if s.start > 0] + [len(text)]
+    if not words:
+        return []
+    out = []
+    c = 0  # the piece [cuts[c], cuts[c + 1]) holds the word's start
+    pieces = []
+    for _, a, b in words:
+        while cuts[c + 1] <= a:
+            c += 1
+        pieces.append(c)
+    # a piece must hold its words whole: merge a piece into the next when a word crosses
+    keep = [True] * (len(cuts) - 1)
+    for (_, a, b), c in zip(words, pieces):
+        k = c + 1
+        while k < len(cuts) - 1 and cuts[k] < b:
+            keep[k] = False
+            k += 1
+    starts = [cuts[k] for k in range(len(cuts) - 1) if keep[k]] + [len(text)]
+    p = 0
+    piece = text[starts[0]:starts[1]]  # one string per piece, shared by its words
+    for _, a, b in words:
+        if starts[p + 1] <= a:
+            while starts[p + 1] <= a:
+                p += 1
+            piece = text[starts[p]:starts[p + 1]]
+        out.append((piece, starts[p], a, b))
     return out
