@@ -1102,6 +1102,8 @@ def iter_attributions(doc_or_text: Document | str) -> Iterator[Attribution]:
 
 # A clause boundary that can open a second, coordinated report: ", but critics argue ...".
 _COORDINATION_END = re.compile(r"(?:,\s*(?:but|while|whereas|although|though|and)|;)\s*\Z", re.I)
+_COORDINATION_WINDOW = 40  # characters before a source (after its leading spaces) that may hold ", whereas"
+_MAX_OPENERS_LOOKED_AT = 50  # reports inside one content that are checked for a boundary
 
 
 def _end_before_coordinated_reports(text: str, found: list[Attribution]) -> list[Attribution]:
@@ -1111,24 +1113,39 @@ def _end_before_coordinated_reports(text: str, found: list[Attribution]) -> list
     "said" is "it would hold talks": the clause after ", but" is the critics' report, with a
     source and cue of its own. A nested report that shares the content ("citing X",
     "according to X") does not end it, as the guidelines ask.
+
+    Linear in the number of reports (up to a log factor): the clause boundary before each
+    report's source is looked for once, in a short window before the source, and each
+    content is cut at the first such report inside it.
     """
     if len(found) < 2:
         return found
+    # reports that can end another's content, in text order of their sources, each with the
+    # start of the ", but" / ";" right before its source
+    openers: list[tuple[int, int, int]] = []  # (source start, cue start, boundary start)
+    for r in found:
+        if r.kind == "according_to" or r.source is None or not r.source.start < r.cue.start:
+            continue
+        p = r.source.start
+        while p > 0 and text[p - 1].isspace():
+            p -= 1
+        m = _COORDINATION_END.search(text, max(0, p - _COORDINATION_WINDOW), r.source.start)
+        if m is not None:
+            openers.append((r.source.start, r.cue.start, m.start()))
+    openers.sort()
+    source_starts = [o[0] for o in openers]
     out = []
     for a in found:
         end = a.content.end
         if a.kind in ("indirect", "mixed"):
-            for b in found:
-                if (
-                    b is a
-                    or b.kind == "according_to"
-                    or b.source is None
-                    or not (a.content.start < b.source.start < b.cue.start < a.content.end)
-                ):
-                    continue
-                m = _COORDINATION_END.search(text, a.content.start, b.source.start)
-                if m is not None and m.start() > a.content.start:
-                    end = min(end, m.start())
+            i = bisect_right(source_starts, a.content.start)
+            for src_start, cue_start, boundary in openers[i : i + _MAX_OPENERS_LOOKED_AT]:
+                if src_start >= a.content.end:
+                    break
+                if (a.source is None or src_start != a.source.start) and cue_start < a.content.end \
+                        and boundary > a.content.start:
+                    end = min(end, boundary)
+                    break
         if end != a.content.end:
             content = _trim(text, a.content.start, end)
             kind = a.kind

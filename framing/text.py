@@ -355,11 +355,33 @@ def _sentence_bounds(text: str, skip: Sequence[Span]):
                 line_start = text.rfind("\n", ps, ends[j - 1]) + 1
                 boundary = _is_heading_line(text[line_start : ends[j - 1]])
             if boundary or j >= n:
-                yield starts[begin], ends[j - 1], p_no, starts[begin:j], ends[begin:j], words[begin:j]
+                for b, e in _capped(words, begin, j):
+                    yield starts[b], ends[e - 1], p_no, starts[b:e], ends[b:e], words[b:e]
                 begin = j
             i = j
         if begin < n:  # the paragraph's last sentence
-            yield starts[begin], ends[n - 1], p_no, starts[begin:], ends[begin:], words[begin:]
+            for b, e in _capped(words, begin, n):
+                yield starts[b], ends[e - 1], p_no, starts[b:e], ends[b:e], words[b:e]
+
+
+MAX_SENTENCE_TOKENS = 1000
+"""Longer runs without a sentence end are cut into pieces of at most this many tokens, after
+the last comma, semicolon or colon of the piece's second half when it has one. News sentences
+are far shorter (none of the PolNeAR or sample sentences reaches it); the cap keeps every
+per-sentence step linear in the length of hostile text with no final punctuation."""
+
+
+def _capped(words: Sequence[str], begin: int, end: int) -> Iterable[tuple[int, int]]:
+    """Token ranges ``[b, e)`` covering ``[begin, end)``, each at most MAX_SENTENCE_TOKENS long."""
+    while end - begin > MAX_SENTENCE_TOKENS:
+        cut = begin + MAX_SENTENCE_TOKENS
+        for k in range(cut - 1, begin + MAX_SENTENCE_TOKENS // 2, -1):
+            if words[k] in (",", ";", ":"):
+                cut = k + 1
+                break
+        yield begin, cut
+        begin = cut
+    yield begin, end
 
 
 def _starts_sentence(word: str) -> bool:

@@ -360,6 +360,25 @@ def test_long_input_with_unbalanced_quotes_is_linear():
     assert t_big < 8 * max(t_small, 0.05)  # four times the text, not sixteen times the time
 
 
+def test_one_long_sentence_with_many_reports_is_linear():
+    # no final punctuation: thousands of reports in one "sentence" (hostile input); each
+    # report's source search, content rules and coordination check must not scan the whole run
+    def text(n):
+        return " ".join(f"Critics said the plan {i} was bad, but officials said it {i} was good,"
+                        for i in range(n)) + " end."
+
+    extract_attributions(text(50))  # warm up (model loading)
+    t0 = time.perf_counter()
+    small = extract_attributions(text(800))
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    big = extract_attributions(text(3200))
+    t_big = time.perf_counter() - t0
+    assert len(small) == 1600 and len(big) == 6400
+    assert t_big < 60
+    assert t_big < 8 * max(t_small, 0.05)  # four times the text, not sixteen times the time
+
+
 # ---------------------------------------------------------------- features
 
 

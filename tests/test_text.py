@@ -206,9 +206,13 @@ def test_long_input_scales_linearly(unit):
 def test_one_megabyte_without_sentence_ends():
     text = "the talks stalled again and " * 37_500  # about 1 MB, one line
     parsed = parse(text)
-    assert len(parsed) == 1
-    assert parsed[0].end == len(text.rstrip())
-    assert len(parsed[0].tokens) == 5 * 37_500
+    # no sentence end anywhere: cut into pieces of MAX_SENTENCE_TOKENS (no comma to cut after)
+    from framing.text import MAX_SENTENCE_TOKENS
+
+    assert len(parsed) == 5 * 37_500 // MAX_SENTENCE_TOKENS + 1
+    assert parsed[-1].end == len(text.rstrip())
+    assert sum(len(s.tokens) for s in parsed) == 5 * 37_500
+    assert all(len(s.tokens) <= MAX_SENTENCE_TOKENS for s in parsed)
 
 
 def test_one_megabyte_of_quotes():
@@ -252,3 +256,17 @@ def test_tokens_built_on_first_use_match_the_columns():
     again = Sentence(sents[0].start, sents[0].end, sents[0].text, 0, sents[0].tokens)
     assert again.columns() == cols[0]
     assert [c.text for c in again.chunks] == [c.text for c in sents[0].chunks]
+
+
+def test_a_run_without_sentence_end_is_cut_into_bounded_sentences():
+    from framing.text import MAX_SENTENCE_TOKENS
+
+    clause = "the council met again and voted on the plan"  # 9 tokens, then a comma
+    text = ", ".join([clause] * 300) + " and left"  # about 3,000 tokens, no final mark
+    pieces = sents(text)
+    assert len(pieces) > 1 and "".join(pieces).replace(" ", "") == text.replace(" ", "")
+    assert all(len(tokenize(s)) <= MAX_SENTENCE_TOKENS for s in pieces)
+    assert all(s.endswith(",") for s in pieces[:-1])  # cut after a comma, not inside a clause
+    # real sentences are never cut
+    normal = "The council met on Monday, voted on the plan and left. It was late."
+    assert sents(normal) == ["The council met on Monday, voted on the plan and left.", "It was late."]
