@@ -100,9 +100,11 @@ class EvaluativeLexicon:
     lexicon_words: dict  # word -> WordPolarity of the word lexicon alone
 
 
-def _rows(name: str) -> Iterator[list[str]]:
+def _rows(name: str, *, with_header: bool = False) -> Iterator[list[str]]:
+    """The rows of a lexicon TSV of ``framing/data/lexicons``, comments and blank lines
+    left out; the first row (the column names) only when ``with_header``."""
     text = resources.files("framing").joinpath("data", "lexicons", name).read_text(encoding="utf-8")
-    header = True
+    header = not with_header
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

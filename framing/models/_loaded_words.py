@@ -11,7 +11,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable, NamedTuple, Sequence
 
 import numpy as np
@@ -22,7 +21,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing._records import Span
 from framing.document import Document
-from framing.evaluative import LOADED_CUE_STANCES, word_polarity
+from framing.evaluative import LOADED_CUE_STANCES, _rows, word_polarity
 from framing.models._rows import span_rows
 from framing.text import CLOSING_QUOTES, OPENING_QUOTES, split_sentences
 
@@ -87,17 +86,10 @@ class _Lex(NamedTuple):
 @lru_cache(maxsize=1)
 def _lexicon_scores() -> dict[str, _Lex]:
     """textblob and VADER scores of each word, from the package's ``evaluative.tsv``."""
-    text = resources.files("framing").joinpath("data", "lexicons", "evaluative.tsv").read_text(
-        encoding="utf-8")
+    rows = _rows("evaluative.tsv", with_header=True)
+    header = next(rows)
     out: dict[str, _Lex] = {}
-    header = None
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        row = line.split("\t")
-        if header is None:
-            header = row
-            continue
+    for row in rows:
         rec = dict(zip(header, row))
         out[rec["word"]] = _Lex(*(float(rec[k]) if rec.get(k) else 0.0 for k in _Lex._fields))
     return out
