@@ -16,7 +16,7 @@ doubt                              doubt cues ("allegedly", "so-called", "no evi
 appeal_to_fear_prejudice           fear cues ("catastrophic", "existential threat"): the sentence
 flag_waving                        national-identity cues ("our country", "patriots"): the sentence
 slogans                            slogan cues ("drain the swamp"); short exclamations
-repetition                         a loaded word or phrase said three times or more: each repeat
+repetition                         an evaluative word or phrase said three times or more: each repeat
 exaggeration_minimisation          boosters and exaggeration cues ("of all time", "utterly") joined to
                                    the evaluative word they modify
 appeal_to_authority                reported speech whose source is an expert, scientist, study or report
@@ -81,7 +81,7 @@ TECHNIQUES = (
 LOADED_MIN_INTENSITY = 0.6
 """An evaluative span of at least this intensity is loaded language (chosen on PTC train)."""
 REPEAT_MIN = 3
-"""A loaded word or phrase said this many times is repetition (each repeat after the first)."""
+"""An evaluative word or phrase said this many times is repetition (each repeat after the first)."""
 SLOGAN_MAX_WORDS = 6
 """An exclamation of at most this many words is a slogan."""
 _AUTHORITY = frozenset(
@@ -170,6 +170,7 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
     seen: dict[str, list[Span]] = defaultdict(list)
     tag_at_end = {t.end: t.tag for s in doc.sentences for t in s.tokens}
     for e in evals:
+        seen[e.text.lower()].append(e.span)
         if e.kind == "label" and tag_at_end.get(e.span.end, "").startswith("NN"):  # a noun label
             found.append((*e.span, "name_calling_labeling", 0.6, (e.span,), "rules:label"))
         elif e.kind == "distancing":
@@ -177,9 +178,6 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
         elif e.intensity >= LOADED_MIN_INTENSITY:
             found.append((*e.span, "loaded_language", round(min(1.0, e.intensity), 3), (e.span,),
                           "rules:evaluative"))
-        else:
-            continue
-        seen[e.text.lower()].append(e.span)
     for spans in seen.values():
         if len(spans) >= REPEAT_MIN:
             for s in spans[1:]:
