@@ -39,12 +39,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from framing.document import Document
+from framing.models._loaded_words import _lexicon_scores
 
 __all__ = ["PersuasionSpanTagger", "si_scores", "tc_micro_f1", "merge_spans"]
 
 MODEL_FORMAT = "framing.PersuasionSpanTagger/1"
 BARE_STRING = "PersuasionSpanTagger takes a list of texts (or Documents), got a bare string"
-_TRIM = set(" \n.,:;")
+_OPEN_Q = frozenset("“«")
+_CLOSE_Q = frozenset("”»")
 _WE = frozenset("we us our ours ourselves".split())
 _STOPWORDS = frozenset(
     """the a an and or but of to in on at for with by from as is was are were be been being it
@@ -69,6 +71,7 @@ class _Table(NamedTuple):
     evidence: list[list[str]]  # evidence features of each token
     sent_feats: list[list[str]]  # features of each sentence
     counts: Counter  # lower-cased word counts in the document
+    quoted: list[bool]  # token inside quotation marks
 
 
 def _as_document(x: Any) -> Document:
@@ -150,7 +153,18 @@ def _table(doc: Document) -> _Table:
     for k, m in enumerate(n_ev):
         sfeats[k].append("s_ev=" + ("0" if m == 0 else "1" if m == 1 else "2-3" if m <= 3 else "4+"))
     counts = Counter(w for w in lowers if w[:1].isalnum())
-    return _Table(text, starts, ends, lowers, tags, sent, bounds, evidence, sfeats, counts)
+    quoted, inside = [], False
+    for k, w in enumerate(lowers):
+        if k and sent[k] != sent[k - 1]:
+            inside = False  # an unbalanced mark does not run past its sentence
+        if w in _OPEN_Q:
+            inside = True
+        elif w in _CLOSE_Q:
+            inside = False
+        elif w in ('"', "''", "``"):
+            inside = not inside if w == '"' else w == "``"
+        quoted.append(inside)
+    return _Table(text, starts, ends, lowers, tags, sent, bounds, evidence, sfeats, counts, quoted)
 
 
 def _rep(n: int) -> str:
@@ -175,6 +189,16 @@ def _token_features(t: _Table, i: int) -> list[str]:
             f.append(f"{side}=<s>")
     f.extend(t.evidence[i])
     f.extend(t.sent_feats[t.sent[i]])
+    if a <= i - 1:
+        f.append(f"L1|w={t.lowers[i - 1]}|{w}")
+    if i + 1 < b:
+        f.append(f"w|R1={w}|{t.lowers[i + 1]}")
+    lex = _lexicon_scores().get(w)
+    if lex is not None:
+        f.append("subj=" + ("hi" if lex.tb_subjectivity >= 0.6 else "mid" if lex.tb_subjectivity >= 0.3 else "lo"))
+        f.append("vader=" + ("hi" if abs(lex.vader_mean) >= 2 else "mid" if abs(lex.vader_mean) >= 1 else "lo"))
+    if t.quoted[i]:
+        f.append("quoted")
     if w[:1].isalnum() and w not in _STOPWORDS:
         f.append("rep=" + _rep(t.counts[w]))
     pos = i - a
@@ -286,8 +310,12 @@ class PersuasionSpanTagger(ClassifierMixin, BaseEstimator):
         Inverse regularisation of the token (span identification) model.
     C_technique : float, default=1.0
         Inverse regularisation of the technique model.
-    threshold : float, default=0.35
-        A token is inside a span when its probability reaches this.
+    threshold : float, default=0.3
+        A run of tokens becomes a span when one of its tokens reaches this probability.
+    low_threshold : float, default=0.15
+        ... and the run holds the neighbouring tokens of the same sentence whose probability
+        reaches this (hysteresis, as in edge detection); ``low_threshold >= threshold``
+        turns it off.
     min_df : int, default=2
         Keep features seen in at least this many training rows.
     max_gap : int, default=1
@@ -325,7 +353,8 @@ class PersuasionSpanTagger(ClassifierMixin, BaseEstimator):
         *,
         C: float = 0.3,
         C_technique: float = 1.0,
-        threshold: float = 0.35,
+        threshold: float = 0.3,
+        low_threshold: float = 0.15,
         min_df: int = 2,
         max_gap: int = 1,
         max_iter: int = 1000,
@@ -333,6 +362,7 @@ class PersuasionSpanTagger(ClassifierMixin, BaseEstimator):
         self.C = C
         self.C_technique = C_technique
         self.threshold = threshold
+        self.low_threshold = low_threshold
         self.min_df = min_df
         self.max_gap = max_gap
         self.max_iter = max_iter
@@ -347,8 +377,9 @@ class PersuasionSpanTagger(ClassifierMixin, BaseEstimator):
     def _check_params(self) -> None:
         if not (self.C > 0 and self.C_technique > 0):
             raise ValueError("C > 0 and C_technique > 0 are required")
-        if not 0 < self.threshold < 1:
-            raise ValueError(f"0 < threshold < 1 is required, got {self.threshold!r}")
+        if not (0 < self.threshold < 1 and 0 < self.low_threshold < 1):
+            raise ValueError(f"0 < threshold < 1 and 0 < low_threshold < 1 are required, got "
+                             f"{self.threshold!r} and {self.low_threshold!r}")
         if self.min_df < 1 or self.max_gap < 0 or self.max_iter < 1:
             raise ValueError("min_df >= 1, max_gap >= 0 and max_iter >= 1 are required")
 
@@ -471,10 +502,24 @@ class PersuasionSpanTagger(ClassifierMixin, BaseEstimator):
         return 1.0 / (1.0 + np.exp(-z))
 
     def _runs(self, t: _Table, p: np.ndarray) -> list[tuple[int, int, float]]:
-        """Runs of tokens at or above threshold, within sentences, merged over small gaps,
-        punctuation trimmed off the edges: ``(first token, last token, mean probability)``."""
+        """Runs of tokens at or above ``low_threshold`` holding a token at or above
+        ``threshold``, within sentences, merged over gaps of ``max_gap`` tokens, punctuation
+        trimmed off the edges: ``(first token, last token, mean probability)``."""
         runs: list[list[int]] = []
-        on = p >= self.threshold
+        seed = p >= self.threshold
+        low = p >= min(self.low_threshold, self.threshold)
+        on = np.zeros(len(p), dtype=bool)
+        i, n = 0, len(p)
+        while i < n:  # a run of low tokens within one sentence is kept when it holds a seed
+            if not low[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and low[j] and t.sent[j] == t.sent[i]:
+                j += 1
+            if seed[i:j].any():
+                on[i:j] = True
+            i = j
         for i in np.flatnonzero(on):
             i = int(i)
             if runs and t.sent[runs[-1][1]] == t.sent[i] and i - runs[-1][1] - 1 <= self.max_gap:
