@@ -33,7 +33,7 @@ from _machine import cpu_model  # noqa: E402  (benchmarks/_machine.py)
 
 from framing import Document  # noqa: E402
 from framing.attribution import extract_attributions  # noqa: E402
-from framing.clutter import find_clutter  # noqa: E402
+from framing.text.clutter import find_clutter  # noqa: E402
 from framing.datasets import load_sample  # noqa: E402
 
 

@@ -5,7 +5,7 @@ evaluative language, actors), evidence is counted into scikit-learn features, an
 everything is grouped by outlet, story and actor for comparison.
 """
 
-from framing._records import (
+from framing.records import (
     ActorSentiment,
     Attribution,
     Cue,

@@ -25,7 +25,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from framing._records import ActorSentiment, Mention, Span
+from framing.records import ActorSentiment, Mention, Span
 from framing.document import Document
 from framing.text import Token
 

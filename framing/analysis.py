@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from framing._records import Span, _SpanIndex
+from framing.records import Span, _SpanIndex
 from framing.corpus import Corpus, Problem
 from framing.document import Document
 
@@ -396,7 +396,7 @@ def document_from_record(record: Mapping[str, Any]) -> Document:
     >>> doc.attributions[0].cue_stance, doc.text[slice(*doc.attributions[0].cue)]
     ('doubt', 'claimed')
     """
-    from framing._records import (
+    from framing.records import (
         ActorSentiment, Attribution, Cue, Evaluation, Mention, voice_of,
     )
 

@@ -66,7 +66,7 @@ from operator import gt, not_
 from importlib import resources
 from typing import Iterator, NamedTuple, Sequence
 
-from framing._records import Attribution, Span
+from framing.records import Attribution, Span
 from framing.document import Document
 from framing.text import Sentence, paragraphs
 

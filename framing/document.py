@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from framing._records import (
+from framing.records import (
     ActorSentiment,
     Attribution,
     Cue,

@@ -23,7 +23,7 @@ How a span is found, one sentence at a time (every step is a small function belo
    span grows to take them in ("absolutely furious", "not unreasonable").
 3. Adjacent heads of the same polarity merge into one span ("shameless land grab"); a
    distancing marker ("so-called") stays a span of its own.
-4. Voice from the attributions (:func:`framing._records.voice_of`).
+4. Voice from the attributions (:func:`framing.records.voice_of`).
 
 Scare quotes (a short phrase in quotation marks that no source is reported to say) are the
 other distancing marker; :func:`scare_quotes` finds them separately, because the guidelines
@@ -53,7 +53,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
-from framing._records import Attribution, Evaluation, Span, voice_of
+from framing.records import Attribution, Evaluation, Span, voice_of
 from framing.document import Document
 from framing.text import Sentence, parse, tokenize
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from framing._records import Cue, Span, voice_of
+from framing.records import Cue, Span, voice_of
 from framing.document import Document
 from framing.text import Sentence
 

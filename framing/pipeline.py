@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from framing.clutter import find_clutter
+from framing.text.clutter import find_clutter
 from framing.document import Document
 
 __all__ = ["analyze", "annotate", "annotate_evidence"]

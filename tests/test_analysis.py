@@ -8,7 +8,7 @@ import pytest
 import framing.pipeline
 from framing import Corpus, Document
 from framing.datasets import load_sample
-from framing._records import ActorSentiment, Attribution, Cue, Evaluation, Mention, Span
+from framing.records import ActorSentiment, Attribution, Cue, Evaluation, Mention, Span
 from framing.analysis import (
     ATTRIBUTION_COLUMNS,
     BAD_ACTORS,

@@ -8,7 +8,7 @@ import pytest
 
 import framing
 from framing import Document
-from framing._records import ActorSentiment, Attribution, Cue, Mention, Span
+from framing.records import ActorSentiment, Attribution, Cue, Mention, Span
 from framing.analysis import Analysis
 from framing.comparison import (
     ARTICLE_METRICS,

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from sklearn.model_selection import GridSearchCV, GroupKFold
 
-from framing._records import Span
+from framing.records import Span
 from framing.models import LoadedWordClassifier, loaded_word_spans, word_labels, word_rows
 from framing.models._loaded_words import BARE_STRING, _sentence_evidence, row_features
 from tests.conftest import requires_data

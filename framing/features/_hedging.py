@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from framing.clutter import find_clutter
+from framing.text.clutter import find_clutter
 from framing.document import Document
 from framing.features._base import EvidenceFeatures, analyze_texts, check_per_words
 from framing.hedging import CATEGORIES, _subtypes, add_hedging, hedging_rates, load_lexicon

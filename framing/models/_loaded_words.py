@@ -19,7 +19,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from framing._records import Span
+from framing.records import Span
 from framing.document import Document
 from framing.evaluative import LOADED_CUE_STANCES, _rows, word_polarity
 from framing.models._rows import span_rows
