@@ -261,7 +261,7 @@ _TIME_UNITS = frozenset(
 @lru_cache(maxsize=1)
 def _reporting_verb_forms() -> frozenset[str]:
     """Inflected forms of the attribution step's reporting verbs (verb rows only)."""
-    from framing.attribution import reporting_verbs  # late: attribution is a larger module
+    from framing.extract.attribution import reporting_verbs  # late: attribution is a larger module
 
     return frozenset(f for f, e in reporting_verbs().items() if e.pos == "verb")
 

@@ -22,7 +22,7 @@ def annotate_evidence(doc: Document) -> Document:
     found = find_clutter(doc.text)  # step 1: page clutter (framing.clutter)
     doc.clutter, doc.dateline, doc.byline = found.spans, found.dateline, found.byline
     doc.reset_sentences()
-    from framing.attribution import extract_attributions  # step 2: attribution
+    from framing.extract.attribution import extract_attributions  # step 2: attribution
 
     doc.attributions = extract_attributions(doc)
     from framing.hedging import add_hedging  # step 3: hedging

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from framing.attribution import KINDS, STANCES, find_quotations, reporting_verbs
+from framing.extract.attribution import KINDS, STANCES, find_quotations, reporting_verbs
 from framing.document import Document
 from framing.features._base import EvidenceFeatures, check_per_words
 from framing.text import paragraphs
