@@ -25,7 +25,7 @@ def annotate_evidence(doc: Document) -> Document:
     from framing.extract.attribution import extract_attributions  # step 2: attribution
 
     doc.attributions = extract_attributions(doc)
-    from framing.hedging import add_hedging  # step 3: hedging
+    from framing.extract.hedging import add_hedging  # step 3: hedging
 
     add_hedging(doc)
     from framing.evaluative import extract_evaluations  # step 4: evaluative language

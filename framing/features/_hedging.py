@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from framing.text.clutter import find_clutter
 from framing.document import Document
 from framing.features._base import EvidenceFeatures, analyze_texts, check_per_words
-from framing.hedging import CATEGORIES, _subtypes, add_hedging, hedging_rates, load_lexicon
+from framing.extract.hedging import CATEGORIES, add_hedging, hedging_rates
+from framing.extract.hedging import cue_lexicon as load_lexicon, subtypes as _subtypes
 
 __all__ = ["HedgingFeatures"]
 
