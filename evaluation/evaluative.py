@@ -49,7 +49,7 @@ if str(ROOT) not in sys.path:
 import framing  # noqa: E402
 from framing import Attribution, Document, Span
 from framing.datasets import load_babe, load_mbic, load_sample_gold
-from framing.evaluative import extract_evaluations, loaded_language
+from framing.extract.evaluative import extract_evaluations, loaded_language
 from framing.models import LoadedWordClassifier, loaded_word_spans, word_labels, word_rows
 from framing.scoring import match_spans, span_prf
 

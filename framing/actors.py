@@ -7,7 +7,7 @@ resolved within the document. Sentiment toward an actor is scored target-aware: 
 evaluative words near the mention, with negation, and with the speaker kept apart from the
 target; :class:`framing.models.ActorSentimentClassifier` uses the same evidence as features.
 Word polarity comes from the evaluative extractor's lexicon
-(:func:`framing.evaluative.word_polarity`), and for the words it leaves out, from the
+(:func:`framing.extract.evaluative.word_polarity`), and for the words it leaves out, from the
 VADER lexicon that ships with ``vaderSentiment`` (Hutto & Gilbert 2014).
 """
 
@@ -102,7 +102,7 @@ def _inflections(word: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def word_polarity(word: str, tag: str = "") -> float:
     """Prior polarity of a word in [-1, 1] (polarity times intensity); 0.0 when it does not
-    evaluate. The look-up is :func:`framing.evaluative.word_polarity`, tried on the word and
+    evaluate. The look-up is :func:`framing.extract.evaluative.word_polarity`, tried on the word and
     then on the base forms of a regular inflection ("slammed" -> "slam").
 
     Examples
@@ -112,7 +112,7 @@ def word_polarity(word: str, tag: str = "") -> float:
     >>> word_polarity("table")
     0.0
     """
-    from framing.evaluative import word_polarity as _lookup
+    from framing.extract.evaluative import word_polarity as _lookup
 
     forms = _inflections(word.lower())
     for form in forms:

@@ -28,7 +28,7 @@ def annotate_evidence(doc: Document) -> Document:
     from framing.extract.hedging import add_hedging  # step 3: hedging
 
     add_hedging(doc)
-    from framing.evaluative import extract_evaluations  # step 4: evaluative language
+    from framing.extract.evaluative import extract_evaluations  # step 4: evaluative language
 
     doc.evaluations = extract_evaluations(doc, doc.attributions)
     return doc

@@ -245,7 +245,7 @@ def test_floor_on_babe_dev_held_out_articles():
     """
     import framing
     from framing.datasets import load_babe
-    from framing.evaluative import loaded_language
+    from framing.extract.evaluative import loaded_language
 
     babe = load_babe()
     dev = babe[babe["split"] == "dev"].reset_index(drop=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from framing.document import Document
-from framing.evaluative import load_lexicon, scare_quotes
+from framing.extract.evaluative import evaluative_lexicon as load_lexicon, scare_quotes
 from framing.features._base import EvidenceFeatures, check_per_words
 
 __all__ = ["EvaluativeFeatures"]

@@ -21,7 +21,8 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing.records import Span
 from framing.document import Document
-from framing.evaluative import LOADED_CUE_STANCES, _rows, word_polarity
+from framing.extract.evaluative import LOADED_CUE_STANCES, word_polarity
+from framing.resources import lexicon_rows as _rows
 from framing.models._rows import span_rows
 from framing.text import CLOSING_QUOTES, OPENING_QUOTES, split_sentences
 
