@@ -336,7 +336,7 @@ _ACTOR_TABLE_USED = {
 def _module_actor_table():
     """``framing.actors.actor_table`` if the actors step provides it."""
     try:
-        from framing import actors as _actors
+        from framing.extract import actors as _actors
     except ImportError:  # pragma: no cover - the module is part of the package
         return None
     return getattr(_actors, "actor_table", None)

@@ -42,7 +42,7 @@ def annotate(doc: Document, *, actors: Actors | None = None) -> Document:
     all of the above.
     """
     annotate_evidence(doc)
-    from framing.actors import annotate_actors  # step 5: actors and actor sentiment
+    from framing.extract.actors import annotate_actors  # step 5: actors and actor sentiment
 
     annotate_actors(doc, actors=actors)
     return doc

@@ -9,7 +9,7 @@ import pytest
 
 import framing
 from framing import Document
-from framing.actors import (
+from framing.extract.actors import (
     actor_table,
     find_mentions,
     gazetteer,
@@ -114,7 +114,7 @@ def test_user_patterns_and_place_rule_for_table_capitals():
                                    "#MeToo", "/U\\.?S\\.?(?= )/", "/\\bs?he\\b/"])
 def test_alias_spans_are_the_alias_regex_matches(alias):
     # the fast search of a literal alias finds exactly what the look-behind pattern finds
-    from framing.actors import _alias_regex, _alias_spans, _compiled_table
+    from framing.extract.actors.mentions import _alias_regex, _alias_spans, _compiled_table
 
     text = ("aaa aa xaa aa_ aa. Moscow Moscow's MoscowX xMoscow THE ENVOY the envoy's The Envoy "
             "U.S. xU.S. U.S.x U.S. émile Émile éÉmile ÉMILE e é e1 #MeToo x#MeToo #MeTooo "

@@ -15,7 +15,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from framing.actors import NEGATORS, label_of, target_context, word_polarity
+from framing.extract.actors import NEGATORS, label_of, target_context, word_prior as word_polarity
 from framing.models._rows import span_rows
 from framing.text import Token, parse
 
