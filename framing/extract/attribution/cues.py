@@ -97,7 +97,7 @@ def _dash_attribution(text: str, s: SentenceView, i: int, quotes: QuoteIndex) ->
     if content.end <= content.start:
         return None
     return Attribution("direct", Span(s.starts[i + 1], end), Span(s.starts[i], s.ends[i]),
-                       content, False, "neutral", s.words[i])
+                       content, False, "neutral", s.words[i], None, text[content.start : content.end])
 
 
 _PARTICLES = {"point": "out", "lash": "out", "hit": "out", "call": "for", "according": "to"}

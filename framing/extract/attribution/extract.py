@@ -111,7 +111,7 @@ def _end_before_coordinated_reports(text: str, found: list[Attribution]) -> list
             kind = a.kind
             if kind == "mixed" and _QUOTE_CHARS.isdisjoint(text[content.start : content.end]):
                 kind = "indirect"
-            a = replace(a, content=content, kind=kind)
+            a = replace(a, content=content, kind=kind, text=text[content.start : content.end])
         out.append(a)
     return out
 
@@ -227,4 +227,5 @@ def _build(doc, sentences, k, s: SentenceView, c, quotes: QuoteIndex, rank_sourc
     else:
         src_words = _SOURCE_WORD_RE.findall(text, source.start, source.end)
         anonymous = _is_vague(src_words, list(map(str.lower, src_words)))
-    return Attribution(kind, source, cue_span, content, anonymous, stance, lem)
+    return Attribution(kind, source, cue_span, content, anonymous, stance, lem, None,
+                       text[content.start : content.end])
