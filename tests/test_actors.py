@@ -258,3 +258,16 @@ def test_pronoun_source_resolves_through_the_user_table():
     sourced = [a for a in doc.attributions if a.source is not None]
     assert [a.actor for a in sourced] == ["Oksana Melnychuk"]
     assert {m.type for m in doc.mentions if m.actor == "Ukraine"} == {"country"}
+
+
+def test_actor_table_reads_analysed_documents_and_never_runs_a_step(sample):
+    raw = Document(sample[0].text, id="raw")
+    with pytest.raises(ValueError, match="run framing.analyze"):
+        actor_table([raw])
+    assert raw.mentions == [] and raw.attributions == []  # nothing was filled in
+    doc = framing.analyze(sample[0].text, actors=load_sample_actors(sample[0].story))
+    before = doc.to_dict()
+    t = actor_table([doc, raw])  # the unanalysed document has no row
+    assert set(t["doc_id"]) == {doc.id}
+    assert t["mentions"].sum() == len(doc.mentions)
+    assert doc.to_dict() == before
