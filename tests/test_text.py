@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing.records import Span
-from framing.text import _CHUNK_WINDOW, paragraphs, parse, split_sentences, tokenize
+from framing.text import paragraphs, parse, split_sentences, tokenize
+from framing.text.chunk import _CHUNK_WINDOW
 
 
 def sents(text: str, skip=()) -> list[str]:

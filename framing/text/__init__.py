@@ -33,7 +33,6 @@ Examples
 
 from __future__ import annotations
 
-from framing.text.chunk import _CHUNK_WINDOW
 from framing.text.clutter import Clutter, Region, find_clutter
 from framing.text.paragraphs import paragraphs
 from framing.text.parse import Sentence, parse

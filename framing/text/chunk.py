@@ -6,6 +6,7 @@ import re
 from itertools import repeat
 from operator import itemgetter
 from typing import Sequence
+
 from framing.text.tokens import Chunk, Token, _new_tuple
 
 

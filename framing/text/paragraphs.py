@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Iterable, Sequence
+
 from framing.records import Span
 
 

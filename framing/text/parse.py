@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import repeat
 from typing import Sequence
+
 from framing.records import Span
 from framing.text.tokens import Chunk, Token, _new_tuple
 from framing.text.sentences import _sentence_bounds

@@ -6,8 +6,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from typing import Iterable, Sequence
+
 from framing.records import Span
-from framing.text.tokens import OPENING_QUOTES, STRAIGHT_QUOTES, _CLOSERS, _FINAL_PUNCT, _SENTENCE_STARTERS, _tokens
+from framing.text.tokens import (
+    OPENING_QUOTES,
+    STRAIGHT_QUOTES,
+    _CLOSERS,
+    _FINAL_PUNCT,
+    _SENTENCE_STARTERS,
+    _tokens,
+)
 from framing.text.paragraphs import _is_heading_line, paragraphs
 
 

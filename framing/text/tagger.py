@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from operator import itemgetter
 from typing import Sequence
+
 from framing.text.tokens import OPENING_QUOTES, QUOTE_MARKS, _PUNCT_TAGS
 
 

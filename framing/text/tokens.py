@@ -7,7 +7,9 @@ import re
 from itertools import accumulate
 from operator import sub
 from typing import NamedTuple
+
 from framing.records import Span
+
 
 # Abbreviations that keep their final period and never end a sentence by themselves
 # (titles, months, corporate suffixes, common Latin shorthands).

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
 from framing.resources import load_lexicon
 
-
-# ---------------------------------------------------------------------------------------
-# Actor mentions
-# ---------------------------------------------------------------------------------------
 
 TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. sen sen. rep rep. gov gov. lt col

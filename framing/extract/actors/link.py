@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
+
 from framing.document import Document
 from framing.extract.actors.gazetteer import PRONOUNS
-
-
-# ---------------------------------------------------------------------------------------
-# Attribution sources, per-sentence sentiment, the pipeline step and the per-actor table
-# ---------------------------------------------------------------------------------------
 
 
 def link_attributions(doc: Document) -> list:

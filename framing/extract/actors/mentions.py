@@ -7,10 +7,23 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Sequence
+
 from framing.records import Mention, Span
 from framing.document import Document
 from framing.text import Token
-from framing.extract.actors.gazetteer import COMPANY_WORDS, NOT_ACTORS, ORG_WORDS, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_WORDS, TITLES, _ACRONYM, _TITLE_STEMS, _gazetteer_first_tokens, _gazetteer_map
+from framing.extract.actors.gazetteer import (
+    COMPANY_WORDS,
+    NOT_ACTORS,
+    ORG_WORDS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    ROLE_WORDS,
+    TITLES,
+    _ACRONYM,
+    _TITLE_STEMS,
+    _gazetteer_first_tokens,
+    _gazetteer_map,
+)
 
 
 def _is_user_pattern(alias: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+
 # Negators flip the polarity of an evaluative word up to this many tokens later (VADER looks
 # back three tokens: Hutto & Gilbert 2014, section 3.2).
 NEGATION_WINDOW = 3

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+
 import numpy as np
+
 from framing.records import ActorSentiment, Mention
 from framing.document import Document
 from framing.extract.actors.target import _sentence_facts, _target_context, label_of

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Sequence
+
 from framing.document import Document
 from framing.extract.actors.mentions import find_mentions
 from framing.extract.actors.link import link_attributions

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+
 import numpy as np
 import pandas as pd
+
 from framing.records import Mention, Span
 from framing.document import Document
 from framing.text import Token

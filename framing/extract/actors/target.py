@@ -7,8 +7,23 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
+
 from framing.text import Token
-from framing.extract.actors.prior import CLAUSE_BREAKS, CRITICISM_VERBS, DECAY, DEFAULT_THRESHOLD, NEGATION_WINDOW, NEGATORS, OBJECT_SIDE, OTHER_CLAUSE, OWN_SPEECH, PRAISE_VERBS, REPORTING_VERBS, verb_lemma, word_prior
+from framing.extract.actors.prior import (
+    CLAUSE_BREAKS,
+    CRITICISM_VERBS,
+    DECAY,
+    DEFAULT_THRESHOLD,
+    NEGATION_WINDOW,
+    NEGATORS,
+    OBJECT_SIDE,
+    OTHER_CLAUSE,
+    OWN_SPEECH,
+    PRAISE_VERBS,
+    REPORTING_VERBS,
+    verb_lemma,
+    word_prior,
+)
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,19 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
+
 from framing.records import Span
 from framing.extract.attribution.quotes import Quotation
-from framing.extract.attribution.features import QuoteIndex, SentenceView, _NEW_NP_TAGS, _NOUNISH, _NP_TAGS, _QUOTE_TOKENS, _TELL, _VERB_TAGS
+from framing.extract.attribution.features import (
+    QuoteIndex,
+    SentenceView,
+    _NEW_NP_TAGS,
+    _NOUNISH,
+    _NP_TAGS,
+    _QUOTE_TOKENS,
+    _TELL,
+    _VERB_TAGS,
+)
 
 
 _QUOTE_CHARS = frozenset("\"“”‘’«»")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import Sequence
+
 from framing.records import Attribution, Span
 from framing.text import Sentence
 from framing.extract.attribution.features import QuoteIndex, SentenceView, _QUOTE_TOKENS, word_lemma

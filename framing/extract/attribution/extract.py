@@ -7,20 +7,38 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from typing import Iterator
+
 from framing.records import Attribution, Span
 from framing.document import Document
 from framing.text import paragraphs
 from framing.extract.attribution.lexicon import reporting_verbs
 from framing.extract.attribution.quotes import find_quotations
-from framing.extract.attribution.features import QuoteIndex, SentenceView, _CREDIT, np_candidates, word_lemma
+from framing.extract.attribution.features import (
+    QuoteIndex,
+    SentenceView,
+    _CREDIT,
+    np_candidates,
+    word_lemma,
+)
 from framing.extract.attribution.scorers import _cue_scorer, _source_ranker, attribution_model
 from framing.extract.attribution.sources import _is_vague
-from framing.extract.attribution.content import MAX_SOURCE_DISTANCE, _QUOTE_CHARS, _SOURCE_WORD_RE, _content, _trim
-from framing.extract.attribution.cues import _DASHES, _RULE_CUES, _candidate_pool, _dash_attribution, _inside_name, _speaker_turns, _title_cased, extend_cue
-
-
-# ---------------------------------------------------------------------------------------
-# Extraction
+from framing.extract.attribution.content import (
+    MAX_SOURCE_DISTANCE,
+    _QUOTE_CHARS,
+    _SOURCE_WORD_RE,
+    _content,
+    _trim,
+)
+from framing.extract.attribution.cues import (
+    _DASHES,
+    _RULE_CUES,
+    _candidate_pool,
+    _dash_attribution,
+    _inside_name,
+    _speaker_turns,
+    _title_cased,
+    extend_cue,
+)
 
 
 def extract_attributions(doc_or_text: Document | str) -> list[Attribution]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import gt, not_
 from typing import Sequence
+
 from framing.text import Sentence
 from framing.extract.attribution.lexicon import reporting_verbs
 from framing.extract.attribution.quotes import Quotation

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import NamedTuple
+
 from framing.resources import load_lexicon
+
 
 KINDS = ("direct", "indirect", "mixed", "according_to")
 STANCES = ("neutral", "doubt", "endorse", "emotive")

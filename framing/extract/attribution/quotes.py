@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Sequence
+
 from framing.records import Span
 from framing.text import paragraphs
-
-
-# ---------------------------------------------------------------------------------------
-# Quotations
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple, Sequence
+
 from framing.records import Attribution, Span
 
-
-# ---------------------------------------------------------------------------------------
-# Source information for actor linking
 
 _PRONOUNS = frozenset(
     "he she it they we i you him her them us me his hers its their our who which one".split()

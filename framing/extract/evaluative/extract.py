@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from typing import Iterable, Iterator, Sequence
+
 from framing.records import Attribution, Evaluation, Span, voice_of
 from framing.document import Document
 from framing.text import parse

@@ -6,8 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
+
 from framing.resources import lexicon_rows
 from framing.text import tokenize
+
+
 _STOP = object()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Sequence
+
 from framing.records import Attribution, Span, voice_of
 from framing.document import Document
 

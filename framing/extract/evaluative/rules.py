@@ -4,8 +4,10 @@ left (intensifiers, downtoners, negators), and merging of adjacent heads."""
 from __future__ import annotations
 
 from typing import NamedTuple
+
 from framing.text import Sentence
 from framing.extract.evaluative.lexicon import EvaluativeLexicon, WordPolarity, _norm
+
 
 # Rule constants. VADER (Hutto & Gilbert 2014) adds 0.293 to a valence of at most 4 for a
 # booster (about x1.3 at a typical valence of 1.9) and multiplies by -0.74 under negation;

@@ -4,15 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+
 from framing.records import Cue, Span, voice_of
 from framing.document import Document
 from framing.extract.hedging.lexicon import CATEGORIES, subtypes
 from framing.extract.hedging.model import hedging_model
 from framing.extract.hedging.matching import _lexical_cues, sentence_words
 from framing.extract.hedging.vague import vague_cues
-
-
-# --------------------------------------------------------------------------- public API
 
 
 def _as_document(doc_or_text: Document | str) -> Document:

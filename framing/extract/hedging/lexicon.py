@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+
 from framing.resources import load_lexicon
+
 
 #: The three cue categories, in the order of the record format.
 CATEGORIES = ("hedge", "booster", "vague")

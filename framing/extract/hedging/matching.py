@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+
 from framing.records import Span
 from framing.text import Sentence
 from framing.extract.hedging.lexicon import LexiconEntry, cue_lexicon
 from framing.extract.hedging.rules import Rule, RULES
 from framing.extract.hedging.model import _accept, is_classified
-
-
-# --------------------------------------------------------------------------- matching
 
 
 @lru_cache(maxsize=1)

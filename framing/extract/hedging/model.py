@@ -5,6 +5,7 @@ and the acceptance test."""
 from __future__ import annotations
 
 from functools import lru_cache
+
 from framing.resources import model_exists, load_model
 from framing.extract.hedging.lexicon import LexiconEntry
 from framing.extract.hedging.words import _NEGATION

@@ -8,10 +8,33 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from framing.extract.hedging.words import _ABILITY_VERBS, _ADVERB_TAGS, _BE, _CLAUSE_SUBJECTS, _DEONTIC_SUBJECTS, _FINITE_TAGS, _HYPOTHETICAL_MARKERS, _MONTH_CONTEXT, _NARRATIVE_MARKERS, _NEGATION, _NOUN_TAGS, _PERMISSION_ADVERBS, _QUANTIFIER_SUBJECTS, _REPORTING_PAST, _VERB_TAGS, _after_parenthesis, _is_ordinal, _is_verb_start, _mistagged_verb, _next_content, _prev, _purpose_clause
+
+from framing.extract.hedging.words import (
+    _ABILITY_VERBS,
+    _ADVERB_TAGS,
+    _BE,
+    _CLAUSE_SUBJECTS,
+    _DEONTIC_SUBJECTS,
+    _FINITE_TAGS,
+    _HYPOTHETICAL_MARKERS,
+    _MONTH_CONTEXT,
+    _NARRATIVE_MARKERS,
+    _NEGATION,
+    _NOUN_TAGS,
+    _PERMISSION_ADVERBS,
+    _QUANTIFIER_SUBJECTS,
+    _REPORTING_PAST,
+    _VERB_TAGS,
+    _after_parenthesis,
+    _is_ordinal,
+    _is_verb_start,
+    _mistagged_verb,
+    _next_content,
+    _prev,
+    _purpose_clause,
+)
 
 
-# --------------------------------------------------------------------------- the rules
 # Each rule gets the sentence's lower-cased words, their tags, the original token texts,
 # and the match [i, j); it returns True when the candidate is a cue.
 

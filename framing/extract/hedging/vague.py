@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from framing.records import Span
 from framing.text import Sentence
-from framing.extract.hedging.words import _ADVERB_TAGS, _BE, _FINITE_TAGS, _NEGATION, _NOUN_TAGS, _VERB_TAGS
+from framing.extract.hedging.words import (
+    _ADVERB_TAGS,
+    _BE,
+    _FINITE_TAGS,
+    _NEGATION,
+    _NOUN_TAGS,
+    _VERB_TAGS,
+)
 from framing.extract.hedging.matching import _vague_words
 
 

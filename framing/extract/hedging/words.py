@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-# --------------------------------------------------------------------------- word classes
-
 _BE = frozenset("is are was were be been being 's 're am".split())
 _ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
