@@ -7,7 +7,7 @@ everything is grouped by outlet, story and actor for comparison.
 The flow, one subpackage or module per stage: :mod:`framing.io` (files in) ->
 :mod:`framing.document` / :mod:`framing.corpus` (the data model) -> :mod:`framing.pipeline`
 (the steps: text layer and extractors) -> :mod:`framing.analysis` (tables, compare) ->
-:mod:`framing.viz` and :mod:`framing.report` (figures and reports out).
+:mod:`framing.viz` and :mod:`framing.reporting` (figures and reports out).
 """
 
 from framing._records import (
@@ -26,7 +26,7 @@ from framing.pipeline import Pipeline, Step
 from framing.analysis import Analysis, compare
 from framing.viz import plot
 from framing.viz.display import render_document as _render_document
-from framing.report import Report
+from framing.reporting import Report
 from framing.api import analyze, report
 
 # The data model imports no presentation code; the package root, which sees both, gives a

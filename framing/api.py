@@ -1,7 +1,7 @@
 """The one-call conveniences: analyse (a pipeline), compare (tables) and render (a report).
 
 :func:`report` is the only place where the three meet; the layers below it stay apart:
-:mod:`framing.report` renders an Analysis and its Comparison, :mod:`framing.analysis`
+:mod:`framing.reporting` renders an Analysis and its Comparison, :mod:`framing.analysis`
 compares tables, :mod:`framing.pipeline` runs the steps.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from framing.analysis import Analysis, Comparison, compare
 from framing.corpus import Corpus
 from framing.pipeline import Pipeline, analyze
-from framing.report import Report, summarize
+from framing.reporting import Report, summarize
 
 __all__ = ["analyze", "report"]
 

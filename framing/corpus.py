@@ -9,12 +9,12 @@ column, or (``errors="report"``) list each bad row as a :class:`Problem`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal, overload
 
 import pandas as pd
 
 from framing.document import Document
+from framing.problems import Problem, ReadError
 
 __all__ = ["Corpus", "ReadError", "Problem"]
 
@@ -23,29 +23,6 @@ Errors = Literal["raise", "report"]
 MISSING_COLUMN = "column {column!r} not found{where}; columns present: {present}"
 EMPTY_TEXT = "empty text"
 NOT_A_STRING = "text is not a string (got {type})"
-
-
-class ReadError(ValueError):
-    """Bad input: names the file, line and column where it was found."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One input row that could not be read into a document, and why."""
-
-    source: str
-    line: int | None
-    column: str | None
-    reason: str
-    id: str | None = None
-
-    def __str__(self) -> str:
-        where = self.source
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.column is not None:
-            where += f", column {self.column!r}"
-        return f"{where}: {self.reason}"
 
 
 _FIELDS = ("id", "outlet", "story", "title", "date", "url")
@@ -147,11 +124,11 @@ class Corpus(Sequence[Document]):
     def analyze(self, *, actors: Any = None, n_jobs: int | None = 1, progress: bool = True,
                 pipeline: Any = None):
         """Run a pipeline (default :meth:`framing.Pipeline.default`) on every document; see
-        :func:`framing.pipeline.analyze_corpus`.
+        :func:`framing.analysis.run.analyze_corpus`.
 
         Returns an :class:`~framing.Analysis`; failures are recorded per article, not dropped.
         """
-        from framing.pipeline import analyze_corpus  # the runner; it does not import Corpus
+        from framing.analysis.run import analyze_corpus  # the runner; it imports no Corpus
 
         return analyze_corpus(self, actors=actors, n_jobs=n_jobs, progress=progress,
                               pipeline=pipeline)

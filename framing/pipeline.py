@@ -2,7 +2,8 @@
 
 Each :class:`Step` declares the ``Document`` fields it reads and the fields it writes, and
 may carry a model. :meth:`Pipeline.default` is the pipeline :func:`framing.analyze`,
-:meth:`framing.Corpus.analyze`, :func:`framing.report` and the command line use::
+:meth:`framing.Corpus.analyze` (:func:`framing.analysis.run.analyze_corpus`),
+:func:`framing.report` and the command line use::
 
     clutter -> text -> attribution -> hedging -> evaluative -> actors -> actor_sentiment
 
@@ -27,7 +28,7 @@ from typing import Any
 
 from framing.document import Document
 
-__all__ = ["Pipeline", "Step", "analyze", "analyze_corpus", "annotate", "annotate_evidence"]
+__all__ = ["Pipeline", "Step", "analyze", "annotate", "annotate_evidence", "actors_for", "as_pipeline"]
 
 Actors = Mapping[str, Sequence[str]]
 
@@ -380,7 +381,8 @@ def _model_name(model: Any) -> str:
     return type(model).__name__
 
 
-def _resolve(pipeline: Pipeline | None) -> Pipeline:
+def as_pipeline(pipeline: Pipeline | None) -> Pipeline:
+    """``pipeline``, or :meth:`Pipeline.default` when it is ``None`` (a TypeError otherwise)."""
     if pipeline is None:
         return Pipeline.default()
     if not isinstance(pipeline, Pipeline):
@@ -405,7 +407,7 @@ def _evidence_pipeline() -> Pipeline:
 def annotate(doc: Document, *, actors: Actors | None = None,
              pipeline: Pipeline | None = None) -> Document:
     """Run ``pipeline`` (default :meth:`Pipeline.default`) on ``doc`` in place and return it."""
-    p = _resolve(pipeline)
+    p = as_pipeline(pipeline)
     return p.run(doc, **({"actors": actors} if "actors" in {o for s in p.steps for o in s.options}
                          else {}))
 
@@ -440,7 +442,7 @@ def analyze(text: str, *, actors: Actors | None = None,
     return annotate(Document(text), actors=actors, pipeline=pipeline)
 
 
-# -- the corpus run ---------------------------------------------------------------------------
+# -- the actor table of one story ----------------------------------------------------------
 
 BAD_ACTORS = (
     "actors must be a mapping of canonical name to a list of aliases, or of story to such a "
@@ -458,80 +460,3 @@ def actors_for(actors: Any, story: str | None) -> Actors | None:
     if actors and all(isinstance(v, Mapping) for v in actors.values()):
         return actors.get(story)
     return actors
-
-
-def _annotate_one(doc: Document, actors: Any, pipeline: Pipeline) -> tuple[Document, str | None]:
-    try:
-        annotate(doc, actors=actors_for(actors, doc.story), pipeline=pipeline)
-    except Exception as exc:  # noqa: BLE001 - every failure is recorded with its reason
-        return doc, f"{type(exc).__name__}: {exc}"
-    return doc, None
-
-
-def analyze_corpus(
-    corpus: Iterable[Document],
-    *,
-    actors: Mapping[str, Any] | None = None,
-    n_jobs: int | None = 1,
-    progress: bool = True,
-    pipeline: Pipeline | None = None,
-):
-    """Run a pipeline on every document of a corpus and lay the evidence out as tables.
-
-    Parameters
-    ----------
-    corpus : Corpus or iterable of Document
-    actors : mapping, optional
-        An actor table (canonical name -> aliases) for every document, or a mapping of story
-        -> actor table (the layout of :func:`framing.datasets.load_sample_actors`).
-    n_jobs : int, default 1
-        Worker processes (joblib); ``-1`` uses every core. Results keep the input order.
-    progress : bool, default True
-        Show a progress bar (tqdm, on standard error).
-    pipeline : Pipeline, optional
-        Default :meth:`Pipeline.default`.
-
-    Returns
-    -------
-    Analysis
-        Failures are caught per article and recorded with their reason in
-        ``Analysis.articles`` (``status == "error"``); nothing is dropped. The documents are
-        annotated in place (also with ``n_jobs > 1``): ``Analysis.documents`` are the
-        corpus's own Document objects, now with their evidence.
-
-    Examples
-    --------
-    >>> from framing.datasets import load_sample, load_sample_actors
-    >>> analysis = analyze_corpus(load_sample(), actors=load_sample_actors(), progress=False)
-    >>> len(analysis.articles), set(analysis.articles["status"])
-    (16, {'ok'})
-    """
-    from framing.analysis import Analysis
-
-    if actors is not None and not isinstance(actors, Mapping):
-        raise TypeError(BAD_ACTORS.format(type=type(actors).__name__))
-    p = _resolve(pipeline)
-    docs = list(corpus)
-    problems = list(getattr(corpus, "problems", ()))
-    from tqdm import tqdm
-
-    bar = tqdm(total=len(docs), desc="framing", unit="article", disable=not progress)
-    results: list[tuple[Document, str | None]] = []
-    try:
-        if n_jobs in (1, None) or len(docs) < 2:
-            for doc in docs:
-                results.append(_annotate_one(doc, actors, p))
-                bar.update()
-        else:
-            from joblib import Parallel, delayed
-
-            parallel = Parallel(n_jobs=n_jobs, return_as="generator")
-            for doc, (copy, err) in zip(docs, parallel(delayed(_annotate_one)(d, actors, p)
-                                                       for d in docs)):
-                doc.__dict__.update(copy.__dict__)  # the workers annotated copies
-                results.append((doc, err))
-                bar.update()
-    finally:
-        bar.close()
-    errors = {i: err for i, (_, err) in enumerate(results) if err is not None}
-    return Analysis.from_documents([d for d, _ in results], errors=errors, problems=problems)

@@ -10,7 +10,8 @@ from framing import Corpus, Document
 from framing.datasets import load_sample
 from framing._records import ActorSentiment, Attribution, Cue, Evaluation, Mention, Span
 from framing.analysis.tables import ATTRIBUTION_COLUMNS, Analysis, document_from_record
-from framing.pipeline import BAD_ACTORS, Pipeline, Step, analyze_corpus
+from framing.analysis.run import analyze_corpus
+from framing.pipeline import BAD_ACTORS, Pipeline, Step
 
 TEXT = 'Lavrov said "the plan is a disgrace." Analysts may disagree. Kyiv clearly won.'
 

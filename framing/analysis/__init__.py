@@ -3,7 +3,7 @@
 :class:`Analysis` lays annotated documents out as tidy tables (:mod:`~framing.analysis.tables`);
 :func:`compare` compares groups with intervals and tests (:mod:`~framing.analysis.compare`,
 :mod:`~framing.analysis.statistics`). Nothing here runs the pipeline: an ``Analysis`` comes
-from :func:`framing.pipeline.analyze_corpus` (``corpus.analyze()``) or from documents whose
+from :func:`framing.analysis.run.analyze_corpus` (``corpus.analyze()``) or from documents whose
 evidence is filled (:meth:`Analysis.from_documents`).
 """
 

@@ -1,6 +1,6 @@
 """The evidence of a corpus run laid out as tables.
 
-:func:`framing.pipeline.analyze_corpus` (also :meth:`framing.Corpus.analyze`) runs a pipeline
+:func:`framing.analysis.run.analyze_corpus` (also :meth:`framing.Corpus.analyze`) runs a pipeline
 on each document of a corpus and returns an :class:`Analysis`: the annotated documents and tidy
 DataFrames of their evidence, one row per record, each carrying the article's ``doc``
 position, ``id``, ``outlet`` and ``story`` so that any row can be traced back to its text.
@@ -24,7 +24,7 @@ from framing._records import Span, _SpanIndex
 from framing.document import Document
 
 if TYPE_CHECKING:  # the data model's input problems; no import at run time
-    from framing.corpus import Problem
+    from framing.problems import Problem
 
 __all__ = ["Analysis", "document_from_record", "STATUS_OK", "STATUS_ERROR", "STANCES", "KINDS"]
 
@@ -66,7 +66,7 @@ ACTOR_COLUMNS = [
 class Analysis:
     """The result of a corpus run: annotated documents and tidy tables of their evidence.
 
-    Build one with :func:`framing.pipeline.analyze_corpus` (or ``corpus.analyze()``), or from documents whose
+    Build one with :func:`framing.analysis.run.analyze_corpus` (or ``corpus.analyze()``), or from documents whose
     evidence is already filled with :meth:`from_documents`.
 
     Attributes

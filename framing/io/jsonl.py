@@ -37,7 +37,7 @@ def read_jsonl(
     >>> read_jsonl(p)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    framing.corpus.ReadError: ...a.jsonl, line 2, column 'text': text is not a string (got int)
+    framing.problems.ReadError: ...a.jsonl, line 2, column 'text': text is not a string (got int)
     """
     _check_errors(errors)
     path = Path(path)

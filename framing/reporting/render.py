@@ -1,6 +1,6 @@
 """The outlet comparison report: one summary, rendered as HTML, Markdown and JSON.
 
-:func:`framing.report` computes a summary dict once (:func:`framing.report.summary.summarize`:
+:func:`framing.report` computes a summary dict once (:func:`framing.reporting.summary.summarize`:
 corpus counts, failures, metrics by group with intervals, within-story differences, actors,
 evidence snippets, figures, methods) and the :class:`Report` renders it. The HTML page is
 standalone: figures are inline SVG, the style sheet is inlined, there is no script. Every
@@ -19,7 +19,7 @@ from string import Template
 from typing import Any
 
 from framing._version import __version__
-from framing.report.summary import (
+from framing.reporting.summary import (
     ACTOR_METRICS_SHOWN,
     EVIDENCE_KINDS,
     KEY_METRICS,
