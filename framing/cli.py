@@ -238,10 +238,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from framing.corpus import ReadError
 
     try:
-        pipeline = _pipeline(args, parser)
-    except SystemExit as exc:  # a usage error in --model / --without
-        return int(exc.code or 0)
-    try:
+        try:
+            pipeline = _pipeline(args, parser)
+        except SystemExit as exc:  # a usage error in --model / --without
+            return int(exc.code or 0)
         return (_report if args.command == "report" else _analyze)(args, pipeline)
     except (InputError, ReadError, FileNotFoundError, ValueError) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)

@@ -252,3 +252,47 @@ def test_no_import_cycles_among_the_outer_layers():
     for m in sorted(mods):
         if m not in state:
             visit(m, [m])
+
+
+# -- the command line: --model and --without ----------------------------------------------------
+
+def _cli_json(capsys, *argv):
+    import json
+
+    from framing.cli import main
+
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, ([json.loads(line) for line in out.out.splitlines()] if code == 0 else None), out.err
+
+
+def test_cli_model_and_without(tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text(TEXT, encoding="utf-8")
+    code, (shipped,), _ = _cli_json(capsys, "analyze", str(f), "--json")
+    assert code == 0 and shipped["actor_sentiment"] == framing.analyze(TEXT).to_dict()["actor_sentiment"]
+    untrained = framing.analyze(TEXT, pipeline=Pipeline.default().replace("actor_sentiment", None))
+    code, (d,), _ = _cli_json(capsys, "analyze", str(f), "--json", "--model", "actor_sentiment=default")
+    assert d["actor_sentiment"] == untrained.to_dict()["actor_sentiment"] != shipped["actor_sentiment"]
+    model = tmp_path / "m.json"
+    ActorSentimentClassifier.pretrained().to_json(model)
+    code, (d,), _ = _cli_json(capsys, "analyze", str(f), "--json", "--model", f"actor_sentiment={model}")
+    assert d["actor_sentiment"] == shipped["actor_sentiment"]
+    code, (d,), _ = _cli_json(capsys, "analyze", str(f), "--json", "--without", "actor_sentiment",
+                              "--without", "evaluative")
+    assert d["actor_sentiment"] == [] and d["evaluative"] == [] and d["mentions"]
+
+
+@pytest.mark.parametrize("argv, code, message", [
+    (["--model", "nosuch=m.json"], 2, "unknown pipeline step 'nosuch'"),
+    (["--without", "nosuch"], 2, "unknown pipeline step 'nosuch'"),
+    (["--without", "attribution"], 2, "step 'hedging' reads 'attributions'"),
+    (["--model", "actor_sentiment"], 2, "--model takes STEP=PATH"),
+    (["--model", "hedging=m.json"], 2, "step 'hedging' takes no model"),
+    (["--model", "actor_sentiment=missing.json"], 1, "cannot read the model file missing.json"),
+])
+def test_cli_pipeline_usage_errors(tmp_path, capsys, argv, code, message):
+    f = tmp_path / "a.txt"
+    f.write_text(TEXT, encoding="utf-8")
+    got, _, err = _cli_json(capsys, "analyze", str(f), *argv)
+    assert got == code and message in err
