@@ -104,6 +104,7 @@ class Attribution:
             "cue_stance": self.cue_stance,
             "cue_lemma": self.cue_lemma,
             "actor": self.actor,
+            "text": self.text,
         }
 
 

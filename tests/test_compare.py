@@ -10,7 +10,7 @@ import framing
 from framing import Document
 from framing.records import ActorSentiment, Attribution, Cue, Mention, Span
 from framing.analysis import Analysis
-from framing.comparison import (
+from framing.analysis.compare import (
     ARTICLE_METRICS,
     NOT_AN_ANALYSIS,
     UNKNOWN_FIELD,

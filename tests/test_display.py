@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from framing import Document
 from framing.records import Attribution, Cue, Evaluation, Mention, Span
 from framing.analysis import document_from_record
-from framing.display import render_document
+from framing.viz.display import render_document
 
 
 class _Checker(HTMLParser):

@@ -23,7 +23,7 @@ class AttributionFeatures(EvidenceFeatures):
 
     Each text goes through the evidence steps of the default pipeline
     (:func:`framing.pipeline.annotate_evidence`: page clutter first, so credits and datelines
-    never count, then :func:`framing.attribution.extract_attributions`).
+    never count, then :func:`framing.extract.attribution.extract_attributions`).
 
     Parameters
     ----------

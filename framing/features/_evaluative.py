@@ -21,7 +21,7 @@ class EvaluativeFeatures(EvidenceFeatures):
     """Evaluative language per text: density by voice and polarity, mean intensity, loaded
     labels and distancing markers.
 
-    Counts come from :func:`framing.evaluative.extract_evaluations` after the evidence steps
+    Counts come from :func:`framing.extract.evaluative.extract_evaluations` after the evidence steps
     of the default pipeline (:func:`framing.pipeline.annotate_evidence`), so voice comes from
     the attributions found and quoted words are kept apart from the author's.
 

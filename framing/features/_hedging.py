@@ -29,7 +29,7 @@ class HedgingFeatures(EvidenceFeatures):
     """Hedging per text: rates of hedges, boosters and vague attribution by category,
     subtype and voice, and the share of uncertain sentences.
 
-    Cues come from :func:`framing.hedging.extract_hedges` after the page-clutter and
+    Cues come from :func:`framing.extract.hedging.extract_hedges` after the page-clutter and
     attribution steps of the default pipeline (so a hedge inside a quotation counts as
     ``quoted``).
 

@@ -213,7 +213,7 @@ class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
     target is the subject or object of a praise, criticism or reporting verb, every other
     word marked by its side of the target and weighted by its distance to it
     (``1 / (1 + d / 3)``), the target-aware lexicon scores of
-    :func:`framing.actors.target_context`, and VADER and pattern (textblob) lexicon scores
+    :func:`framing.extract.actors.target_context`, and VADER and pattern (textblob) lexicon scores
     in windows left and right of the target and in the sentence (negation-marked).
 
     Parameters

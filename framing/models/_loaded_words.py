@@ -248,7 +248,7 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
     """Whether a word of a sentence is loaded language, learnt from word annotations.
 
     A logistic regression over the project's own evidence for each word: whether the default
-    pipeline puts it in a loaded-language span (:func:`framing.evaluative.loaded_language`)
+    pipeline puts it in a loaded-language span (:func:`framing.extract.evaluative.loaded_language`)
     and that span's kind, polarity, intensity, voice and the word's role in it (head or
     modifier); its scores in the package's lexicon (textblob polarity and subjectivity, VADER
     mean and standard deviation, from ``evaluative.tsv``) and the subjectivity of its
