@@ -252,3 +252,23 @@ def fmt(figures: dict, name: str, digits: int = 3) -> str:
 
 INTERVAL_NOTE = (f"[low, high]: {int(LEVEL * 100)}% percentile bootstrap interval over documents "
                  f"({N_BOOT} resamples, seed {SEED})")
+
+
+class DocCounts:
+    """Counts per document (``k`` columns), documents in order of first appearance."""
+
+    def __init__(self, k: int) -> None:
+        self.k = k
+        self.rows: dict[Hashable, np.ndarray] = {}
+
+    def add(self, doc: Hashable, *values: float) -> None:
+        if len(values) != self.k:
+            raise ValueError(f"{len(values)} counts for {self.k} columns")
+        row = self.rows.setdefault(doc, np.zeros(self.k))
+        row += values
+
+    def array(self) -> np.ndarray:
+        return np.array(list(self.rows.values()), dtype=float).reshape(-1, self.k)
+
+    def __len__(self) -> int:
+        return len(self.rows)
