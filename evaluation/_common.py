@@ -37,15 +37,25 @@ LEVEL = 0.95
 # command line, JSON, ledger
 
 
-def add_arguments(ap: argparse.ArgumentParser, help_split: str = "") -> argparse.ArgumentParser:
-    """Add ``--split`` (dev by default), ``--json`` and ``--ledger`` to ``ap``."""
-    ap.add_argument("--split", choices=SPLITS, default="dev",
-                    help="held-out data to score: dev (default) or test (recorded in the ledger)"
+def add_arguments(ap: argparse.ArgumentParser, help_split: str = "",
+                  splits: Sequence[str] = SPLITS) -> argparse.ArgumentParser:
+    """Add ``--split`` (dev by default), ``--json`` and ``--ledger`` to ``ap``.
+
+    Error-analysis scripts, which must never read a test split, pass ``splits`` without
+    ``"test"``."""
+    ap.add_argument("--split", choices=list(splits), default="dev",
+                    help=("held-out data to score: dev (default) or test (recorded in the ledger)"
+                          if "test" in splits else f"data to analyse: {', '.join(splits)} (never test)")
                     + (f"; {help_split}" if help_split else ""))
-    ap.add_argument("--json", type=Path, metavar="PATH",
-                    help="write the figures as a flat JSON object (name -> number)")
+    add_json_argument(ap)
     ap.add_argument("--ledger", type=Path, default=LEDGER, metavar="PATH",
                     help="where a test reading is recorded (default: evaluation/ledger.jsonl)")
+    return ap
+
+
+def add_json_argument(ap: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    ap.add_argument("--json", type=Path, metavar="PATH",
+                    help="write the figures as a flat JSON object (name -> number)")
     return ap
 
 
