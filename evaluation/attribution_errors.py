@@ -122,11 +122,11 @@ def _head_class(word: str, tag: str) -> str:
     return "noun" if tag.startswith("NN") else "verb" if tag.startswith("VB") else "other"
 
 
-def categorise(split: str = "dev"):
+def categorise(split: str = "dev", per_doc: list | None = None):
     """False negatives and false positives of the cue step by category (see the docstring).
 
-    Returns ``(fn, fp, examples, (tp, n_pred, n_gold), per_doc)`` with ``per_doc`` the
-    (tp, n_pred, n_gold) of each document and ``fn``/``fp`` Counters of
+    Returns ``(fn, fp, examples, (tp, n_pred, n_gold))`` (and appends the (tp, n_pred,
+    n_gold) of each document to ``per_doc`` when given) with ``fn``/``fp`` Counters of
     categories and ``examples[("FN"|"FP", category)]`` a list of strings.
     """
     if split == "test":
@@ -137,7 +137,7 @@ def categorise(split: str = "dev"):
     fp: Counter = Counter()
     examples: dict = {}
     tp = n_pred = n_gold = 0
-    per_doc = []
+    per_doc = [] if per_doc is None else per_doc
 
     def overlap(a, c) -> bool:
         return a[0] < c[1] and c[0] < a[1]
@@ -196,7 +196,7 @@ def categorise(split: str = "dev"):
                 cat = f"{inq} {_head_class(s.words[h], s.tags[h])}"
             fp[cat] += 1
             examples.setdefault(("FP", cat), []).append(ex)
-    return fn, fp, examples, (tp, n_pred, n_gold), per_doc
+    return fn, fp, examples, (tp, n_pred, n_gold)
 
 
 def _key(name: str) -> str:
@@ -204,7 +204,8 @@ def _key(name: str) -> str:
 
 
 def print_categories(split: str, show_examples: bool) -> dict[str, float]:
-    fn, fp, examples, (tp, n_pred, n_gold), per_doc = categorise(split)
+    per_doc: list = []
+    fn, fp, examples, (tp, n_pred, n_gold) = categorise(split, per_doc)
     figs = {f"polnear_{split}_matched": tp, f"polnear_{split}_predicted": n_pred, f"polnear_{split}_gold": n_gold}
     figs.update(C.with_interval(f"polnear_{split}_cue_f1", 2 * tp / (n_pred + n_gold),
                                 C.counts_interval(per_doc, C.f1)))
