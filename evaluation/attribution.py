@@ -189,9 +189,11 @@ def main(argv=None) -> int:
     tab = table(figs, data)
     print(tab)
     print(C.INTERVAL_NOTE)
+    # the ledger first: its line records whether the checkout differed from the commit,
+    # which the docs page written next would make it
+    C.finish(args, "evaluation/attribution.py", figs, argv if argv is not None else sys.argv[1:])
     if args.write_docs:
         write_docs(tab, args.split)
-    C.finish(args, "evaluation/attribution.py", figs, argv if argv is not None else sys.argv[1:])
     return 0
 
 
