@@ -52,8 +52,7 @@ if str(ROOT) not in sys.path:
 
 from framing import Document  # noqa: E402
 from framing.datasets import load_ptc, load_semeval2023_persuasion  # noqa: E402
-from framing.models import PersuasionSpanTagger  # noqa: E402
-from framing.models._persuasion import _overlap_sums, _table, merge_spans  # noqa: E402
+from framing.models import PersuasionSpanTagger, si_counts  # noqa: E402
 from framing.persuasion import persuasion_rules, rule_technique, technique_key  # noqa: E402
 from framing.pipeline import annotate_evidence  # noqa: E402
 
@@ -84,12 +83,7 @@ def _docs(texts) -> list[Document]:
 # -- per-article sums, so that the bootstrap resamples articles cheaply ----------------------
 def si_parts(pred, gold) -> np.ndarray:
     """Per article: Σ overlap/|s|, Σ overlap/|t|, |S|, |T| (the SI scorer's sums)."""
-    out = []
-    for p, g in zip(pred, gold):
-        p_, g_ = merge_spans((s[0], s[1]) for s in p), merge_spans((s[0], s[1]) for s in g)
-        a, b = _overlap_sums(p_, g_)
-        out.append((a, b, len(p_), len(g_)))
-    return np.asarray(out, dtype=float).reshape(-1, 4)
+    return np.asarray([si_counts(p, g) for p, g in zip(pred, gold)], dtype=float).reshape(-1, 4)
 
 
 def si_from_parts(parts: np.ndarray) -> tuple[float, float, float]:
@@ -290,11 +284,9 @@ def tune(train_docs, train_gold, train_si, folds: int = 4, use: int = 4) -> None
                     break
                 m = PersuasionSpanTagger(C=C, C_technique=C_t).fit([train_docs[i] for i in a],
                                                                   [train_gold[i] for i in a])
-                tables = [_table(train_docs[i]) for i in b]
-                probs = [m._token_proba(t) for t in tables]
                 for thr in thresholds:
                     m.set_params(threshold=thr[0], low_threshold=thr[1])
-                    pred = [[(t.starts[i], t.ends[j]) for i, j, _ in m._runs(t, p)] for t, p in zip(tables, probs)]
+                    pred = m.predict_spans([train_docs[i] for i in b])
                     si[thr].append(si_parts(pred, [train_si[i] for i in b]))
                 tc.append(tc_parts(tc_predictions(m, [train_docs[i] for i in b], [train_gold[i] for i in b]),
                                    [train_gold[i] for i in b]))

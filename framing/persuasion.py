@@ -47,7 +47,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any, Iterable
 
-from framing._records import Persuasion, Span, voice_of
+from framing.records import Persuasion, Span, voice_of
 from framing.document import Document
 
 __all__ = [
@@ -113,11 +113,11 @@ def technique_key(label: str) -> str:
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     """The cue list by first token: ``(tokens, technique, scope)``, longest first."""
-    from framing.evaluative import _rows
+    from framing.resources import lexicon_rows
     from framing.text import tokenize
 
     table: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
-    for row in _rows("persuasion_cues.tsv"):
+    for row in lexicon_rows("persuasion_cues.tsv"):
         phrase, technique, scope = row[0], row[1], row[2]
         toks = tuple(phrase[a:b].lower() for a, b in tokenize(phrase))
         if toks:

@@ -10,7 +10,7 @@ from sklearn.base import clone
 
 import framing
 from framing import Document, Span
-from framing._records import Persuasion
+from framing.records import Persuasion
 from framing.models import PersuasionSpanTagger, merge_spans, si_scores, tc_micro_f1
 from framing.persuasion import (
     TECHNIQUES,
@@ -253,3 +253,28 @@ def test_rules_on_ptc_dev_sample_beat_chance():
     dev = load_ptc("dev").iloc[:12]
     pred = [[(p.span.start, p.span.end) for p in persuasion_rules(framing.analyze(t))] for t in dev["text"]]
     assert si_scores(pred, list(dev["si_spans"]))["f1"] >= 0.15
+
+
+# -- the pipeline step -----------------------------------------------------------------------------
+def test_pipeline_persuasion_step():
+    from framing import Pipeline
+
+    p = Pipeline.default()
+    assert p.names[-1] == "persuasion" and p["persuasion"].model is None
+    doc = p.run("Our country deserves better. The thugs must go.")
+    assert ("Our country deserves better", "flag_waving") in {(x.text, x.technique) for x in doc.persuasion}
+    assert Document.from_dict(doc.to_dict()).persuasion == doc.persuasion
+    doc = p.replace("persuasion", _Fixed()).run("The traitors met.")
+    assert [(x.text, x.source) for x in doc.persuasion] == [("traitors", "model")]
+    with pytest.raises(TypeError, match="predict_spans"):
+        p.replace("persuasion", object())
+    assert not p.without("persuasion").run("Our country deserves better.").persuasion
+
+
+def test_pipeline_reads_a_model_file(fitted, tmp_path):
+    from framing import Pipeline
+
+    path = tmp_path / "p.json"
+    fitted.to_json(path)
+    doc = Pipeline.default().replace("persuasion", str(path)).run("The traitors met on Monday.")
+    assert [(x.text, x.technique) for x in doc.persuasion] == [("traitors", "name_calling_labeling")]

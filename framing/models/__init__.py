@@ -7,7 +7,7 @@ from framing.models._loaded_words import (
     word_labels,
     word_rows,
 )
-from framing.models._persuasion import PersuasionSpanTagger, merge_spans, si_scores, tc_micro_f1
+from framing.models._persuasion import PersuasionSpanTagger, merge_spans, si_counts, si_scores, tc_micro_f1
 
 __all__ = [
     "ActorSentimentClassifier",
@@ -17,6 +17,7 @@ __all__ = [
     "word_rows",
     "PersuasionSpanTagger",
     "merge_spans",
+    "si_counts",
     "si_scores",
     "tc_micro_f1",
 ]

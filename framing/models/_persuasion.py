@@ -30,6 +30,7 @@ import math
 import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import lru_cache
 from typing import Any, Iterable, NamedTuple, Sequence
 
 import numpy as np
@@ -39,9 +40,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from framing.document import Document
-from framing.models._loaded_words import _lexicon_scores
 
-__all__ = ["PersuasionSpanTagger", "si_scores", "tc_micro_f1", "merge_spans"]
+__all__ = ["PersuasionSpanTagger", "si_scores", "si_counts", "tc_micro_f1", "merge_spans"]
 
 MODEL_FORMAT = "framing.PersuasionSpanTagger/1"
 BARE_STRING = "PersuasionSpanTagger takes a list of texts (or Documents), got a bare string"
@@ -55,6 +55,20 @@ _STOPWORDS = frozenset(
     should will shall may might must do does did done has have had having into about over after
     before under up down out off again further once also just only very said says say""".split()
 )
+
+
+@lru_cache(maxsize=1)
+def _lexicon_scores() -> dict[str, tuple[float, float]]:
+    """textblob subjectivity and VADER mean of each word of the package's ``evaluative.tsv``."""
+    from framing.resources import lexicon_rows
+
+    rows = lexicon_rows("evaluative.tsv", with_header=True)
+    header = next(rows)
+    out = {}
+    for row in rows:
+        rec = dict(zip(header, row))
+        out[rec["word"]] = (float(rec.get("tb_subjectivity") or 0.0), float(rec.get("vader_mean") or 0.0))
+    return out
 
 
 # -- evidence, once per document ----------------------------------------------------------
@@ -81,9 +95,24 @@ def _as_document(x: Any) -> Document:
         return x
     if not isinstance(x, str):
         raise ValueError(f"expected a text (str) or a framing.Document, got {type(x).__name__}")
-    from framing.pipeline import annotate_evidence
+    return _evidence(Document(x))
 
-    return annotate_evidence(Document(x))
+
+def _evidence(doc: Document) -> Document:
+    """The evidence steps of the default pipeline (clutter, text, attribution, hedging,
+    evaluative), called directly: a model never runs the pipeline (which loads the models)."""
+    from framing.extract.attribution import extract_attributions
+    from framing.extract.evaluative import extract_evaluations
+    from framing.extract.hedging import add_hedging
+    from framing.text.clutter import find_clutter
+
+    found = find_clutter(doc.text)
+    doc.clutter, doc.dateline, doc.byline = found.spans, found.dateline, found.byline
+    doc.reset_sentences()
+    doc.attributions = extract_attributions(doc)
+    add_hedging(doc)
+    doc.evaluations = extract_evaluations(doc, doc.attributions)
+    return doc
 
 
 def _shape(word: str) -> str:
@@ -195,8 +224,9 @@ def _token_features(t: _Table, i: int) -> list[str]:
         f.append(f"w|R1={w}|{t.lowers[i + 1]}")
     lex = _lexicon_scores().get(w)
     if lex is not None:
-        f.append("subj=" + ("hi" if lex.tb_subjectivity >= 0.6 else "mid" if lex.tb_subjectivity >= 0.3 else "lo"))
-        f.append("vader=" + ("hi" if abs(lex.vader_mean) >= 2 else "mid" if abs(lex.vader_mean) >= 1 else "lo"))
+        subj, vader = lex
+        f.append("subj=" + ("hi" if subj >= 0.6 else "mid" if subj >= 0.3 else "lo"))
+        f.append("vader=" + ("hi" if abs(vader) >= 2 else "mid" if abs(vader) >= 1 else "lo"))
     if t.quoted[i]:
         f.append("quoted")
     if w[:1].isalnum() and w not in _STOPWORDS:
@@ -667,6 +697,21 @@ def _overlap_sums(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> t
     return sp_, sr
 
 
+def si_counts(pred: Iterable[Sequence[int]], gold: Iterable[Sequence[int]]) -> tuple[float, float, int, int]:
+    """The SI scorer's sums for one article: ``(Σ|s∩t|/|s|, Σ|s∩t|/|t|, |S|, |T|)`` after
+    merging overlaps; :func:`si_scores` adds them over articles (so does a bootstrap).
+
+    Examples
+    --------
+    >>> si_counts([(0, 10)], [(5, 15), (20, 25)])
+    (0.5, 0.5, 1, 2)
+    """
+    p_ = merge_spans((s[0], s[1]) for s in pred)
+    g_ = merge_spans((s[0], s[1]) for s in gold)
+    a, b = _overlap_sums(p_, g_)
+    return a, b, len(p_), len(g_)
+
+
 def si_scores(pred: Sequence[Iterable[Sequence[int]]], gold: Sequence[Iterable[Sequence[int]]]
               ) -> dict[str, float]:
     """Span identification precision, recall and F1 with partial overlap credit, as the
@@ -692,10 +737,8 @@ def si_scores(pred: Sequence[Iterable[Sequence[int]]], gold: Sequence[Iterable[S
     num_p = num_r = 0.0
     n_pred = n_gold = 0
     for p, g in zip(pred, gold):
-        p_, g_ = merge_spans((s[0], s[1]) for s in p), merge_spans((s[0], s[1]) for s in g)
-        a, b = _overlap_sums(p_, g_)
-        num_p, num_r = num_p + a, num_r + b
-        n_pred, n_gold = n_pred + len(p_), n_gold + len(g_)
+        a, b, c, d = si_counts(p, g)
+        num_p, num_r, n_pred, n_gold = num_p + a, num_r + b, n_pred + c, n_gold + d
     precision = num_p / n_pred if n_pred else 0.0
     recall = num_r / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision > 0 and recall > 0 else 0.0
