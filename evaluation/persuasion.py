@@ -37,7 +37,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -47,8 +46,11 @@ import numpy as np
 from sklearn.model_selection import GroupKFold, KFold
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _p in (ROOT, ROOT / "evaluation"):
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
+
+import _common as C  # noqa: E402  (evaluation/_common.py)
 
 from framing import Document  # noqa: E402
 from framing.datasets import load_ptc, load_semeval2023_persuasion  # noqa: E402
@@ -56,7 +58,7 @@ from framing.models import PersuasionSpanTagger, si_counts  # noqa: E402
 from framing.persuasion import persuasion_rules, rule_technique, technique_key  # noqa: E402
 from framing.pipeline import annotate_evidence  # noqa: E402
 
-N_BOOT = 1000
+N_BOOT = C.N_BOOT
 TO_2023 = {
     "loaded_language": "Loaded_Language",
     "name_calling_labeling": "Name_Calling-Labeling",
@@ -107,7 +109,7 @@ def f1_from_counts(parts: np.ndarray) -> float:
     return 2 * m / (n_p + n_g) if n_p + n_g else 0.0
 
 
-def bootstrap(parts: np.ndarray, stat, n_boot: int = N_BOOT, seed: int = 0) -> tuple[float, float]:
+def bootstrap(parts: np.ndarray, stat, n_boot: int = N_BOOT, seed: int = C.SEED) -> tuple[float, float]:
     rng = np.random.default_rng(seed)
     n = len(parts)
     vals = [stat(parts[rng.integers(0, n, n)]) for _ in range(n_boot)]
@@ -191,7 +193,8 @@ def ptc_figures(train_docs, train_gold, test_docs, test_gold, test_si, *, model_
             if cp[item] > 0:
                 cp[item] -= 1
                 per[item[2]][0] += 1
-    out[f"{prefix}_tc_recall_by_technique"] = {k: round(v[0] / v[1], 3) for k, v in sorted(per.items())}
+    for k, v in sorted(per.items()):
+        out[f"{prefix}_tc_recall_{technique_key(k)}"] = v[0] / v[1]
     out[f"{prefix}_articles"] = len(test_docs)
     out[f"{prefix}_gold_spans"] = int(sum(len(g) for g in test_gold))
     return out
@@ -255,7 +258,7 @@ def _micro(pred: np.ndarray, gold: np.ndarray) -> float:
     return 2 * tp / n if n else 0.0
 
 
-def _boot_micro(pred, gold, ids, n_boot=N_BOOT, seed=0):
+def _boot_micro(pred, gold, ids, n_boot=N_BOOT, seed=C.SEED):
     arts = np.unique(ids)
     rows = {a: np.flatnonzero(ids == a) for a in arts}
     tp = np.asarray([(pred[rows[a]] & (gold[rows[a]] > 0)).sum() for a in arts], dtype=float)
@@ -297,9 +300,8 @@ def tune(train_docs, train_gold, train_si, folds: int = 4, use: int = 4) -> None
 
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=("test", "dev"), default="test",
-                    help="test: PTC dev and SemEval-2023 dev (held out); dev: CV inside PTC train")
-    ap.add_argument("--json", help="write the figures as a flat JSON object to this path")
+    C.add_arguments(ap, help_split="test = the held-out sets here: PTC dev and SemEval-2023 dev "
+                    "(no test gold is public); dev = one held-out quarter of PTC train")
     ap.add_argument("--tune", action="store_true", help="the hyperparameter grid (CV inside PTC train)")
     ap.add_argument("--tune-folds", type=int, default=4,
                     help="with --tune: score this many of the 4 folds (default: all)")
@@ -311,12 +313,11 @@ def main(argv=None) -> dict:
     if args.tune:
         tune(train_docs, train_gold, train_si, use=args.tune_folds)
         return {}
-    out: dict = {"date": time.strftime("%Y-%m-%d"), "split": args.split}
+    out: dict = {}
     if args.split == "test":
         dev = load_ptc("dev")
         dev_docs = _docs(dev["text"])
         out.update(ptc_figures(train_docs, train_gold, dev_docs, list(dev["spans"]), list(dev["si_spans"])))
-        out["ptc_dev_readings"] = "PTC dev read once per run of this script; never used to tune"
         if not args.skip_semeval2023:
             out.update(semeval2023_figures())
     else:  # one held-out quarter of PTC train (the others train): for development
@@ -324,14 +325,8 @@ def main(argv=None) -> dict:
         out.update(ptc_figures([train_docs[i] for i in a], [train_gold[i] for i in a],
                                [train_docs[i] for i in b], [train_gold[i] for i in b],
                                [train_si[i] for i in b], prefix="ptc_train_cv"))
-    print("| figure | value |\n|---|---|")
+    print(f"{time.strftime('%Y-%m-%d')}, split {args.split}\n\n| figure | value |\n|---|---|")
     for k, v in out.items():
-        print(f"| {k} | {v if not isinstance(v, float) else round(v, 3)} |")
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as fh:
-            json.dump(out, fh, indent=1, sort_keys=True)
+        print(f"| {k} | {round(v, 3) if isinstance(v, float) else v} |")
+    C.finish(args, "evaluation/persuasion.py", out, argv if argv is not None else sys.argv[1:])
     return out
-
-
-if __name__ == "__main__":
-    main()

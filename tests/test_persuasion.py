@@ -278,3 +278,15 @@ def test_pipeline_reads_a_model_file(fitted, tmp_path):
     fitted.to_json(path)
     doc = Pipeline.default().replace("persuasion", str(path)).run("The traitors met on Monday.")
     assert [(x.text, x.technique) for x in doc.persuasion] == [("traitors", "name_calling_labeling")]
+
+
+def test_technique_rates_per_outlet_within_stories(sample):
+    cmp = framing.compare(sample.analyze(progress=False), n_boot=50)
+    assert {"persuasion_per_1k", "persuasion_author_per_1k",
+            "persuasion_loaded_language_per_1k"} <= set(cmp.by_group["metric"])
+    rows = cmp.by_group[cmp.by_group["metric"] == "persuasion_loaded_language_per_1k"].set_index("outlet")
+    # the tabloid uses loaded language more than the wire service, in the sample's design
+    assert rows.loc["The Morning Blast", "value"] > rows.loc["Meridian Wire", "value"]
+    assert (rows["ci_low"] <= rows["value"]).all() and (rows["value"] <= rows["ci_high"]).all()
+    diffs = cmp.differences[cmp.differences["metric"] == "persuasion_per_1k"]
+    assert len(diffs) == 6 and diffs["n_stories"].min() >= 1
