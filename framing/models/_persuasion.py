@@ -352,9 +352,9 @@ class PersuasionSpanTagger(ClassifierMixin, BaseEstimator):
         Two runs of the same sentence separated by at most this many tokens merge.
     max_iter : int, default=1000
 
-    Defaults of ``C``, ``C_technique`` and ``threshold`` were chosen by 4-fold
-    cross-validation inside PTC train, grouped by article (``evaluation/persuasion.py
-    --tune``); the dev split was not used.
+    The defaults of ``C``, ``C_technique``, ``threshold`` and ``low_threshold`` were chosen
+    on held-out article folds of PTC train (two of four folds, ``evaluation/persuasion.py
+    --tune --tune-folds 2``); the dev split was not used.
 
     Attributes
     ----------
