@@ -168,7 +168,7 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
 
     # loaded language, name calling, repetition: the evaluative extractor's spans
     seen: dict[str, list[Span]] = defaultdict(list)
-    tag_at_end = {t.end: t.tag for s in doc.sentences for t in s.tokens}
+    tag_at_end = {e: tag for s in doc.sentences for e, tag in zip(s.columns()[1], s.columns()[3])}
     for e in evals:
         seen[e.text.lower()].append(e.span)
         if e.kind == "label" and tag_at_end.get(e.span.end, "").startswith("NN"):  # a noun label
@@ -204,20 +204,20 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
                 found.append((c0, c1, "appeal_to_authority", 0.4, (a.source, a.cue), "rules:attribution"))
     # cue phrases and short exclamations, sentence by sentence
     for s in doc.sentences:
-        toks = s.tokens
-        lows = [t.text.lower().replace("’", "'") for t in toks]
+        starts, ends, words, _ = s.columns()
+        lows = [w.lower().replace("’", "'") for w in words]
         s0, s1 = _trim(text, s.start, s.end)
         if s0 >= s1:
             continue
         done: set[str] = set()
         i = 0
-        while i < len(toks):
+        while i < len(lows):
             step = 1
             for cue, technique, scope in cues.get(lows[i], ()):
                 n = len(cue)
                 if tuple(lows[i:i + n]) != cue:
                     continue
-                a, b = toks[i].start, toks[i + n - 1].end
+                a, b = starts[i], ends[i + n - 1]
                 if technique == "exaggeration_minimisation":
                     e = near_eval(a, b)
                     if e is None:
@@ -238,7 +238,7 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
             i += step
         words = [w for w in lows if w[:1].isalnum()]
         if lows and lows[-1] == "!" and 0 < len(words) <= SLOGAN_MAX_WORDS:
-            found.append((s0, s1, "slogans", 0.4, (Span(toks[-1].start, toks[-1].end),), "rules:exclamation"))
+            found.append((s0, s1, "slogans", 0.4, (Span(starts[-1], ends[-1]),), "rules:exclamation"))
     # one record per (span, technique), in text order
     best: dict[tuple[int, int, str], tuple] = {}
     for rec in found:
