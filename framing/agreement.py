@@ -13,7 +13,7 @@ import pandas as pd
 from nltk.metrics.agreement import AnnotationTask
 from nltk.metrics.distance import binary_distance, interval_distance
 
-__all__ = ["agreement"]
+__all__ = ["agreement", "group_ratios"]
 
 LEVELS = {"nominal": binary_distance, "interval": interval_distance}
 BAD_LEVEL = "level must be one of {levels}, got {level!r}"
@@ -72,7 +72,8 @@ def _scores(frame: pd.DataFrame, coders: Sequence[str], level: str) -> dict[str,
            "krippendorff_alpha": np.nan}
     if n == 0:
         return out
-    out["percent_agreement"] = float((complete.nunique(axis=1) == 1).mean())
+    if level == "nominal":  # exact matches say little about interval values
+        out["percent_agreement"] = float((complete.nunique(axis=1) == 1).mean())
     task = _task(frame, coders, LEVELS[level])
     if len(set(task.K)) < 2:
         return out  # one category only: chance-corrected coefficients are undefined
@@ -115,7 +116,8 @@ def agreement(
     pandas.DataFrame
         Columns: the group columns, ``n_units``, ``percent_agreement``, ``cohen_kappa``,
         ``krippendorff_alpha``, ``alpha_ci_low``, ``alpha_ci_high`` (percentile bootstrap over
-        units). A coefficient is NaN where it is undefined (no units, or one category only).
+        units). A coefficient is NaN where it is undefined (no units, or one category only);
+        ``percent_agreement`` and ``cohen_kappa`` are given for nominal labels only.
 
     Examples
     --------
@@ -156,3 +158,76 @@ def agreement(
         rows.append(row)
     return pd.DataFrame(rows, columns=[*groups, "n_units", "percent_agreement", "cohen_kappa",
                                        "krippendorff_alpha", "alpha_ci_low", "alpha_ci_high"])
+
+
+def group_ratios(
+    table: pd.DataFrame,
+    numerator: str,
+    denominator: str | None = None,
+    *,
+    by: str | Sequence[str] | None = None,
+    scale: float = 1.0,
+    n_boot: int = 1000,
+    confidence: float = 0.95,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """A ratio of sums per group with a percentile bootstrap interval over rows.
+
+    ``scale * sum(numerator) / sum(denominator)`` per group (the mean of ``numerator`` when
+    ``denominator`` is None), the same kind of value as :func:`framing.compare` gives for
+    the library's own metrics, for columns a user brings: gold counts of a corpus, human
+    codes, anything tabled one row per article.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per unit (article).
+    numerator, denominator : str
+        Column names; rows with a missing value in either are left out.
+    by : str or list of str, optional
+        Group columns.
+    scale : float, default 1.0
+        For example 1000 with a word count denominator: per 1,000 words.
+    n_boot, confidence, random_state
+        Bootstrap resamples of the group's rows, interval level, seed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The group columns, ``n`` (rows), ``value``, ``ci_low``, ``ci_high``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "quotes": [2, 4, 1, 1], "words": [100, 100, 50, 150]})
+    >>> group_ratios(t, "quotes", "words", by="outlet", scale=1000, n_boot=0)
+      outlet  n  value  ci_low  ci_high
+    0      A  2   30.0     NaN      NaN
+    1      B  2   10.0     NaN      NaN
+    """
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be between 0 and 1, got {confidence!r}")
+    groups = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    for column in [numerator, *([denominator] if denominator else []), *groups]:
+        if column not in table.columns:
+            raise ValueError(MISSING_COLUMN.format(column=column, columns=list(table.columns)))
+    rng = np.random.default_rng(random_state)
+    parts = [((), table)] if not groups else [
+        ((k,) if not isinstance(k, tuple) else k, g) for k, g in table.groupby(groups, sort=True)]
+    rows = []
+    alpha = (1 - confidence) / 2
+    for key, frame in parts:
+        cols = [numerator] + ([denominator] if denominator else [])
+        frame = frame.dropna(subset=cols)
+        num = frame[numerator].to_numpy(dtype=float)
+        den = frame[denominator].to_numpy(dtype=float) if denominator else np.ones(len(frame))
+        value = scale * num.sum() / den.sum() if den.sum() else np.nan
+        low = high = np.nan
+        if n_boot and len(frame) > 1:
+            w = rng.multinomial(len(frame), np.full(len(frame), 1 / len(frame)), size=n_boot)
+            d = w @ den
+            reps = scale * (w @ num)[d > 0] / d[d > 0]
+            if len(reps):
+                low, high = (float(x) for x in np.quantile(reps, [alpha, 1 - alpha]))
+        rows.append({**dict(zip(groups, key)), "n": len(frame), "value": value, "ci_low": low, "ci_high": high})
+    return pd.DataFrame(rows, columns=[*groups, "n", "value", "ci_low", "ci_high"])

@@ -60,3 +60,17 @@ def test_bad_arguments_name_the_problem():
         agreement(t, level="ordinal-ish")
     with pytest.raises(ValueError, match="at least two coder columns"):
         agreement(t, ["gold"])
+
+
+def test_group_ratios_value_and_interval():
+    from framing.agreement import group_ratios
+
+    t = pd.DataFrame({"outlet": ["A"] * 50 + ["B"] * 50,
+                      "quotes": [2] * 50 + [1, 3] * 25, "words": [100] * 100})
+    out = group_ratios(t, "quotes", "words", by="outlet", scale=1000, n_boot=500)
+    assert out.value.tolist() == [20.0, 20.0]
+    a, b = out.iloc[0], out.iloc[1]
+    assert a.ci_low == a.ci_high == 20.0          # no spread in A
+    assert b.ci_low < 20.0 < b.ci_high             # spread in B
+    with pytest.raises(ValueError, match="needs the column 'claims'"):
+        group_ratios(t, "claims")
