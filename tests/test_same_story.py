@@ -5,8 +5,7 @@ import itertools
 import pytest
 
 from framing import Document
-from framing.datasets._newswcl50 import load_newswcl50
-from framing.datasets._same_story import load_abp_story_triples, load_allsides_neus, load_article_bias_prediction
+from framing.datasets import load_abp_story_triples, load_allsides_neus, load_article_bias_prediction, load_newswcl50
 from framing.stories import align_stories
 from tests.conftest import requires_data
 
