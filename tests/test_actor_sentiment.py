@@ -10,6 +10,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import GridSearchCV
 
 from framing.actors import label_of, target_context
+from framing.model_files import ModelFileError
 from framing.models import ActorSentimentClassifier
 from framing.models._actor_sentiment import BARE_STRING, _tokens_and_target
 from tests.conftest import requires_data
@@ -80,7 +81,7 @@ def test_a_model_file_of_another_feature_layout_is_refused(tmp_path):
     payload = json.loads(path.read_text())
     payload["coef"] = [row[:-16] for row in payload["coef"]]  # 8 numeric features, as in version 1
     path.write_text(json.dumps(payload))
-    with pytest.raises(ValueError, match="does not match this version"):
+    with pytest.raises(ModelFileError, match=r"model.json: coef: has shape \(3, \d+\); 3 classes and \d+ vocabulary \+ 24 numeric"):
         ActorSentimentClassifier.from_json(path)
 
 
