@@ -422,7 +422,8 @@ def validate_linear_model(
     idf : bool
         The file has an ``idf`` array (one positive weight per vocabulary entry).
     extra : mapping of str to callable or None
-        Further keys: ``key -> check(value, field, source)`` returning the checked value.
+        Further required keys: ``key -> check(value, field, source)`` returning the
+        checked value or raising :class:`ModelFileError`.
 
     Returns
     -------
@@ -459,7 +460,11 @@ def validate_linear_model(
     meta = payload.get("meta", {})
     if not isinstance(meta, dict):
         raise ModelFileError(source, "meta", f"must be an object, got {type(meta).__name__}")
-    extras = {key: check(payload.get(key), key, source) for key, check in (extra or {}).items()}
+    extras = {}
+    for key, check in (extra or {}).items():
+        if key not in payload:
+            raise ModelFileError(source, key, "missing")
+        extras[key] = check(payload[key], key, source)
     return LinearModelFile(format=got, params=checked_params, classes=cls, vocabulary=vocab, coef=coef,
                            intercept=intercept, idf=idf_arr, meta=meta, extra=extras)
 

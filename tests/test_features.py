@@ -9,6 +9,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
+from sklearn.utils import get_tags
 
 from framing.features import (
     AttributionFeatures,
@@ -16,9 +17,22 @@ from framing.features import (
     FramingFeatures,
     HedgingFeatures,
 )
-from tests.estimator_checks import check_text_transformer
+from tests.estimator_checks import check_text_transformer, sklearn_checks
 
 ESTIMATORS = [AttributionFeatures(), HedgingFeatures(), EvaluativeFeatures(), FramingFeatures()]
+
+
+@pytest.mark.parametrize("est", ESTIMATORS, ids=lambda e: type(e).__name__)
+def test_tags_declare_string_input(est):
+    tags = get_tags(est)
+    assert tags.input_tags.string and not tags.input_tags.two_d_array
+
+
+@sklearn_checks(ESTIMATORS)
+def test_sklearn_estimator_checks(estimator, check):
+    # scikit-learn's own checks; the failures declared in tests/estimator_checks.py are the
+    # checks that feed numbers to a text transformer
+    check(estimator)
 
 
 @pytest.fixture(scope="module")
