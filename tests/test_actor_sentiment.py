@@ -14,7 +14,7 @@ from framing.model_files import ModelFileError
 from framing.models import ActorSentimentClassifier
 from framing.models._actor_sentiment import BARE_STRING, _tokens_and_target
 from tests.conftest import requires_data
-from tests.estimator_checks import check_text_classifier
+from tests.estimator_checks import check_text_classifier, sklearn_checks
 
 ROWS = [
     ("Critics slammed Smith over the disastrous rollout.", 16, 21, "negative"),
@@ -33,6 +33,20 @@ y = [r[3] for r in ROWS]
 
 def small():
     return ActorSentimentClassifier(min_df=1, max_features=None, C=10.0)
+
+
+def test_tags_declare_string_input():
+    from sklearn.utils import get_tags
+
+    tags = get_tags(ActorSentimentClassifier())
+    assert tags.input_tags.string and not tags.input_tags.two_d_array
+
+
+@sklearn_checks([ActorSentimentClassifier()])
+def test_sklearn_estimator_checks(estimator, check):
+    # scikit-learn's own checks; the declared failures (tests/estimator_checks.py) are the
+    # checks that feed numeric arrays to a classifier of (sentence, start, end) rows
+    check(estimator)
 
 
 def test_estimator_checks():
