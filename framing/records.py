@@ -1,0 +1,235 @@
+"""Evidence records: small immutable values that point into a text by character offsets.
+
+Every extractor yields these records; :meth:`framing.Document.to_dict` serialises them to the
+record format of the annotation guidelines. Offsets are Python ``str`` indices into the text
+the user passed in, end-exclusive (``text[start:end]``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Literal, NamedTuple, Sequence
+
+__all__ = [
+    "Span",
+    "Attribution",
+    "Cue",
+    "Evaluation",
+    "Mention",
+    "ActorSentiment",
+    "voice_of",
+]
+
+Voice = Literal["author", "quoted"]
+
+
+class Span(NamedTuple):
+    """A half-open character range ``[start, end)`` into a text."""
+
+    start: int
+    end: int
+
+    @property
+    def length(self) -> int:
+        """Number of characters covered."""
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        """True when ``other`` lies entirely inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def to_list(self) -> list[int]:
+        """The JSON form ``[start, end]``."""
+        return [self.start, self.end]
+
+
+def _span_or_none(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.start, span.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One reported speech or thought: who (source) says (cue) what (content).
+
+    Parameters
+    ----------
+    kind : {"direct", "indirect", "mixed", "according_to"}
+    source : Span or None
+        The reported speaker as written; ``None`` when the text names none.
+    cue : Span
+        The reporting word(s) alone ("said", "according to", "in a statement").
+    content : Span
+        What is reported, without enclosing quotation marks.
+    anonymous : bool
+        The source is unnamed or vague ("officials said").
+    cue_stance : {"neutral", "doubt", "endorse", "emotive"}
+    cue_lemma : str
+        The lemma of the cue, as listed in the reporting-verb lexicon.
+    actor : str or None
+        The canonical actor the source refers to, when known.
+    text : str
+        The content as written, ``text[content.start:content.end]`` (like the ``text`` of the
+        other records); ``""`` when the attribution was built without its text (gold records,
+        hand-made ones). Not in :meth:`to_dict` yet: the record format's content is the span.
+
+    Examples
+    --------
+    >>> from framing.extract.attribution import extract_attributions
+    >>> [a.text for a in extract_attributions('"We came to talk," the minister said.')]
+    ['We came to talk']
+    """
+
+    kind: str
+    source: Span | None
+    cue: Span
+    content: Span
+    anonymous: bool = False
+    cue_stance: str = "neutral"
+    cue_lemma: str = ""
+    actor: str | None = None
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "source": _span_or_none(self.source),
+            "cue": self.cue.to_list(),
+            "content": self.content.to_list(),
+            "anonymous": self.anonymous,
+            "cue_stance": self.cue_stance,
+            "cue_lemma": self.cue_lemma,
+            "actor": self.actor,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A hedge, booster or vague-attribution cue.
+
+    Parameters
+    ----------
+    span : Span
+    text : str
+        ``text[span.start:span.end]``, kept for convenience.
+    category : {"hedge", "booster", "vague"}
+    subtype : str
+        For hedges: ``epistemic_modal``, ``epistemic_verb``, ``adverb``, ``adjective``,
+        ``noun`` or ``phrase``; boosters and vague cues use the same names where they apply.
+    voice : {"author", "quoted"}
+    """
+
+    span: Span
+    text: str
+    category: str
+    subtype: str
+    voice: str = "author"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_list(),
+            "text": self.text,
+            "category": self.category,
+            "subtype": self.subtype,
+            "voice": self.voice,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """An evaluative word or phrase with its polarity, intensity and voice."""
+
+    span: Span
+    text: str
+    polarity: int
+    intensity: float
+    voice: str = "author"
+    kind: str = "lexicon"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_list(),
+            "text": self.text,
+            "polarity": self.polarity,
+            "intensity": self.intensity,
+            "voice": self.voice,
+            "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A mention of an actor (person, organisation, country or group)."""
+
+    span: Span
+    text: str
+    actor: str
+    type: str = "unknown"
+    via: str = "name"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_list(),
+            "text": self.text,
+            "actor": self.actor,
+            "type": self.type,
+            "via": self.via,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSentiment:
+    """The sentiment a sentence expresses toward an actor (as NewsMTSC defines it)."""
+
+    sentence: Span
+    actor: str
+    label: str
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence.to_list(),
+            "actor": self.actor,
+            "label": self.label,
+            "score": self.score,
+        }
+
+
+@dataclass(slots=True)
+class _SpanIndex:
+    """Sorted, merged spans for fast point-in-span look-ups (``O(log n)`` each)."""
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, spans: Iterable[Span]) -> _SpanIndex:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return cls([m[0] for m in merged], [m[1] for m in merged])
+
+    def covers(self, span: Span) -> bool:
+        i = bisect_right(self.starts, span.start) - 1
+        return i >= 0 and span.end <= self.ends[i] and span.start >= self.starts[i]
+
+
+def voice_of(spans: Sequence[Span], attributions: Sequence[Attribution]) -> list[str]:
+    """Voice of each span: ``"quoted"`` inside some attribution's content, else ``"author"``.
+
+    Examples
+    --------
+    >>> a = Attribution("direct", Span(0, 3), Span(4, 8), Span(10, 20))
+    >>> voice_of([Span(12, 15), Span(25, 30)], [a])
+    ['quoted', 'author']
+    """
+    index = _SpanIndex.build(a.content for a in attributions)
+    return ["quoted" if index.covers(s) else "author" for s in spans]
