@@ -7,7 +7,7 @@ from nltk.metrics.agreement import AnnotationTask
 from nltk.metrics.distance import interval_distance
 from sklearn.metrics import cohen_kappa_score
 
-from framing.agreement import _alpha_from, _unit_coincidences, agreement
+from framing.analysis.agreement import _alpha_from, _unit_coincidences, agreement
 
 
 def _table(n=200, seed=0):
@@ -63,7 +63,7 @@ def test_bad_arguments_name_the_problem():
 
 
 def test_group_ratios_value_and_interval():
-    from framing.agreement import group_ratios
+    from framing.analysis import group_ratios
 
     t = pd.DataFrame({"outlet": ["A"] * 50 + ["B"] * 50,
                       "quotes": [2] * 50 + [1, 3] * 25, "words": [100] * 100})

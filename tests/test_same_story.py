@@ -6,7 +6,7 @@ import pytest
 
 from framing import Document
 from framing.datasets import load_abp_story_triples, load_allsides_neus, load_article_bias_prediction, load_newswcl50
-from framing.stories import align_stories
+from framing.analysis import align_stories
 from tests.conftest import requires_data
 
 

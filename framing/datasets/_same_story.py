@@ -112,7 +112,7 @@ def load_article_bias_prediction(*, data_home: str | os.PathLike[str] | None = N
     test articles; ``splits/random/test.tsv`` lists the same ids). The data home's
     ``article_bias_prediction/`` folder holds them as ``jsons_media_test/<ID>.json`` and
     ``splits/media/test.tsv``. ``outlet`` is the source as AllSides spells it, ``story`` is
-    ``None`` (the corpus has no event ids: use :func:`framing.align_stories`), ``meta`` holds
+    ``None`` (the corpus has no event ids: use :func:`framing.analysis.align_stories`), ``meta`` holds
     ``leaning`` (left / center / right: the outlet's AllSides rating), ``topic``, ``authors``.
 
     Returns
