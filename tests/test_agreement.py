@@ -74,3 +74,19 @@ def test_group_ratios_value_and_interval():
     assert b.ci_low < 20.0 < b.ci_high             # spread in B
     with pytest.raises(ValueError, match="needs the column 'claims'"):
         group_ratios(t, "claims")
+
+
+def test_classification_scores_match_scikit_learn_and_resample_clusters():
+    from sklearn.metrics import f1_score
+
+    from framing.analysis import classification_scores
+
+    t = _table(300).assign(sentence=np.repeat(np.arange(100), 3))
+    out = classification_scores(t, by=None, cluster="sentence", n_boot=400).iloc[0]
+    assert out.macro_f1 == pytest.approx(f1_score(t.gold, t.library, average="macro"))
+    assert out.accuracy == pytest.approx((t.gold == t.library).mean())
+    assert out.macro_f1_ci_low < out.macro_f1 < out.macro_f1_ci_high
+    per = classification_scores(t, by="outlet", n_boot=0)
+    assert per.n.sum() == 300 and per.macro_f1_ci_low.isna().all()
+    with pytest.raises(ValueError, match="needs the column 'human'"):
+        classification_scores(t, "human")

@@ -9,7 +9,7 @@ from :func:`framing.analysis.run.analyze_corpus` (``corpus.analyze()``) or from 
 evidence is filled (:meth:`Analysis.from_documents`).
 """
 
-from framing.analysis.agreement import agreement, group_ratios
+from framing.analysis.agreement import agreement, classification_scores, group_ratios
 from framing.analysis.compare import (
     ACTOR_METRICS,
     ARTICLE_METRICS,
@@ -30,6 +30,6 @@ from framing.analysis.stories import align_stories, story_pair_scores
 
 __all__ = [
     "ACTOR_METRICS", "ARTICLE_METRICS", "KINDS", "STANCES", "STATUS_ERROR", "STATUS_OK",
-    "Analysis", "Comparison", "Metric", "agreement", "align_stories", "compare", "document_from_record",
+    "Analysis", "Comparison", "Metric", "agreement", "align_stories", "classification_scores", "compare", "document_from_record",
     "group_ratios", "json_records", "story_pair_scores",
 ]

@@ -13,7 +13,7 @@ import pandas as pd
 from nltk.metrics.agreement import AnnotationTask
 from nltk.metrics.distance import binary_distance, interval_distance
 
-__all__ = ["agreement", "group_ratios"]
+__all__ = ["agreement", "classification_scores", "group_ratios"]
 
 LEVELS = {"nominal": binary_distance, "interval": interval_distance}
 BAD_LEVEL = "level must be one of {levels}, got {level!r}"
@@ -231,3 +231,99 @@ def group_ratios(
                 low, high = (float(x) for x in np.quantile(reps, [alpha, 1 - alpha]))
         rows.append({**dict(zip(groups, key)), "n": len(frame), "value": value, "ci_low": low, "ci_high": high})
     return pd.DataFrame(rows, columns=[*groups, "n", "value", "ci_low", "ci_high"])
+
+
+def _macro_f1(conf: np.ndarray) -> float:
+    tp = np.diag(conf)
+    precision_den = conf.sum(axis=0)
+    recall_den = conf.sum(axis=1)
+    f1 = np.where(precision_den + recall_den > 0, 2 * tp / np.maximum(precision_den + recall_den, 1e-12), 0.0)
+    present = recall_den > 0  # classes with gold examples, as scikit-learn averages over labels seen
+    return float(f1[present | (precision_den > 0)].mean())
+
+
+def classification_scores(
+    table: pd.DataFrame,
+    gold: str = "gold",
+    predicted: str = "library",
+    *,
+    by: str | Sequence[str] | None = None,
+    cluster: str | None = None,
+    n_boot: int = 1000,
+    confidence: float = 0.95,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """Accuracy and macro-F1 of one coding against another, with bootstrap intervals.
+
+    Macro-F1 averages the per-class F1 over the classes present in the gold or the
+    predictions (scikit-learn's ``f1_score(average="macro")``); each resample recomputes it
+    from the resample's confusion matrix, so the interval is that of the figure itself.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per unit with the gold label and the predicted label.
+    gold, predicted : str
+        Column names.
+    by : str or list of str, optional
+        Group columns (one row of scores per group).
+    cluster : str, optional
+        Resample whole clusters (for example the article or sentence a unit belongs to)
+        instead of single rows, when units of one cluster are not independent.
+    n_boot, confidence, random_state
+        Bootstrap resamples, interval level, seed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The group columns, ``n``, ``accuracy``, ``accuracy_ci_low``, ``accuracy_ci_high``,
+        ``macro_f1``, ``macro_f1_ci_low``, ``macro_f1_ci_high``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"gold": ["neg", "neg", "pos", "neu"], "library": ["neg", "pos", "pos", "neu"]})
+    >>> classification_scores(t, n_boot=0)[["n", "accuracy", "macro_f1"]].round(3)
+       n  accuracy  macro_f1
+    0  4      0.75     0.778
+    """
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be between 0 and 1, got {confidence!r}")
+    groups = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    for column in [gold, predicted, *groups, *([cluster] if cluster else [])]:
+        if column not in table.columns:
+            raise ValueError(MISSING_COLUMN.format(column=column, columns=list(table.columns)))
+    rng = np.random.default_rng(random_state)
+    alpha = (1 - confidence) / 2
+    parts = [((), table)] if not groups else [
+        ((k,) if not isinstance(k, tuple) else k, g) for k, g in table.groupby(groups, sort=True)]
+    rows = []
+    for key, frame in parts:
+        frame = frame.dropna(subset=[gold, predicted])
+        labels = sorted(set(frame[gold]) | set(frame[predicted]), key=str)
+        index = {label: i for i, label in enumerate(labels)}
+        g = frame[gold].map(index).to_numpy()
+        p = frame[predicted].map(index).to_numpy()
+        units = frame[cluster].to_numpy() if cluster else np.arange(len(frame))
+        ids, inverse = np.unique(units, return_inverse=True)
+        K = len(labels)
+        # one confusion matrix per cluster; a resample is a weighted sum of them
+        per = np.zeros((len(ids), K, K))
+        np.add.at(per, (inverse, g, p), 1.0)
+        conf = per.sum(axis=0)
+        row = {**dict(zip(groups, key)), "n": len(frame),
+               "accuracy": float(np.trace(conf) / conf.sum()) if len(frame) else np.nan,
+               "macro_f1": _macro_f1(conf) if len(frame) else np.nan}
+        lows = {"accuracy": (np.nan, np.nan), "macro_f1": (np.nan, np.nan)}
+        if n_boot and len(ids) > 1:
+            w = rng.multinomial(len(ids), np.full(len(ids), 1 / len(ids)), size=n_boot)
+            confs = np.tensordot(w, per, axes=1)
+            acc = np.trace(confs, axis1=1, axis2=2) / confs.sum(axis=(1, 2))
+            f1 = np.array([_macro_f1(c) for c in confs])
+            lows = {"accuracy": tuple(np.quantile(acc, [alpha, 1 - alpha])),
+                    "macro_f1": tuple(np.quantile(f1, [alpha, 1 - alpha]))}
+        for name, (lo, hi) in lows.items():
+            row[f"{name}_ci_low"], row[f"{name}_ci_high"] = float(lo), float(hi)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[*groups, "n", "accuracy", "accuracy_ci_low", "accuracy_ci_high",
+                                       "macro_f1", "macro_f1_ci_low", "macro_f1_ci_high"])
