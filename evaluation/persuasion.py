@@ -30,8 +30,9 @@ Usage::
     FRAMING_DATA=/work/shared/data python evaluation/persuasion.py --split test --json out.json
     FRAMING_DATA=/work/shared/data python evaluation/persuasion.py --tune
 
-``--split test`` (the default) reports the held-out sets named above (PTC dev, 2023 dev);
-``--split dev`` reports the same metrics by 4-fold cross-validation inside PTC train only.
+``--split test`` reports the held-out sets named above (PTC dev, 2023 dev) and records the
+reading in ``evaluation/ledger.jsonl``; ``--split dev`` (the default) reports the PTC metrics
+on one held-out quarter of PTC train (a model fitted on the other three quarters).
 """
 
 from __future__ import annotations
@@ -330,3 +331,7 @@ def main(argv=None) -> dict:
         print(f"| {k} | {round(v, 3) if isinstance(v, float) else v} |")
     C.finish(args, "evaluation/persuasion.py", out, argv if argv is not None else sys.argv[1:])
     return out
+
+
+if __name__ == "__main__":
+    main()
