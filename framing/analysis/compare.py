@@ -110,6 +110,11 @@ def _per_1k(name: str, count: str, label: str, desc: str, words: str = "words") 
 SHARE = (0.0, 1.0)
 
 
+def _a(word: str) -> str:
+    """The indefinite article of ``word``: "an endorse cue", "a doubt cue"."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 ARTICLE_METRICS: dict[str, Metric] = {m.name: m for m in [
     _per_1k("hedges_per_1k", "hedges", "Hedges per 1,000 words",
             "Hedge cues (epistemic modals, verbs, adverbs, phrases) per 1,000 words."),
@@ -130,7 +135,7 @@ ARTICLE_METRICS: dict[str, Metric] = {m.name: m for m in [
     Metric("anonymous_share", "anonymous", "attributions", 1.0, "article", "Anonymous sources",
            "Share of attributions whose source is unnamed or vague.", SHARE),
     *[Metric(f"{s}_cue_share", f"stance_{s}", "attributions", 1.0, "article",
-             f"{s.capitalize()} cues", f"Share of attributions reported with a {s} cue.", SHARE)
+             f"{s.capitalize()} cues", f"Share of attributions reported with {_a(s)} {s} cue.", SHARE)
       for s in STANCES],
     Metric("quoted_share", "words_quoted", "words", 1.0, "article", "Quoted share of text",
            "Share of the words that stand inside some attribution's content.", SHARE),
@@ -155,7 +160,7 @@ ACTOR_METRICS: dict[str, Metric] = {m.name: m for m in [
     Metric("quoted_words", "quoted_words", None, 1.0, "actor", "Quoted words per article",
            "Words attributed to the actor per article of the group.", (0.0, np.inf)),
     *[Metric(f"{s}_cue_share", f"stance_{s}", "attributions", 1.0, "actor",
-             f"{s.capitalize()} cues", f"Share of the actor's attributions with a {s} cue.", SHARE)
+             f"{s.capitalize()} cues", f"Share of the actor's attributions with {_a(s)} {s} cue.", SHARE)
       for s in STANCES],
     Metric("sentiment_balance", lambda t: t["positive"] - t["negative"],
            lambda t: t["positive"] + t["neutral"] + t["negative"], 1.0, "actor",
