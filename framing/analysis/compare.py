@@ -310,7 +310,7 @@ class Comparison:
         n = self.parameters.get("min_sample", MIN_SAMPLE)
         groups = self.by_group.groupby(self.by)["n_articles"].max() if len(self.by_group) else []
         stories = self.differences["n_stories"].dropna() if len(self.differences) else []
-        return bool(any(v < n for v in groups) or any(v < n for v in stories))
+        return bool(any(v < n for v in groups) or any(0 < v < n for v in stories))
 
     @property
     def groups(self) -> list[str]:

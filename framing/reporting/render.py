@@ -403,7 +403,7 @@ class Report:
                 f"grouped by {_md(by)}{within}. framing {_md(s['framing_version'])}; "
                 f"bootstrap {s['parameters']['n_boot']} resamples, seed "
                 f"{s['parameters']['random_state']}.", ""]
-        out += [f"> {_md(n)}" for n in s["notes"]]
+        out += [f"> {_md(n)}" for n in [*s.get("warnings", []), *s["notes"]]]
         if s["errors"]:
             out += ["", "## Articles not analysed", "", f"| id | {_md(by)} | reason |",
                     "|---|---|---|"]
@@ -415,14 +415,18 @@ class Report:
         for row in rows:
             out.append("| " + " | ".join([_md(row[0][0])] + [f"{_md(v)} {_md(ci)}" for v, ci in row[1:]]) + " |")
         labels = _metric_labels(s)
-        out += ["", f"## Differences between {_md(by)}s", "",
-                f"| {_md(by)} a | {_md(by)} b | metric | difference | interval | p | stories |",
-                "|---|---|---|---|---|---|---|"]
+        out += ["", f"## Differences between {_md(by)}s", ""]
+        if s.get("p_floor_note"):
+            out += [f"> {_md(s['p_floor_note'])}", ""]
+        out += [f"| {_md(by)} a | {_md(by)} b | metric | difference | interval | p | "
+                "adjusted p | p floor | stories |", "|---|---|---|---|---|---|---|---|---|"]
         for r in s["differences"][:MAX_DIFFERENCES_SHOWN]:
+            dagger = "" if r.get("can_reach_05", True) else " †"
             out.append(f"| {_md(r[by + '_a'])} | {_md(r[by + '_b'])} | "
                        f"{_md(labels.get(r['metric'], r['metric']))} | {_fmt(r['difference'])} | "
                        f"{_md('[' + _fmt(r['ci_low']) + ', ' + _fmt(r['ci_high']) + ']')} | "
-                       f"{_fmt(r['p_value'], 3)} | {_fmt(r['n_stories'])} |")
+                       f"{_pfmt(r['p_value'])}{dagger} | {_pfmt(r.get('adjusted_p'))} | "
+                       f"{_pfmt(r.get('p_floor'))} | {_fmt(r['n_stories'])} |")
         if len(s["differences"]) > MAX_DIFFERENCES_SHOWN:
             out += ["", f"The {MAX_DIFFERENCES_SHOWN} smallest p-values of "
                     f"{len(s['differences'])}; every difference is in the JSON form."]
@@ -436,13 +440,27 @@ class Report:
         if s["evidence"]:
             out += ["", "## Evidence", ""]
             for x in s["evidence"]:
+                parts = x.get("parts") or {}
+                detail = (f" (source: {_md(parts['source'] or '(none)')}; cue: {_md(parts['cue'])}; "
+                          f"content: {_md(parts['content'])})" if "content" in parts else "")
                 out.append(f"- {_md(x['group'])}, {_md(EVIDENCE_KINDS[x['kind']])} "
-                           f"({_md(x['id'])}, characters {x['start']}-{x['end']}): "
-                           f"{_marked_md(x['text'], x['marks'])}")
+                           f"({_md(x['id'])}, characters {x['evidence_start']}-"
+                           f"{x['evidence_end']}): {_marked_md(x['text'], x['marks'])}{detail}")
         out += ["", "## Methods", ""]
         for m in s["methods"]:
             out.append(f"- **{_md(m['name'])}**: {_md(m['text'])} "
                        f"({', '.join(_md(r) for r in m['references'])})")
+        acc = s.get("accuracy") or {}
+        if acc.get("figures"):
+            out += ["", "### How far to trust each measure", "",
+                    f"Methods page: {acc.get('docs_url', '')}methods/", "",
+                    "| measure | benchmark | score | value | interval | command, date |",
+                    "|---|---|---|---|---|---|"]
+            for f in acc["figures"]:
+                iv = f.get("interval")
+                ci = f"[{iv[0]:.3f}, {iv[1]:.3f}]" if iv else "not reported"
+                out.append(f"| {_md(f['measure'])} | {_md(f['benchmark'])} | {_md(f['score'])} | "
+                           f"{f['value']:.3f} | {_md(ci)} | `{f['command']}`, {f['date']} |")
         out += ["", "### References", ""]
         out += [f"- \\[{_md(k)}\\] {_md(v)}" for k, v in s["references"].items()]
         return "\n".join(out) + "\n"
@@ -451,7 +469,8 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """The summary without the SVG figures (their titles are kept)."""
         d = dict(self.summary)
-        d["figures"] = [{"title": f["title"], "note": f["note"]} for f in d["figures"]]
+        d["figures"] = [{"title": f["title"], "caption": f.get("caption", ""), "note": f["note"]}
+                        for f in d["figures"]]
         return d
 
     def to_json(self, **kwargs: Any) -> str:

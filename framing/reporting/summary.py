@@ -375,7 +375,8 @@ def _warnings(cmp: Comparison) -> list[str]:
                    "values as descriptions of the articles at hand.")
     d = cmp.differences
     if len(d) and d["n_stories"].notna().any():
-        few = d.loc[d["n_stories"].notna() & (d["n_stories"] < n_min), "n_stories"]
+        k = pd.to_numeric(d["n_stories"], errors="coerce")
+        few = k[(k >= 1) & (k < n_min)]
         if len(few):
             out.append(f"Small sample: some differences rest on {int(few.min())} to "
                        f"{int(few.max())} shared stories, under the minimum of {n_min}; their "
