@@ -15,6 +15,8 @@ from framing.datasets._base import (
 )
 from framing.datasets._szeged import load_szeged_uncertainty
 from framing.datasets._newsmtsc import load_newsmtsc
+from framing.datasets._basil import load_basil
+from framing.datasets._multidimnews import load_multidimnews
 
 __all__ = [
     "dataset_path",
@@ -28,4 +30,6 @@ __all__ = [
     "load_polnear",
     "read_brat_attributions",
     "load_newsmtsc",
+    "load_basil",
+    "load_multidimnews",
 ]
