@@ -11,6 +11,7 @@ from framing._records import (
     Cue,
     Evaluation,
     Mention,
+    SentenceBias,
     Span,
 )
 from framing.corpus import Corpus, Problem, ReadError, read_csv, read_jsonl
@@ -36,6 +37,7 @@ __all__ = [
     "Problem",
     "ReadError",
     "Report",
+    "SentenceBias",
     "Span",
     "analyze",
     "compare",

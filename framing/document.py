@@ -7,6 +7,7 @@ from typing import Any
 
 from framing._records import (
     ActorSentiment,
+    SentenceBias,
     Attribution,
     Cue,
     Evaluation,
@@ -70,6 +71,7 @@ class Document:
     evaluations: list[Evaluation] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     actor_sentiment: list[ActorSentiment] = field(default_factory=list)
+    sentence_bias: list[SentenceBias] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,8 +124,8 @@ class Document:
         >>> d = framing.analyze("The minister said talks would resume.").to_dict()
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
         ['actor_sentiment', 'attributions', 'boosters', 'byline', 'clutter', 'cues', 'date',
-         'dateline', 'evaluative', 'hedges', 'id', 'mentions', 'meta', 'outlet', 'story',
-         'text', 'title', 'url', 'vague']
+         'dateline', 'evaluative', 'hedges', 'id', 'mentions', 'meta', 'outlet',
+         'sentence_bias', 'story', 'text', 'title', 'url', 'vague']
         >>> _ = json.dumps(d)
         """
         return {
@@ -146,4 +148,5 @@ class Document:
             "evaluative": [e.to_dict() for e in self.evaluations],
             "mentions": [m.to_dict() for m in self.mentions],
             "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
+            "sentence_bias": [b.to_dict() for b in self.sentence_bias],
         }
