@@ -258,7 +258,7 @@ def sentence_evidence(doc: Document, start: int = 0, end: int | None = None,
 
 def evidence_score(doc: Document, start: int = 0, end: int | None = None) -> float:
     """The no-training score of one sentence: a squashed count of the evidence that marks a
-    biased sentence in the author's own voice, in [0, 1).
+    biased sentence in the author's own voice, in [0, 1].
 
     Author-voice evaluative spans (loaded labels, idioms, emotive verbs, distancing and
     appraisal count double), loaded reporting cues ("claimed", "slammed") and author-voice
