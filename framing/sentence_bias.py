@@ -45,26 +45,21 @@ def biased_column(classes: Any) -> int:
     return 1
 
 
-def _evidence(doc: Document, a: int, b: int) -> tuple[Span, ...]:
-    spans = [e.span for e in doc.evaluations if e.voice == "author" and a <= e.span.start and e.span.end <= b]
-    spans += [x.cue for x in doc.attributions if x.cue_stance in LOADED_CUE_STANCES
-              and a <= x.cue.start and x.cue.end <= b]
-    spans += [c.span for c in doc.boosters if c.voice == "author" and a <= c.span.start and c.span.end <= b]
+def _evidence(ix, a: int, b: int) -> tuple[Span, ...]:
+    spans = [e.span for e in ix.evaluations.inside(a, b) if e.voice == "author"]
+    spans += [x.cue for x in ix.attributions.inside(a, b) if x.cue_stance in LOADED_CUE_STANCES]
+    spans += [c.span for c in ix.boosters.inside(a, b) if c.voice == "author"]
     return tuple(sorted(set(spans)))
 
 
-def _voice(doc: Document, sentence) -> str:
+def _voice(ix, sentence) -> str:
     """``quoted`` when most of the sentence's words lie inside an attribution's content."""
-    contents = [x.content for x in doc.attributions
-                if x.content.start < sentence.end and x.content.end > sentence.start]
-    if not contents:
-        return "author"
     starts, ends, words, _ = sentence.columns()
     n = reported = 0
     for s, e, w in zip(starts, ends, words):
         if w[:1].isalnum():
             n += 1
-            reported += any(c.start <= s and e <= c.end for c in contents)
+            reported += ix.contents.covers(Span(s, e))
     return "quoted" if n and reported * 2 > n else "author"
 
 
@@ -97,14 +92,15 @@ def score_sentence_bias(doc: Document, model: Any = None) -> list[SentenceBias]:
     >>> [doc.text[s.start:s.end] for s in doc.sentence_bias[0].evidence]
     ['reckless', 'shameful disaster']
     """
+    from framing.models._bias import DocIndex, evidence_score
+
     sents = doc.sentences
     if not sents:
         doc.sentence_bias = []
         return doc.sentence_bias
+    ix = DocIndex(doc)
     if model is None:
-        from framing.models._bias import evidence_score
-
-        scores = np.asarray([evidence_score(doc, s.start, s.end) for s in sents])
+        scores = np.asarray([evidence_score(doc, s.start, s.end, index=ix) for s in sents])
         threshold, source = DEFAULT_THRESHOLD, "evidence"
     else:
         from framing.models._bias import BiasClassifier
@@ -124,8 +120,8 @@ def score_sentence_bias(doc: Document, model: Any = None) -> list[SentenceBias]:
             sentence=Span(s.start, s.end),
             score=round(float(sc), 4),
             label="biased" if sc >= threshold else "not_biased",
-            voice=_voice(doc, s),
-            evidence=_evidence(doc, s.start, s.end),
+            voice=_voice(ix, s),
+            evidence=_evidence(ix, s.start, s.end),
             source=source,
         )
         for s, sc in zip(sents, scores)

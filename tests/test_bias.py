@@ -177,7 +177,7 @@ def test_step_with_models():
 
 def test_step_on_hostile_text():
     assert score_sentence_bias(framing.analyze("")) == []
-    hostile = ("<div>“Unbalanced ‘quotes and a shameful " + "very " * 3000 + "long run</div>"
+    hostile = ("<div>“Unbalanced ‘quotes and a shameful " + "very " * 300 + "long run</div>"
                + " \x00\ufeff" + "disgrace! " * 200)
     doc = framing.analyze(hostile)
     recs = score_sentence_bias(doc)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterable, NamedTuple, Sequence
@@ -22,7 +23,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from framing._records import Span
+from framing._records import Span, _SpanIndex
 from framing.document import Document
 
 __all__ = ["BiasClassifier", "bias_rows", "sentence_evidence", "evidence_score"]
@@ -148,14 +149,51 @@ _QUOTE_CHARS = frozenset('"“”‘’«»')
 _FIRST_SECOND = frozenset("i me my mine we us our ours you your yours".split())
 
 
-def _inside(spans: Sequence[Span], a: int, b: int) -> list[Span]:
-    return [s for s in spans if a <= s.start and s.end <= b]
+class _Sorted:
+    """Records sorted by the start of their span: those inside ``[a, b)`` by bisection."""
+
+    def __init__(self, items, key):
+        self.items = sorted(items, key=lambda it: (key(it).start, key(it).end))
+        self.starts = [key(it).start for it in self.items]
+        self.key = key
+
+    def inside(self, a: int, b: int) -> list:
+        i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)
+        return [it for it in self.items[i:j] if self.key(it).end <= b]
+
+
+class DocIndex:
+    """The evidence of one analysed Document indexed by offset, so that scoring each of its
+    sentences costs time in that sentence's evidence only (linear in the document)."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.evaluations = _Sorted(doc.evaluations, lambda e: e.span)
+        self.attributions = _Sorted(doc.attributions, lambda a: a.cue)
+        self.hedges = _Sorted(doc.hedges, lambda c: c.span)
+        self.boosters = _Sorted(doc.boosters, lambda c: c.span)
+        self.vague = _Sorted(doc.vague, lambda c: c.span)
+        self.contents = _SpanIndex.build(a.content for a in doc.attributions)
+        self.sentences = doc.sentences
+        self.sentence_ends = [s.end for s in self.sentences]
+
+    def tokens(self, a: int, b: int) -> list:
+        out = []
+        for s in self.sentences[bisect_right(self.sentence_ends, a):]:
+            if s.start >= b:
+                break
+            out += [t for t in s.tokens if t.start >= a and t.end <= b]
+        return out
+
+    def reported(self, t) -> bool:
+        return self.contents.covers(Span(t.start, t.end))
 
 
 def sentence_evidence(doc: Document, start: int = 0, end: int | None = None,
-                      *, lexical: str = "content") -> tuple[Counter, list[float]]:
+                      *, lexical: str = "content", index: DocIndex | None = None) -> tuple[Counter, list[float]]:
     """Features of the span ``doc.text[start:end]`` (one sentence) of an analysed Document:
     string features (counts) for the lexical part and the numeric features of ``NUMERIC``.
+    ``index`` (a :class:`DocIndex` of ``doc``) saves re-indexing when scoring many sentences.
 
     Examples
     --------
@@ -166,27 +204,22 @@ def sentence_evidence(doc: Document, start: int = 0, end: int | None = None,
     (2.0, True, False)
     """
     end = len(doc.text) if end is None else end
-    toks = [t for s in doc.sentences if s.end > start and s.start < end
-            for t in s.tokens if t.start >= start and t.end <= end]
+    ix = index if index is not None else DocIndex(doc)
+    toks = ix.tokens(start, end)
     words = [t for t in toks if t.text[:1].isalnum()]
     n = max(1, len(words))
-    contents = [a.content for a in doc.attributions if a.content.start < end and a.content.end > start]
-
-    def reported(t) -> bool:
-        return any(c.start <= t.start and t.end <= c.end for c in contents)
-
-    evs = [e for e in doc.evaluations if start <= e.span.start and e.span.end <= end]
+    evs = ix.evaluations.inside(start, end)
     author = [e for e in evs if e.voice == "author"]
     kinds = Counter(e.kind for e in author)
-    atts = [a for a in doc.attributions if start <= a.cue.start and a.cue.end <= end]
+    atts = ix.attributions.inside(start, end)
     from framing.evaluative import LOADED_CUE_STANCES
 
     cues = [a for a in atts if a.cue_stance in LOADED_CUE_STANCES]
-    hedges = [c for c in doc.hedges if start <= c.span.start and c.span.end <= end]
-    boosters = [c for c in doc.boosters if start <= c.span.start and c.span.end <= end]
-    vague = [c for c in doc.vague if start <= c.span.start and c.span.end <= end]
+    hedges = ix.hedges.inside(start, end)
+    boosters = ix.boosters.inside(start, end)
+    vague = ix.vague.inside(start, end)
     lex = _lexicon()
-    auth_words = [t for t in words if not reported(t)]
+    auth_words = [t for t in words if not ix.reported(t)]
     scores = [lex.get(t.text.lower(), (0.0, 0.0, 0.0)) for t in auth_words]
     subj = [s[1] for s in scores]
     tags = Counter(t.tag for t in words)
@@ -256,7 +289,8 @@ def sentence_evidence(doc: Document, start: int = 0, end: int | None = None,
     return feats, num
 
 
-def evidence_score(doc: Document, start: int = 0, end: int | None = None) -> float:
+def evidence_score(doc: Document, start: int = 0, end: int | None = None,
+                   *, index: DocIndex | None = None) -> float:
     """The no-training score of one sentence: a squashed count of the evidence that marks a
     biased sentence in the author's own voice, in [0, 1].
 
@@ -278,16 +312,13 @@ def evidence_score(doc: Document, start: int = 0, end: int | None = None) -> flo
     True
     """
     end = len(doc.text) if end is None else end
+    ix = index if index is not None else DocIndex(doc)
     from framing.evaluative import LOADED_CUE_STANCES
 
-    total = 0.0
-    for e in doc.evaluations:
-        if e.voice == "author" and start <= e.span.start and e.span.end <= end:
-            total += 1.0 if e.kind == "lexicon" else 2.0
-    total += sum(1.0 for a in doc.attributions if a.cue_stance in LOADED_CUE_STANCES
-                 and start <= a.cue.start and a.cue.end <= end)
-    total += sum(0.5 for c in doc.boosters if c.voice == "author"
-                 and start <= c.span.start and c.span.end <= end)
+    total = sum(1.0 if e.kind == "lexicon" else 2.0
+                for e in ix.evaluations.inside(start, end) if e.voice == "author")
+    total += sum(1.0 for a in ix.attributions.inside(start, end) if a.cue_stance in LOADED_CUE_STANCES)
+    total += sum(0.5 for c in ix.boosters.inside(start, end) if c.voice == "author")
     return 1.0 - math.exp(-total / 2.0)
 
 
@@ -369,7 +400,14 @@ class BiasClassifier(ClassifierMixin, BaseEstimator):
         return tags
 
     def _raw(self, X: Any) -> list[tuple[Counter, list[float]]]:
-        return [sentence_evidence(r.doc, r.start, r.end, lexical=self.lexical) for r in bias_rows(X)]
+        indexes: dict[int, DocIndex] = {}  # one index per document, however many rows
+        out = []
+        for r in bias_rows(X):
+            ix = indexes.get(id(r.doc))
+            if ix is None:
+                ix = indexes[id(r.doc)] = DocIndex(r.doc)
+            out.append(sentence_evidence(r.doc, r.start, r.end, lexical=self.lexical, index=ix))
+        return out
 
     def _matrix(self, raw) -> sp.csr_matrix:
         vocab = self.vocabulary_
