@@ -8,11 +8,10 @@ of the pooled predictions.
 Figures (``--split test``):
 
 1. ``basil_lexical_token_f1``: BASIL lexical-bias spans, events 80-99, token (word) F1 of a
-   :class:`framing.models.LoadedWordClassifier` fitted on BASIL events 0-79 (words inside a
-   lexical-bias span are positive) together with BABE's word annotations (another corpus);
-   its threshold is the best out-of-fold threshold of a 5-fold cross-validation inside events
-   0-79 grouped by event. ``basil_rules_token_f1``: the no-training
-   :func:`framing.evaluative.loaded_language` on the same articles.
+   :class:`framing.models.LoadedWordClassifier` fitted on BABE dev's biased words, its
+   decision threshold chosen on BASIL events 0-79 (words inside a lexical-bias span are
+   positive; the best of 0.05, 0.075, ..., 0.9). ``basil_rules_token_f1``: the no-training
+   :func:`framing.extract.evaluative.loaded_language` on the same articles.
 2. ``babe_cv_macro_f1``: the paper's protocol, 5-fold stratified cross-validation over all
    BABE (SG2) sentences with a label, :class:`framing.models.BiasClassifier` with its
    defaults (chosen on BABE dev, see ``--split dev``); ``babe_cv_tfidf_macro_f1``: TF-IDF
@@ -20,7 +19,7 @@ Figures (``--split test``):
    ``babe_test_macro_f1``: the project's fixed split, fitted on BABE dev (topics such as
    vaccine, islam, marriage equality), scored on BABE test (other topics).
    ``babe_test_evidence_macro_f1``: the no-training evidence score
-   (:func:`framing.models.evidence_score` at the step's threshold) on BABE test.
+   (:func:`framing.extract.sentence_bias.evidence_score` at the step's threshold) on BABE test.
 3. ``mbic_paper_protocol_word_f1``: MBIC word-level F1 under the paper's protocol (trained
    and tested on MBIC by 5-fold cross-validation, grouped by article), LoadedWordClassifier
    with the settings chosen on BABE dev. ``mbic_out_of_domain_word_f1``: the same model fitted
@@ -30,7 +29,8 @@ Figures (``--split test``):
    ``subjectivity`` labels.
 
 ``--split dev`` reads no test data: BABE dev cross-validation (stratified and grouped by
-topic) for the BiasClassifier grid, BASIL events 0-79 out-of-fold, evidence-score thresholds.
+topic) for the BiasClassifier grid, evidence-score thresholds on BABE dev, BASIL events
+0-79 (threshold and the no-training rule).
 
 Usage::
 
@@ -58,16 +58,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import framing  # noqa: E402
-import framing.models._loaded_words as _lw  # noqa: E402
 from framing.datasets import load_babe, load_basil, load_mbic, load_multidimnews  # noqa: E402
-from framing.evaluative import loaded_language  # noqa: E402
-from framing.models import BiasClassifier, LoadedWordClassifier, evidence_score, word_labels, word_rows  # noqa: E402
-from framing.models._bias import _analysed  # noqa: E402
-from framing.sentence_bias import DEFAULT_THRESHOLD  # noqa: E402
-
-# The word model caches the evidence of 2,048 sentences; the cross-validations below revisit
-# 10,000 sentences, so keep all of them for this run (same results, computed once).
-_lw._sentence_evidence = lru_cache(maxsize=None)(_lw._sentence_evidence.__wrapped__)
+from framing.extract.evaluative import loaded_language  # noqa: E402
+from framing.extract.sentence_bias import DEFAULT_THRESHOLD, evidence_score  # noqa: E402
+from framing.models import BiasClassifier, LoadedWordClassifier, word_labels, word_rows  # noqa: E402
 
 SEED = 0
 BOOT = 1000
@@ -75,6 +69,15 @@ LOADED_WORDS = {"C": 1.0, "window": 1}  # chosen on BABE dev (docs/evaluative.md
 BASIL_THRESHOLDS = np.round(np.arange(0.05, 0.901, 0.025), 3)
 BIAS_GRID = [{"lexical": lex, "C": c} for lex in ("content", "none", "evidence_words", "all")
              for c in (0.1, 0.3, 1.0)]
+EVIDENCE = framing.Pipeline.default().without("actors", "actor_sentiment", "sentence_bias")
+
+
+@lru_cache(maxsize=None)
+def _analysed(text: str) -> framing.Document:
+    """A sentence analysed by the evidence steps (once per run: the folds reuse it)."""
+    return EVIDENCE.run(text)
+
+
 TOPICS = {"gun control": "gun-control", "vaccines": "vaccine", "blm": "black lives matter"}
 
 
@@ -155,46 +158,31 @@ def basil_rules(part) -> np.ndarray:
 
 
 @lru_cache(maxsize=1)
-def babe_word_data():
+def babe_dev_word_model() -> LoadedWordClassifier:
+    """LoadedWordClassifier fitted on BABE dev's biased words (shared by BASIL and MBIC)."""
     babe = load_babe()
-    rows, y = [], []
-    for text, words in zip(babe["text"], babe["biased_words"]):
-        rows += word_rows(text)
-        y += word_labels(text, words)
-    return rows, np.asarray(y, bool)
-
-
-def basil_threshold(rows, y, event) -> tuple[float, float]:
-    """Best threshold of the out-of-fold probabilities (5 folds grouped by event) inside
-    the rows given (BASIL events 0-79), with BABE's words added to every training fold."""
-    brows, by = babe_word_data()
-    oof = np.zeros(len(rows))
-    for tr, te in GroupKFold(5).split(rows, y, event):
-        model = LoadedWordClassifier(**LOADED_WORDS).fit([rows[i] for i in tr] + brows,
-                                                         np.concatenate([y[tr], by]))
-        oof[te] = model.predict_proba([rows[i] for i in te])[:, 1]
-    scores = [(word_f1(y, oof >= t), t) for t in BASIL_THRESHOLDS]
-    f, t = max(scores)
-    log(f"BASIL events 0-79 out-of-fold word F1 {f:.3f} at threshold {t}")
-    return float(t), f
+    dev = babe[babe["split"] == "dev"]
+    rows, y, _ = word_table(dev)
+    log(f"fitting LoadedWordClassifier on BABE dev ({len(rows)} words)")
+    return LoadedWordClassifier(**LOADED_WORDS).fit(rows, y)
 
 
 def basil(out: dict, split: str) -> None:
+    """BABE-dev word model, its threshold chosen on BASIL events 0-79 (the train split)."""
     df = load_basil()
     train = df[df["split"] == "train"]
-    rows, y, event, _ = basil_words(train)
+    rows, y, _, _ = basil_words(train)
     log(f"BASIL train: {len(rows)} words, {int(y.sum())} in lexical-bias spans")
-    thr, oof_f1 = basil_threshold(rows, y, event)
-    out["basil_threshold"] = thr
-    put(out, "basil_train_oof_token_f1", oof_f1)
+    model = babe_dev_word_model()
+    proba = model.predict_proba(rows)[:, 1]
+    f, thr = max((word_f1(y, proba >= t), t) for t in BASIL_THRESHOLDS)
+    out["basil_threshold"] = float(thr)
+    put(out, "basil_train_token_f1", f)
     if split != "test":
-        p, r, f = word_prf(y, basil_rules(train))
-        put(out, "basil_train_rules_token_f1", f)
+        put(out, "basil_train_rules_token_f1", word_f1(y, basil_rules(train)))
         return
     test = df[df["split"] == "test"]
     trows, ty, _, tart = basil_words(test)
-    brows, by = babe_word_data()
-    model = LoadedWordClassifier(**LOADED_WORDS).fit(rows + brows, np.concatenate([y, by]))
     pred = model.predict_proba(trows)[:, 1] >= thr
     p, r, f = word_prf(ty, pred)
     put(out, "basil_lexical_token_f1", f, boot_ci(word_f1, tart, ty, pred))
@@ -296,10 +284,7 @@ def mbic(out: dict, split: str) -> None:
     p, r, f = word_prf(y, pred)
     put(out, "mbic_paper_protocol_word_f1", f, boot_ci(word_f1, sent, y, pred))
     out["mbic_paper_protocol_word_precision"], out["mbic_paper_protocol_word_recall"] = round(p, 4), round(r, 4)
-    babe = load_babe()
-    dev = babe[babe["split"] == "dev"]
-    drows, dy, _ = word_table(dev)
-    model = LoadedWordClassifier(**LOADED_WORDS).fit(drows, dy)
+    model = babe_dev_word_model()
     pred = model.predict_proba(rows)[:, 1] >= thr
     p, r, f = word_prf(y, pred)
     put(out, "mbic_out_of_domain_word_f1", f, boot_ci(word_f1, sent, y, pred))
@@ -341,7 +326,7 @@ def main(argv=None) -> None:
                     help="run only these parts")
     args = ap.parse_args(argv)
     out: dict = {"split": args.split, "date": time.strftime("%Y-%m-%d")}
-    for name, part in (("babe", babe), ("mbic", mbic), ("multidimnews", multidimnews), ("basil", basil)):
+    for name, part in (("mbic", mbic), ("basil", basil), ("babe", babe), ("multidimnews", multidimnews)):
         if args.only and name not in args.only:
             continue
         log(f"-- {name}")

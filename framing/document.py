@@ -189,6 +189,7 @@ _RECORDS: dict[str, tuple[str, type]] = {
     "evaluative": ("evaluations", Evaluation),
     "mentions": ("mentions", Mention),
     "actor_sentiment": ("actor_sentiment", ActorSentiment),
+    "sentence_bias": ("sentence_bias", SentenceBias),
 }
 
 
@@ -199,7 +200,9 @@ def _record(cls: type, d: Mapping[str, Any]) -> Any:
         if f.name not in d:
             continue
         value = d[f.name]
-        if "Span" in str(f.type) and value is not None:
+        if str(f.type).startswith("tuple[Span") and value is not None:  # a list of spans
+            value = tuple(Span(int(v[0]), int(v[1])) for v in value)
+        elif "Span" in str(f.type) and value is not None:
             value = Span(int(value[0]), int(value[1]))
         kwargs[f.name] = value
     return cls(**kwargs)

@@ -13,10 +13,10 @@ from sklearn.model_selection import GroupKFold
 
 import framing
 from framing import Document, SentenceBias, Span
-from framing.models import BiasClassifier, evidence_score
-from framing.models._bias import NUMERIC, bias_rows, sentence_evidence
-from framing.pipeline import annotate_evidence
-from framing.sentence_bias import DEFAULT_THRESHOLD, biased_column, score_sentence_bias
+from framing.models import BiasClassifier
+from framing.extract.sentence_bias import evidence_score
+from framing.models._bias import NUMERIC, bias_rows, run_evidence as annotate_evidence, sentence_evidence
+from framing.extract.sentence_bias import DEFAULT_THRESHOLD, biased_column, score_sentence_bias
 from tests.conftest import requires_data
 from tests.estimator_checks import check_text_classifier
 

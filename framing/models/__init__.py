@@ -1,7 +1,7 @@
 """Trainable models over the extractors' evidence, persisted in formats whose loading runs no code."""
 
 from framing.models._actor_sentiment import ActorSentimentClassifier
-from framing.models._bias import BiasClassifier, evidence_score
+from framing.models._bias import BiasClassifier
 from framing.models._loaded_words import (
     LoadedWordClassifier,
     loaded_word_spans,
@@ -9,4 +9,4 @@ from framing.models._loaded_words import (
     word_rows,
 )
 
-__all__ = ["ActorSentimentClassifier", "BiasClassifier", "evidence_score", "LoadedWordClassifier", "loaded_word_spans", "word_labels", "word_rows"]
+__all__ = ["ActorSentimentClassifier", "BiasClassifier", "LoadedWordClassifier", "loaded_word_spans", "word_labels", "word_rows"]

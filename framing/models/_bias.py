@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import math
 import os
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterable, NamedTuple, Sequence
@@ -23,10 +22,12 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from framing._records import Span, _SpanIndex
+from framing.extract.sentence_bias import DocIndex, evidence_score
 from framing.document import Document
+from framing.extract.evaluative import LOADED_CUE_STANCES
+from framing.resources import lexicon_rows
 
-__all__ = ["BiasClassifier", "bias_rows", "sentence_evidence", "evidence_score"]
+__all__ = ["BiasClassifier", "bias_rows", "sentence_evidence", "run_evidence"]
 
 MODEL_FORMAT = "framing.BiasClassifier/1"
 LEXICAL = ("none", "evidence_words", "content", "all")
@@ -125,17 +126,32 @@ def bias_rows(X: Any) -> list[_Row]:
 def _analysed(text: str) -> Document:
     """A Document of ``text`` with the evidence steps run (cached: fitting and scoring the
     same sentences twice, as cross-validation does, parses them once)."""
-    from framing.pipeline import annotate_evidence
+    return run_evidence(Document(text))
 
-    return annotate_evidence(Document(text))
+
+def run_evidence(doc: Document) -> Document:
+    """The evidence steps of the default pipeline on ``doc``, in place: page clutter, text,
+    attribution, hedging, evaluative language (what :meth:`framing.Pipeline.run` does with
+    those steps; called directly so that the models do not import the pipeline)."""
+    from framing.extract.attribution import extract_attributions
+    from framing.extract.evaluative import extract_evaluations
+    from framing.extract.hedging import add_hedging
+    from framing.text.clutter import find_clutter
+
+    doc.reset_sentences()
+    found = find_clutter(doc.text)
+    doc.clutter, doc.dateline, doc.byline = found.spans, found.dateline, found.byline
+    doc.reset_sentences()
+    doc.attributions = extract_attributions(doc)
+    add_hedging(doc)
+    doc.evaluations = extract_evaluations(doc, doc.attributions)
+    return doc
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, tuple[float, float, float]]:
     """Word -> (textblob polarity, textblob subjectivity, VADER mean) from ``evaluative.tsv``."""
-    from framing.evaluative import _rows
-
-    rows = _rows("evaluative.tsv", with_header=True)
+    rows = lexicon_rows("evaluative.tsv", with_header=True)
     header = next(rows)
     out = {}
     for row in rows:
@@ -149,46 +165,6 @@ _QUOTE_CHARS = frozenset('"“”‘’«»')
 _FIRST_SECOND = frozenset("i me my mine we us our ours you your yours".split())
 
 
-class _Sorted:
-    """Records sorted by the start of their span: those inside ``[a, b)`` by bisection."""
-
-    def __init__(self, items, key):
-        self.items = sorted(items, key=lambda it: (key(it).start, key(it).end))
-        self.starts = [key(it).start for it in self.items]
-        self.key = key
-
-    def inside(self, a: int, b: int) -> list:
-        i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)
-        return [it for it in self.items[i:j] if self.key(it).end <= b]
-
-
-class DocIndex:
-    """The evidence of one analysed Document indexed by offset, so that scoring each of its
-    sentences costs time in that sentence's evidence only (linear in the document)."""
-
-    def __init__(self, doc: Document):
-        self.doc = doc
-        self.evaluations = _Sorted(doc.evaluations, lambda e: e.span)
-        self.attributions = _Sorted(doc.attributions, lambda a: a.cue)
-        self.hedges = _Sorted(doc.hedges, lambda c: c.span)
-        self.boosters = _Sorted(doc.boosters, lambda c: c.span)
-        self.vague = _Sorted(doc.vague, lambda c: c.span)
-        self.contents = _SpanIndex.build(a.content for a in doc.attributions)
-        self.sentences = doc.sentences
-        self.sentence_ends = [s.end for s in self.sentences]
-
-    def tokens(self, a: int, b: int) -> list:
-        out = []
-        for s in self.sentences[bisect_right(self.sentence_ends, a):]:
-            if s.start >= b:
-                break
-            out += [t for t in s.tokens if t.start >= a and t.end <= b]
-        return out
-
-    def reported(self, t) -> bool:
-        return self.contents.covers(Span(t.start, t.end))
-
-
 def sentence_evidence(doc: Document, start: int = 0, end: int | None = None,
                       *, lexical: str = "content", index: DocIndex | None = None) -> tuple[Counter, list[float]]:
     """Features of the span ``doc.text[start:end]`` (one sentence) of an analysed Document:
@@ -197,8 +173,7 @@ def sentence_evidence(doc: Document, start: int = 0, end: int | None = None,
 
     Examples
     --------
-    >>> from framing.pipeline import annotate_evidence
-    >>> doc = annotate_evidence(Document("The reckless senator pushed a shameful bill."))
+    >>> doc = run_evidence(Document("The reckless senator pushed a shameful bill."))
     >>> words, num = sentence_evidence(doc)
     >>> num[NUMERIC.index("ev_author")], "w=reckless/JJ" in words, "w=senator/NN" in words
     (2.0, True, False)
@@ -212,8 +187,6 @@ def sentence_evidence(doc: Document, start: int = 0, end: int | None = None,
     author = [e for e in evs if e.voice == "author"]
     kinds = Counter(e.kind for e in author)
     atts = ix.attributions.inside(start, end)
-    from framing.evaluative import LOADED_CUE_STANCES
-
     cues = [a for a in atts if a.cue_stance in LOADED_CUE_STANCES]
     hedges = ix.hedges.inside(start, end)
     boosters = ix.boosters.inside(start, end)
@@ -289,39 +262,6 @@ def sentence_evidence(doc: Document, start: int = 0, end: int | None = None,
     return feats, num
 
 
-def evidence_score(doc: Document, start: int = 0, end: int | None = None,
-                   *, index: DocIndex | None = None) -> float:
-    """The no-training score of one sentence: a squashed count of the evidence that marks a
-    biased sentence in the author's own voice, in [0, 1].
-
-    Author-voice evaluative spans (loaded labels, idioms, emotive verbs, distancing and
-    appraisal count double), loaded reporting cues ("claimed", "slammed") and author-voice
-    boosters (half) add up; the score is ``1 - exp(-sum / 2)``, so one plain evaluative word
-    gives 0.39 and two give 0.63. The weights and the step's threshold (0.3) were set on
-    BABE's dev split (never its test split); it is what the ``sentence_bias`` step uses when
-    it is given no model.
-
-    Examples
-    --------
-    >>> from framing.pipeline import annotate_evidence
-    >>> doc = annotate_evidence(Document("The minister met the delegation on Monday."))
-    >>> evidence_score(doc)
-    0.0
-    >>> doc = annotate_evidence(Document("The reckless minister bungled the shameful deal."))
-    >>> round(evidence_score(doc), 2) > 0.5
-    True
-    """
-    end = len(doc.text) if end is None else end
-    ix = index if index is not None else DocIndex(doc)
-    from framing.evaluative import LOADED_CUE_STANCES
-
-    total = sum(1.0 if e.kind == "lexicon" else 2.0
-                for e in ix.evaluations.inside(start, end) if e.voice == "author")
-    total += sum(1.0 for a in ix.attributions.inside(start, end) if a.cue_stance in LOADED_CUE_STANCES)
-    total += sum(0.5 for c in ix.boosters.inside(start, end) if c.voice == "author")
-    return 1.0 - math.exp(-total / 2.0)
-
-
 class BiasClassifier(ClassifierMixin, BaseEstimator):
     """Whether a news sentence is biased, learnt from sentence labels (such as BABE's).
 
@@ -392,6 +332,9 @@ class BiasClassifier(ClassifierMixin, BaseEstimator):
         self.class_weight = class_weight
         self.max_iter = max_iter
         self.threshold = threshold
+
+    #: The sentence_bias step passes (Document, start, end) rows: no second run of the extractors.
+    takes_document_rows = True
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
