@@ -124,6 +124,10 @@ ARTICLE_METRICS: dict[str, Metric] = {m.name: m for m in [
             "Evaluative words per 1,000 quoted words",
             "Evaluative words in quoted voice per 1,000 words inside attributions' content.",
             words="words_quoted"),
+    Metric("biased_author_share", "sentences_author_biased", "sentences_author", 1.0, "article",
+           "Biased sentences in own voice",
+           "Share of the sentences in the outlet's own voice (not mostly reported speech) that "
+           "the sentence_bias step calls biased."),
 ]}
 
 ACTOR_METRICS: dict[str, Metric] = {m.name: m for m in [

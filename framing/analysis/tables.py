@@ -45,6 +45,7 @@ ARTICLE_COLUMNS = [
     "evaluations", "evaluations_author", "evaluations_quoted",
     "evaluations_positive", "evaluations_negative",
     "mentions", "actors",
+    "sentences_author", "sentences_author_biased",
 ]
 ATTRIBUTION_COLUMNS = [
     *_KEYS, "kind", "source", "cue", "content", "source_start", "source_end", "cue_start",
@@ -237,6 +238,9 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
         "evaluations_negative": sum(e.polarity < 0 for e in doc.evaluations),
         "mentions": len(doc.mentions),
         "actors": len({m.actor for m in doc.mentions}),
+        "sentences_author": sum(b.voice == "author" for b in doc.sentence_bias),
+        "sentences_author_biased": sum(b.voice == "author" and b.label == "biased"
+                                       for b in doc.sentence_bias),
     })
     tables["articles"].append(row)
     for a in doc.attributions:
