@@ -78,6 +78,9 @@ def _analysed(text: str) -> framing.Document:
     return EVIDENCE.run(text)
 
 
+# BiasClassifier settings of the figures (``--bias-params`` overrides; see docs/bias.md)
+BIAS_PARAMS: dict = {}
+
 TOPICS = {"gun control": "gun-control", "vaccines": "vaccine", "blm": "black lives matter"}
 
 
@@ -240,11 +243,11 @@ def babe(out: dict, split: str) -> None:
         return
     allidx = np.arange(len(b))
     sent = allidx  # bootstrap unit: the sentence
-    pred = (bias_oof(docs, y, allidx, {}) >= 0.5).astype(int)
+    pred = (bias_oof(docs, y, allidx, BIAS_PARAMS) >= 0.5).astype(int)
     put(out, "babe_cv_macro_f1", macro_f1(y, pred), boot_ci(macro_f1, sent, y, pred))
     tf = tfidf_oof(b["text"].to_numpy(), y)
     put(out, "babe_cv_tfidf_macro_f1", macro_f1(y, tf), boot_ci(macro_f1, sent, y, tf))
-    model = BiasClassifier().fit([docs[i] for i in dev], y[dev])
+    model = BiasClassifier(**BIAS_PARAMS).fit([docs[i] for i in dev], y[dev])
     pt = model.predict([docs[i] for i in test])
     put(out, "babe_test_macro_f1", macro_f1(y[test], pt), boot_ci(macro_f1, test, y[test], pt))
     pe = (ev[test] >= DEFAULT_THRESHOLD).astype(int)
@@ -306,7 +309,7 @@ def multidimnews(out: dict, split: str) -> None:
     docs = [_analysed(t) for t in md["text"]]
     ev = np.asarray([evidence_score(d) for d in docs])
     b, y, bdocs, _ = babe_frame()
-    model = BiasClassifier().fit(bdocs, y)
+    model = BiasClassifier(**BIAS_PARAMS).fit(bdocs, y)
     proba = model.predict_proba(docs)[:, 1]
     sent = np.arange(len(md))
     for dim in ("bias", "subjectivity"):
@@ -324,8 +327,11 @@ def main(argv=None) -> None:
     ap.add_argument("--json", help="write the flat figures to this file")
     ap.add_argument("--only", nargs="*", choices=["basil", "babe", "mbic", "multidimnews"],
                     help="run only these parts")
+    ap.add_argument("--bias-params", default="{}",
+                    help='BiasClassifier parameters as JSON, e.g. \'{"lexical": "all", "C": 1.0}\'')
     args = ap.parse_args(argv)
-    out: dict = {"split": args.split, "date": time.strftime("%Y-%m-%d")}
+    BIAS_PARAMS.update(json.loads(args.bias_params))
+    out: dict = {"split": args.split, "date": time.strftime("%Y-%m-%d"), "bias_params": dict(BIAS_PARAMS)}
     for name, part in (("mbic", mbic), ("basil", basil), ("babe", babe), ("multidimnews", multidimnews)):
         if args.only and name not in args.only:
             continue
