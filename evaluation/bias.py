@@ -36,6 +36,8 @@ Usage::
 
     FRAMING_DATA=/work/shared/data python evaluation/bias.py --split test --json bias.json
     FRAMING_DATA=/work/shared/data python evaluation/bias.py --split dev
+
+``--split`` is dev by default; a test run appends its figures to ``evaluation/ledger.jsonl``.
 """
 
 from __future__ import annotations
@@ -54,9 +56,11 @@ from sklearn.metrics import f1_score, roc_auc_score
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _p in (ROOT, ROOT / "evaluation"):
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
 
+import _common as C  # noqa: E402  (evaluation/_common.py)
 import framing  # noqa: E402
 from framing.datasets import load_babe, load_basil, load_mbic, load_multidimnews  # noqa: E402
 from framing.extract.evaluative import loaded_language  # noqa: E402
@@ -321,27 +325,25 @@ def multidimnews(out: dict, split: str) -> None:
     out["multidimnews_sentences"] = len(md)
 
 
-def main(argv=None) -> None:
+def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="test", choices=["test", "dev"])
-    ap.add_argument("--json", help="write the flat figures to this file")
+    C.add_arguments(ap, "test reads BASIL events 80-99, BABE/MBIC test (and all of MBIC), MultiDimNews")
     ap.add_argument("--only", nargs="*", choices=["basil", "babe", "mbic", "multidimnews"],
                     help="run only these parts")
     ap.add_argument("--bias-params", default="{}",
                     help='BiasClassifier parameters as JSON, e.g. \'{"lexical": "all", "C": 1.0}\'')
     args = ap.parse_args(argv)
     BIAS_PARAMS.update(json.loads(args.bias_params))
-    out: dict = {"split": args.split, "date": time.strftime("%Y-%m-%d"), "bias_params": dict(BIAS_PARAMS)}
+    out: dict = {}
     for name, part in (("mbic", mbic), ("basil", basil), ("babe", babe), ("multidimnews", multidimnews)):
         if args.only and name not in args.only:
             continue
         log(f"-- {name}")
         part(out, args.split)
-    text = json.dumps(out, indent=1)
-    print(text)
-    if args.json:
-        Path(args.json).write_text(text + "\n", encoding="utf-8")
+    print(json.dumps(out, indent=1))
+    C.finish(args, "evaluation/bias.py", out, argv if argv is not None else sys.argv[1:])
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
