@@ -16,6 +16,7 @@ from framing.records import (
     Cue,
     Evaluation,
     Mention,
+    SentenceBias,
     Span,
 )
 from framing._version import __version__
@@ -46,6 +47,7 @@ __all__ = [
     "Problem",
     "ReadError",
     "Report",
+    "SentenceBias",
     "Span",
     "Step",
     "analyze",

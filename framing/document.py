@@ -9,6 +9,7 @@ from typing import Any
 
 from framing.records import (
     ActorSentiment,
+    SentenceBias,
     Attribution,
     Cue,
     Evaluation,
@@ -81,6 +82,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     actor_sentiment: list[ActorSentiment] = field(default_factory=list)
     persuasion: list[Persuasion] = field(default_factory=list)
+    sentence_bias: list[SentenceBias] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -128,7 +130,7 @@ class Document:
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
         ['actor_sentiment', 'attributions', 'boosters', 'byline', 'clutter', 'cues', 'date',
          'dateline', 'evaluative', 'hedges', 'id', 'mentions', 'meta', 'outlet', 'persuasion',
-         'story', 'text', 'title', 'url', 'vague']
+         'sentence_bias', 'story', 'text', 'title', 'url', 'vague']
         >>> _ = json.dumps(d)
         """
         return {
@@ -152,6 +154,7 @@ class Document:
             "mentions": [m.to_dict() for m in self.mentions],
             "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
             "persuasion": [p.to_dict() for p in self.persuasion],
+            "sentence_bias": [b.to_dict() for b in self.sentence_bias],
         }
 
     @classmethod
@@ -193,6 +196,7 @@ _RECORDS: dict[str, tuple[str, type]] = {
     "mentions": ("mentions", Mention),
     "actor_sentiment": ("actor_sentiment", ActorSentiment),
     "persuasion": ("persuasion", Persuasion),
+    "sentence_bias": ("sentence_bias", SentenceBias),
 }
 
 

@@ -6,7 +6,7 @@ may carry a model. :meth:`Pipeline.default` is the pipeline :func:`framing.analy
 :func:`framing.report` and the command line use::
 
     clutter -> text -> attribution -> hedging -> evaluative -> actors -> actor_sentiment
-    -> persuasion
+    -> sentence_bias -> persuasion
 
 Swap a step's model with :meth:`Pipeline.replace`, leave steps out with
 :meth:`Pipeline.without`, add one with :meth:`Pipeline.add`. A pipeline is checked when it is
@@ -207,6 +207,18 @@ class _Shipped:
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
 
 
+def _sentence_bias(doc: Document, model: Any) -> None:
+    from framing.extract.sentence_bias import score_sentence_bias
+
+    score_sentence_bias(doc, model)
+
+
+def _load_bias(path: str) -> Any:
+    from framing.models import BiasClassifier
+
+    return BiasClassifier.from_json(path)
+
+
 def _steps() -> list[Step]:
     return [
         Step("clutter", _clutter, (), ("clutter", "dateline", "byline"), takes_model=False),
@@ -220,6 +232,10 @@ def _steps() -> list[Step]:
              options=("actors",), takes_model=False),
         Step("actor_sentiment", _actor_sentiment, ("sentences", "mentions"), ("actor_sentiment",),
              model=_Shipped(), loader=_load_actor_sentiment, labels=SENTIMENT_LABELS),
+        # no shipped weights (BABE is AGPL): the default scores each sentence from the
+        # author-voice evidence; replace("sentence_bias", BiasClassifier().fit(...)) to train
+        Step("sentence_bias", _sentence_bias, ("sentences", "attributions", "boosters", "evaluations"),
+             ("sentence_bias",), loader=_load_bias),
         Step("persuasion", _persuasion, ("sentences", "attributions", "boosters", "evaluations"),
              ("persuasion",), loader=_load_persuasion),
     ]
@@ -240,8 +256,9 @@ class Pipeline:
     --------
     >>> from framing import Pipeline
     >>> p = Pipeline.default()
-    >>> p.names
-    ['clutter', 'text', 'attribution', 'hedging', 'evaluative', 'actors', 'actor_sentiment', 'persuasion']
+    >>> p.names  # doctest: +NORMALIZE_WHITESPACE
+    ['clutter', 'text', 'attribution', 'hedging', 'evaluative', 'actors', 'actor_sentiment',
+     'sentence_bias', 'persuasion']
     >>> doc = p.without("actor_sentiment").run("Critics slammed Mayor Dana Whitfield.")
     >>> [m.actor for m in doc.mentions], doc.actor_sentiment
     (['Dana Whitfield'], [])
@@ -428,7 +445,7 @@ def annotate_evidence(doc: Document) -> Document:
 
 @lru_cache(maxsize=1)
 def _evidence_pipeline() -> Pipeline:
-    return Pipeline.default().without("actors", "actor_sentiment", "persuasion")
+    return Pipeline.default().without("actors", "actor_sentiment", "sentence_bias", "persuasion")
 
 
 def annotate(doc: Document, *, actors: Actors | None = None,

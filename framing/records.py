@@ -20,6 +20,7 @@ __all__ = [
     "ActorSentiment",
     "voice_of",
     "Persuasion",
+    "SentenceBias",
 ]
 
 Voice = Literal["author", "quoted"]
@@ -280,4 +281,42 @@ class Persuasion:
             "evidence": [e.to_list() for e in self.evidence],
             "source": self.source,
             "voice": self.voice,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceBias:
+    """Whether one sentence is biased (BABE's sense: word choice or framing that takes a
+    side), with its score, the voice it is written in and the evidence behind the score.
+
+    Parameters
+    ----------
+    sentence : Span
+    score : float
+        Probability-like score in [0, 1] that the sentence is biased.
+    label : {"biased", "not_biased"}
+    voice : {"author", "quoted"}
+        ``quoted`` when most of the sentence's words are reported (inside an attribution's
+        content): the bias is then the source's, not the outlet's.
+    evidence : tuple of Span
+        Author-voice evaluative spans, loaded reporting cues and boosters in the sentence.
+    source : str
+        What scored it: ``"evidence"`` (the no-training default) or the model's class name.
+    """
+
+    sentence: Span
+    score: float
+    label: str
+    voice: str = "author"
+    evidence: tuple[Span, ...] = ()
+    source: str = "evidence"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence.to_list(),
+            "score": self.score,
+            "label": self.label,
+            "voice": self.voice,
+            "evidence": [s.to_list() for s in self.evidence],
+            "source": self.source,
         }

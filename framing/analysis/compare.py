@@ -148,6 +148,10 @@ ARTICLE_METRICS: dict[str, Metric] = {m.name: m for m in [
             "Evaluative words per 1,000 quoted words",
             "Evaluative words in quoted voice per 1,000 words inside attributions' content.",
             words="words_quoted"),
+    Metric("biased_author_share", "sentences_author_biased", "sentences_author", 1.0, "article",
+           "Biased sentences in own voice",
+           "Share of the sentences in the outlet's own voice (not mostly reported speech) that "
+           "the sentence_bias step calls biased."),
     _per_1k("persuasion_per_1k", "persuasion", "Persuasion techniques per 1,000 words",
             "Persuasion-technique spans (the 14 classes of SemEval-2020 Task 11) per 1,000 "
             "words, in any voice."),

@@ -46,6 +46,7 @@ ARTICLE_COLUMNS = [
     "evaluations", "evaluations_author", "evaluations_quoted",
     "evaluations_positive", "evaluations_negative",
     "mentions", "actors",
+    "sentences_author", "sentences_author_biased",
     "persuasion", "persuasion_author", *[f"persuasion_{t}" for t in TECHNIQUES],
 ]
 ATTRIBUTION_COLUMNS = [
@@ -240,6 +241,9 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
         "evaluations_negative": sum(e.polarity < 0 for e in doc.evaluations),
         "mentions": len(doc.mentions),
         "actors": len({m.actor for m in doc.mentions}),
+        "sentences_author": sum(b.voice == "author" for b in doc.sentence_bias),
+        "sentences_author_biased": sum(b.voice == "author" and b.label == "biased"
+                                       for b in doc.sentence_bias),
         "persuasion": len(doc.persuasion),
         "persuasion_author": sum(p.voice == "author" for p in doc.persuasion),
         **{f"persuasion_{t}": techniques.get(t, 0) for t in TECHNIQUES},

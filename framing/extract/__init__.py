@@ -3,7 +3,8 @@
 - :mod:`framing.extract.attribution`: reported speech and thought (source, cue, content);
 - :mod:`framing.extract.hedging`: hedges, boosters and vague attribution;
 - :mod:`framing.extract.evaluative`: evaluative words and phrases;
-- :mod:`framing.extract.actors`: actor mentions, attribution sources and actor sentiment.
+- :mod:`framing.extract.actors`: actor mentions, attribution sources and actor sentiment;
+- :mod:`framing.extract.sentence_bias`: biased sentences and their voice, from the evidence above.
 
 Extractors stand on the text layer (:mod:`framing.text`), the data model
 (:mod:`framing.records`, :mod:`framing.document`) and the packaged resources

@@ -1,6 +1,7 @@
 """Trainable models over the extractors' evidence, persisted in formats whose loading runs no code."""
 
 from framing.models._actor_sentiment import ActorSentimentClassifier
+from framing.models._bias import BiasClassifier
 from framing.models._loaded_words import (
     LoadedWordClassifier,
     loaded_word_spans,
@@ -11,6 +12,7 @@ from framing.models._persuasion import PersuasionSpanTagger, merge_spans, si_cou
 
 __all__ = [
     "ActorSentimentClassifier",
+    "BiasClassifier",
     "LoadedWordClassifier",
     "loaded_word_spans",
     "word_labels",

@@ -1,0 +1,349 @@
+"""Evaluate sentence bias and loaded language on BASIL, BABE, MBIC and MultiDimNews.
+
+Every model here is fitted at run time from the data home and never written anywhere (BABE
+and MBIC are AGPL, BASIL and MultiDimNews have no licence). Intervals are 95% percentile
+bootstraps (1,000 resamples) over articles (BASIL) or sentences (BABE, MBIC, MultiDimNews)
+of the pooled predictions.
+
+Figures (``--split test``):
+
+1. ``basil_lexical_token_f1``: BASIL lexical-bias spans, events 80-99, token (word) F1 of a
+   :class:`framing.models.LoadedWordClassifier` fitted on BABE dev's biased words, its
+   decision threshold chosen on BASIL events 0-79 (words inside a lexical-bias span are
+   positive; the best of 0.05, 0.075, ..., 0.9). ``basil_rules_token_f1``: the no-training
+   :func:`framing.extract.evaluative.loaded_language` on the same articles.
+2. ``babe_cv_macro_f1``: the paper's protocol, 5-fold stratified cross-validation over all
+   BABE (SG2) sentences with a label, :class:`framing.models.BiasClassifier` with its
+   defaults (chosen on BABE dev, see ``--split dev``); ``babe_cv_tfidf_macro_f1``: TF-IDF
+   (1-2 grams) + logistic regression, the same folds.
+   ``babe_test_macro_f1``: the project's fixed split, fitted on BABE dev (topics such as
+   vaccine, islam, marriage equality), scored on BABE test (other topics).
+   ``babe_test_evidence_macro_f1``: the no-training evidence score
+   (:func:`framing.extract.sentence_bias.evidence_score` at the step's threshold) on BABE test.
+3. ``mbic_paper_protocol_word_f1``: MBIC word-level F1 under the paper's protocol (trained
+   and tested on MBIC by 5-fold cross-validation, grouped by article), LoadedWordClassifier
+   with the settings chosen on BABE dev. ``mbic_out_of_domain_word_f1``: the same model fitted
+   on BABE dev only, scored on MBIC; ``mbic_rules_word_f1``: ``loaded_language`` (no training).
+4. MultiDimNews (no training on it): ROC AUC and macro-F1 of the evidence score and of a
+   BiasClassifier fitted on all of BABE, against the authors' binary ``bias`` and
+   ``subjectivity`` labels.
+
+``--split dev`` reads no test data: BABE dev cross-validation (stratified and grouped by
+topic) for the BiasClassifier grid, evidence-score thresholds on BABE dev, BASIL events
+0-79 (threshold and the no-training rule).
+
+Usage::
+
+    FRAMING_DATA=/work/shared/data python evaluation/bias.py --split test --json bias.json
+    FRAMING_DATA=/work/shared/data python evaluation/bias.py --split dev
+
+``--split`` is dev by default; a test run appends its figures to ``evaluation/ledger.jsonl``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score, roc_auc_score
+from sklearn.model_selection import GroupKFold, StratifiedKFold
+
+ROOT = Path(__file__).resolve().parents[1]
+for _p in (ROOT, ROOT / "evaluation"):
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
+
+import _common as C  # noqa: E402  (evaluation/_common.py)
+import framing  # noqa: E402
+from framing.datasets import load_babe, load_basil, load_mbic, load_multidimnews  # noqa: E402
+from framing.extract.evaluative import loaded_language  # noqa: E402
+from framing.extract.sentence_bias import DEFAULT_THRESHOLD, evidence_score  # noqa: E402
+from framing.models import BiasClassifier, LoadedWordClassifier, word_labels, word_rows  # noqa: E402
+
+SEED = 0
+BOOT = 1000
+LOADED_WORDS = {"C": 1.0, "window": 1}  # chosen on BABE dev (docs/evaluative.md)
+BASIL_THRESHOLDS = np.round(np.arange(0.05, 0.901, 0.025), 3)
+BIAS_GRID = [{"lexical": lex, "C": c} for lex in ("content", "none", "evidence_words", "all")
+             for c in (0.1, 0.3, 1.0)]
+EVIDENCE = framing.Pipeline.default().without("actors", "actor_sentiment", "sentence_bias")
+
+
+@lru_cache(maxsize=None)
+def _analysed(text: str) -> framing.Document:
+    """A sentence analysed by the evidence steps (once per run: the folds reuse it)."""
+    return EVIDENCE.run(text)
+
+
+# BiasClassifier settings of the figures (``--bias-params`` overrides; see docs/bias.md)
+BIAS_PARAMS: dict = {}
+
+TOPICS = {"gun control": "gun-control", "vaccines": "vaccine", "blm": "black lives matter"}
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# -- helpers ------------------------------------------------------------------------------
+def boot_ci(stat, groups: np.ndarray, *arrays, n: int = BOOT) -> tuple[float, float]:
+    """95% percentile interval of ``stat(*arrays)`` resampling whole groups."""
+    rng = np.random.default_rng(SEED)
+    uniq, inv = np.unique(groups, return_inverse=True)
+    members = [np.flatnonzero(inv == g) for g in range(len(uniq))]
+    vals = []
+    for _ in range(n):
+        pick = rng.integers(0, len(uniq), len(uniq))
+        idx = np.concatenate([members[g] for g in pick])
+        vals.append(stat(*(a[idx] for a in arrays)))
+    lo, hi = np.percentile(vals, [2.5, 97.5])
+    return round(float(lo), 4), round(float(hi), 4)
+
+
+def word_f1(y: np.ndarray, pred: np.ndarray) -> float:
+    tp = float((y & pred).sum())
+    p = tp / pred.sum() if pred.sum() else 0.0
+    r = tp / y.sum() if y.sum() else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def word_prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
+    tp = float((y & pred).sum())
+    p = tp / pred.sum() if pred.sum() else 0.0
+    r = tp / y.sum() if y.sum() else 0.0
+    return p, r, word_f1(y, pred)
+
+
+def macro_f1(y: np.ndarray, pred: np.ndarray) -> float:
+    return float(f1_score(y, pred, average="macro", labels=[0, 1], zero_division=0))
+
+
+def put(out: dict, key: str, value: float, ci: tuple[float, float] | None = None) -> None:
+    out[key] = round(float(value), 4)
+    if ci is not None:
+        out[key + "_ci_low"], out[key + "_ci_high"] = ci
+    log(f"{key} = {out[key]}" + (f" [{ci[0]}, {ci[1]}]" if ci else ""))
+
+
+def in_spans(spans, a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+# -- BASIL ----------------------------------------------------------------------------------
+def basil_words(part):
+    """Word rows of every body sentence, gold (inside a lexical-bias span), event, article."""
+    rows, y, event, article, rules = [], [], [], [], []
+    for k, art in enumerate(part.itertuples()):
+        lex = [(s["start"], s["end"]) for s in art.spans if s["bias"] == "lex"]
+        for a, e in art.sentences:
+            sent = art.text[a:e]
+            for _, s, t in word_rows(sent):
+                rows.append((sent, s, t))
+                y.append(in_spans(lex, a + s, a + t))
+                event.append(art.event)
+                article.append(k)
+    return rows, np.asarray(y, bool), np.asarray(event), np.asarray(article)
+
+
+def basil_rules(part) -> np.ndarray:
+    """Predicted label of every word (order of :func:`basil_words`): inside a span of
+    ``loaded_language`` on the analysed article."""
+    pred = []
+    for art in part.itertuples():
+        spans = [(s.start, s.end) for s in loaded_language(framing.analyze(art.text))]
+        for a, e in art.sentences:
+            for _, s, t in word_rows(art.text[a:e]):
+                pred.append(in_spans(spans, a + s, a + t))
+    return np.asarray(pred, bool)
+
+
+@lru_cache(maxsize=1)
+def babe_dev_word_model() -> LoadedWordClassifier:
+    """LoadedWordClassifier fitted on BABE dev's biased words (shared by BASIL and MBIC)."""
+    babe = load_babe()
+    dev = babe[babe["split"] == "dev"]
+    rows, y, _ = word_table(dev)
+    log(f"fitting LoadedWordClassifier on BABE dev ({len(rows)} words)")
+    return LoadedWordClassifier(**LOADED_WORDS).fit(rows, y)
+
+
+def basil(out: dict, split: str) -> None:
+    """BABE-dev word model, its threshold chosen on BASIL events 0-79 (the train split)."""
+    df = load_basil()
+    train = df[df["split"] == "train"]
+    rows, y, _, _ = basil_words(train)
+    log(f"BASIL train: {len(rows)} words, {int(y.sum())} in lexical-bias spans")
+    model = babe_dev_word_model()
+    proba = model.predict_proba(rows)[:, 1]
+    f, thr = max((word_f1(y, proba >= t), t) for t in BASIL_THRESHOLDS)
+    out["basil_threshold"] = float(thr)
+    put(out, "basil_train_token_f1", f)
+    if split != "test":
+        put(out, "basil_train_rules_token_f1", word_f1(y, basil_rules(train)))
+        return
+    test = df[df["split"] == "test"]
+    trows, ty, _, tart = basil_words(test)
+    pred = model.predict_proba(trows)[:, 1] >= thr
+    p, r, f = word_prf(ty, pred)
+    put(out, "basil_lexical_token_f1", f, boot_ci(word_f1, tart, ty, pred))
+    out["basil_lexical_token_precision"], out["basil_lexical_token_recall"] = round(p, 4), round(r, 4)
+    rules = basil_rules(test)
+    p, r, f = word_prf(ty, rules)
+    put(out, "basil_rules_token_f1", f, boot_ci(word_f1, tart, ty, rules))
+    out["basil_rules_token_precision"], out["basil_rules_token_recall"] = round(p, 4), round(r, 4)
+    out["basil_test_words"], out["basil_test_lexical_words"] = len(trows), int(ty.sum())
+
+
+# -- BABE -----------------------------------------------------------------------------------
+def babe_frame():
+    b = load_babe()
+    b = b[b["label_bias"] != "No agreement"].reset_index(drop=True)
+    y = (b["label_bias"] == "Biased").to_numpy().astype(int)
+    docs = [_analysed(t) for t in b["text"]]
+    topic = b["topic"].map(lambda t: TOPICS.get(t, t)).to_numpy()
+    return b, y, docs, topic
+
+
+def bias_oof(docs, y, idx, params, groups=None) -> np.ndarray:
+    split = (GroupKFold(5).split(idx, y[idx], groups[idx]) if groups is not None
+             else StratifiedKFold(5, shuffle=True, random_state=SEED).split(idx, y[idx]))
+    proba = np.zeros(len(idx))
+    for tr, te in split:
+        model = BiasClassifier(**params).fit([docs[i] for i in idx[tr]], y[idx[tr]])
+        proba[te] = model.predict_proba([docs[i] for i in idx[te]])[:, 1]
+    return proba
+
+
+def tfidf_oof(texts, y) -> np.ndarray:
+    pred = np.zeros(len(texts), int)
+    for tr, te in StratifiedKFold(5, shuffle=True, random_state=SEED).split(texts, y):
+        vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+        clf = LogisticRegression(max_iter=2000).fit(vec.fit_transform(texts[tr]), y[tr])
+        pred[te] = clf.predict(vec.transform(texts[te]))
+    return pred
+
+
+def babe(out: dict, split: str) -> None:
+    b, y, docs, topic = babe_frame()
+    dev = np.flatnonzero(b["split"].to_numpy() == "dev")
+    test = np.flatnonzero(b["split"].to_numpy() == "test")
+    ev = np.asarray([evidence_score(d) for d in docs])
+    if split != "test":
+        put(out, "babe_dev_evidence_auc", roc_auc_score(y[dev], ev[dev]))
+        for t in (0.2, 0.3, 0.4, 0.5, 0.6):
+            put(out, f"babe_dev_evidence_macro_f1_at_{t}", macro_f1(y[dev], (ev[dev] >= t).astype(int)))
+        for params in BIAS_GRID:
+            name = f"{params['lexical']}_C{params['C']}"
+            put(out, f"babe_dev_cv_macro_f1_{name}", macro_f1(y[dev], (bias_oof(docs, y, dev, params) >= 0.5).astype(int)))
+            put(out, f"babe_dev_topic_cv_macro_f1_{name}",
+                macro_f1(y[dev], (bias_oof(docs, y, dev, params, topic) >= 0.5).astype(int)))
+        return
+    allidx = np.arange(len(b))
+    sent = allidx  # bootstrap unit: the sentence
+    pred = (bias_oof(docs, y, allidx, BIAS_PARAMS) >= 0.5).astype(int)
+    put(out, "babe_cv_macro_f1", macro_f1(y, pred), boot_ci(macro_f1, sent, y, pred))
+    tf = tfidf_oof(b["text"].to_numpy(), y)
+    put(out, "babe_cv_tfidf_macro_f1", macro_f1(y, tf), boot_ci(macro_f1, sent, y, tf))
+    model = BiasClassifier(**BIAS_PARAMS).fit([docs[i] for i in dev], y[dev])
+    pt = model.predict([docs[i] for i in test])
+    put(out, "babe_test_macro_f1", macro_f1(y[test], pt), boot_ci(macro_f1, test, y[test], pt))
+    pe = (ev[test] >= DEFAULT_THRESHOLD).astype(int)
+    put(out, "babe_test_evidence_macro_f1", macro_f1(y[test], pe), boot_ci(macro_f1, test, y[test], pe))
+    put(out, "babe_test_evidence_auc", roc_auc_score(y[test], ev[test]))
+    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    texts = b["text"].to_numpy()
+    clf = LogisticRegression(max_iter=2000).fit(vec.fit_transform(texts[dev]), y[dev])
+    ptf = clf.predict(vec.transform(texts[test]))
+    put(out, "babe_test_tfidf_macro_f1", macro_f1(y[test], ptf), boot_ci(macro_f1, test, y[test], ptf))
+    out["babe_cv_sentences"], out["babe_test_sentences"] = len(b), len(test)
+
+
+# -- MBIC -----------------------------------------------------------------------------------
+def word_table(part):
+    rows, y, art = [], [], []
+    for k, (text, words, link) in enumerate(zip(part["text"], part["biased_words"], part["news_link"])):
+        r = word_rows(text)
+        rows += r
+        y += word_labels(text, words)
+        art += [k] * len(r)  # bootstrap unit: the sentence
+    return rows, np.asarray(y, bool), np.asarray(art)
+
+
+def mbic(out: dict, split: str) -> None:
+    if split != "test":
+        return
+    m = load_mbic()
+    rows, y, sent = word_table(m)
+    links = np.asarray([link for link, text in zip(m["news_link"], m["text"]) for _ in word_rows(text)])
+    thr = 0.2  # LoadedWordClassifier's default, chosen on BABE dev
+    proba = np.zeros(len(rows))
+    for tr, te in GroupKFold(5).split(rows, y, links):
+        model = LoadedWordClassifier(**LOADED_WORDS).fit([rows[i] for i in tr], y[tr])
+        proba[te] = model.predict_proba([rows[i] for i in te])[:, 1]
+    pred = proba >= thr
+    p, r, f = word_prf(y, pred)
+    put(out, "mbic_paper_protocol_word_f1", f, boot_ci(word_f1, sent, y, pred))
+    out["mbic_paper_protocol_word_precision"], out["mbic_paper_protocol_word_recall"] = round(p, 4), round(r, 4)
+    model = babe_dev_word_model()
+    pred = model.predict_proba(rows)[:, 1] >= thr
+    p, r, f = word_prf(y, pred)
+    put(out, "mbic_out_of_domain_word_f1", f, boot_ci(word_f1, sent, y, pred))
+    out["mbic_out_of_domain_word_precision"], out["mbic_out_of_domain_word_recall"] = round(p, 4), round(r, 4)
+    rules = []
+    for text in m["text"]:
+        spans = [(s.start, s.end) for s in loaded_language(framing.analyze(text))]
+        rules += [in_spans(spans, a, b) for _, a, b in word_rows(text)]
+    rules = np.asarray(rules, bool)
+    put(out, "mbic_rules_word_f1", word_f1(y, rules), boot_ci(word_f1, sent, y, rules))
+    out["mbic_sentences"], out["mbic_biased_words"] = len(m), int(y.sum())
+
+
+# -- MultiDimNews ---------------------------------------------------------------------------
+def multidimnews(out: dict, split: str) -> None:
+    if split != "test":
+        return
+    md = load_multidimnews()
+    docs = [_analysed(t) for t in md["text"]]
+    ev = np.asarray([evidence_score(d) for d in docs])
+    b, y, bdocs, _ = babe_frame()
+    model = BiasClassifier(**BIAS_PARAMS).fit(bdocs, y)
+    proba = model.predict_proba(docs)[:, 1]
+    sent = np.arange(len(md))
+    for dim in ("bias", "subjectivity"):
+        g = md[dim].to_numpy().astype(int)
+        for name, score, thr in (("evidence", ev, DEFAULT_THRESHOLD), ("classifier", proba, 0.5)):
+            pred = (score >= thr).astype(int)
+            put(out, f"multidimnews_{dim}_{name}_auc", roc_auc_score(g, score))
+            put(out, f"multidimnews_{dim}_{name}_macro_f1", macro_f1(g, pred), boot_ci(macro_f1, sent, g, pred))
+    out["multidimnews_sentences"] = len(md)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    C.add_arguments(ap, "test reads BASIL events 80-99, BABE/MBIC test (and all of MBIC), MultiDimNews")
+    ap.add_argument("--only", nargs="*", choices=["basil", "babe", "mbic", "multidimnews"],
+                    help="run only these parts")
+    ap.add_argument("--bias-params", default="{}",
+                    help='BiasClassifier parameters as JSON, e.g. \'{"lexical": "all", "C": 1.0}\'')
+    args = ap.parse_args(argv)
+    BIAS_PARAMS.update(json.loads(args.bias_params))
+    out: dict = {}
+    for name, part in (("mbic", mbic), ("basil", basil), ("babe", babe), ("multidimnews", multidimnews)):
+        if args.only and name not in args.only:
+            continue
+        log(f"-- {name}")
+        part(out, args.split)
+    print(json.dumps(out, indent=1))
+    C.finish(args, "evaluation/bias.py", out, argv if argv is not None else sys.argv[1:])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
