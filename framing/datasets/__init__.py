@@ -15,6 +15,9 @@ from framing.datasets._base import (
 )
 from framing.datasets._szeged import load_szeged_uncertainty
 from framing.datasets._newsmtsc import load_newsmtsc
+from framing.datasets._semeval2023_frames import load_semeval2023_frames
+from framing.datasets._frac import load_frac
+from framing.datasets._gvfc import load_gvfc
 
 __all__ = [
     "dataset_path",
@@ -28,4 +31,7 @@ __all__ = [
     "load_polnear",
     "read_brat_attributions",
     "load_newsmtsc",
+    "load_semeval2023_frames",
+    "load_frac",
+    "load_gvfc",
 ]
