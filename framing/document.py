@@ -10,6 +10,7 @@ from framing._records import (
     Attribution,
     Cue,
     Evaluation,
+    FrameSentence,
     Mention,
     Span,
 )
@@ -41,6 +42,8 @@ class Document:
         Fields lifted from the clutter ("MOSCOW, Feb 2 (Reuters)", "By Jane Doe").
     attributions, hedges, boosters, vague, evaluations, mentions, actor_sentiment : list
         Evidence records filled by :func:`framing.analyze`.
+    frames : list of FrameSentence
+        The sentences that carry each frame (the frame step, :mod:`framing.frames`).
 
     Examples
     --------
@@ -70,6 +73,7 @@ class Document:
     evaluations: list[Evaluation] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     actor_sentiment: list[ActorSentiment] = field(default_factory=list)
+    frames: list[FrameSentence] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,8 +126,8 @@ class Document:
         >>> d = framing.analyze("The minister said talks would resume.").to_dict()
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
         ['actor_sentiment', 'attributions', 'boosters', 'byline', 'clutter', 'cues', 'date',
-         'dateline', 'evaluative', 'hedges', 'id', 'mentions', 'meta', 'outlet', 'story',
-         'text', 'title', 'url', 'vague']
+         'dateline', 'evaluative', 'frames', 'hedges', 'id', 'mentions', 'meta', 'outlet',
+         'story', 'text', 'title', 'url', 'vague']
         >>> _ = json.dumps(d)
         """
         return {
@@ -146,4 +150,5 @@ class Document:
             "evaluative": [e.to_dict() for e in self.evaluations],
             "mentions": [m.to_dict() for m in self.mentions],
             "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
+            "frames": [f.to_dict() for f in self.frames],
         }
