@@ -109,10 +109,12 @@ class FrameLexicon:
         """
         low = [_norm(w) for w in words]
         out: list[tuple[int, int, str, float]] = []
+        covered: dict[str, int] = {}  # frame -> end token of its last phrase match
         for i, w in enumerate(low):
             for rest, frame, weight in self.phrases.get(w, ()):
                 if tuple(low[i + 1:i + 1 + len(rest)]) == rest:
                     out.append((i, i + 1 + len(rest), frame, weight))
+                    covered[frame] = max(covered.get(frame, 0), i + 1 + len(rest))
             hits = self.words.get(w)
             if hits is None:
                 for n in self.prefix_lengths:  # longest prefix first
@@ -120,7 +122,8 @@ class FrameLexicon:
                         hits = self.prefixes[w[:n]]
                         break
             for frame, weight in hits or ():
-                out.append((i, i + 1, frame, weight))
+                if covered.get(frame, 0) <= i:  # a word inside a phrase of its frame counts once
+                    out.append((i, i + 1, frame, weight))
         return out
 
 

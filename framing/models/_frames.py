@@ -268,7 +268,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                 p = min(max(col.mean(), 1e-3), 1 - 1e-3)
                 intercept[j] = math.log(p / (1 - p))
                 continue
-            lr = LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear",
+            lr = LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear", dual=True,
                                     max_iter=self.max_iter).fit(M, col)
             coef[j] = lr.coef_[0]
             intercept[j] = lr.intercept_[0]
@@ -316,7 +316,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if fit_thresholds:
             self.thresholds_ = self._cv_thresholds(counts, dense, Y)
         else:
-            self.thresholds_ = np.full(Y.shape[1], float(self.threshold))
+            self.thresholds_ = np.full(Y.shape[1], 0.5 if self.threshold == "cv" else float(self.threshold))
 
     def _cv_thresholds(self, counts, dense, Y) -> np.ndarray:
         """Per class, the threshold maximising F1 on out-of-fold probabilities of the
@@ -520,10 +520,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             raise bad("classes must be a non-empty list of distinct labels")
         if not isinstance(vocab, list) or not all(isinstance(g, str) for g in vocab) or len(set(vocab)) != len(vocab):
             raise bad("vocabulary must be a list of distinct strings")
-        try:
-            arrays = {k: np.asarray(payload[k], dtype=float) for k in need[3:]}
-        except (TypeError, ValueError):
-            raise bad("idf, coef, intercept, thresholds, dense_mean and dense_scale must be numbers") from None
+        arrays = {}
+        for k in need[3:]:
+            try:
+                arrays[k] = np.asarray(payload[k], dtype=float)
+            except (TypeError, ValueError):
+                raise bad(f"{k} is not a rectangular array of numbers") from None
         n_dense = len(_lexicon_names()) + (len(_evidence_names()) if est.evidence else 0)
         k, v = len(classes), len(vocab)
         shapes = {"idf": (v,), "coef": (k, v + n_dense), "intercept": (k,), "thresholds": (k,),
