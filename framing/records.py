@@ -73,6 +73,16 @@ class Attribution:
         The lemma of the cue, as listed in the reporting-verb lexicon.
     actor : str or None
         The canonical actor the source refers to, when known.
+    text : str
+        The content as written, ``text[content.start:content.end]`` (like the ``text`` of the
+        other records); ``""`` when the attribution was built without its text (gold records,
+        hand-made ones). Not in :meth:`to_dict` yet: the record format's content is the span.
+
+    Examples
+    --------
+    >>> from framing.extract.attribution import extract_attributions
+    >>> [a.text for a in extract_attributions('"We came to talk," the minister said.')]
+    ['We came to talk']
     """
 
     kind: str
@@ -83,6 +93,7 @@ class Attribution:
     cue_stance: str = "neutral"
     cue_lemma: str = ""
     actor: str | None = None
+    text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +105,7 @@ class Attribution:
             "cue_stance": self.cue_stance,
             "cue_lemma": self.cue_lemma,
             "actor": self.actor,
+            "text": self.text,
         }
 
 
