@@ -48,9 +48,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from framing import Document  # noqa: E402
-from framing.datasets import load_frac, load_gvfc, load_semeval2023_frames  # noqa: E402
-from framing.datasets._frac import FRAC_TO_SEMEVAL  # noqa: E402
-from framing.frames import FRAMES, article_frames, find_frame_sentences  # noqa: E402
+from framing.datasets import FRAC_TO_SEMEVAL, load_frac, load_gvfc, load_semeval2023_frames  # noqa: E402
+from framing.extract.frames import FRAMES, article_frames, find_frame_sentences  # noqa: E402
 from framing.models import FrameClassifier  # noqa: E402
 
 FOLDS = ROOT / "evaluation" / "folds" / "semeval2023_frames_folds.json"

@@ -45,7 +45,7 @@ class Document:
     attributions, hedges, boosters, vague, evaluations, mentions, actor_sentiment : list
         Evidence records filled by :func:`framing.analyze`.
     frames : list of FrameSentence
-        The sentences that carry each frame (the frame step, :mod:`framing.frames`).
+        The sentences that carry each frame (the frame step, :mod:`framing.extract.frames`).
 
     In Jupyter a Document shows its text with the evidence highlighted: ``_repr_html_`` is
     attached by the package root from :func:`framing.viz.display.render_document`, so that

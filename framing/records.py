@@ -245,7 +245,7 @@ class FrameSentence:
     sentence : Span
         The sentence.
     frame : str
-        One of :data:`framing.frames.FRAMES` (or a trained model's own labels).
+        One of :data:`framing.extract.frames.FRAMES` (or a trained model's own labels).
     score : float
         How strongly the sentence carries the frame, in [0, 1]: for the lexicon default
         ``1 - 0.5 ** w`` where ``w`` is the summed weight of the frame's words in the

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from framing.datasets import load_frac, load_gvfc, load_semeval2023_frames
-from framing.datasets._gvfc import gvfc_split
-from framing.frames import FRAMES
+from framing.datasets import gvfc_split
+from framing.extract.frames import FRAMES
 from tests.conftest import requires_data
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,8 +10,8 @@ from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
 from framing import Document
-from framing._records import FrameSentence, Span
-from framing.frames import (
+from framing.records import FrameSentence, Span
+from framing.extract.frames import (
     FRAMES,
     article_frames,
     find_frame_sentences,

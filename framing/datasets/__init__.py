@@ -15,9 +15,9 @@ from framing.datasets._base import (
 )
 from framing.datasets._szeged import load_szeged_uncertainty
 from framing.datasets._newsmtsc import load_newsmtsc
-from framing.datasets._semeval2023_frames import load_semeval2023_frames
-from framing.datasets._frac import load_frac
-from framing.datasets._gvfc import load_gvfc
+from framing.datasets._semeval2023_frames import SEMEVAL_FRAMES, load_semeval2023_frames
+from framing.datasets._frac import FRAC_LABELS, FRAC_TO_SEMEVAL, load_frac
+from framing.datasets._gvfc import GVFC_FRAMES, gvfc_split, load_gvfc
 
 __all__ = [
     "dataset_path",
@@ -34,4 +34,9 @@ __all__ = [
     "load_semeval2023_frames",
     "load_frac",
     "load_gvfc",
+    "SEMEVAL_FRAMES",
+    "FRAC_LABELS",
+    "FRAC_TO_SEMEVAL",
+    "GVFC_FRAMES",
+    "gvfc_split",
 ]

@@ -7,7 +7,7 @@ each frame, summed weight of its words) and the extractors' evidence counts
 logistic regression per frame; each frame's decision threshold is chosen by cross-validation
 inside the training data. framing ships **no fitted frame model**: the only corpus with the 14
 frames on English articles (SemEval-2023 Task 3) has no licence, so users fit it from their own
-copy in one call (:meth:`FrameClassifier.from_data_home`).
+copy in one call (:func:`framing.training.train_frame_classifier`).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def _ngrams(text: str, n_max: int) -> list[tuple[str, int, int]]:
 
 def _lexicon_row(doc: Document) -> list[float]:
     """Per frame: share of sentences the lexicon default marks, log(1 + summed word weight)."""
-    from framing.frames import FRAMES, load_frame_lexicon
+    from framing.extract.frames import FRAMES, load_frame_lexicon
 
     lex = load_frame_lexicon()
     share = dict.fromkeys(FRAMES, 0)
@@ -67,7 +67,7 @@ def _lexicon_row(doc: Document) -> list[float]:
 
 
 def _lexicon_names() -> list[str]:
-    from framing.frames import FRAMES
+    from framing.extract.frames import FRAMES
 
     return [f"lexicon__share_{f}" for f in FRAMES] + [f"lexicon__weight_{f}" for f in FRAMES]
 
@@ -189,13 +189,15 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if not self.evidence:
             return np.asarray([_lexicon_row(d) for d in docs], dtype=float).reshape(len(docs), -1)
         from framing.features import FramingFeatures
-        from framing.pipeline import annotate_evidence
 
-        # a Document that already carries evidence is used as it is (no second analysis)
-        docs = [d if d.attributions or d.hedges or d.boosters or d.evaluations or d.clutter
-                else annotate_evidence(d) for d in docs]
         ev = FramingFeatures()
         ev.fit(["."])
+        # a Document that already carries evidence is used as it is (no second analysis);
+        # a text (or a bare Document) is analysed by the features' own evidence run
+        bare = [i for i, d in enumerate(docs)
+                if not (d.attributions or d.hedges or d.boosters or d.evaluations or d.clutter)]
+        for i, d in zip(bare, ev._documents([docs[i].text for i in bare])):
+            docs[i] = d
         rows = [_lexicon_row(d) + list(e) for d, e in zip(docs, ev._rows(docs))]
         return np.asarray(rows, dtype=float).reshape(len(docs), -1)
 
@@ -447,21 +449,6 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             rows.sort(key=lambda r: (-r[2], r[0]))
             out[str(self.classes_[j])] = rows[:n]
         return out
-
-    # -- training from the data home -------------------------------------------------------
-    @classmethod
-    def from_data_home(cls, data_home: str | os.PathLike[str] | None = None, **params: Any) -> FrameClassifier:
-        """Fit on the 433 SemEval-2023 Task 3 English articles in your data home (folder
-        ``semeval2023_task3_en/``, see :func:`framing.datasets.load_semeval2023_frames`).
-
-        The result may not be redistributed (the corpus has no licence); save it for
-        yourself with :meth:`to_json`. Takes a few minutes on one core (the evidence
-        features run the default pipeline on every article).
-        """
-        from framing.datasets import load_semeval2023_frames
-
-        df = load_semeval2023_frames(data_home=data_home)
-        return cls(**params).fit(df["text"].tolist(), df["frames"].tolist())
 
     # -- safe persistence: JSON, loading runs no code --------------------------------------
     def to_json(self, path: str | os.PathLike[str], *, meta: dict | None = None) -> None:

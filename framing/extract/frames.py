@@ -16,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
 
-from framing._records import FrameSentence, Span
+from framing.records import FrameSentence, Span
 from framing.document import Document
+from framing.resources import lexicon_rows
 
 __all__ = [
     "FRAMES",
@@ -137,20 +137,13 @@ def load_frame_lexicon() -> FrameLexicon:
     >>> lex.frames == FRAMES
     True
     """
-    text = resources.files("framing").joinpath("data", "lexicons", "frames.tsv").read_text(encoding="utf-8")
     words: dict[str, list] = {}
     prefixes: dict[str, list] = {}
     phrases: dict[str, list] = {}
-    header = True
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if header:
-            header = False
-            continue
-        frame, term, weight = line.split("\t")[:3]
+    for row in lexicon_rows("frames.tsv"):
+        frame, term, weight = row[:3]
         if frame not in FRAMES:
-            raise ValueError(f"frames.tsv line {n}: unknown frame {frame!r}")
+            raise ValueError(f"frames.tsv: unknown frame {frame!r} (term {term!r})")
         entry = (frame, float(weight))
         parts = term.split("_")
         if len(parts) > 1:
