@@ -32,6 +32,7 @@ import pandas as pd
 
 from framing.analysis.statistics import _interval, _p_value, _ratio
 from framing.analysis.tables import STANCES, STATUS_OK, Analysis
+from framing.extract.frames import FRAME_NAMES, FRAMES
 
 __all__ = ["Comparison", "Metric", "ARTICLE_METRICS", "ACTOR_METRICS", "compare"]
 
@@ -124,6 +125,10 @@ ARTICLE_METRICS: dict[str, Metric] = {m.name: m for m in [
             "Evaluative words per 1,000 quoted words",
             "Evaluative words in quoted voice per 1,000 words inside attributions' content.",
             words="words_quoted"),
+    *[Metric(f"frame_{f}_share", f"frame_{f}", "sentences", 1.0, "article",
+             f"Frame: {FRAME_NAMES[f]}",
+             f"Share of the sentences that carry the {FRAME_NAMES[f].lower()} frame (frame step).")
+      for f in FRAMES],
 ]}
 
 ACTOR_METRICS: dict[str, Metric] = {m.name: m for m in [
