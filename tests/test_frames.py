@@ -296,3 +296,26 @@ def test_lexicon_default_beats_chance_on_semeval():
         find_frame_sentences(doc)
         P.append([f in article_frames(doc) for f in FRAMES])
     assert f1_score(Y, np.array(P, dtype=int), average="micro") >= 0.45
+
+
+def test_threshold_objectives():
+    from sklearn.metrics import f1_score
+
+    from framing.models._frames import choose_thresholds
+
+    rng = np.random.RandomState(0)
+    Y = (rng.rand(200, 6) < [0.5, 0.4, 0.3, 0.1, 0.05, 0.03]).astype(int)
+    P = np.clip(Y * 0.35 + rng.rand(200, 6) * 0.65, 0, 1)
+    both = []
+    for obj in ("f1", "micro+macro"):
+        th = choose_thresholds(Y, P, obj)
+        assert th.shape == (6,) and ((th >= 0.05) & (th <= 0.95)).all()
+        pred = P >= th
+        both.append(f1_score(Y, pred, average="micro") + f1_score(Y, pred, average="macro"))
+        if obj == "f1":  # each class on its own best F1
+            for j in range(6):
+                best = max(f1_score(Y[:, j], P[:, j] >= t) for t in np.arange(0.05, 0.951, 0.025))
+                assert f1_score(Y[:, j], pred[:, j]) == pytest.approx(best)
+    assert both[1] >= both[0] - 1e-9
+    with pytest.raises(ValueError, match="threshold_objective"):
+        choose_thresholds(Y, P, "accuracy")
