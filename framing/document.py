@@ -191,6 +191,7 @@ _RECORDS: dict[str, tuple[str, type]] = {
     "evaluative": ("evaluations", Evaluation),
     "mentions": ("mentions", Mention),
     "actor_sentiment": ("actor_sentiment", ActorSentiment),
+    "frames": ("frames", FrameSentence),
 }
 
 
@@ -201,7 +202,11 @@ def _record(cls: type, d: Mapping[str, Any]) -> Any:
         if f.name not in d:
             continue
         value = d[f.name]
-        if "Span" in str(f.type) and value is not None:
+        if value is not None and str(f.type).startswith("tuple[Span"):
+            value = tuple(Span(int(a), int(b)) for a, b in value)
+        elif "Span" in str(f.type) and value is not None:
             value = Span(int(value[0]), int(value[1]))
+        elif value is not None and str(f.type).startswith("tuple["):
+            value = tuple(value)
         kwargs[f.name] = value
     return cls(**kwargs)

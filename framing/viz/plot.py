@@ -413,7 +413,8 @@ def frame_profile(
     >>> import framing
     >>> from framing.datasets import load_sample
     >>> cmp = framing.compare(load_sample().analyze(progress=False), n_boot=100)
-    >>> ax = framing.plot.frame_profile(cmp, min_share=0.05)
+    >>> from matplotlib.figure import Figure
+    >>> ax = framing.plot.frame_profile(cmp, min_share=0.05, ax=Figure().add_subplot())
     >>> len(ax.get_legend().get_texts())
     4
     """
