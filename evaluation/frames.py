@@ -19,9 +19,11 @@
    accuracy and macro-F1, beside the figure of Liu et al. (2019). The lexicon default maps
    each GVFC frame to its nearest codebook frame (``GVFC_TO_CODEBOOK``, fixed a priori).
 
-``--split dev`` replaces the GVFC test split by 5-fold cross-validation inside GVFC's train
-split and skips FrAC (all of FrAC is an evaluation set). ``--json PATH`` writes every figure
-as one flat JSON object.
+``--split dev`` (the default, as in every evaluation script) replaces the GVFC test split by
+5-fold cross-validation inside GVFC's train split and skips FrAC (all of FrAC is an
+evaluation set); ``--split test`` reads them and records the reading in
+``evaluation/ledger.jsonl``. ``--json PATH`` writes every figure as one flat JSON object
+(``<name>_ci_low`` / ``<name>_ci_high`` beside each accuracy figure).
 
 Usage::
 
@@ -44,8 +46,11 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.multiclass import OneVsRestClassifier
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _p in (ROOT, ROOT / "evaluation"):
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
+
+import _common as C  # noqa: E402  (evaluation/_common.py)
 
 from framing import Document  # noqa: E402
 from framing.datasets import FRAC_TO_SEMEVAL, load_frac, load_gvfc, load_semeval2023_frames  # noqa: E402
@@ -182,8 +187,8 @@ def semeval(out: dict, lines: list[str]) -> list[Document]:
         suffix = "_default" if name == "default" else ""
         out[f"{key}_micro_f1{suffix}"] = round(mi, 4)
         out[f"{key}_macro_f1{suffix}"] = round(ma, 4)
-        out[f"{key}_micro_f1{suffix}_ci95"] = [round(float(ci[0][0]), 4), round(float(ci[1][0]), 4)]
-        out[f"{key}_macro_f1{suffix}_ci95"] = [round(float(ci[0][1]), 4), round(float(ci[1][1]), 4)]
+        out[f"{key}_micro_f1{suffix}_ci_low"], out[f"{key}_micro_f1{suffix}_ci_high"] = float(ci[0][0]), float(ci[1][0])
+        out[f"{key}_macro_f1{suffix}_ci_low"], out[f"{key}_macro_f1{suffix}_ci_high"] = float(ci[0][1]), float(ci[1][1])
         lines.append(f"| {names[name]} | {fmt(mi, ci[:, 0])} | {fmt(ma, ci[:, 1])} |")
     per = f1_score(Y, preds["model"], average=None, zero_division=0)
     per_d = f1_score(Y, preds["default"], average=None, zero_division=0)
@@ -243,7 +248,8 @@ def frac(out: dict, lines: list[str], semeval_model: FrameClassifier) -> None:
         out[f"{key}_micro_f1{suffix}"] = round(mi, 4)
         out[f"{key}_accuracy{suffix}"] = round(acc, 4)
         out[f"{key}_macro_f1{suffix}"] = round(ma, 4)
-        out[f"{key}_micro_f1{suffix}_ci95"] = [round(float(ci[0][0]), 4), round(float(ci[1][0]), 4)]
+        for j, m in enumerate(("micro_f1", "accuracy", "macro_f1")):
+            out[f"{key}_{m}{suffix}_ci_low"], out[f"{key}_{m}{suffix}_ci_high"] = float(ci[0][j]), float(ci[1][j])
         rows.append(f"| {name} | {fmt(mi, ci[:, 0])} | {fmt(acc, ci[:, 1])} | {fmt(ma, ci[:, 2])} |")
 
     proba = semeval_model.predict_proba(docs)
@@ -301,10 +307,9 @@ def gvfc(out: dict, lines: list[str], split: str) -> None:
         ci = bootstrap(np.asarray(gold, dtype=object), np.asarray(P, dtype=object), fn)
         out[f"gvfc_accuracy{suffix}"] = round(float(acc), 4)
         out[f"gvfc_macro_f1{suffix}"] = round(float(ma), 4)
-        out[f"gvfc_accuracy{suffix}_ci95"] = [round(float(ci[0][0]), 4), round(float(ci[1][0]), 4)]
-        out[f"gvfc_macro_f1{suffix}_ci95"] = [round(float(ci[0][1]), 4), round(float(ci[1][1]), 4)]
+        out[f"gvfc_accuracy{suffix}_ci_low"], out[f"gvfc_accuracy{suffix}_ci_high"] = float(ci[0][0]), float(ci[1][0])
+        out[f"gvfc_macro_f1{suffix}_ci_low"], out[f"gvfc_macro_f1{suffix}_ci_high"] = float(ci[0][1]), float(ci[1][1])
         rows.append(f"| {name} | {fmt(acc, ci[:, 0])} | {fmt(ma, ci[:, 1])} |")
-    out["gvfc_split"] = split
     out["gvfc_n"] = len(gold)
     where = "fixed test split" if split == "test" else "5-fold CV inside the train split"
     lines += [f"## GVFC headlines, first frame ({where}, {len(gold)} headlines)", "",
@@ -316,8 +321,7 @@ def gvfc(out: dict, lines: list[str], split: str) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="test", choices=["test", "dev"])
-    ap.add_argument("--json", metavar="PATH")
+    C.add_arguments(ap, "test adds FrAC and GVFC's fixed test split; SemEval is always CV")
     ap.add_argument("--only", choices=["semeval", "frac", "gvfc"])
     ap.add_argument("--write-folds", action="store_true",
                     help="write the SemEval folds file (refuses to overwrite it)")
@@ -331,7 +335,7 @@ def main(argv=None) -> int:
                                      "method": "iterative multi-label stratification (Sechidis et al. 2011), "
                                                "numpy RandomState(2023)", "folds": folds}, indent=1))
         return 0
-    out: dict = {"split": args.split, "date": time.strftime("%Y-%m-%d")}
+    out: dict = {}
     lines: list[str] = []
     docs = None
     if args.only in (None, "semeval"):
@@ -344,8 +348,8 @@ def main(argv=None) -> int:
     if args.only in (None, "gvfc"):
         gvfc(out, lines, args.split)
     print("\n".join(lines))
-    if args.json:
-        Path(args.json).write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    C.finish(args, "evaluation/frames.py", out, argv if argv is not None else sys.argv[1:],
+             read_test=args.split == "test" and args.only in (None, "frac", "gvfc"))
     return 0
 
 
