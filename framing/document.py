@@ -13,6 +13,7 @@ from framing.records import (
     Attribution,
     Cue,
     Evaluation,
+    FrameSentence,
     Mention,
     Persuasion,
     Span,
@@ -48,6 +49,8 @@ class Document:
     persuasion : list of Persuasion
         Persuasion-technique spans, filled by the persuasion step
         (:func:`framing.persuasion.find_persuasion`).
+    frames : list of FrameSentence
+        The sentences that carry each frame (the frame step, :mod:`framing.extract.frames`).
 
     In Jupyter a Document shows its text with the evidence highlighted: ``_repr_html_`` is
     attached by the package root from :func:`framing.viz.display.render_document`, so that
@@ -83,6 +86,7 @@ class Document:
     actor_sentiment: list[ActorSentiment] = field(default_factory=list)
     persuasion: list[Persuasion] = field(default_factory=list)
     sentence_bias: list[SentenceBias] = field(default_factory=list)
+    frames: list[FrameSentence] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -129,8 +133,8 @@ class Document:
         >>> d = framing.analyze("The minister said talks would resume.").to_dict()
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
         ['actor_sentiment', 'attributions', 'boosters', 'byline', 'clutter', 'cues', 'date',
-         'dateline', 'evaluative', 'hedges', 'id', 'mentions', 'meta', 'outlet', 'persuasion',
-         'sentence_bias', 'story', 'text', 'title', 'url', 'vague']
+         'dateline', 'evaluative', 'frames', 'hedges', 'id', 'mentions', 'meta', 'outlet',
+         'persuasion', 'sentence_bias', 'story', 'text', 'title', 'url', 'vague']
         >>> _ = json.dumps(d)
         """
         return {
@@ -155,6 +159,7 @@ class Document:
             "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
             "persuasion": [p.to_dict() for p in self.persuasion],
             "sentence_bias": [b.to_dict() for b in self.sentence_bias],
+            "frames": [f.to_dict() for f in self.frames],
         }
 
     @classmethod
@@ -197,6 +202,7 @@ _RECORDS: dict[str, tuple[str, type]] = {
     "actor_sentiment": ("actor_sentiment", ActorSentiment),
     "persuasion": ("persuasion", Persuasion),
     "sentence_bias": ("sentence_bias", SentenceBias),
+    "frames": ("frames", FrameSentence),
 }
 
 
@@ -211,5 +217,7 @@ def _record(cls: type, d: Mapping[str, Any]) -> Any:
             value = tuple(Span(int(v[0]), int(v[1])) for v in value)
         elif "Span" in str(f.type) and value is not None:
             value = Span(int(value[0]), int(value[1]))
+        elif value is not None and str(f.type).startswith("tuple["):
+            value = tuple(value)
         kwargs[f.name] = value
     return cls(**kwargs)

@@ -6,7 +6,7 @@ may carry a model. :meth:`Pipeline.default` is the pipeline :func:`framing.analy
 :func:`framing.report` and the command line use::
 
     clutter -> text -> attribution -> hedging -> evaluative -> actors -> actor_sentiment
-    -> sentence_bias -> persuasion
+    -> frames -> sentence_bias -> persuasion
 
 Swap a step's model with :meth:`Pipeline.replace`, leave steps out with
 :meth:`Pipeline.without`, add one with :meth:`Pipeline.add`. A pipeline is checked when it is
@@ -204,6 +204,18 @@ class _Shipped:
         return _shipped_actor_sentiment().predict_proba(rows)
 
 
+def _frames(doc: Document, model: Any) -> None:
+    from framing.extract.frames import find_frame_sentences
+
+    find_frame_sentences(doc, model)
+
+
+def _load_frame_model(path: str) -> Any:
+    from framing.models import FrameClassifier
+
+    return FrameClassifier.from_json(path)
+
+
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
 
 
@@ -232,6 +244,7 @@ def _steps() -> list[Step]:
              options=("actors",), takes_model=False),
         Step("actor_sentiment", _actor_sentiment, ("sentences", "mentions"), ("actor_sentiment",),
              model=_Shipped(), loader=_load_actor_sentiment, labels=SENTIMENT_LABELS),
+        Step("frames", _frames, ("sentences",), ("frames",), loader=_load_frame_model),
         # no shipped weights (BABE is AGPL): the default scores each sentence from the
         # author-voice evidence; replace("sentence_bias", BiasClassifier().fit(...)) to train
         Step("sentence_bias", _sentence_bias, ("sentences", "attributions", "boosters", "evaluations"),
@@ -258,7 +271,7 @@ class Pipeline:
     >>> p = Pipeline.default()
     >>> p.names  # doctest: +NORMALIZE_WHITESPACE
     ['clutter', 'text', 'attribution', 'hedging', 'evaluative', 'actors', 'actor_sentiment',
-     'sentence_bias', 'persuasion']
+     'frames', 'sentence_bias', 'persuasion']
     >>> doc = p.without("actor_sentiment").run("Critics slammed Mayor Dana Whitfield.")
     >>> [m.actor for m in doc.mentions], doc.actor_sentiment
     (['Dana Whitfield'], [])
@@ -445,7 +458,7 @@ def annotate_evidence(doc: Document) -> Document:
 
 @lru_cache(maxsize=1)
 def _evidence_pipeline() -> Pipeline:
-    return Pipeline.default().without("actors", "actor_sentiment", "sentence_bias", "persuasion")
+    return Pipeline.default().without("actors", "actor_sentiment", "frames", "sentence_bias", "persuasion")
 
 
 def annotate(doc: Document, *, actors: Actors | None = None,

@@ -21,6 +21,7 @@ __all__ = [
     "voice_of",
     "Persuasion",
     "SentenceBias",
+    "FrameSentence",
 ]
 
 Voice = Literal["author", "quoted"]
@@ -319,4 +320,46 @@ class SentenceBias:
             "voice": self.voice,
             "evidence": [s.to_list() for s in self.evidence],
             "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FrameSentence:
+    """A sentence that carries a frame, with the words that show it.
+
+    Parameters
+    ----------
+    sentence : Span
+        The sentence.
+    frame : str
+        One of :data:`framing.extract.frames.FRAMES` (or a trained model's own labels).
+    score : float
+        How strongly the sentence carries the frame, in [0, 1]: for the lexicon default
+        ``1 - 0.5 ** w`` where ``w`` is the summed weight of the frame's words in the
+        sentence; for a trained model its probability for the frame.
+    evidence : tuple of Span
+        The words (or n-grams) that carry the frame, inside ``sentence``.
+    words : tuple of str
+        The text of each evidence span, kept for convenience.
+
+    Examples
+    --------
+    >>> r = FrameSentence(Span(0, 20), "Economic", 0.5, (Span(4, 9),), ("taxes",))
+    >>> r.to_dict()["evidence"]
+    [[4, 9]]
+    """
+
+    sentence: Span
+    frame: str
+    score: float
+    evidence: tuple[Span, ...] = ()
+    words: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence.to_list(),
+            "frame": self.frame,
+            "score": self.score,
+            "evidence": [s.to_list() for s in self.evidence],
+            "words": list(self.words),
         }

@@ -60,7 +60,7 @@ class AlwaysNegative:
 def test_default_steps_and_table():
     p = Pipeline.default()
     assert p.names == ["clutter", "text", "attribution", "hedging", "evaluative", "actors",
-                       "actor_sentiment", "sentence_bias", "persuasion"]
+                       "actor_sentiment", "frames", "sentence_bias", "persuasion"]
     t = p.describe()
     assert list(t.columns) == ["name", "reads", "writes", "model"]
     assert t.set_index("name").loc["actors", "writes"] == "mentions, attributions.actor"
@@ -168,6 +168,7 @@ def test_from_dict_round_trips_the_sample():
         assert back.to_dict() == record
         assert back.attributions == d.attributions and back.hedges == d.hedges
         assert back.evaluations == d.evaluations and back.mentions == d.mentions
+        assert back.frames == d.frames
         assert [s.span for s in back.sentences] == [s.span for s in d.sentences]
     with pytest.raises(TypeError, match="takes a mapping with a 'text'"):
         Document.from_dict({"id": "x"})

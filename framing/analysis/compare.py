@@ -45,6 +45,7 @@ from framing.analysis.statistics import (
     adjust_p,
 )
 from framing.analysis.tables import STANCES, STATUS_OK, Analysis
+from framing.extract.frames import FRAME_NAMES, FRAMES
 
 __all__ = ["Comparison", "Metric", "ARTICLE_METRICS", "ACTOR_METRICS", "MIN_SAMPLE", "compare"]
 
@@ -163,6 +164,10 @@ ARTICLE_METRICS: dict[str, Metric] = {m.name: m for m in [
               f"{t.replace('_', ' ').capitalize()} per 1,000 words",
               f"Spans of the persuasion technique {t} per 1,000 words, in any voice.")
       for t in TECHNIQUES],
+    *[Metric(f"frame_{f}_share", f"frame_{f}", "sentences", 1.0, "article",
+             f"Frame: {FRAME_NAMES[f]}",
+             f"Share of the sentences that carry the {FRAME_NAMES[f].lower()} frame (frame step).")
+      for f in FRAMES],
 ]}
 
 ACTOR_METRICS: dict[str, Metric] = {m.name: m for m in [

@@ -23,6 +23,7 @@ import pandas as pd
 from framing.persuasion import TECHNIQUES
 from framing.records import Span, _SpanIndex
 from framing.document import Document
+from framing.extract.frames import FRAMES
 
 if TYPE_CHECKING:  # the data model's input problems; no import at run time
     from framing.problems import Problem
@@ -48,6 +49,7 @@ ARTICLE_COLUMNS = [
     "mentions", "actors",
     "sentences_author", "sentences_author_biased",
     "persuasion", "persuasion_author", *[f"persuasion_{t}" for t in TECHNIQUES],
+    *[f"frame_{f}" for f in FRAMES],
 ]
 ATTRIBUTION_COLUMNS = [
     *_KEYS, "kind", "source", "cue", "content", "source_start", "source_end", "cue_start",
@@ -58,6 +60,7 @@ CUE_COLUMNS = [*_KEYS, "start", "end", "text", "category", "subtype", "voice"]
 EVALUATION_COLUMNS = [*_KEYS, "start", "end", "text", "polarity", "intensity", "voice", "kind"]
 MENTION_COLUMNS = [*_KEYS, "start", "end", "text", "actor", "type", "via"]
 SENTIMENT_COLUMNS = [*_KEYS, "sentence_start", "sentence_end", "actor", "label", "score"]
+FRAME_COLUMNS = [*_KEYS, "sentence_start", "sentence_end", "frame", "score", "words", "sentence"]
 ACTOR_COLUMNS = [
     *_KEYS, "actor", "mentions", "first_mention", "attributions", "quoted_words",
     *[f"stance_{s}" for s in STANCES], *SENTIMENTS, "sentiment_balance", "agent", "patient",
@@ -84,6 +87,10 @@ class Analysis:
     actors : DataFrame
         One row per article and actor: mentions, attributions (voice), quoted words, cue
         stances of the attributions, sentiment counts and balance, agency.
+    frames : DataFrame
+        One row per sentence and frame it carries (the frame step): sentence offsets, frame,
+        score, the evidence words (joined by ``"; "``) and the sentence. The article table
+        counts them per frame in ``frame_<label>`` (sentences carrying the frame).
 
     Examples
     --------
@@ -108,6 +115,7 @@ class Analysis:
     actor_sentiment: pd.DataFrame
     actors: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    frames: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FRAME_COLUMNS))
 
     def __repr__(self) -> str:
         a = self.articles
@@ -150,7 +158,7 @@ class Analysis:
         errors = dict(errors or {})
         tables: dict[str, list[dict[str, Any]]] = {
             k: [] for k in ("articles", "attributions", "hedges", "boosters", "vague",
-                            "evaluations", "mentions", "actor_sentiment", "actors")
+                            "evaluations", "mentions", "actor_sentiment", "actors", "frames")
         }
         actor_rows = _module_actor_rows([d for i, d in enumerate(docs) if i not in errors])
         for i, doc in enumerate(docs):
@@ -184,6 +192,7 @@ _COLUMNS = {
     "mentions": MENTION_COLUMNS,
     "actor_sentiment": SENTIMENT_COLUMNS,
     "actors": ACTOR_COLUMNS,
+    "frames": FRAME_COLUMNS,
 }
 
 
@@ -248,6 +257,14 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
         "persuasion_author": sum(p.voice == "author" for p in doc.persuasion),
         **{f"persuasion_{t}": techniques.get(t, 0) for t in TECHNIQUES},
     })
+    carried: dict[str, set[int]] = {}
+    for r in doc.frames:
+        carried.setdefault(r.frame, set()).add(r.sentence.start)
+        tables["frames"].append({**keys, "sentence_start": r.sentence.start,
+                                 "sentence_end": r.sentence.end, "frame": r.frame,
+                                 "score": r.score, "words": "; ".join(r.words),
+                                 "sentence": _text(doc, r.sentence)})
+    row.update({f"frame_{f}": len(carried.get(f, ())) for f in FRAMES})
     tables["articles"].append(row)
     for a in doc.attributions:
         tables["attributions"].append({

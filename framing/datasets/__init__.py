@@ -21,6 +21,9 @@ from framing.datasets._newswcl50 import load_newswcl50
 from framing.datasets._same_story import load_abp_story_triples, load_allsides_neus, load_article_bias_prediction
 from framing.datasets._basil import load_basil
 from framing.datasets._multidimnews import load_multidimnews
+from framing.datasets._semeval2023_frames import SEMEVAL_FRAMES, load_semeval2023_frames
+from framing.datasets._frac import FRAC_LABELS, FRAC_TO_SEMEVAL, load_frac
+from framing.datasets._gvfc import GVFC_FRAMES, gvfc_split, load_gvfc
 
 __all__ = [
     "dataset_path",
@@ -42,4 +45,12 @@ __all__ = [
     "load_abp_story_triples",
     "load_basil",
     "load_multidimnews",
+    "load_semeval2023_frames",
+    "load_frac",
+    "load_gvfc",
+    "SEMEVAL_FRAMES",
+    "FRAC_LABELS",
+    "FRAC_TO_SEMEVAL",
+    "GVFC_FRAMES",
+    "gvfc_split",
 ]

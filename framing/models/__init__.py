@@ -2,6 +2,7 @@
 
 from framing.models._actor_sentiment import ActorSentimentClassifier
 from framing.models._bias import BiasClassifier
+from framing.models._frames import FrameClassifier
 from framing.models._loaded_words import (
     LoadedWordClassifier,
     loaded_word_spans,
@@ -13,6 +14,7 @@ from framing.models._persuasion import PersuasionSpanTagger, merge_spans, si_cou
 __all__ = [
     "ActorSentimentClassifier",
     "BiasClassifier",
+    "FrameClassifier",
     "LoadedWordClassifier",
     "loaded_word_spans",
     "word_labels",

@@ -295,6 +295,25 @@ class Report:
                              ".actor_differences</code>.</p>")
                 p.append(self._differences_html(ad[:MAX_ACTOR_DIFFERENCES_SHOWN], by, labels,
                                                 actor=True))
+        # frames
+        if s.get("frames"):
+            p.append("<h2>Frames</h2><p>For each " + _e(by) + ", the frames it leans on: the "
+                     "share of its sentences that carry the frame (with interval) against the "
+                     "share over all, and example sentences with the words that carry it.</p>")
+            for g in c["groups"]:
+                items = [x for x in s["frames"] if x["group"] == g]
+                if not items:
+                    continue
+                p.append(f"<h3>{_e(g)}</h3>")
+                for x in items:
+                    v, ci = _interval_text(x)
+                    p.append(f"<p><strong>{_e(x['label'])}</strong>: {_e(v)} "
+                             f'<span class="ci">{_e(ci)}</span> of sentences '
+                             f"(all: {_e(_fmt(x['overall']))})</p>")
+                    for e in x["examples"]:
+                        where = f"{e['id'] or 'article ' + str(e['doc'])}, characters {e['start']}-{e['end']}"
+                        p.append(f'<blockquote class="snippet">{_marked_html(e["text"], e["marks"])}'
+                                 f'<span class="where">{_e(where)}</span></blockquote>')
         # evidence
         if s["evidence"]:
             p.append("<h2>Evidence</h2><p>Sentences behind the numbers, the clearest examples "
@@ -482,6 +501,15 @@ class Report:
                 v, ci = _interval_text(r)
                 out.append(f"| {_md(r['actor'])} | {_md(r[by])} | "
                            f"{_md(labels.get(r['metric'], r['metric']))} | {v} | {_md(ci)} |")
+        if s.get("frames"):
+            out += ["", "## Frames", ""]
+            for x in s["frames"]:
+                v, ci = _interval_text(x)
+                out.append(f"- {_md(x['group'])}: **{_md(x['label'])}** {v} {_md(ci)} of "
+                           f"sentences (all: {_fmt(x['overall'])})")
+                for e in x["examples"]:
+                    out.append(f"    - ({_md(e['id'])}, characters {e['start']}-{e['end']}): "
+                               f"{_marked_md(e['text'], e['marks'])}")
         if s["evidence"]:
             out += ["", "## Evidence", ""]
             for x in s["evidence"]:

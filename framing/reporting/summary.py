@@ -22,6 +22,10 @@ __all__ = ["summarize", "accuracy", "METHODS", "REFERENCES"]
 
 _SVG_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 
+#: Frames listed per group in the report's frames section, and example sentences per frame.
+FRAMES_SHOWN = 3
+FRAME_EXAMPLES = 2
+
 #: Rows of the differences table shown in HTML and Markdown (all are in the JSON form).
 MAX_DIFFERENCES_SHOWN = 60
 
@@ -45,6 +49,9 @@ REFERENCES = {
     "newsmtsc": "Hamborg, F., & Donnay, K. (2021). NewsMTSC: A dataset for (multi-)"
                 "target-dependent sentiment classification in political news articles. "
                 "Proceedings of EACL 2021, 1663-1675.",
+    "boydstun": "Boydstun, A. E., Card, D., Gross, J. H., Resnik, P., & Smith, N. A. (2014). "
+                "Tracking the development of media frames within and across policy issues. "
+                "APSA 2014 Annual Meeting.",
     "bootstrap": "Efron, B., & Tibshirani, R. J. (1993). An introduction to the bootstrap. "
                  "Chapman & Hall.",
     "permutation": "Good, P. (2005). Permutation, parametric, and bootstrap tests of "
@@ -82,6 +89,13 @@ METHODS = [
      "slogans, repetition, exaggeration, appeal to authority, ...), each with its evidence; "
      "by default found by rules over the evidence above and the project's cue list, or by a "
      "model the user trained on PTC.", ["ptc"]),
+    ("Frames", "The 14 generic policy frames of the Policy Frames Codebook (economic, "
+     "capacity and resources, morality, fairness and equality, legality, policy prescription, "
+     "crime and punishment, security and defense, health and safety, quality of life, "
+     "cultural identity, public opinion, political, external regulation and reputation). The "
+     "frame step marks each sentence that carries a frame, with the words that show it (the "
+     "project's frame lexicon by default, or a trained FrameClassifier); a frame's share is "
+     "the share of a group's sentences that carry it.", ["boydstun"]),
     ("Uncertainty", "Every value is a ratio of sums over a group's articles. Intervals are "
      "percentile bootstrap intervals over articles (seeded); below the minimum number of "
      "articles (or stories) they are t intervals, which are wider, because the percentile "
@@ -250,6 +264,51 @@ def _evidence(analysis: Analysis, by: str, groups: list[str], per_kind: int) -> 
     return out
 
 
+def _frames(analysis: Analysis, cmp: Comparison, per_frame: int) -> list[dict[str, Any]]:
+    """Per group, the frames it leans on most: the largest share of sentences above the
+    share over all groups (ties by share), with the interval and example sentences whose
+    evidence words are marked."""
+    by = cmp.by
+    bg = cmp.by_group
+    rows = bg[bg["metric"].str.startswith("frame_") & bg["metric"].str.endswith("_share")]
+    if rows.empty or analysis.frames.empty:
+        return []
+    overall = cmp.overall.set_index("metric")["value"]
+    labels = cmp.metrics.set_index("metric")["label"]
+    docs = analysis.documents
+    fr = analysis.frames
+    out = []
+    for g in cmp.groups:
+        sub = rows[rows[by].astype(str) == g].copy()
+        sub = sub[sub["value"] > 0]
+        if sub.empty:
+            continue
+        sub["lean"] = sub["value"] - sub["metric"].map(overall).fillna(0.0)
+        sub = sub.sort_values(["lean", "value", "metric"], ascending=[False, False, True])
+        for r in sub.head(FRAMES_SHOWN).to_dict("records"):
+            frame = r["metric"][len("frame_"):-len("_share")]
+            ex = fr[(fr["frame"] == frame) & (fr[by].astype(str) == g)] if by in fr.columns else fr.iloc[:0]
+            ex = ex.sort_values(["score", "doc", "sentence_start"], ascending=[False, True, True])
+            examples = []
+            for e in ex.head(per_frame).to_dict("records"):
+                doc = docs[int(e["doc"])]
+                rec = next((x for x in doc.frames if x.frame == frame
+                            and x.sentence.start == e["sentence_start"]), None)
+                marks = [(sp.start, sp.end, "frame") for sp in (rec.evidence if rec else ())]
+                marks = marks or [(int(e["sentence_start"]), int(e["sentence_end"]), "frame")]
+                item = _snippet(doc, int(e["doc"]), "frame", marks, float(e["score"]),
+                                {"frame": frame})
+                item["start"], item["end"] = int(e["sentence_start"]), int(e["sentence_end"])
+                item["text"] = doc.text[item["start"]:item["end"]]
+                item["marks"] = [[a - item["start"], b - item["start"], c] for a, b, c in sorted(marks)]
+                examples.append(item)
+            out.append({"group": g, "frame": frame, "label": str(labels.get(r["metric"], frame)),
+                        "value": float(r["value"]), "ci_low": r.get("ci_low"),
+                        "ci_high": r.get("ci_high"), "overall": float(overall.get(r["metric"], 0.0)),
+                        "examples": examples})
+    return out
+
+
 def _add(found: list[dict], item: dict, limit: int) -> None:
     """Add a snippet unless one of the same sentence is there already."""
     for x in found:
@@ -351,6 +410,9 @@ def _figures(analysis: Analysis, cmp: Comparison, actors: list[str]) -> list[dic
          "Evaluative words per 1,000 words in the outlet's own voice (circles) and in the "
          "words it quotes (squares).",
          plot.evaluative_voice, analysis.ok, size=(6.0, 0.8 + 0.5 * n_groups), by=by)
+    draw("Frame profile", "Share of each group's sentences that carry each frame (frame step), "
+         "with 95% intervals; frames under 2% everywhere are left out.",
+         plot.frame_profile, cmp.by_group, size=(6.5, 4.5), by=by, min_share=0.02)
     if actors:
         draw("Sentiment toward actors",
              "Sentiment balance, (positive - negative) / sentences with a sentiment toward "
@@ -466,6 +528,7 @@ def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets 
         "articles": articles,
         "articles_left_out": left_out,
         "legend": [list(x) for x in LEGEND],
+        "frames": _frames(analysis, cmp, min(snippets, FRAME_EXAMPLES)),
         "figures": _figures(analysis, cmp, actors) if figures else [],
         "methods": [{"name": n, "text": t, "references": refs} for n, t, refs in METHODS],
         "accuracy": accuracy(),

@@ -9,8 +9,7 @@ Each function takes the tidy table it plots, an :class:`~framing.Analysis` or a
 
 =====================  =====================================================================
 function               data
-=====================  =====================================================================
-``actor_sentiment``    outlet x actor heatmap of sentiment balance: ``analysis.actors``, an
+=====================  ==============================================================``actor_sentiment``    outlet x actor heatmap of sentiment balance: ``analysis.actors``, an
                        Analysis, ``cmp.by_actor`` or a Comparison
 ``voice_share``        share of each outlet's attributions per actor: ``analysis.actors``, an
                        Analysis, ``cmp.by_actor`` or a Comparison
@@ -24,6 +23,15 @@ function               data
 ``evaluative_voice``   author vs quoted evaluative density: ``analysis.articles``, an
                        Analysis, ``cmp.by_group`` or a Comparison
 =====================  =====================================================================
+=======
+=====================  ===========================================================
+``actor_sentiment``    ``analysis.actors``: outlet x actor heatmap of sentiment balance
+``voice_share``        ``analysis.actors``: share of each outlet's attributions per actor
+``metric_intervals``   ``cmp.by_group`` (or a Comparison): one metric, dots and intervals
+``cue_stance``         ``analysis.attributions``: cue stances by outlet, stacked shares
+``evaluative_voice``   ``analysis.articles``: author vs quoted evaluative density
+``frame_profile``      ``cmp.by_group`` (or a Comparison): frame shares by outlet, intervals
+=====================  ===========================================================
 """
 
 from __future__ import annotations
@@ -41,7 +49,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 __all__ = ["actor_sentiment", "voice_share", "metric_intervals", "actor_intervals",
-           "cue_stance", "evaluative_voice"]
+           "cue_stance", "evaluative_voice", "frame_profile"]
 
 Data = pd.DataFrame | Analysis | Comparison
 
@@ -576,4 +584,79 @@ def evaluative_voice(
     ax.set_xlabel("evaluative words per 1,000 words")
     ax.set_title("Evaluative language: the outlet's voice vs its sources'")
     ax.legend(fontsize=8)
+    return ax
+
+
+FRAME_PREFIX, FRAME_SUFFIX = "frame_", "_share"
+
+
+def frame_profile(
+    data: pd.DataFrame | Comparison,
+    *,
+    by: str | None = None,
+    frames: Sequence[str] | None = None,
+    min_share: float = 0.0,
+    ax: Axes | None = None,
+) -> Axes:
+    """The frame profile of each group: the share of its sentences that carry each frame,
+    with the confidence interval, one row per frame and one marker per group.
+
+    Parameters
+    ----------
+    data : DataFrame or Comparison
+        ``cmp.by_group`` (columns ``<by>``, ``metric``, ``value``, ``ci_low``, ``ci_high``);
+        its ``frame_<label>_share`` metrics are drawn.
+    by : str, optional
+        The group column; default the first column of the table.
+    frames : sequence of str, optional
+        Frame labels to draw (default: every frame some group reaches ``min_share`` on).
+    min_share : float, default 0
+        Leave out frames whose share stays below this in every group.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import framing
+    >>> from framing.datasets import load_sample
+    >>> cmp = framing.compare(load_sample().analyze(progress=False), n_boot=100)
+    >>> from matplotlib.figure import Figure
+    >>> ax = framing.plot.frame_profile(cmp, min_share=0.05, ax=Figure().add_subplot())
+    >>> len(ax.get_legend().get_texts())
+    4
+    """
+    df = _table(data, "by_group")
+    by = by or str(df.columns[0])
+    _need(df, [by, "metric", "value", "ci_low", "ci_high"], "frame_profile")
+    df = df[df["metric"].str.startswith(FRAME_PREFIX) & df["metric"].str.endswith(FRAME_SUFFIX)].copy()
+    if df.empty:
+        raise ValueError("frame_profile needs the frame_<label>_share metrics of a comparison "
+                         "(run the frames step and compare with the default metrics)")
+    df["frame"] = df["metric"].str[len(FRAME_PREFIX):-len(FRAME_SUFFIX)]
+    order = list(dict.fromkeys(df["frame"]))
+    if frames is not None:
+        order = [f for f in frames if f in set(order)]
+    peak = df.groupby("frame")["value"].max()
+    order = [f for f in order if peak.get(f, 0.0) >= min_share and peak.get(f, 0.0) > 0]
+    if not order:
+        raise ValueError(NO_DATA)
+    groups = sorted(df[by].astype(str).unique())
+    ax = _axes(ax)
+    step = 0.8 / max(1, len(groups))
+    for k, g in enumerate(groups):
+        sub = df[df[by].astype(str) == g].set_index("frame").reindex(order)
+        y = np.arange(len(order)) - 0.4 + step * (k + 0.5)
+        v = sub["value"].to_numpy(float)
+        ax.hlines(y, sub["ci_low"].to_numpy(float), sub["ci_high"].to_numpy(float),
+                  color=f"C{k % 10}", lw=1.5, alpha=0.7)
+        ax.plot(v, y, "o", color=f"C{k % 10}", ms=5, label=g)
+    ax.set_yticks(np.arange(len(order)), labels=[f.replace("_", " ") for f in order])
+    ax.invert_yaxis()
+    ax.set_xlabel("share of sentences carrying the frame")
+    ax.set_title("Frame profile")
+    ax.legend(title=by, fontsize="small", loc="lower right")
     return ax
