@@ -15,6 +15,8 @@ from framing.datasets._base import (
 )
 from framing.datasets._szeged import load_szeged_uncertainty
 from framing.datasets._newsmtsc import load_newsmtsc
+from framing.datasets._semeval2025_roles import load_semeval2025_roles
+from framing.datasets._narrative_framing import load_narrative_framing
 
 __all__ = [
     "dataset_path",
@@ -28,4 +30,6 @@ __all__ = [
     "load_polnear",
     "read_brat_attributions",
     "load_newsmtsc",
+    "load_semeval2025_roles",
+    "load_narrative_framing",
 ]
