@@ -6,6 +6,7 @@ everything is grouped by outlet, story and actor for comparison.
 """
 
 from framing._records import (
+    ActorRole,
     ActorSentiment,
     Attribution,
     Cue,
@@ -25,6 +26,7 @@ from framing.reporting import Report, report
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "ActorRole",
     "ActorSentiment",
     "Analysis",
     "Attribution",

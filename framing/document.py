@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from framing._records import (
+    ActorRole,
     ActorSentiment,
     Attribution,
     Cue,
@@ -41,6 +42,8 @@ class Document:
         Fields lifted from the clutter ("MOSCOW, Feb 2 (Reuters)", "By Jane Doe").
     attributions, hedges, boosters, vague, evaluations, mentions, actor_sentiment : list
         Evidence records filled by :func:`framing.analyze`.
+    roles : list of ActorRole
+        The role each actor is cast in (:func:`framing.roles.assign_roles`).
 
     Examples
     --------
@@ -70,6 +73,7 @@ class Document:
     evaluations: list[Evaluation] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     actor_sentiment: list[ActorSentiment] = field(default_factory=list)
+    roles: list[ActorRole] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,8 +126,8 @@ class Document:
         >>> d = framing.analyze("The minister said talks would resume.").to_dict()
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
         ['actor_sentiment', 'attributions', 'boosters', 'byline', 'clutter', 'cues', 'date',
-         'dateline', 'evaluative', 'hedges', 'id', 'mentions', 'meta', 'outlet', 'story',
-         'text', 'title', 'url', 'vague']
+         'dateline', 'evaluative', 'hedges', 'id', 'mentions', 'meta', 'outlet', 'roles',
+         'story', 'text', 'title', 'url', 'vague']
         >>> _ = json.dumps(d)
         """
         return {
@@ -146,4 +150,5 @@ class Document:
             "evaluative": [e.to_dict() for e in self.evaluations],
             "mentions": [m.to_dict() for m in self.mentions],
             "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
+            "roles": [r.to_dict() for r in self.roles],
         }
