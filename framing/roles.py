@@ -129,6 +129,8 @@ class RoleEvidence:
         ``help`` or ``suffer``, and ``agent`` or ``patient``.
     speech : list of (Span, str)
         The cues of the attributions it is the source of, with their stance.
+    verbs : list of str
+        ``subj:<verb>`` / ``obj:<verb>`` for the verbs its mentions are subject or object of.
     counts : dict of str to float
         The evidence counted (the rule features, see :data:`EVIDENCE_FEATURES`).
     """
@@ -139,6 +141,7 @@ class RoleEvidence:
     evaluations: list = field(default_factory=list)
     actions: list = field(default_factory=list)
     speech: list = field(default_factory=list)
+    verbs: list = field(default_factory=list)
     counts: dict = field(default_factory=dict)
 
 
@@ -304,6 +307,25 @@ def _actions(toks: Sequence[Token], ti: int, tj: int) -> list[tuple[int, str, st
     return out
 
 
+def _verbs(toks: Sequence[Token], ti: int, tj: int) -> list[str]:
+    """``subj:<verb>`` for the verb after the target's phrase, ``obj:<verb>`` for a verb
+    just before it (lower case, regular inflection undone)."""
+    out = []
+    n = len(toks)
+    k = _np_end(toks, tj) + 1
+    while k < n and (toks[k].lower in _AUX or toks[k].tag in {"RB", "MD"}):
+        k += 1
+    if k < n and toks[k].tag.startswith("VB"):
+        out.append("subj:" + _verb_lemma(toks[k]))
+    for k in range(ti - 1, max(-1, ti - 3), -1):
+        if toks[k].tag.startswith("VB"):
+            out.append("obj:" + _verb_lemma(toks[k]))
+            break
+        if toks[k].tag not in {"DT", "JJ", "PRP$"}:
+            break
+    return out
+
+
 def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None = None) -> RoleEvidence:
     """The role evidence about the entity with these ``mentions`` in an analysed document.
 
@@ -372,6 +394,7 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
         ev.sentiment.append(score)
         c["subject"] += subj is not None
         c["object"] += obj is not None
+        ev.verbs.extend(_verbs(toks, first, last))
         # evaluative spans in the mention's clause (not inside the mention)
         a, b = toks[lo].start, toks[hi].end
         for i in range(bisect_left(e_starts, a), bisect_left(e_starts, b)):

@@ -1,6 +1,7 @@
 """Trainable models over the extractors' evidence, persisted in formats whose loading runs no code."""
 
 from framing.models._actor_sentiment import ActorSentimentClassifier
+from framing.models._roles import EntityRoleClassifier
 from framing.models._loaded_words import (
     LoadedWordClassifier,
     loaded_word_spans,
@@ -8,4 +9,4 @@ from framing.models._loaded_words import (
     word_rows,
 )
 
-__all__ = ["ActorSentimentClassifier", "LoadedWordClassifier", "loaded_word_spans", "word_labels", "word_rows"]
+__all__ = ["ActorSentimentClassifier", "EntityRoleClassifier", "LoadedWordClassifier", "loaded_word_spans", "word_labels", "word_rows"]
