@@ -262,12 +262,15 @@ def _actions(toks: Sequence[Token], ti: int, tj: int) -> list[tuple[int, str, st
     """Actions of the target at tokens ``ti..tj``: (token index, kind, agent/patient)."""
     out = []
     n = len(toks)
-    # "killed by X": agent of a passive verb
-    if ti >= 2 and toks[ti - 1].lower == "by" and toks[ti - 2].tag == "VBN":
-        v = toks[ti - 2]
+    # "killed by (the) X": agent of a passive verb
+    b = ti - 1
+    while b >= 0 and ti - b <= 3 and toks[b].tag in {"DT", "JJ", "PRP$", "NNP", "NNPS"}:
+        b -= 1
+    if b >= 1 and toks[b].lower == "by" and toks[b - 1].tag == "VBN":
+        v = toks[b - 1]
         kind = _kind(_verb_lemma(v), v.text, v.tag)
         if kind:
-            out.append((ti - 2, kind, "agent"))
+            out.append((b - 1, kind, "agent"))
         return out
     # X's invasion / X's aid
     if tj + 2 < n and toks[tj + 1].text in {"'s", "’s", "'"}:

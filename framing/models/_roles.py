@@ -292,6 +292,7 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X: Any) -> np.ndarray:
         """The main role of each row."""
+        check_is_fitted(self, "coef_")
         return self.classes_[np.argmax(self.decision_function(X), axis=1)]
 
     def predict_fine(self, X: Any) -> list[tuple[str, ...]]:
