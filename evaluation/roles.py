@@ -86,14 +86,14 @@ def windows(texts, starts, ends, width=TFIDF_WINDOW) -> list[str]:
     return [t[max(0, a - width):a] + " TARGETX " + t[b:b + width] for t, a, b in zip(texts, starts, ends)]
 
 
-def tfidf_baseline(train_texts, y, test_texts):
+def tfidf_baseline(train_texts, y, test_texts, class_weight=None):
     vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-    lr = LogisticRegression(C=1.0, max_iter=3000, solver="newton-cg")  # as in the issue: unweighted
+    lr = LogisticRegression(C=1.0, max_iter=3000, solver="newton-cg", class_weight=class_weight)
     lr.fit(vec.fit_transform(train_texts), y)
     return lr.predict(vec.transform(test_texts))
 
 
-def semeval(split: str, out: dict) -> tuple[dict, EntityRoleClassifier]:
+def semeval(out: dict) -> tuple[dict, EntityRoleClassifier, tuple]:
     train = load_semeval2025_roles("train")
     out["semeval2025_train_offsets_repaired"] = train.attrs["offsets_repaired"]
     X = list(zip(train.text, train.start, train.end))
@@ -121,14 +121,17 @@ def semeval(split: str, out: dict) -> tuple[dict, EntityRoleClassifier]:
     rules = RoleRules(with_none=False)
     rule_cv = rules.predict(X)
     tf_cv = np.empty(len(y), dtype=object)
+    tfb_cv = np.empty(len(y), dtype=object)
     win = windows(train.text, train.start, train.end)
     for tr, te in folds:
         tf_cv[te] = tfidf_baseline([win[i] for i in tr], y[tr], [win[i] for i in te])
+        tfb_cv[te] = tfidf_baseline([win[i] for i in tr], y[tr], [win[i] for i in te], "balanced")
     rows = [
         ("EntityRoleClassifier " + ", ".join(f"{k}={v}" for k, v in params.items()), best[4], best[2]),
         ("default, no training (RoleRules; weights searched on all of train)", rule_cv, None),
         ("baseline: always antagonist", np.array(["antagonist"] * len(y)), None),
         (f"baseline: TF-IDF 1-2 grams ±{TFIDF_WINDOW} chars + LR", tf_cv, None),
+        (f"baseline: TF-IDF 1-2 grams ±{TFIDF_WINDOW} chars + LR, balanced class weights", tfb_cv, None),
     ]
     print("\nSemEval-2025 Task 10 EN, train, 5-fold CV grouped by document "
           f"({len(y)} mentions, {len(set(groups))} documents)\n")
@@ -142,8 +145,14 @@ def semeval(split: str, out: dict) -> tuple[dict, EntityRoleClassifier]:
     out["semeval2025_train_cv_main_macro_f1_tfidf"] = round(macro_f1(y, tf_cv), 4)
     out["chosen_params"] = params
     model = EntityRoleClassifier(**params)._fit_raw(raw, y, fine)
-    if split != "test":
-        return params, model
+    return params, model, (win, y)
+
+
+def semeval_test(model: EntityRoleClassifier, nf_model: EntityRoleClassifier | None, train_ctx, out: dict) -> None:
+    """Score the dev gold (our test split) once: the chosen model, the default, the model
+    trained on the Narrative Frames Corpus, the baselines."""
+    win, y = train_ctx
+    rules = RoleRules(with_none=False)
     dev = load_semeval2025_roles("dev")  # the test split: read once per run, counted in docs/roles.md
     Xd = list(zip(dev.text, dev.start, dev.end))
     yd = dev.main_role.to_numpy()
@@ -151,17 +160,23 @@ def semeval(split: str, out: dict) -> tuple[dict, EntityRoleClassifier]:
     fd = list(dev.fine_roles)
     p_model, f_model = model._predict_raw(model._raw(Xd))
     p_rules = rules.predict(Xd)
+    p_nf = nf_model.predict(Xd) if nf_model is not None else None
     p_major = np.array(["antagonist"] * len(yd))
     p_tfidf = tfidf_baseline(win, y, windows(dev.text, dev.start, dev.end))
+    p_tfidf_b = tfidf_baseline(win, y, windows(dev.text, dev.start, dev.end), "balanced")
     print(f"\nSemEval-2025 Task 10 EN dev gold = test split ({len(yd)} mentions, {len(set(gd))} documents); "
           "95% bootstrap intervals over documents\n")
     print("| method | main macro-F1 | accuracy | fine EMR |\n|---|---|---|---|")
     for key, name, p, f in (
         ("", "EntityRoleClassifier (trained on train)", p_model, f_model),
         ("_default", "default, no training (RoleRules)", p_rules, None),
+        ("_narrative_framing_model", "EntityRoleClassifier trained on narrative_framing (cross-corpus)", p_nf, None),
         ("_majority", "baseline: always antagonist", p_major, None),
         ("_tfidf", f"baseline: TF-IDF ±{TFIDF_WINDOW} chars + LR", p_tfidf, None),
+        ("_tfidf_balanced", f"baseline: TF-IDF ±{TFIDF_WINDOW} chars + LR, balanced", p_tfidf_b, None),
     ):
+        if p is None:
+            continue
         f1 = macro_f1(yd, p)
         lo, hi = bootstrap(macro_f1, gd, yd, p)
         acc = accuracy(yd, p)
@@ -181,10 +196,9 @@ def semeval(split: str, out: dict) -> tuple[dict, EntityRoleClassifier]:
             out[f"semeval2025_dev_fine_emr{key}_hi"] = round(ehi, 4)
             e = f"{ev:.3f} [{elo:.3f}, {ehi:.3f}]"
         print(f"| {name} | {f1:.3f} [{lo:.3f}, {hi:.3f}] | {acc:.3f} [{alo:.3f}, {ahi:.3f}] | {e} |")
-    return params, model
 
 
-def narrative(params: dict, semeval_model: EntityRoleClassifier, out: dict) -> None:
+def narrative(params: dict, semeval_model: EntityRoleClassifier, out: dict) -> EntityRoleClassifier:
     arts, roles = load_narrative_framing()
     text_of = dict(zip(arts.id, arts.text))
     fold_of = dict(zip(arts.id, arts.test_fold))
@@ -226,6 +240,7 @@ def narrative(params: dict, semeval_model: EntityRoleClassifier, out: dict) -> N
         out[f"narrative_framing_macro_f1{key}_hi"] = round(hi, 4)
         out[f"narrative_framing_accuracy{key}"] = round(acc, 4)
         print(f"| {name} | {f1:.3f} [{lo:.3f}, {hi:.3f}] | {acc:.3f} |")
+    return EntityRoleClassifier(**{**params, "fine": False})._fit_raw(raw, y)
 
 
 def main() -> None:
@@ -236,9 +251,10 @@ def main() -> None:
     ap.add_argument("--skip-narrative", action="store_true", help="leave out the Narrative Frames Corpus")
     args = ap.parse_args()
     out: dict = {"date": datetime.date.today().isoformat(), "split": args.split, "n_boot": N_BOOT, "seed": SEED}
-    params, model = semeval(args.split, out)
-    if not args.skip_narrative:
-        narrative(params, model, out)
+    params, model, ctx = semeval(out)
+    nf_model = None if args.skip_narrative else narrative(params, model, out)
+    if args.split == "test":
+        semeval_test(model, nf_model, ctx, out)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(out, fh, indent=1, sort_keys=True)
