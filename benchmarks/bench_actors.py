@@ -1,7 +1,7 @@
 """Speed of the actor layer: words per second per core, and its share of the pipeline's time.
 
 Runs the full pipeline (framing.pipeline.annotate) over the bundled sample, repeated, and
-times the actor step (framing.actors.annotate_actors) on the same documents after the other
+times the actor step (framing.extract.actors.annotate_actors) on the same documents after the other
 steps. Single process, timed in CPU time (time.process_time: the shared machine inflates
 wall time), so words per second is per core.
 
@@ -22,7 +22,8 @@ import time
 
 from _machine import machine  # benchmarks/_machine.py
 
-from framing.actors import _sentence_facts, annotate_actors
+from framing.extract.actors import annotate_actors
+from framing.extract.actors.target import _sentence_facts
 from framing.datasets import load_sample, load_sample_actors
 from framing.document import Document
 from framing.pipeline import annotate

@@ -3,7 +3,7 @@
 Two figures on the bundled sample repeated to about 200,000 words:
 
 - ``attribution only``: the text layer (sentences, tokens, tags) is parsed first and not
-  timed; the timed part is :func:`framing.attribution.extract_attributions` on the parsed
+  timed; the timed part is :func:`framing.extract.attribution.extract_attributions` on the parsed
   documents (quotation scan, cue model, source model, content rules);
 - ``clutter + text layer + attribution``: the default pipeline up to and including the
   attribution step, from raw text (clutter removal, parsing, attribution), each document
@@ -32,8 +32,8 @@ if str(ROOT) not in sys.path:
 from _machine import cpu_model  # noqa: E402  (benchmarks/_machine.py)
 
 from framing import Document  # noqa: E402
-from framing.attribution import extract_attributions  # noqa: E402
-from framing.clutter import find_clutter  # noqa: E402
+from framing.extract.attribution import extract_attributions  # noqa: E402
+from framing.text.clutter import find_clutter  # noqa: E402
 from framing.datasets import load_sample  # noqa: E402
 
 

@@ -1,7 +1,7 @@
 """Speed of the evaluative layer on top of the text layer, in words per second per core.
 
 The text layer (sentences, tokens, tags) is parsed first and not timed; the timed part is
-:func:`framing.evaluative.extract_evaluations` on the parsed Document (lexicon look-ups,
+:func:`framing.extract.evaluative.extract_evaluations` on the parsed Document (lexicon look-ups,
 modifiers, merging, voice). Input: the bundled sample repeated to about 200,000 words.
 
     python benchmarks/bench_evaluative.py
@@ -21,7 +21,7 @@ from _machine import machine  # noqa: E402  (benchmarks/_machine.py)
 
 from framing import Document  # noqa: E402
 from framing.datasets import load_sample  # noqa: E402
-from framing.evaluative import extract_evaluations, load_lexicon  # noqa: E402
+from framing.extract.evaluative import extract_evaluations, evaluative_lexicon  # noqa: E402
 
 
 def main() -> None:
@@ -30,7 +30,7 @@ def main() -> None:
     for d in docs:
         d.sentences  # the text layer, not timed
     words = sum(d.word_count for d in docs)
-    load_lexicon()
+    evaluative_lexicon()
     best = float("inf")
     for _ in range(3):
         t0 = time.perf_counter()

@@ -24,7 +24,7 @@ def main() -> None:
     args = ap.parse_args()
     from framing import Document
     from framing.datasets import load_sample
-    from framing.hedging import extract_hedges
+    from framing.extract.hedging import extract_hedges
 
     texts = [d.text for d in load_sample()] * args.repeat
     docs = [Document(t) for t in texts]

@@ -9,7 +9,7 @@ Two inputs:
   clutter rules have something to find.
 
 For each document the timed work is the text layer as its budget defines it:
-:func:`framing.clutter.find_clutter`, then :func:`framing.text.parse` with the clutter
+:func:`framing.text.clutter.find_clutter`, then :func:`framing.text.parse` with the clutter
 skipped (what :func:`framing.analyze` does before the extractors), then the chunks of every
 sentence. Chunks are computed lazily and no extractor asks for them, so
 :func:`framing.analyze` never pays for them; they are forced here so that the figure covers
@@ -46,7 +46,7 @@ if str(ROOT) not in sys.path:
 
 from _machine import machine  # noqa: E402  (benchmarks/_machine.py)
 
-from framing.clutter import find_clutter  # noqa: E402
+from framing.text.clutter import find_clutter  # noqa: E402
 from framing.datasets import load_sample  # noqa: E402
 from framing.text import parse  # noqa: E402
 

@@ -23,7 +23,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
-from framing.actors import find_mentions, label_of, sentence_sentiment, target_context
+from framing.extract.actors import find_mentions, label_of, sentence_sentiment, target_context
 from framing.datasets import load_newsmtsc, load_sample, load_sample_actors, load_sample_gold
 from framing.models import ActorSentimentClassifier
 from framing.models._actor_sentiment import _tokens_and_target

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from framing.attribution import extract_attributions  # noqa: E402
+from framing.extract.attribution import extract_attributions  # noqa: E402
 from framing.document import Document  # noqa: E402
 from framing.scoring import PRF, match_spans, token_f1  # noqa: E402
 

@@ -40,7 +40,7 @@ for p in (ROOT, ROOT / "scripts"):
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
 
-import framing.attribution as A  # noqa: E402
+import framing.extract.attribution as A  # noqa: E402
 from framing.datasets import load_polnear  # noqa: E402
 from framing.document import Document  # noqa: E402
 from framing.scoring import match_spans  # noqa: E402
@@ -51,7 +51,7 @@ from train_attribution import gold_head  # noqa: E402
 def analyse(split: str = "dev"):
     if split == "test":
         raise SystemExit("error analysis reads dev (or train), never test")
-    model = A._model()["cue"]
+    model = A.attribution_model()["cue"]
     vocab, w, b, thr = model["vocab"], model["weights"], model["bias"], model["logit_threshold"]
     reasons: Counter = Counter()
     words_nc: Counter = Counter()
@@ -71,7 +71,7 @@ def analyse(split: str = "dev"):
                 fp_words[text[slice(*p["cue"])].lower()] += 1
         sents = doc.sentences
         starts = [s.start for s in sents]
-        quotes = A._QuoteIndex(A.find_quotations(text, paragraphs(text)))
+        quotes = A.QuoteIndex(A.find_quotations(text, paragraphs(text)))
         for j, g in enumerate(gold):
             if j in hit_g:
                 continue
@@ -80,7 +80,7 @@ def analyse(split: str = "dev"):
             if k < 0:
                 reasons["no sentence"] += 1
                 continue
-            s = A._Sent(sents[k], quotes)
+            s = A.SentenceView(sents[k], quotes)
             h = gold_head(s, g.get("cue_parts") or [g["cue"]])
             if h is None:
                 reasons["no head"] += 1
@@ -91,7 +91,7 @@ def analyse(split: str = "dev"):
                 reasons["not candidate"] += 1
                 words_nc[word + "/" + s.tags[h]] += 1
             else:
-                sc = A._score(w, b, A._cue_features(s, h))
+                sc = A.linear_score(w, b, A.cue_features(s, h))
                 reasons["rejected"] += 1
                 words_rej[word] += 1
                 if sc > thr - 1:
@@ -111,7 +111,7 @@ THOUGHT = frozenset(
 
 
 def _head_class(word: str, tag: str) -> str:
-    if A._lemma(word) in THOUGHT:
+    if A.word_lemma(word) in THOUGHT:
         return "thought"
     return "noun" if tag.startswith("NN") else "verb" if tag.startswith("VB") else "other"
 
@@ -124,7 +124,7 @@ def categorise(split: str = "dev"):
     """
     if split == "test":
         raise SystemExit("error analysis reads dev (or train), never test")
-    model = A._model()["cue"]
+    model = A.attribution_model()["cue"]
     vocab, w, b, thr = model["vocab"], model["weights"], model["bias"], model["logit_threshold"]
     fn: Counter = Counter()
     fp: Counter = Counter()
@@ -148,10 +148,10 @@ def categorise(split: str = "dev"):
         hit_p = {i for i, _ in pairs}
         sents = doc.sentences
         starts = [s.start for s in sents]
-        quotes = A._QuoteIndex(A.find_quotations(text, paragraphs(text)))
+        quotes = A.QuoteIndex(A.find_quotations(text, paragraphs(text)))
 
         def where(span):
-            s = A._Sent(sents[bisect_right(starts, span[0]) - 1], quotes)
+            s = A.SentenceView(sents[bisect_right(starts, span[0]) - 1], quotes)
             return s, f"{text[slice(*span)]!r} | {text[s.sent.start:s.sent.end][:150]!r}"
 
         for j, g in enumerate(gold):
@@ -168,7 +168,7 @@ def categorise(split: str = "dev"):
                 if word not in vocab:
                     how = "not cand"
                 else:
-                    how = "rej<1" if A._score(w, b, A._cue_features(s, h)) > thr - 1 else "rej>1"
+                    how = "rej<1" if A.linear_score(w, b, A.cue_features(s, h)) > thr - 1 else "rej>1"
                 inq = "inq" if s.in_quote(h) else "out"
                 cat = f"{how} {inq} {_head_class(word, tag)}"
             fn[cat] += 1

@@ -5,7 +5,7 @@
    the gold attributions (the extractor's own part) and, separately, with the attributions
    the default pipeline finds (end to end).
 2. MBIC (crowd labels, framing's test split of BABE/MBIC): word-level precision, recall and F1
-   of the words inside loaded-language spans (:func:`framing.evaluative.loaded_language`: the
+   of the words inside loaded-language spans (:func:`framing.extract.evaluative.loaded_language`: the
    evaluative spans plus doubt and emotive reporting cues) against the words annotators
    marked as biased.
 3. BABE (SG2, test split = the sentences shared with MBIC): ROC AUC of the author-voice
@@ -49,7 +49,7 @@ if str(ROOT) not in sys.path:
 import framing  # noqa: E402
 from framing import Attribution, Document, Span
 from framing.datasets import load_babe, load_mbic, load_sample_gold
-from framing.evaluative import extract_evaluations, loaded_language
+from framing.extract.evaluative import extract_evaluations, loaded_language
 from framing.models import LoadedWordClassifier, loaded_word_spans, word_labels, word_rows
 from framing.scoring import match_spans, span_prf
 

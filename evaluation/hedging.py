@@ -29,7 +29,7 @@ from pathlib import Path
 
 from framing import Document
 from framing.datasets import load_sample, load_sample_gold, load_szeged_uncertainty
-from framing.hedging import add_hedging, extract_hedges
+from framing.extract.hedging import add_hedging, extract_hedges
 from framing.scoring import PRF, sentence_labels, span_prf
 
 

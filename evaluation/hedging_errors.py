@@ -26,7 +26,7 @@ import sys
 from collections import Counter, defaultdict
 
 from framing.datasets import load_szeged_uncertainty
-from framing.hedging import extract_hedges
+from framing.extract.hedging import extract_hedges
 from framing.scoring import PRF, match_spans, span_prf
 
 SEED = 20261127  # scripts/train_hedging.py
@@ -59,7 +59,7 @@ KEPT_WORDS = frozenset("apparently arguably potential potentially allegations al
 
 
 def _lexicon_entries() -> tuple[tuple[str, ...], ...]:
-    from framing.hedging import load_lexicon
+    from framing.extract.hedging import cue_lexicon as load_lexicon
 
     return tuple(e.words for e in load_lexicon("hedge"))
 

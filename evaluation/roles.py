@@ -40,7 +40,7 @@ from sklearn.model_selection import GroupKFold
 
 from framing.datasets import load_narrative_framing, load_semeval2025_roles
 from framing.models import EntityRoleClassifier
-from framing.roles import ROLES, RoleRules
+from framing.extract.roles import ROLES, RoleRules
 
 SEED = 0
 N_BOOT = 1000

@@ -3,9 +3,14 @@
 Text comes in, evidence comes out as character-offset spans (attributed speech, hedges,
 evaluative language, actors), evidence is counted into scikit-learn features, and
 everything is grouped by outlet, story and actor for comparison.
+
+The flow, one subpackage or module per stage: :mod:`framing.io` (files in) ->
+:mod:`framing.document` / :mod:`framing.corpus` (the data model) -> :mod:`framing.pipeline`
+(the steps: text layer and extractors) -> :mod:`framing.analysis` (tables, compare) ->
+:mod:`framing.viz` and :mod:`framing.reporting` (figures and reports out).
 """
 
-from framing._records import (
+from framing.records import (
     ActorRole,
     ActorSentiment,
     Attribution,
@@ -14,16 +19,20 @@ from framing._records import (
     Mention,
     Span,
 )
-from framing.corpus import Corpus, Problem, ReadError, read_csv, read_jsonl
+from framing._version import __version__
+from framing.corpus import Corpus, Problem, ReadError
 from framing.document import Document
-from framing.html import read_html
-from framing.pipeline import analyze
-from framing.analysis import Analysis
-from framing.comparison import compare
-from framing import plot
-from framing.reporting import Report, report
+from framing.io import read_csv, read_html, read_jsonl
+from framing.pipeline import Pipeline, Step
+from framing.analysis import Analysis, compare
+from framing.viz import plot
+from framing.viz.display import render_document as _render_document
+from framing.reporting import Report
+from framing.api import analyze, report
 
-__version__ = "0.1.0.dev0"
+# The data model imports no presentation code; the package root, which sees both, gives a
+# Document its Jupyter view (the text with its evidence highlighted).
+Document._repr_html_ = _render_document  # type: ignore[attr-defined]
 
 __all__ = [
     "ActorRole",
@@ -35,10 +44,12 @@ __all__ = [
     "Document",
     "Evaluation",
     "Mention",
+    "Pipeline",
     "Problem",
     "ReadError",
     "Report",
     "Span",
+    "Step",
     "analyze",
     "compare",
     "plot",

@@ -7,10 +7,14 @@
     framing analyze FILE [--json]
 
 INPUT is a JSON Lines file, a CSV/TSV file, or a folder of ``.html``/``.txt`` files (one
-article each, HTML read with :func:`framing.read_html`; a file's first sub-folder under INPUT
-names its outlet, else the outlet a page states). Exit codes: 0 on
+article each, read by :func:`framing.io.read_path`; a file's first sub-folder under INPUT
+names its outlet, else the outlet a page states). ``--model STEP=PATH`` (repeatable) gives a
+pipeline step a JSON model file, ``--without STEP`` leaves a step out. Exit codes: 0 on
 success, 1 on bad input or a failed run (with a message on standard error), 2 on a usage
-error.
+error (also an unknown step).
+
+The program is a thin face over public functions: :func:`framing.io.read_path`,
+:class:`framing.Pipeline`, :meth:`framing.Corpus.analyze` and :func:`framing.report`.
 """
 
 from __future__ import annotations
@@ -26,15 +30,13 @@ __all__ = ["main"]
 
 NO_INPUT = "give an INPUT file or folder, or --demo for the bundled sample"
 BOTH_INPUTS = "give either an INPUT or --demo, not both"
-UNSUPPORTED = ("cannot read {path}: expected a .jsonl, .csv or .tsv file, or a folder of "
-               ".html/.txt files")
-EMPTY_FOLDER = "no .html, .htm or .txt files in {path}"
 BAD_ACTORS_FILE = "cannot read the actor table {path}: {reason}"
 NOTHING_READ = "no article could be read from {path}"
 SOME_FAILED = "framing: {n} of {total} articles could not be analysed; they are listed in the report"
 
-_TEXT_SUFFIXES = {".txt"}
-_HTML_SUFFIXES = {".html", ".htm"}
+UNKNOWN_STEP = "unknown pipeline step {step!r}; steps: {names}"
+BAD_MODEL_SPEC = "--model takes STEP=PATH, got {spec!r}"
+BAD_MODEL_FILE = "cannot read the model file {path}: {reason}"
 
 
 class InputError(Exception):
@@ -66,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     r.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _pipeline_options(r)
 
     a = sub.add_parser("analyze", help="analyse articles and print their evidence",
                        description="Analyse one text or HTML file (or every article of a "
@@ -75,7 +78,16 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the record format as JSON (JSON Lines for several articles)")
     a.add_argument("--text", default="text", help="column holding the article text (default: text)")
     a.add_argument("--actors", help="actor table (JSON), as for report")
+    _pipeline_options(a)
     return p
+
+
+def _pipeline_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", action="append", metavar="STEP=PATH",
+                   help="use the JSON model file PATH for pipeline step STEP (repeatable); "
+                        "PATH 'default' is the step's no-training default")
+    p.add_argument("--without", action="append", metavar="STEP",
+                   help="leave pipeline step STEP out (repeatable)")
 
 
 def _version() -> str:
@@ -86,113 +98,45 @@ def _version() -> str:
 
 # -- input ----------------------------------------------------------------------------------
 
-def _html_to_document(path: Path, **meta: Any):
-    """A Document from an HTML file, with framing.read_html when the package has it.
-
-    ``meta`` (id, outlet) wins over what the page states, except an outlet of ``None``.
-    """
-    import framing
-    from framing.document import Document
-
-    reader = getattr(framing, "read_html", None)
-    if reader is None:
-        raw = path.read_text(encoding="utf-8-sig", errors="replace")
-        return Document(_html_text(raw), **meta)
-    got = reader(path, errors="report")
-    if len(got) == 0:
-        reason = got.problems[0].reason if got.problems else "no article text"
-        raise ValueError(reason)
-    doc = got[0]
-    doc.id = meta.get("id", doc.id)
-    if meta.get("outlet") is not None:
-        doc.outlet = meta["outlet"]
-    return doc
-
-
-def _html_text(raw: str) -> str:
-    """Fallback text of an HTML page: its paragraphs, headings and list items."""
-    from html.parser import HTMLParser
-
-    class _Text(HTMLParser):
-        blocks = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"}
-        skip = {"script", "style", "noscript", "nav", "footer", "header"}
-
-        def __init__(self):
-            super().__init__(convert_charrefs=True)
-            self.parts: list[str] = []
-            self.current: list[str] | None = None
-            self.skipping = 0
-
-        def handle_starttag(self, tag, attrs):
-            if tag in self.skip:
-                self.skipping += 1
-            elif tag in self.blocks and self.current is None:
-                self.current = []
-
-        def handle_endtag(self, tag):
-            if tag in self.skip and self.skipping:
-                self.skipping -= 1
-            elif tag in self.blocks and self.current is not None:
-                block = " ".join("".join(self.current).split())
-                if block:
-                    self.parts.append(block)
-                self.current = None
-
-        def handle_data(self, data):
-            if self.current is not None and not self.skipping:
-                self.current.append(data)
-
-    parser = _Text()
-    parser.feed(raw)
-    parser.close()
-    return "\n\n".join(parser.parts)
-
-
-def _read_folder(path: Path):
-    from framing.corpus import Corpus, Problem
-
-    files = sorted(f for f in path.rglob("*")
-                   if f.is_file() and f.suffix.lower() in _TEXT_SUFFIXES | _HTML_SUFFIXES)
-    if not files:
-        raise InputError(EMPTY_FOLDER.format(path=path))
-    docs, problems = [], []
-    for f in files:
-        rel = f.relative_to(path)
-        meta = {"id": str(rel), "outlet": rel.parts[0] if len(rel.parts) > 1 else None}
-        try:
-            doc = (_html_to_document(f, **meta) if f.suffix.lower() in _HTML_SUFFIXES
-                   else _text_document(f.read_text(encoding="utf-8-sig", errors="replace"),
-                                       **meta))
-        except Exception as exc:  # noqa: BLE001 - recorded, not dropped
-            problems.append(Problem(str(f), None, None, f"{type(exc).__name__}: {exc}", meta["id"]))
-            continue
-        if not doc.text.strip():
-            problems.append(Problem(str(f), None, None, "empty text", meta["id"]))
-            continue
-        docs.append(doc)
-    return Corpus(docs, problems=problems)
-
-
-def _text_document(raw: str, **meta: Any):
-    from framing.document import Document
-
-    return Document(raw, **meta)
-
-
 def _read_input(path_str: str, *, text: str, story: str = "story"):
-    from framing.corpus import read_csv, read_jsonl
+    from framing.io import read_path
+    from framing.io.folder import HTML_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED
 
     path = Path(path_str)
-    if not path.exists():
-        raise InputError(f"no such file or folder: {path}")
-    if path.is_dir():
-        return _read_folder(path)
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        return read_jsonl(path, text=text, story=story, errors="report")
-    if suffix in (".csv", ".tsv"):
-        return read_csv(path, text=text, story=story, errors="report")
-    raise InputError(UNSUPPORTED.format(path=path))
+    if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+        raise InputError(UNSUPPORTED.format(path=path))  # report takes a corpus, not one article
+    return read_path(path, text=text, story=story)
+
+
+def _pipeline(args: argparse.Namespace, parser: argparse.ArgumentParser):
+    """The pipeline of --model STEP=PATH and --without STEP (usage errors exit with 2)."""
+    from framing.pipeline import Pipeline
+
+    pipeline = Pipeline.default()
+    for spec in args.model or ():
+        step, sep, path = spec.partition("=")
+        if not sep or not step or not path:
+            parser.error(BAD_MODEL_SPEC.format(spec=spec))
+        if step not in pipeline.names:
+            parser.error(UNKNOWN_STEP.format(step=step, names=", ".join(pipeline.names)))
+        if not pipeline[step].takes_model:
+            parser.error(f"--model: step {step!r} takes no model")
+        if path == "default":
+            pipeline = pipeline.replace(step, None)
+            continue
+        try:
+            pipeline = pipeline.replace(step, path)
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            raise InputError(BAD_MODEL_FILE.format(path=path, reason=exc)) from None
+    for step in args.without or ():
+        if step not in pipeline.names:
+            parser.error(UNKNOWN_STEP.format(step=step, names=", ".join(pipeline.names)))
+    if args.without:
+        try:
+            pipeline = pipeline.without(*args.without)
+        except ValueError as exc:
+            parser.error(f"--without: {exc}")
+    return pipeline
 
 
 def _read_actors(path_str: str | None):
@@ -210,7 +154,7 @@ def _read_actors(path_str: str | None):
 
 # -- commands -------------------------------------------------------------------------------
 
-def _report(args: argparse.Namespace) -> int:
+def _report(args: argparse.Namespace, pipeline) -> int:
     import framing
     from framing.datasets import load_sample, load_sample_actors
 
@@ -230,7 +174,8 @@ def _report(args: argparse.Namespace) -> int:
     if len(corpus) == 0:
         reasons = "; ".join(str(p) for p in corpus.problems[:3])
         raise InputError(NOTHING_READ.format(path=args.input) + (f" ({reasons})" if reasons else ""))
-    analysis = corpus.analyze(actors=actors, n_jobs=args.jobs, progress=not args.quiet)
+    analysis = corpus.analyze(actors=actors, n_jobs=args.jobs, progress=not args.quiet,
+                              pipeline=pipeline)
     rep = framing.report(analysis, by=args.by, within="story", title=title,
                          n_boot=args.n_boot, random_state=args.seed)
     out = rep.write(args.output)
@@ -242,9 +187,8 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _analyze(args: argparse.Namespace) -> int:
-    from framing.corpus import Corpus
-    from framing.pipeline import annotate
+def _analyze(args: argparse.Namespace, pipeline) -> int:
+    from framing.io import read_path
 
     path = Path(args.file)
     actors = _read_actors(args.actors)
@@ -252,30 +196,18 @@ def _analyze(args: argparse.Namespace) -> int:
         raise InputError(f"no such file: {path}")
     if path.is_dir():
         raise InputError(f"{path} is a folder; analyze takes one file (use report for folders)")
-    suffix = path.suffix.lower()
-    if suffix in _TEXT_SUFFIXES | _HTML_SUFFIXES:
-        doc = (_html_to_document(path, id=path.name) if suffix in _HTML_SUFFIXES
-               else _text_document(path.read_text(encoding="utf-8-sig", errors="replace"),
-                                   id=path.name))
-        corpus = Corpus([doc])
-    else:
-        corpus = _read_input(str(path), text=args.text)
+    corpus = read_path(path, text=args.text)
     for p in corpus.problems:
         print(f"framing: skipped {p}", file=sys.stderr)
     if len(corpus) == 0:
         raise InputError(NOTHING_READ.format(path=path))
+    analysis = corpus.analyze(actors=actors, pipeline=pipeline, progress=False)
     status = 0
-    for doc in corpus:
-        from framing.analysis import _actors_for
-
-        try:
-            annotate(doc, actors=_actors_for(actors, doc.story))
-        except Exception as exc:  # noqa: BLE001 - reported per article
-            print(f"framing: error: {doc.id or 'article'}: {type(exc).__name__}: {exc}",
-                  file=sys.stderr)
+    for doc, err in zip(analysis.documents, analysis.articles["error"]):
+        if isinstance(err, str):
+            print(f"framing: error: {doc.id or 'article'}: {err}", file=sys.stderr)
             status = 1
-            continue
-        if args.json:
+        elif args.json:
             print(json.dumps(doc.to_dict(), ensure_ascii=False))
         else:
             print(_summary_text(doc))
@@ -306,7 +238,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from framing.corpus import ReadError
 
     try:
-        return _report(args) if args.command == "report" else _analyze(args)
+        try:
+            pipeline = _pipeline(args, parser)
+        except SystemExit as exc:  # a usage error in --model / --without
+            return int(exc.code or 0)
+        return (_report if args.command == "report" else _analyze)(args, pipeline)
     except (InputError, ReadError, FileNotFoundError, ValueError) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return 1

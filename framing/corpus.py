@@ -1,55 +1,28 @@
-"""A corpus of articles, and the readers that build one from tables and files.
+"""A corpus of articles: a sequence of Documents with outlet and story metadata.
 
-Bad input is never dropped silently. With ``errors="raise"`` (the default) the first bad row
-raises a :class:`ReadError` naming the file, line and column; with ``errors="report"`` bad
-rows are kept out of the corpus and listed in :attr:`Corpus.problems`.
+Part of the data model (with :mod:`framing.document`): it imports no reader, extractor or
+analysis. The readers that build a corpus from files are in :mod:`framing.io`. Bad input
+is never dropped silently: readers raise a :class:`ReadError` naming the file, line and
+column, or (``errors="report"``) list each bad row as a :class:`Problem`.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal, overload
 
 import pandas as pd
 
 from framing.document import Document
+from framing.problems import Problem, ReadError
 
-__all__ = ["Corpus", "ReadError", "Problem", "read_jsonl", "read_csv"]
+__all__ = ["Corpus", "ReadError", "Problem"]
 
 Errors = Literal["raise", "report"]
 
 MISSING_COLUMN = "column {column!r} not found{where}; columns present: {present}"
 EMPTY_TEXT = "empty text"
 NOT_A_STRING = "text is not a string (got {type})"
-
-
-class ReadError(ValueError):
-    """Bad input: names the file, line and column where it was found."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One input row that could not be read into a document, and why."""
-
-    source: str
-    line: int | None
-    column: str | None
-    reason: str
-    id: str | None = None
-
-    def __str__(self) -> str:
-        where = self.source
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.column is not None:
-            where += f", column {self.column!r}"
-        return f"{where}: {self.reason}"
 
 
 _FIELDS = ("id", "outlet", "story", "title", "date", "url")
@@ -148,14 +121,17 @@ class Corpus(Sequence[Document]):
         return Corpus([d for d in self._docs if keep(d)])
 
     # -- analysis ----------------------------------------------------------------------
-    def analyze(self, *, actors: Any = None, n_jobs: int | None = 1, progress: bool = True):
-        """Run the default pipeline on every document; see :func:`framing.analysis.analyze_corpus`.
+    def analyze(self, *, actors: Any = None, n_jobs: int | None = 1, progress: bool = True,
+                pipeline: Any = None):
+        """Run a pipeline (default :meth:`framing.Pipeline.default`) on every document; see
+        :func:`framing.analysis.run.analyze_corpus`.
 
         Returns an :class:`~framing.Analysis`; failures are recorded per article, not dropped.
         """
-        from framing.analysis import analyze_corpus
+        from framing.analysis.run import analyze_corpus  # the runner; it imports no Corpus
 
-        return analyze_corpus(self, actors=actors, n_jobs=n_jobs, progress=progress)
+        return analyze_corpus(self, actors=actors, n_jobs=n_jobs, progress=progress,
+                              pipeline=pipeline)
 
     # -- tables ------------------------------------------------------------------------
     @classmethod
@@ -268,170 +244,3 @@ def _text_problem(value: Any, source: str, line: int | None, column: str, id: An
     if not value.strip():
         return Problem(source, line, column, EMPTY_TEXT, id)
     return None
-
-
-def read_jsonl(
-    path: str | os.PathLike[str],
-    *,
-    text: str = "text",
-    outlet: str | None = "outlet",
-    story: str | None = "story",
-    id: str | None = "id",
-    title: str | None = "title",
-    date: str | None = "date",
-    url: str | None = "url",
-    errors: Errors = "raise",
-) -> Corpus:
-    """Read a JSON Lines file, one article object per line.
-
-    Line numbers in errors count from 1, as editors show them. Blank lines are skipped.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.jsonl"
-    >>> _ = p.write_text('{"text": "One.", "outlet": "X"}\\n{"text": 3}\\n')
-    >>> read_jsonl(p)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    framing.corpus.ReadError: ...a.jsonl, line 2, column 'text': text is not a string (got int)
-    """
-    _check_errors(errors)
-    path = Path(path)
-    rows: list[dict[str, Any]] = []
-    problems: list[Problem] = []
-    with _open_text(path) as fh:
-        for lineno, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                p = Problem(str(path), lineno, None, f"malformed JSON: {exc.msg} (column {exc.colno})")
-            else:
-                if isinstance(obj, dict):
-                    obj["__line__"] = lineno
-                    rows.append(obj)
-                    continue
-                p = Problem(str(path), lineno, None, f"expected a JSON object, got {type(obj).__name__}")
-            if errors == "raise":
-                raise ReadError(str(p))
-            problems.append(p)
-    return _corpus_from_rows(rows, path, problems, errors, text=text, outlet=outlet, story=story,
-                             id=id, title=title, date=date, url=url)
-
-
-def read_csv(
-    path: str | os.PathLike[str],
-    *,
-    text: str = "text",
-    outlet: str | None = "outlet",
-    story: str | None = "story",
-    id: str | None = "id",
-    title: str | None = "title",
-    date: str | None = "date",
-    url: str | None = "url",
-    errors: Errors = "raise",
-    delimiter: str | None = None,
-) -> Corpus:
-    """Read a CSV (or TSV) file with a header row, one article per row.
-
-    The delimiter is sniffed from the header unless given. Line numbers in errors are the
-    physical line where the row starts (the header is line 1).
-    """
-    _check_errors(errors)
-    path = Path(path)
-    rows: list[dict[str, Any]] = []
-    problems: list[Problem] = []
-    with _open_text(path) as fh:
-        head = fh.readline()
-        if not head.strip():
-            raise ReadError(f"{path}, line 1: no header row")
-        if delimiter is None:
-            counts = {d: head.count(d) for d in (",", "\t", ";", "|")}
-            delimiter = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
-        header = next(csv.reader([head], delimiter=delimiter))
-        reader = csv.reader(fh, delimiter=delimiter, strict=True)
-        line = 2
-        while True:
-            start = line
-            try:
-                values = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                p = Problem(str(path), start, None, f"malformed CSV: {exc}")
-                if errors == "raise":
-                    raise ReadError(str(p)) from None
-                problems.append(p)
-                break
-            line = reader.line_num + 2
-            if not values:
-                continue
-            if len(values) != len(header):
-                p = Problem(str(path), start, None,
-                            f"expected {len(header)} fields, found {len(values)}")
-                if errors == "raise":
-                    raise ReadError(str(p))
-                problems.append(p)
-                continue
-            row: dict[str, Any] = dict(zip(header, values))
-            row["__line__"] = start
-            rows.append(row)
-    return _corpus_from_rows(rows, path, problems, errors, text=text, outlet=outlet, story=story,
-                             id=id, title=title, date=date, url=url, columns=header)
-
-
-def _open_text(path: Path):
-    if not path.exists():
-        raise FileNotFoundError(f"no such file: {path}")
-    # utf-8-sig drops a byte-order mark; undecodable bytes become U+FFFD instead of failing
-    # the whole file (the replacement characters stay visible in the text).
-    return open(path, encoding=_detect_encoding(path), errors="replace", newline="")
-
-
-def _detect_encoding(path: Path) -> str:
-    """``utf-16`` when the file starts with its byte-order mark; ``utf-8-sig`` when the whole
-    file decodes as UTF-8 (one linear pass, constant memory); else ``cp1252``, what "latin-1"
-    files from spreadsheets and Windows tools usually are (it agrees with latin-1 on every
-    letter, and reads curly quotes that latin-1 maps to control characters)."""
-    with open(path, "rb") as fh:
-        if fh.read(2) in (b"\xff\xfe", b"\xfe\xff"):
-            return "utf-16"
-        fh.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        try:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8-sig"
-
-
-def _corpus_from_rows(rows, path, problems, errors, *, columns=None, **names) -> Corpus:
-    text_col = names["text"]
-    present = list(columns) if columns is not None else sorted({k for r in rows for k in r} - {"__line__"})
-    if rows and not any(text_col in r for r in rows) or (columns is not None and text_col not in columns):
-        raise ReadError(MISSING_COLUMN.format(column=text_col, where=f" in {path}",
-                                              present=", ".join(present) or "none"))
-    mapping = {f: c for f, c in names.items() if f != "text" and c is not None}
-    for f, c in mapping.items():
-        if c != f and not any(c in r for r in rows):
-            raise ReadError(MISSING_COLUMN.format(column=c, where=f" in {path}",
-                                                  present=", ".join(present)))
-    used = {text_col, *mapping.values(), "__line__"}
-    docs: list[Document] = []
-    for r in rows:
-        fields = {f: _clean_value(r.get(c)) for f, c in mapping.items()}
-        if columns is not None:  # CSV: empty cells are missing values
-            fields = {f: (v if v != "" else None) for f, v in fields.items()}
-        p = _text_problem(r.get(text_col), str(path), r["__line__"], text_col, fields.get("id"))
-        if p is not None:
-            if errors == "raise":
-                raise ReadError(str(p))
-            problems.append(p)
-            continue
-        meta = {k: v for k, v in r.items() if k not in used}
-        docs.append(Document(r[text_col], meta=meta, **fields))
-    return Corpus(docs, problems=problems)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from framing._records import (
+from framing.records import (
     ActorRole,
     ActorSentiment,
     Attribution,
@@ -43,7 +45,11 @@ class Document:
     attributions, hedges, boosters, vague, evaluations, mentions, actor_sentiment : list
         Evidence records filled by :func:`framing.analyze`.
     roles : list of ActorRole
-        The role each actor is cast in (:func:`framing.roles.assign_roles`).
+        The role each actor is cast in (:func:`framing.extract.roles.assign_roles`).
+
+    In Jupyter a Document shows its text with the evidence highlighted: ``_repr_html_`` is
+    attached by the package root from :func:`framing.viz.display.render_document`, so that
+    this data model imports no presentation code.
 
     Examples
     --------
@@ -84,12 +90,6 @@ class Document:
         head = self.text[:50].replace("\n", " ")
         meta = ", ".join(f"{k}={getattr(self, k)!r}" for k in _METADATA if getattr(self, k))
         return f"Document({head!r}{'...' if len(self.text) > 50 else ''}{', ' if meta else ''}{meta})"
-
-    def _repr_html_(self) -> str:
-        """The text with its evidence highlighted, for Jupyter (see :mod:`framing.display`)."""
-        from framing.display import render_document
-
-        return render_document(self)
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -152,3 +152,57 @@ class Document:
             "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
             "roles": [r.to_dict() for r in self.roles],
         }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Document:
+        """The Document that :meth:`to_dict` wrote: the inverse of ``to_dict``.
+
+        Every record is rebuilt from its dict (spans from ``[start, end]`` lists); hedges,
+        boosters and vague cues come from ``cues``, which holds them in full. Keys a record
+        does not have are ignored, missing keys take the record's default.
+
+        Examples
+        --------
+        >>> import framing
+        >>> doc = framing.analyze("Critics said Mayor Dana Whitfield may resign.")
+        >>> again = Document.from_dict(doc.to_dict())
+        >>> again.to_dict() == doc.to_dict(), again.attributions == doc.attributions
+        (True, True)
+        """
+        if not isinstance(d, Mapping) or not isinstance(d.get("text"), str):
+            raise TypeError("Document.from_dict() takes a mapping with a 'text' string "
+                            "(the output of Document.to_dict())")
+        doc = cls(d["text"], **{k: d.get(k) for k in _METADATA}, meta=dict(d.get("meta") or {}))
+        doc.clutter = [Span(int(a), int(b)) for a, b in d.get("clutter") or ()]
+        doc.dateline, doc.byline = d.get("dateline"), d.get("byline")
+        for key, (attr, record) in _RECORDS.items():
+            setattr(doc, attr, [_record(record, r) for r in d.get(key) or ()])
+        cues = [_record(Cue, c) for c in d.get("cues") or ()]
+        doc.hedges = [c for c in cues if c.category == "hedge"]
+        doc.boosters = [c for c in cues if c.category == "booster"]
+        doc.vague = [c for c in cues if c.category == "vague"]
+        doc.roles = [ActorRole.from_dict(r) for r in d.get("roles") or ()]
+        return doc
+
+
+#: Record key of :meth:`Document.to_dict` -> (Document attribute, record class). Hedges,
+#: boosters and vague cues are read from ``cues``. New evidence lists add an entry here.
+_RECORDS: dict[str, tuple[str, type]] = {
+    "attributions": ("attributions", Attribution),
+    "evaluative": ("evaluations", Evaluation),
+    "mentions": ("mentions", Mention),
+    "actor_sentiment": ("actor_sentiment", ActorSentiment),
+}
+
+
+def _record(cls: type, d: Mapping[str, Any]) -> Any:
+    """A record from its ``to_dict`` form: fields typed as spans become :class:`Span`."""
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in d:
+            continue
+        value = d[f.name]
+        if "Span" in str(f.type) and value is not None:
+            value = Span(int(value[0]), int(value[1]))
+        kwargs[f.name] = value
+    return cls(**kwargs)

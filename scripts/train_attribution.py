@@ -35,7 +35,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import framing.attribution as A  # noqa: E402
+import framing.extract.attribution as A  # noqa: E402
 from framing.datasets import load_polnear  # noqa: E402
 from framing.document import Document  # noqa: E402
 from framing.text import paragraphs  # noqa: E402
@@ -56,13 +56,13 @@ MIN_WEIGHT_SOURCE = 0.1
 F1_TIE = 0.002  # candidate-level dev cue F1 differences under this are noise (see main)
 
 
-def gold_head(s: A._Sent, parts) -> int | None:
+def gold_head(s: A.SentenceView, parts) -> int | None:
     """The token index of the head of a gold cue (see the module docstring)."""
     idx = [i for i in range(s.n) if any(s.starts[i] < e and b < s.ends[i] for b, e in parts)]
     if not idx:
         return None
     for i in idx:
-        if s.tags[i].startswith("VB") and s.words[i] not in A._AUX:
+        if s.tags[i].startswith("VB") and s.words[i] not in A.AUXILIARIES:
             return i
     for i in idx:
         if s.tags[i].startswith("NN"):
@@ -77,14 +77,14 @@ def gold_head(s: A._Sent, parts) -> int | None:
 
 
 def prepare(records):
-    """Per document: its _Sent objects and, per sentence, gold heads -> attribution."""
+    """Per document: its SentenceView objects and, per sentence, gold heads -> attribution."""
     out = []
     for rec in records:
         doc = Document(rec["text"])
         sents = doc.sentences
-        quotes = A._QuoteIndex(A.find_quotations(doc.text, paragraphs(doc.text)))
+        quotes = A.QuoteIndex(A.find_quotations(doc.text, paragraphs(doc.text)))
         starts = [x.start for x in sents]
-        wrapped = [A._Sent(x, quotes) for x in sents]
+        wrapped = [A.SentenceView(x, quotes) for x in sents]
         heads: dict[tuple[int, int], dict] = {}
         from bisect import bisect_right
 
@@ -135,7 +135,7 @@ def cue_rows(prepared, vocab):
                 label = (k, i) in heads
                 if not label and any(b < s.ends[i] and s.starts[i] < e for b, e in inside):
                     continue  # a non-head word of a gold cue: neither positive nor negative
-                X.append({f: 1 for f in A._cue_features(s, i)})
+                X.append({f: 1 for f in A.cue_features(s, i)})
                 y.append(int(label))
                 where.append((d, k, i))
     return X, np.array(y), where
@@ -147,8 +147,8 @@ def source_rows(prepared):
     for rec, sents, heads in prepared:
         for (k, h), att in heads.items():
             s = sents[k]
-            c = (h, h + 1) if s.words[h] == "according" and h + 1 < s.n else (h, A._extend_cue(s, h))
-            cands = [None, *A._np_candidates(s, c)]
+            c = (h, h + 1) if s.words[h] == "according" and h + 1 < s.n else (h, A.extend_cue(s, h))
+            cands = [None, *A.np_candidates(s, c)]
             parts = att.get("source_parts") or ([att["source"]] if att["source"] else [])
             labels = []
             for cand in cands:
@@ -160,7 +160,7 @@ def source_rows(prepared):
             if not any(labels):
                 continue
             for cand, lab in zip(cands, labels):
-                X.append({f: 1 for f in A._source_features(s, c, cand)})
+                X.append({f: 1 for f in A.source_features(s, c, cand)})
                 y.append(lab)
                 group.append(g)
             g += 1

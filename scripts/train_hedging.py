@@ -1,13 +1,13 @@
 """Train the hedge-candidate classifier on the Szeged wiki part, write it as JSON.
 
 Every hedge lexicon match that its disambiguation rule accepts is a candidate
-(``framing.hedging._matches(..., model=None)``); a logistic regression (scikit-learn) over
-its context features (``framing.hedging._candidate_features``: cue, crude lemma, tag,
+(``framing.extract.hedging.lexicon_matches(..., model=None)``); a logistic regression (scikit-learn) over
+its context features (``framing.extract.hedging.candidate_features``: cue, crude lemma, tag,
 neighbouring words and tags, sentence position, inside a quotation, negation before it,
 the rule and subtype) accepts or rejects it. A candidate is positive when it overlaps a
 Szeged epistemic or doxastic cue (the guidelines' hedges; condition and investigation cues
 are not). The modals (may, might, could, would) and the multiword phrases are left to their
-rules (``framing.hedging._classified``): the guidelines call their epistemic readings hedges,
+rules (``framing.extract.hedging.is_classified``): the guidelines call their epistemic readings hedges,
 while Szeged types hypothetical "would" as a condition cue and leaves most Wikipedia "could"
 unmarked; they are neither trained on nor filtered.
 
@@ -36,7 +36,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import framing.hedging as H  # noqa: E402
+import framing.extract.hedging as H  # noqa: E402
 from framing.datasets import load_szeged_uncertainty  # noqa: E402
 from framing.document import Document  # noqa: E402
 from framing.scoring import PRF, span_prf  # noqa: E402
@@ -56,23 +56,23 @@ def candidates(text: str):
     doc = Document(text)
     fixed, cands = [], []
     for sentence in doc.sentences:
-        words, tags, raw = H._words(sentence)
+        words, tags, raw = H.sentence_words(sentence)
         toks = sentence.tokens
         # the verb of an impersonal report ("it is believed") is vague attribution only, as
-        # in framing.hedging._sentence_cues: neither a fixed hedge nor a candidate
-        impersonal = [(sp.start, sp.end) for sp, _, sub in H._vague_cues(sentence, words, tags, raw)
+        # in framing.extract.hedging._sentence_cues: neither a fixed hedge nor a candidate
+        impersonal = [(sp.start, sp.end) for sp, _, sub in H.vague_cues(sentence, words, tags, raw)
                       if sub == "impersonal"]
-        for i, j, entry in H._matches(words, tags, raw, model=None):
+        for i, j, entry in H.lexicon_matches(words, tags, raw, model=None):
             if entry.category != "hedge":
                 continue
             span = (toks[i].start, toks[j - 1].end)
             if any(s <= span[0] and span[1] <= e for s, e in impersonal):
                 continue
-            if not H._classified(entry):
+            if not H.is_classified(entry):
                 fixed.append(span)
             else:
-                cands.append((span, H._candidate_features(words, tags, raw, i, j, entry),
-                              entry.words[0] in H._GUIDELINE_NAMED))
+                cands.append((span, H.candidate_features(words, tags, raw, i, j, entry),
+                              entry.words[0] in H.GUIDELINE_NAMED))
     return fixed, cands
 
 
@@ -154,9 +154,9 @@ def main() -> None:
                if abs(w) >= MIN_WEIGHT}
     model = {
         "format": "logistic regression over hedge candidates: score = bias + sum of the weights "
-                  "of the candidate's features (framing.hedging._candidate_features); accept "
+                  "of the candidate's features (framing.extract.hedging.candidate_features); accept "
                   "when score >= threshold (threshold_guideline_named for the words the "
-                  "guidelines name, framing.hedging._GUIDELINE_NAMED)",
+                  "guidelines name, framing.extract.hedging.GUIDELINE_NAMED)",
         "trained_on": "Szeged Uncertainty Corpus, wiki part (all documents), "
                       f"{len(yall)} candidates; gold = epistemic and doxastic cues",
         "tuned_on": f"wiki dev split: {len(dev_docs)} of {len(docs)} documents, seed {SEED}",

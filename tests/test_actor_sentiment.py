@@ -9,7 +9,7 @@ import pytest
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GridSearchCV
 
-from framing.actors import label_of, target_context
+from framing.extract.actors import label_of, target_context
 from framing.models import ActorSentimentClassifier
 from framing.models._actor_sentiment import BARE_STRING, _tokens_and_target
 from tests.conftest import requires_data

@@ -9,7 +9,7 @@ import pytest
 
 import framing
 from framing import Document
-from framing.actors import (
+from framing.extract.actors import (
     actor_table,
     find_mentions,
     gazetteer,
@@ -114,7 +114,7 @@ def test_user_patterns_and_place_rule_for_table_capitals():
                                    "#MeToo", "/U\\.?S\\.?(?= )/", "/\\bs?he\\b/"])
 def test_alias_spans_are_the_alias_regex_matches(alias):
     # the fast search of a literal alias finds exactly what the look-behind pattern finds
-    from framing.actors import _alias_regex, _alias_spans, _compiled_table
+    from framing.extract.actors.mentions import _alias_regex, _alias_spans, _compiled_table
 
     text = ("aaa aa xaa aa_ aa. Moscow Moscow's MoscowX xMoscow THE ENVOY the envoy's The Envoy "
             "U.S. xU.S. U.S.x U.S. émile Émile éÉmile ÉMILE e é e1 #MeToo x#MeToo #MeTooo "
@@ -258,3 +258,16 @@ def test_pronoun_source_resolves_through_the_user_table():
     sourced = [a for a in doc.attributions if a.source is not None]
     assert [a.actor for a in sourced] == ["Oksana Melnychuk"]
     assert {m.type for m in doc.mentions if m.actor == "Ukraine"} == {"country"}
+
+
+def test_actor_table_reads_analysed_documents_and_never_runs_a_step(sample):
+    raw = Document(sample[0].text, id="raw")
+    with pytest.raises(ValueError, match="run framing.analyze"):
+        actor_table([raw])
+    assert raw.mentions == [] and raw.attributions == []  # nothing was filled in
+    doc = framing.analyze(sample[0].text, actors=load_sample_actors(sample[0].story))
+    before = doc.to_dict()
+    t = actor_table([doc, raw])  # the unanalysed document has no row
+    assert set(t["doc_id"]) == {doc.id}
+    assert t["mentions"].sum() == len(doc.mentions)
+    assert doc.to_dict() == before

@@ -8,14 +8,10 @@ import pytest
 import framing.pipeline
 from framing import Corpus, Document
 from framing.datasets import load_sample
-from framing._records import ActorSentiment, Attribution, Cue, Evaluation, Mention, Span
-from framing.analysis import (
-    ATTRIBUTION_COLUMNS,
-    BAD_ACTORS,
-    Analysis,
-    analyze_corpus,
-    document_from_record,
-)
+from framing.records import ActorSentiment, Attribution, Cue, Evaluation, Mention, Span
+from framing.analysis.tables import ATTRIBUTION_COLUMNS, Analysis, document_from_record
+from framing.analysis.run import analyze_corpus
+from framing.pipeline import BAD_ACTORS, Pipeline, Step
 
 TEXT = 'Lavrov said "the plan is a disgrace." Analysts may disagree. Kyiv clearly won.'
 
@@ -76,18 +72,16 @@ def test_actor_rows():
     assert actors.loc["Russia", "first_mention"] == 0.0
 
 
-def test_failures_are_recorded_not_dropped(monkeypatch):
-    real = framing.pipeline.annotate
+def _flaky(doc, model):
+    if "boom" in doc.text:
+        raise RuntimeError("tagger exploded")
 
-    def flaky(doc, *, actors=None):
-        if "boom" in doc.text:
-            raise RuntimeError("tagger exploded")
-        return real(doc, actors=actors)
 
-    monkeypatch.setattr(framing.pipeline, "annotate", flaky)
+def test_failures_are_recorded_not_dropped():
+    flaky = Pipeline.default().add(Step("flaky", _flaky, (), ()), after="text")
     corpus = Corpus([Document("Fine text here.", id="a", outlet="X"),
                      Document("boom goes the text.", id="b", outlet="Y")])
-    a = analyze_corpus(corpus, progress=False)
+    a = analyze_corpus(corpus, progress=False, pipeline=flaky)
     assert list(a.articles["id"]) == ["a", "b"]
     assert list(a.articles["status"]) == ["ok", "error"]
     assert a.articles.loc[1, "error"] == "RuntimeError: tagger exploded"
@@ -106,23 +100,22 @@ def test_unreadable_rows_are_listed():
     assert a.articles.loc[0, "side"] == "l"
 
 
-def test_actor_table_per_story(monkeypatch):
+def test_actor_table_per_story():
     seen = {}
 
-    def record(doc, *, actors=None):
+    def record(doc, model, actors=None):
         seen[doc.id] = actors
-        return doc
 
-    monkeypatch.setattr(framing.pipeline, "annotate", record)
+    only = Pipeline([Step("record", record, (), (), options=("actors",))])
     corpus = Corpus([Document("A.", id="1", story="s1"), Document("B.", id="2", story="s2"),
                      Document("C.", id="3", story=None)])
     table = {"s1": {"Russia": ["Moscow"]}, "s2": {"EU": ["Brussels"]}}
-    analyze_corpus(corpus, actors=table, progress=False)
+    analyze_corpus(corpus, actors=table, progress=False, pipeline=only)
     assert seen == {"1": {"Russia": ["Moscow"]}, "2": {"EU": ["Brussels"]}, "3": None}
-    analyze_corpus(corpus, actors={"Russia": ["Moscow"]}, progress=False)
+    analyze_corpus(corpus, actors={"Russia": ["Moscow"]}, progress=False, pipeline=only)
     assert seen["3"] == {"Russia": ["Moscow"]}
     with pytest.raises(TypeError) as e:
-        analyze_corpus(corpus, actors=["Russia"], progress=False)
+        analyze_corpus(corpus, actors=["Russia"], progress=False, pipeline=only)
     assert str(e.value) == BAD_ACTORS.format(type="list")
 
 

@@ -9,7 +9,7 @@ import pytest
 
 import framing
 from framing import Attribution, Document, Span
-from framing.attribution import (
+from framing.extract.attribution import (
     extract_attributions,
     find_quotations,
     iter_attributions,
@@ -434,27 +434,28 @@ def test_a_word_inside_a_name_is_no_cue():
 def test_fast_scorers_equal_the_feature_strings_the_model_was_trained_on(sample):
     """The extraction scorers (_cue_scorer, _source_ranker) give the logits of the feature
     strings scripts/train_attribution.py trains on (up to float summation order)."""
-    import framing.attribution as A
+    import framing.extract.attribution as A
+    from framing.extract.attribution import features, scorers
     from framing.text import paragraphs
 
-    model = A._model()
-    cue_score = A._cue_scorer(model["cue"])
-    rank = A._source_ranker(model["source"])
+    model = A.attribution_model()
+    cue_score = scorers._cue_scorer(model["cue"])
+    rank = scorers._source_ranker(model["source"])
     cue_w, cue_b = model["cue"]["weights"], model["cue"]["bias"]
     src_w, src_b = model["source"]["weights"], model["source"]["bias"]
     checked = 0
     for doc in list(sample)[:6]:
-        quotes = A._QuoteIndex(A.find_quotations(doc.text, paragraphs(doc.text)))
+        quotes = A.QuoteIndex(A.find_quotations(doc.text, paragraphs(doc.text)))
         for sent in doc.sentences:
-            s = A._Sent(sent, quotes)
+            s = A.SentenceView(sent, quotes)
             for i, w in enumerate(s.words):
                 if w not in model["cue"]["vocab"]:
                     continue
-                ref = A._score(cue_w, cue_b, A._cue_features(s, i))
+                ref = A.linear_score(cue_w, cue_b, A.cue_features(s, i))
                 assert cue_score(s, i) == pytest.approx(ref, abs=1e-9)
-                cands = [None] + A._np_candidates(s, (i, i))
+                cands = [None] + A.np_candidates(s, (i, i))
                 best, best_score = rank(s, (i, i), cands)
-                ref = [A._source_score(src_w, src_b, s, (i, i), c) for c in cands]
+                ref = [features._source_score(src_w, src_b, s, (i, i), c) for c in cands]
                 assert best_score == pytest.approx(max(ref), abs=1e-9)
                 assert ref[cands.index(best)] == pytest.approx(max(ref), abs=1e-9)
                 checked += 1
@@ -484,10 +485,10 @@ def test_model_file_is_small_json_with_the_pruned_weights_of_the_training_script
 
 
 def test_noun_phrase_candidates_follow_the_phrase_rules():
-    """_np_candidates (one regex scan over a code per token) on a hand-checked sentence:
+    """np_candidates (one regex scan over a code per token) on a hand-checked sentence:
     a pronoun or determiner after a noun opens a new phrase, "who" is a phrase of its own,
     the cue's tokens belong to no phrase, and a run without a noun is no phrase."""
-    import framing.attribution as A
+    import framing.extract.attribution as A
     from framing.text import Sentence, Token
 
     words = ["The", "minister", "he", "met", "the", "very", "old", "who", "said", "it", "John", "'s", "aides"]
@@ -496,10 +497,10 @@ def test_noun_phrase_candidates_follow_the_phrase_rules():
     for w, t in zip(words, tags):
         toks.append(Token(pos, pos + len(w), w, t))
         pos += len(w) + 1
-    s = A._Sent(Sentence(0, pos - 1, " ".join(words), 0, tuple(toks)), A._QuoteIndex([]))
+    s = A.SentenceView(Sentence(0, pos - 1, " ".join(words), 0, tuple(toks)), A.QuoteIndex([]))
     # "the very old" has no noun; "RB" breaks the run before "old"
-    assert A._np_candidates(s, (8, 8)) == [(0, 1), (2, 2), (7, 7), (9, 12)]
+    assert A.np_candidates(s, (8, 8)) == [(0, 1), (2, 2), (7, 7), (9, 12)]
     # the cue "it" removed: the phrase after it starts at "John"
-    assert A._np_candidates(s, (9, 9)) == [(0, 1), (2, 2), (7, 7), (10, 12)]
+    assert A.np_candidates(s, (9, 9)) == [(0, 1), (2, 2), (7, 7), (10, 12)]
     # "minister" as the cue splits "The" (no noun: dropped) from the rest
-    assert A._np_candidates(s, (1, 1)) == [(2, 2), (7, 7), (9, 12)]
+    assert A.np_candidates(s, (1, 1)) == [(2, 2), (7, 7), (9, 12)]

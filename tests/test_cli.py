@@ -15,8 +15,9 @@ import pytest  # noqa: E402
 
 import framing.pipeline  # noqa: E402
 from framing.analysis import document_from_record  # noqa: E402
-from framing.cli import BOTH_INPUTS, NO_INPUT, UNSUPPORTED, main  # noqa: E402
-from framing.comparison import UNKNOWN_FIELD  # noqa: E402
+from framing.cli import BOTH_INPUTS, NO_INPUT, main  # noqa: E402
+from framing.io.folder import UNSUPPORTED  # noqa: E402
+from framing.analysis.compare import UNKNOWN_FIELD  # noqa: E402
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def gold_pipeline(monkeypatch, sample_gold):
     """The pipeline replaced by the sample's gold evidence, matched on the text."""
     by_text = {r["text"]: r for r in sample_gold}
 
-    def annotate(doc, *, actors=None):
+    def gold(doc, model, actors=None):
         rec = by_text.get(doc.text)
         if rec is None:
             raise ValueError("not a sample text")
@@ -32,9 +33,11 @@ def gold_pipeline(monkeypatch, sample_gold):
         for f in ("attributions", "hedges", "boosters", "vague", "evaluations", "mentions",
                   "actor_sentiment"):
             setattr(doc, f, getattr(gold, f))
-        return doc
 
-    monkeypatch.setattr(framing.pipeline, "annotate", annotate)
+    steps = [framing.pipeline.Step("gold", gold, (), ("attributions", "mentions"),
+                                   options=("actors",))]
+    monkeypatch.setattr(framing.pipeline.Pipeline, "default",
+                        classmethod(lambda cls: cls(steps)))
     return sample_gold
 
 

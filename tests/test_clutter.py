@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing
-from framing.clutter import KINDS, MAX_HEADLINE_WORDS, Clutter, find_clutter
+from framing.text.clutter import KINDS, MAX_HEADLINE_WORDS, Clutter, find_clutter
 from framing.text import parse
 
 from tests.conftest import requires_data, shared_data

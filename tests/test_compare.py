@@ -8,9 +8,9 @@ import pytest
 
 import framing
 from framing import Document
-from framing._records import ActorSentiment, Attribution, Cue, Mention, Span
+from framing.records import ActorSentiment, Attribution, Cue, Mention, Span
 from framing.analysis import Analysis
-from framing.comparison import (
+from framing.analysis.compare import (
     ARTICLE_METRICS,
     NOT_AN_ANALYSIS,
     UNKNOWN_FIELD,

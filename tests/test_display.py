@@ -6,9 +6,9 @@ import re
 from html.parser import HTMLParser
 
 from framing import Document
-from framing._records import Attribution, Cue, Evaluation, Mention, Span
+from framing.records import Attribution, Cue, Evaluation, Mention, Span
 from framing.analysis import document_from_record
-from framing.display import render_document
+from framing.viz.display import render_document
 
 
 class _Checker(HTMLParser):

@@ -6,7 +6,7 @@ import pytest
 
 from framing import Attribution, Document, Span
 from framing.datasets import load_sample_gold
-from framing.evaluative import extract_evaluations, load_lexicon, scare_quotes, word_polarity
+from framing.extract.evaluative import extract_evaluations, evaluative_lexicon, scare_quotes, word_polarity
 from framing.features import EvaluativeFeatures
 from framing.scoring import match_spans, span_prf
 from tests.estimator_checks import check_text_transformer
@@ -99,12 +99,12 @@ def test_word_polarity_lookup():
 
 
 def test_stoplist_and_loaded_labels_are_disjoint():
-    import framing.evaluative as ev
+    from framing.resources import lexicon_rows
 
-    loaded = {r[0] for r in ev._rows("loaded_labels.tsv")}
-    stop = {r[0] for r in ev._rows("news_stoplist.tsv")}
+    loaded = {r[0] for r in lexicon_rows("loaded_labels.tsv")}
+    stop = {r[0] for r in lexicon_rows("news_stoplist.tsv")}
     assert loaded & stop == set()
-    assert len(load_lexicon().lexicon_words) > 5000
+    assert len(evaluative_lexicon().lexicon_words) > 5000
 
 
 def test_scare_quotes():
@@ -154,16 +154,17 @@ def test_hostile_input_does_not_crash(text):
 
 def test_linear_in_input_size(monkeypatch):
     # count the modifier look-ups: they must grow linearly with the text, not quadratically
-    import framing.evaluative as ev
+    import framing.extract.evaluative as ev
+    import framing.extract.evaluative.rules as rules
 
     calls = {"n": 0}
-    real = ev._modify
+    real = rules._modify
 
     def counting(*args, **kwargs):
         calls["n"] += 1
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ev, "_modify", counting)
+    monkeypatch.setattr(rules, "_modify", counting)
     unit = "The very dangerous regime was hardly a success, not unreasonable. "
     sizes = []
     for k in (200, 800):

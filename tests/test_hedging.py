@@ -8,12 +8,12 @@ import pytest
 from framing import Attribution, Document, Span
 from framing.datasets import load_sample, load_sample_gold
 from framing.features import HedgingFeatures
-from framing.hedging import (
+from framing.extract.hedging import (
     CATEGORIES,
     add_hedging,
     extract_hedges,
     hedging_rates,
-    load_lexicon,
+    cue_lexicon,
     uncertain_sentences,
 )
 from framing.scoring import span_prf
@@ -223,7 +223,7 @@ def test_classifier_model_is_plain_data_and_only_rejects():
     import json
     from importlib import resources
 
-    import framing.hedging as h
+    import framing.extract.hedging as h
 
     raw = resources.files("framing").joinpath("data", "models", "hedging.json").read_text(encoding="utf-8")
     model = json.loads(raw)
@@ -238,8 +238,8 @@ def test_classifier_model_is_plain_data_and_only_rejects():
     assert with_model <= rules
     assert {"might", "could", "It remains to be seen"} <= {t for _, t in with_model}
     # single non-modal words are the model's; modals stay with their rules
-    assert h._classified(next(e for e in h.load_lexicon("hedge") if e.words == ("beliefs",)))
-    assert not h._classified(next(e for e in h.load_lexicon("hedge") if e.words == ("could",)))
+    assert h.is_classified(next(e for e in h.cue_lexicon("hedge") if e.words == ("beliefs",)))
+    assert not h.is_classified(next(e for e in h.cue_lexicon("hedge") if e.words == ("could",)))
 
 
 def test_spans_point_into_the_text():
@@ -302,7 +302,7 @@ def test_bad_input():
 
 def test_lexicons_name_their_literature():
     for cat in CATEGORIES:
-        entries = load_lexicon(cat)
+        entries = cue_lexicon(cat)
         assert entries and all(e.source and e.category == cat for e in entries)
 
 
@@ -333,7 +333,7 @@ def test_golden_sample_spans():
 def test_long_hostile_input_scales_linearly():
     """Markup, unbalanced quotes and a huge paragraph: no crash, and the work per word stays
     flat (lexicon look-ups counted, not timed)."""
-    import framing.hedging as h
+    import framing.extract.hedging.matching as h
 
     unit = ('<p>“Critics argue the plan <b>may</b> fail, ‘ "clearly" it might — '
             "officials familiar with the talks said & it is believed ... \u00a0 May 4 ")

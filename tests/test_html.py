@@ -8,7 +8,7 @@ import pytest
 
 import framing
 from framing.corpus import ReadError
-from framing.html import INSTALL_HINT, NO_HTML_FILES, NO_TEXT, read_html
+from framing.io.html import INSTALL_HINT, NO_HTML_FILES, NO_TEXT, read_html
 
 pytest.importorskip("trafilatura", reason="the html extra is not installed")
 

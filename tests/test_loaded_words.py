@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from sklearn.model_selection import GridSearchCV, GroupKFold
 
-from framing._records import Span
+from framing.records import Span
 from framing.models import LoadedWordClassifier, loaded_word_spans, word_labels, word_rows
 from framing.models._loaded_words import BARE_STRING, _sentence_evidence, row_features
 from tests.conftest import requires_data
@@ -245,7 +245,7 @@ def test_floor_on_babe_dev_held_out_articles():
     """
     import framing
     from framing.datasets import load_babe
-    from framing.evaluative import loaded_language
+    from framing.extract.evaluative import loaded_language
 
     babe = load_babe()
     dev = babe[babe["split"] == "dev"].reset_index(drop=True)

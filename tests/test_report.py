@@ -13,9 +13,9 @@ import pytest  # noqa: E402
 
 import framing  # noqa: E402
 from framing import Document  # noqa: E402
-from framing._records import ActorSentiment, Attribution, Cue, Evaluation, Mention, Span  # noqa: E402
+from framing.records import ActorSentiment, Attribution, Cue, Evaluation, Mention, Span  # noqa: E402
 from framing.analysis import Analysis, document_from_record  # noqa: E402
-from framing.reporting import UNKNOWN_FORMAT, Report  # noqa: E402
+from framing.reporting.render import UNKNOWN_FORMAT, Report  # noqa: E402
 
 from tests.conftest import requires_data, shared_data  # noqa: E402
 

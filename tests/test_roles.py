@@ -12,7 +12,7 @@ from sklearn.base import clone
 import framing
 from framing import ActorRole, Document, Span
 from framing.models import EntityRoleClassifier
-from framing.roles import (
+from framing.extract.roles import (
     RoleRules,
     analyze_evidence,
     assign_roles,

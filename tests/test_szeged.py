@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing.datasets import load_szeged_uncertainty
-from framing.hedging import extract_hedges
+from framing.extract.hedging import extract_hedges
 from framing.scoring import PRF, span_prf
 from tests.conftest import requires_data, shared_data
 

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framing._records import Span
-from framing.text import _CHUNK_WINDOW, paragraphs, parse, split_sentences, tokenize
+from framing.records import Span
+from framing.text import paragraphs, parse, split_sentences, tokenize
+from framing.text.chunk import _CHUNK_WINDOW
 
 
 def sents(text: str, skip=()) -> list[str]:
@@ -232,7 +233,7 @@ def test_long_chunk_runs_are_cut_at_the_window():
 
 
 def test_windows_cut_at_punctuation_change_nothing(monkeypatch):
-    import framing.text as text_module
+    import framing.text.chunk as text_module
 
     text = "The old minister, a tough negotiator, said talks would resume soon, " * 60 + "he said."
     windowed = [c for s in parse(text) for c in s.chunks]

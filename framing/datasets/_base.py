@@ -14,7 +14,8 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from framing.corpus import Corpus, read_jsonl
+from framing.corpus import Corpus
+from framing.io.jsonl import read_jsonl
 
 __all__ = [
     "get_data_home",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from framing.attribution import KINDS, STANCES, find_quotations, reporting_verbs
+from framing.extract.attribution import KINDS, STANCES, find_quotations, reporting_verbs
 from framing.document import Document
 from framing.features._base import EvidenceFeatures, check_per_words
 from framing.text import paragraphs
@@ -23,7 +23,7 @@ class AttributionFeatures(EvidenceFeatures):
 
     Each text goes through the evidence steps of the default pipeline
     (:func:`framing.pipeline.annotate_evidence`: page clutter first, so credits and datelines
-    never count, then :func:`framing.attribution.extract_attributions`).
+    never count, then :func:`framing.extract.attribution.extract_attributions`).
 
     Parameters
     ----------

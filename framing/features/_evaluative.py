@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from framing.document import Document
-from framing.evaluative import load_lexicon, scare_quotes
+from framing.extract.evaluative import evaluative_lexicon as load_lexicon, scare_quotes
 from framing.features._base import EvidenceFeatures, check_per_words
 
 __all__ = ["EvaluativeFeatures"]
@@ -21,7 +21,7 @@ class EvaluativeFeatures(EvidenceFeatures):
     """Evaluative language per text: density by voice and polarity, mean intensity, loaded
     labels and distancing markers.
 
-    Counts come from :func:`framing.evaluative.extract_evaluations` after the evidence steps
+    Counts come from :func:`framing.extract.evaluative.extract_evaluations` after the evidence steps
     of the default pipeline (:func:`framing.pipeline.annotate_evidence`), so voice comes from
     the attributions found and quoted words are kept apart from the author's.
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from framing.clutter import find_clutter
+from framing.text.clutter import find_clutter
 from framing.document import Document
 from framing.features._base import EvidenceFeatures, analyze_texts, check_per_words
-from framing.hedging import CATEGORIES, _subtypes, add_hedging, hedging_rates, load_lexicon
+from framing.extract.hedging import CATEGORIES, add_hedging, hedging_rates
+from framing.extract.hedging import cue_lexicon as load_lexicon, subtypes as _subtypes
 
 __all__ = ["HedgingFeatures"]
 
@@ -28,7 +29,7 @@ class HedgingFeatures(EvidenceFeatures):
     """Hedging per text: rates of hedges, boosters and vague attribution by category,
     subtype and voice, and the share of uncertain sentences.
 
-    Cues come from :func:`framing.hedging.extract_hedges` after the page-clutter and
+    Cues come from :func:`framing.extract.hedging.extract_hedges` after the page-clutter and
     attribution steps of the default pipeline (so a hedge inside a quotation counts as
     ``quoted``).
 

@@ -15,7 +15,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from framing.actors import NEGATORS, label_of, target_context, word_polarity
+from framing.extract.actors import NEGATORS, label_of, target_context, word_prior as word_polarity
 from framing.models._rows import span_rows
 from framing.text import Token, parse
 
@@ -213,7 +213,7 @@ class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
     target is the subject or object of a praise, criticism or reporting verb, every other
     word marked by its side of the target and weighted by its distance to it
     (``1 / (1 + d / 3)``), the target-aware lexicon scores of
-    :func:`framing.actors.target_context`, and VADER and pattern (textblob) lexicon scores
+    :func:`framing.extract.actors.target_context`, and VADER and pattern (textblob) lexicon scores
     in windows left and right of the target and in the sentence (negation-marked).
 
     Parameters

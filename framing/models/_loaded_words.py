@@ -19,9 +19,10 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from framing._records import Span
+from framing.records import Span
 from framing.document import Document
-from framing.evaluative import LOADED_CUE_STANCES, _rows, word_polarity
+from framing.extract.evaluative import LOADED_CUE_STANCES, word_polarity
+from framing.resources import lexicon_rows as _rows
 from framing.models._rows import span_rows
 from framing.text import CLOSING_QUOTES, OPENING_QUOTES, split_sentences
 
@@ -247,7 +248,7 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
     """Whether a word of a sentence is loaded language, learnt from word annotations.
 
     A logistic regression over the project's own evidence for each word: whether the default
-    pipeline puts it in a loaded-language span (:func:`framing.evaluative.loaded_language`)
+    pipeline puts it in a loaded-language span (:func:`framing.extract.evaluative.loaded_language`)
     and that span's kind, polarity, intensity, voice and the word's role in it (head or
     modifier); its scores in the package's lexicon (textblob polarity and subjectivity, VADER
     mean and standard deviation, from ``evaluative.tsv``) and the subjectivity of its

@@ -30,7 +30,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing.analysis import STANCES, STATUS_OK, Analysis
+from framing.analysis.statistics import _interval, _p_value, _ratio
+from framing.analysis.tables import STANCES, STATUS_OK, Analysis
 
 __all__ = ["Comparison", "Metric", "ARTICLE_METRICS", "ACTOR_METRICS", "compare"]
 
@@ -164,26 +165,6 @@ def _resolve(metrics: Sequence[str | Metric] | None, table: dict[str, Metric]) -
         else:
             raise ValueError(UNKNOWN_METRIC.format(name=m, available=", ".join(table)))
     return out
-
-
-def _ratio(num: np.ndarray, den: np.ndarray, scale: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = scale * num / den
-    return np.where(den > 0, out, np.nan)
-
-
-def _interval(reps: np.ndarray, confidence: float) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile interval per column of a replicates matrix, ignoring undefined replicates."""
-    alpha = (1.0 - confidence) / 2.0
-    if reps.shape[0] == 0:
-        nan = np.full(reps.shape[1], np.nan)
-        return nan, nan
-    ok = ~np.isnan(reps)
-    lo = np.full(reps.shape[1], np.nan)
-    hi = np.full(reps.shape[1], np.nan)
-    for j in np.flatnonzero(ok.any(axis=0)):
-        lo[j], hi[j] = np.quantile(reps[ok[:, j], j], [alpha, 1.0 - alpha])
-    return lo, hi
 
 
 class _Matrix:
@@ -533,23 +514,6 @@ def compare(
             "n_stories"]),
         metrics=meta, notes=notes,
     )
-
-
-def _p_value(perm: np.ndarray, observed: np.ndarray, exact: bool = False) -> np.ndarray:
-    """Two-sided permutation p-value per column: (1 + #|perm| >= |obs|) / (1 + #perm).
-
-    With ``exact``, ``perm`` holds every permutation (the observed one among them) and the
-    p-value is the share of them at least as extreme.
-    """
-    out = np.full(observed.shape, np.nan)
-    for j in range(observed.shape[0]):
-        if np.isnan(observed[j]):
-            continue
-        col = perm[:, j]
-        col = col[~np.isnan(col)]
-        extreme = np.sum(np.abs(col) >= abs(observed[j]) - 1e-12)
-        out[j] = extreme / len(col) if exact else (1 + extreme) / (1 + len(col))
-    return out
 
 
 def _paired_rows(by, ga, gb, d, metrics, rng, n_boot, n_perm, confidence) -> list[dict]:

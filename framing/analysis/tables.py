@@ -1,7 +1,7 @@
-"""Corpus runs: annotate every article, keep every failure, and lay the evidence out as tables.
+"""The evidence of a corpus run laid out as tables.
 
-:func:`analyze_corpus` (also :meth:`framing.Corpus.analyze`) runs the default pipeline on each
-document of a corpus and returns an :class:`Analysis`: the annotated documents and tidy
+:func:`framing.analysis.run.analyze_corpus` (also :meth:`framing.Corpus.analyze`) runs a pipeline
+on each document of a corpus and returns an :class:`Analysis`: the annotated documents and tidy
 DataFrames of their evidence, one row per record, each carrying the article's ``doc``
 position, ``id``, ``outlet`` and ``story`` so that any row can be traced back to its text.
 
@@ -16,26 +16,23 @@ import bisect
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from framing._records import Span, _SpanIndex
-from framing.corpus import Corpus, Problem
+from framing.records import Span, _SpanIndex
 from framing.document import Document
 
-__all__ = ["Analysis", "analyze_corpus", "document_from_record", "STATUS_OK", "STATUS_ERROR", "STANCES", "KINDS"]
+if TYPE_CHECKING:  # the data model's input problems; no import at run time
+    from framing.problems import Problem
+
+__all__ = ["Analysis", "document_from_record", "STATUS_OK", "STATUS_ERROR", "STANCES", "KINDS"]
 
 STATUS_OK = "ok"
 STATUS_ERROR = "error"
 STANCES = ("neutral", "doubt", "endorse", "emotive")
 KINDS = ("direct", "indirect", "mixed", "according_to")
 SENTIMENTS = ("positive", "neutral", "negative")
-
-BAD_ACTORS = (
-    "actors must be a mapping of canonical name to a list of aliases, or of story to such a "
-    "mapping; got {type}"
-)
 
 _KEYS = ["doc", "id", "outlet", "story"]
 
@@ -69,7 +66,7 @@ ACTOR_COLUMNS = [
 class Analysis:
     """The result of a corpus run: annotated documents and tidy tables of their evidence.
 
-    Build one with :func:`analyze_corpus` (or ``corpus.analyze()``), or from documents whose
+    Build one with :func:`framing.analysis.run.analyze_corpus` (or ``corpus.analyze()``), or from documents whose
     evidence is already filled with :meth:`from_documents`.
 
     Attributes
@@ -334,9 +331,9 @@ _ACTOR_TABLE_USED = {
 
 
 def _module_actor_table():
-    """``framing.actors.actor_table`` if the actors step provides it."""
+    """``framing.extract.actors.actor_table`` if the actors step provides it."""
     try:
-        from framing import actors as _actors
+        from framing.extract import actors as _actors
     except ImportError:  # pragma: no cover - the module is part of the package
         return None
     return getattr(_actors, "actor_table", None)
@@ -396,7 +393,7 @@ def document_from_record(record: Mapping[str, Any]) -> Document:
     >>> doc.attributions[0].cue_stance, doc.text[slice(*doc.attributions[0].cue)]
     ('doubt', 'claimed')
     """
-    from framing._records import (
+    from framing.records import (
         ActorSentiment, Attribution, Cue, Evaluation, Mention, voice_of,
     )
 
@@ -434,88 +431,3 @@ def document_from_record(record: Mapping[str, Any]) -> Document:
         for s in record.get("actor_sentiment", ())
     ]
     return doc
-
-
-# -- the corpus run -----------------------------------------------------------------------
-
-def _actors_for(actors: Any, story: str | None) -> Mapping[str, Sequence[str]] | None:
-    if actors is None:
-        return None
-    if not isinstance(actors, Mapping):
-        raise TypeError(BAD_ACTORS.format(type=type(actors).__name__))
-    if actors and all(isinstance(v, Mapping) for v in actors.values()):
-        return actors.get(story)  # a table per story, as in the bundled sample
-    return actors
-
-
-def _annotate_one(doc: Document, actors: Any) -> tuple[Document, str | None]:
-    from framing.pipeline import annotate
-
-    try:
-        annotate(doc, actors=_actors_for(actors, doc.story))
-    except Exception as exc:  # noqa: BLE001 - every failure is recorded with its reason
-        return doc, f"{type(exc).__name__}: {exc}"
-    return doc, None
-
-
-def analyze_corpus(
-    corpus: Corpus | Iterable[Document],
-    *,
-    actors: Mapping[str, Any] | None = None,
-    n_jobs: int | None = 1,
-    progress: bool = True,
-) -> Analysis:
-    """Run the default pipeline on every document of a corpus.
-
-    Parameters
-    ----------
-    corpus : Corpus or iterable of Document
-    actors : mapping, optional
-        An actor table (canonical name -> aliases) for every document, or a mapping of story
-        -> actor table (the layout of :func:`framing.datasets.load_sample_actors`).
-    n_jobs : int, default 1
-        Worker processes (joblib); ``-1`` uses every core. Results keep the input order.
-    progress : bool, default True
-        Show a progress bar (tqdm, on standard error).
-
-    Returns
-    -------
-    Analysis
-        Failures are caught per article and recorded with their reason in
-        ``Analysis.articles`` (``status == "error"``); nothing is dropped. The documents are
-        annotated in place (also with ``n_jobs > 1``): ``Analysis.documents`` are the
-        corpus's own Document objects, now with their evidence.
-
-    Examples
-    --------
-    >>> from framing.datasets import load_sample, load_sample_actors
-    >>> analysis = analyze_corpus(load_sample(), actors=load_sample_actors(), progress=False)
-    >>> len(analysis.articles), set(analysis.articles["status"])
-    (16, {'ok'})
-    """
-    if actors is not None and not isinstance(actors, Mapping):
-        raise TypeError(BAD_ACTORS.format(type=type(actors).__name__))
-    docs = list(corpus)
-    problems = list(getattr(corpus, "problems", ()))
-    from tqdm import tqdm
-
-    bar = tqdm(total=len(docs), desc="framing", unit="article", disable=not progress)
-    results: list[tuple[Document, str | None]] = []
-    try:
-        if n_jobs in (1, None) or len(docs) < 2:
-            for doc in docs:
-                results.append(_annotate_one(doc, actors))
-                bar.update()
-        else:
-            from joblib import Parallel, delayed
-
-            parallel = Parallel(n_jobs=n_jobs, return_as="generator")
-            for doc, (copy, err) in zip(docs, parallel(delayed(_annotate_one)(d, actors)
-                                                       for d in docs)):
-                doc.__dict__.update(copy.__dict__)  # the workers annotated copies
-                results.append((doc, err))
-                bar.update()
-    finally:
-        bar.close()
-    errors = {i: err for i, (_, err) in enumerate(results) if err is not None}
-    return Analysis.from_documents([d for d, _ in results], errors=errors, problems=problems)

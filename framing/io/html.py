@@ -3,7 +3,7 @@
 trafilatura is the ``html`` extra (``pip install "framing-analysis[html]"``); it is imported
 only when a page is read. The extracted text keeps one paragraph per block (blocks are
 separated by a blank line, as the text layer expects); page clutter that survives extraction
-(datelines, credits, "Next In World" lists) is left in the text for :mod:`framing.clutter`
+(datelines, credits, "Next In World" lists) is left in the text for :mod:`framing.text.clutter`
 to mark, so offsets always point into the text the Document holds.
 """
 

@@ -73,6 +73,16 @@ class Attribution:
         The lemma of the cue, as listed in the reporting-verb lexicon.
     actor : str or None
         The canonical actor the source refers to, when known.
+    text : str
+        The content as written, ``text[content.start:content.end]`` (like the ``text`` of the
+        other records); ``""`` when the attribution was built without its text (gold records,
+        hand-made ones). Not in :meth:`to_dict` yet: the record format's content is the span.
+
+    Examples
+    --------
+    >>> from framing.extract.attribution import extract_attributions
+    >>> [a.text for a in extract_attributions('"We came to talk," the minister said.')]
+    ['We came to talk']
     """
 
     kind: str
@@ -83,6 +93,7 @@ class Attribution:
     cue_stance: str = "neutral"
     cue_lemma: str = ""
     actor: str | None = None
+    text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +105,7 @@ class Attribution:
             "cue_stance": self.cue_stance,
             "cue_lemma": self.cue_lemma,
             "actor": self.actor,
+            "text": self.text,
         }
 
 
@@ -276,3 +288,22 @@ class ActorRole:
             "speech": [{"cue": s.to_list(), "stance": st} for s, st in self.speech],
             "drivers": [[f, v] for f, v in self.drivers],
         }
+
+    @classmethod
+    def from_dict(cls, d: Any) -> ActorRole:
+        """The record that :meth:`to_dict` wrote (``evidence`` holds the sentences)."""
+        def span(x: Any) -> Span:
+            return Span(int(x[0]), int(x[1]))
+
+        return cls(
+            actor=d["actor"],
+            role=d["role"],
+            score=float(d.get("score", 0.0)),
+            scores=tuple((str(c), float(v)) for c, v in (d.get("scores") or {}).items()),
+            mentions=tuple(span(x) for x in d.get("mentions") or ()),
+            sentences=tuple(span(x) for x in d.get("evidence") or ()),
+            evaluations=tuple((span(e["span"]), int(e["polarity"]), str(e["voice"])) for e in d.get("evaluations") or ()),
+            actions=tuple((span(a["span"]), str(a["kind"]), str(a["as"])) for a in d.get("actions") or ()),
+            speech=tuple((span(x["cue"]), str(x["stance"])) for x in d.get("speech") or ()),
+            drivers=tuple((str(f), float(v)) for f, v in d.get("drivers") or ()),
+        )

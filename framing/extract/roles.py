@@ -2,7 +2,7 @@
 
 The role of an actor in an article is read from the evidence the other steps leave on the
 :class:`framing.Document`: the sentiment each sentence expresses toward the actor
-(:func:`framing.actors.target_context`), the evaluative spans in the actor's clauses and
+(:func:`framing.extract.actors.target_context`), the evaluative spans in the actor's clauses and
 their voice, whether the actor is the agent or the patient of a harmful or helpful action
 ("Russia shelled the city", "civilians were killed", "volunteers rescued ..."), and whether
 and how the actor speaks (the cue's stance: "claimed" doubts, "revealed" endorses).
@@ -28,15 +28,10 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from framing._records import ActorRole, Span
-from framing.actors import (
-    REPORTING_VERBS,
-    _sentence_facts,
-    _target_context,
-    verb_lemma,
-    word_polarity,
-)
 from framing.document import Document
+from framing.extract.actors import target_context, verb_lemma, word_prior
+from framing.extract.actors.prior import REPORTING_VERBS
+from framing.records import ActorRole, Span
 from framing.text import Token
 
 __all__ = [
@@ -121,7 +116,7 @@ class RoleEvidence:
     sentences : list of Span
         The sentences that mention it.
     sentiment : list of float
-        Target-aware sentiment toward each mention (:func:`framing.actors.target_context`).
+        Target-aware sentiment toward each mention (:func:`framing.extract.actors.target_context`).
     evaluations : list of (Span, int, str)
         Evaluative spans in the clauses of its mentions: span, polarity, voice.
     actions : list of (Span, str, str)
@@ -167,10 +162,10 @@ def analyze_evidence(text: str) -> Document:
     >>> [(m.text, m.actor) for m in doc.mentions]
     [('Russian', 'Russia'), ('Kyiv', 'Ukraine')]
     """
-    from framing.actors import find_mentions, link_attributions
-    from framing.attribution import extract_attributions
-    from framing.clutter import find_clutter
-    from framing.evaluative import extract_evaluations
+    from framing.extract.actors import find_mentions, link_attributions
+    from framing.extract.attribution import extract_attributions
+    from framing.extract.evaluative import extract_evaluations
+    from framing.text.clutter import find_clutter
 
     doc = Document(text)
     found = find_clutter(text)
@@ -233,7 +228,7 @@ def _kind(lemma: str, text: str, tag: str) -> str | None:
         return "help"
     if lemma in REPORTING_VERBS or lemma in _AUX:
         return None
-    p = word_polarity(text, tag)
+    p = word_prior(text, tag)
     if p <= -0.3:
         return "harm"
     if p >= 0.3:
@@ -386,8 +381,8 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
         last = bisect_left(tok_starts, m.end) - 1
         if first > last:
             continue
-        weighted, _neg, score, subj, obj, _rep, (lo, hi) = _target_context(
-            toks, first, last, _sentence_facts(toks))
+        ctx = target_context(toks, first, last)
+        weighted, score, subj, obj, (lo, hi) = ctx.weighted, ctx.score, ctx.subject_verb, ctx.object_verb, ctx.clause
         acts = _actions(toks, first, last)
         acted = {idx for idx, _, _ in acts}
         if acted:  # the action is counted as such, not again as sentiment toward the actor
@@ -499,8 +494,13 @@ class RoleRules:
         return [ev for _, ev in evidence_rows(X)]
 
     def predict_proba(self, X: Any) -> np.ndarray:
+        """Role probabilities of each row, columns in the order of ``classes_``."""
+        return self.proba_of([ev for _, ev in evidence_rows(X)])
+
+    def proba_of(self, evidence: Sequence[RoleEvidence]) -> np.ndarray:
+        """:meth:`predict_proba` from evidence already collected (:func:`role_evidence`)."""
         out = []
-        for _, ev in evidence_rows(X):
+        for ev in evidence:
             s = rule_scores(ev.counts)
             z = [s[r] for r in ROLES]
             if not self.with_none:
@@ -517,10 +517,14 @@ class RoleRules:
 
     def drivers(self, X: Any) -> list[list[tuple[str, float]]]:
         """Per row, the evidence counts that add to the winning role's score, largest first."""
+        return self.drivers_of([ev for _, ev in evidence_rows(X)])
+
+    def drivers_of(self, evidence: Sequence[RoleEvidence]) -> list[list[tuple[str, float]]]:
+        """:meth:`drivers` from evidence already collected."""
         out = []
-        for p, (_, ev) in zip(self.predict(X), evidence_rows(X)):
+        for p, ev in zip(self.classes_[np.argmax(self.proba_of(evidence), axis=1)], evidence):
             ws = RULE_WEIGHTS.get(p, {})
-            contrib = [(f, round(w * math.log1p(ev.counts.get(f, 0.0)), 4)) for f, w in ws.items()]
+            contrib = [(f, round(w * math.log1p(max(0.0, ev.counts.get(f, 0.0))), 4)) for f, w in ws.items()]
             out.append(sorted([x for x in contrib if x[1] > 0], key=lambda x: -x[1]))
         return out
 
@@ -613,17 +617,17 @@ def assign_roles(doc: Document, model: Any = None) -> None:
         doc.roles = []
         return
     rows = [(doc, groups[a][0].start, groups[a][0].end) for a in actors]
-    scorer = model if model is not None else RoleRules()
     evidence = [role_evidence(doc, groups[a], actor=a) for a in actors]
-    proba = np.asarray(scorer.predict_proba(rows), dtype=float)
-    classes = [str(c) for c in scorer.classes_]
-    if hasattr(scorer, "drivers"):
-        drivers = scorer.drivers(rows)
+    if model is None or isinstance(model, RoleRules):
+        rules = model or RoleRules()
+        proba, drivers, classes = rules.proba_of(evidence), rules.drivers_of(evidence), list(rules.classes_)
     else:
-        drivers = [[] for _ in rows]
+        proba = np.asarray(model.predict_proba(rows), dtype=float)
+        classes = [str(c) for c in model.classes_]
+        drivers = model.drivers(rows) if hasattr(model, "drivers") else [[] for _ in rows]
     out = []
     for a, ev, p, drv in zip(actors, evidence, proba, drivers):
-        j = int(np.argmax(p))
+        j = int(np.argmax(p))  # ties go to the first class (alphabetical: antagonist)
         out.append(ActorRole(
             actor=a,
             role=classes[j],

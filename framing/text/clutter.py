@@ -15,7 +15,7 @@ at one line, at most a few hundred characters of it, so the cost is linear in th
 
 Examples
 --------
->>> from framing.clutter import find_clutter
+>>> from framing.text.clutter import find_clutter
 >>> text = ("Talks stall\\nBy Jane Doe\\n\\nMOSCOW, Feb 2 (Reuters) - Russia said talks had stalled."
 ...         "\\n\\n(Reporting by Jane Doe; Editing by Alex Roe)")
 >>> found = find_clutter(text)
@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from framing._records import Span
+from framing.records import Span
 
 __all__ = ["Clutter", "Region", "find_clutter", "KINDS"]
 

@@ -1,0 +1,59 @@
+"""Speed of the full default pipeline: the trained actor sentiment model (the default since the
+Pipeline) against the no-training default (the default before), alternating runs in one process.
+
+Input: the bundled sample (16 articles) repeated ``--repeat`` times, analysed with the
+sample's actor tables, one core. Each round runs both pipelines on fresh Documents, in
+alternating order; the figure is words per second per core (median over rounds), and the
+cost of the actor sentiment step alone (the rest of the pipeline is shared).
+
+    python benchmarks/bench_pipeline.py [--rounds 5] [--repeat 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from _machine import machine  # noqa: E402  (benchmarks/_machine.py)
+
+from framing import Document, Pipeline  # noqa: E402
+from framing.datasets import load_sample, load_sample_actors  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--repeat", type=int, default=4)
+    args = ap.parse_args()
+    sample = list(load_sample()) * args.repeat
+    tables = load_sample_actors()
+    pipelines = {"trained (default)": Pipeline.default(),
+                 "no training (before)": Pipeline.default().replace("actor_sentiment", None)}
+    pipelines["trained (default)"].run(Document(sample[0].text))  # load the model once
+    words = sum(Document(d.text).word_count for d in sample[:len(sample) // args.repeat]) * args.repeat
+    times: dict[str, list[float]] = {k: [] for k in pipelines}
+    order = list(pipelines)
+    for r in range(args.rounds):
+        for name in (order if r % 2 == 0 else order[::-1]):
+            docs = [Document(d.text, story=d.story) for d in sample]
+            t = time.perf_counter()
+            for d in docs:
+                pipelines[name].run(d, actors=tables.get(d.story))
+            times[name].append(time.perf_counter() - t)
+    print(f"machine: {machine()}")
+    print(f"{len(sample)} articles, {words:,} words, {args.rounds} alternating rounds, one core\n")
+    print("| pipeline | median s | words/s per core |\n|---|---|---|")
+    for name, ts in times.items():
+        med = statistics.median(ts)
+        print(f"| {name} | {med:.2f} | {words / med:,.0f} |")
+
+
+if __name__ == "__main__":
+    main()

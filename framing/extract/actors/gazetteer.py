@@ -1,0 +1,94 @@
+"""The gazetteer (``framing/data/gazetteer.tsv``) and the word lists that tell names, titles,
+roles, organisations and places apart."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from framing.resources import load_lexicon
+
+
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. prof prof. gen gen. sen sen. rep rep. gov gov. lt col
+    sgt capt adm maj pres rev hon amb sec president vice prime deputy foreign defence defense
+    interior finance health justice minister ministers secretary senator governor mayor
+    chancellor premier king queen prince princess pope ambassador envoy commissioner
+    general chairman chairwoman chair ceo chief spokesman spokeswoman spokesperson judge
+    justice attorney representative congressman congresswoman speaker leader former
+    acting lawmaker director negotiator sheikh emir sultan lord lady sir state councillor
+    councilman councilwoman councilor professor""".split()
+)
+_TITLE_STEMS = frozenset(t.rstrip(".") for t in TITLES)
+ROLE_WORDS = frozenset(
+    """minister president senator governor mayor chancellor premier envoy commissioner
+    ambassador secretary chairman chairwoman chair ceo spokesman spokeswoman judge
+    lawmaker congressman congresswoman director negotiator leader king queen pope""".split()
+)
+ORG_WORDS = frozenset(
+    """ministry council union agency party committee association commission department
+    court congress senate parliament organization organisation alliance bank fund
+    university group corporation company inc corp ltd pharmaceuticals government army
+    police office institute foundation federation league network news times post
+    board authority administration cabinet coalition front movement forces""".split()
+)
+COMPANY_WORDS = frozenset("pharmaceuticals inc corp corporation ltd company group bank".split())
+NOT_ACTORS = frozenset(
+    """January February March April May June July August September October November
+    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An This That
+    These Those It He She They We I You His Her Their Our Its In On At But And Or If When
+    While After Before As For With From By Of To Mr Mrs Ms Dr Sen Rep Gov Gen""".split()
+)
+PLACE_PREPOSITIONS = frozenset(
+    """in at from to near outside inside across around throughout into via toward towards
+    through within across beyond""".split()
+)
+PLACE_NOUNS = frozenset(
+    """square squares street streets airport centre center suburbs suburb outskirts streets
+    residents district districts port harbour harbor skyline metro subway hospitals
+    avenue avenues park parks hall river sea bay island islands valley mountains county
+    province region city beach bridge road lane strait gulf ocean desert""".split()
+)
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
+            "it": "group", "they": "any", "its": "group"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,6}$")
+
+
+def _gazetteer_rows() -> list[tuple[str, str, str]]:
+    return [(r["actor"], r["kind"], r["form"]) for r in load_lexicon("gazetteer.tsv")]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[str, str]]:
+    """The project's gazetteer: surface form -> (canonical actor, kind).
+
+    Kinds: ``country``, ``alias``, ``capital``, ``demonym``, ``demonym_plural``,
+    ``government``. Written by the project (``framing/data/gazetteer.tsv``).
+
+    Examples
+    --------
+    >>> gazetteer()["Kyiv"]
+    ('Ukraine', 'capital')
+    >>> gazetteer()["Russian"]
+    ('Russia', 'demonym')
+    """
+    return dict(_gazetteer_map())
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_map() -> dict[str, tuple[str, str]]:
+    return {form: (actor, kind) for actor, kind, form in _gazetteer_rows()}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_first_tokens() -> frozenset[str]:
+    """The first token of every gazetteer form: a capitalised token not among them cannot
+    start a gazetteer match, so the look-up of its 1- to 4-token spans is skipped."""
+    from framing.text import tokenize
+
+    out = set()
+    for form in _gazetteer_map():
+        spans = tokenize(form)
+        if spans:
+            out.add(form[spans[0][0] : spans[0][1]])
+    return frozenset(out)

@@ -1,0 +1,43 @@
+""":func:`link_attributions`: attribution sources linked to actors (mentions, pronouns)."""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_right
+
+from framing.document import Document
+from framing.extract.actors.gazetteer import PRONOUNS
+
+
+def link_attributions(doc: Document) -> list:
+    """The document's attributions with ``actor`` set where the source is a mention, or a
+    pronoun or role resolved to the nearest compatible earlier mention."""
+    out = []
+    mentions = sorted(doc.mentions, key=lambda m: m.span)
+    starts = [m.span.start for m in mentions]
+    last_of: dict[str, list] = {"person": [], "group": [], "any": []}  # prefix maxima
+    for m in mentions:  # nearest earlier mention of each kind, per position: O(M)
+        for kind in last_of:
+            ok = kind == "any" or (kind == "person") == (m.type == "person")
+            prev = last_of[kind][-1] if last_of[kind] else None
+            last_of[kind].append(m if ok else prev)
+    for att in doc.attributions:
+        actor = None
+        if att.source is not None:
+            k = bisect_right(starts, att.source.end - 1) - 1
+            inside = None
+            while k >= 0 and mentions[k].span.end > att.source.start:
+                inside = mentions[k]  # the first mention overlapping the source
+                k -= 1
+            if inside is not None:
+                actor = inside.actor
+            else:
+                src = doc.text[att.source.start : att.source.end].strip().lower()
+                want = PRONOUNS.get(src)
+                k = bisect_right(starts, att.source.start - 1) - 1
+                while want and k >= 0 and mentions[k].span.end > att.source.start:
+                    k -= 1
+                if want and k >= 0 and last_of[want][k] is not None:
+                    actor = last_of[want][k].actor
+        out.append(dataclasses.replace(att, actor=actor) if actor != att.actor else att)
+    return out

@@ -1,0 +1,61 @@
+""":func:`sentence_sentiment`: the sentiment each sentence expresses toward each actor."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+import numpy as np
+
+from framing.records import ActorSentiment, Mention
+from framing.document import Document
+from framing.extract.actors.target import _sentence_facts, _target_context, label_of
+
+
+def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
+    """Sentiment toward each actor in each sentence that mentions it.
+
+    The default (``model=None``) needs no training: the target-aware lexicon score of the
+    actor's mentions in the sentence (:func:`target_context`), labelled with
+    :data:`DEFAULT_THRESHOLD`. With a fitted :class:`framing.models.ActorSentimentClassifier`
+    the label is its prediction for the first mention, the score P(positive) - P(negative).
+    """
+    out = []
+    by_sentence: dict[int, dict[str, list[Mention]]] = {}
+    sents = doc.sentences
+    starts = [s.start for s in sents]
+    for m in doc.mentions:
+        k = bisect_right(starts, m.span.start) - 1
+        if k >= 0 and m.span.end <= sents[k].end:
+            by_sentence.setdefault(k, {}).setdefault(m.actor, []).append(m)
+    rows = []
+    for k in sorted(by_sentence):
+        s = sents[k]
+        for actor, ms in sorted(by_sentence[k].items()):
+            rows.append((k, actor, ms))
+    if model is not None and rows:
+        X = [(sents[k].text, ms[0].span.start - sents[k].start, ms[0].span.end - sents[k].start)
+             for k, _, ms in rows]
+        proba = model.predict_proba(X)
+        classes = list(model.classes_)
+        for (k, actor, _), p in zip(rows, proba):
+            score = float(p[classes.index("positive")] - p[classes.index("negative")])
+            out.append(ActorSentiment(sents[k].span, actor, str(classes[int(np.argmax(p))]), round(score, 4)))
+        return out
+    sent = None
+    for k, actor, ms in rows:
+        if k != sent:  # rows are in sentence order: the sentence's facts once
+            sent, toks = k, sents[k].tokens
+            facts = _sentence_facts(toks)
+            tok_starts = [t.start for t in toks]
+            tok_ends = [t.end for t in toks]
+        scores = []
+        for m in ms:
+            # the tokens overlapping the mention: from the first that ends after its start
+            # to the last that starts before its end (tokens are in order, disjoint)
+            first = bisect_right(tok_ends, m.span.start)
+            last = bisect_left(tok_starts, m.span.end) - 1
+            if first <= last:
+                scores.append(_target_context(toks, first, last, facts)[2])
+        score = max(scores, key=abs) if scores else 0.0
+        out.append(ActorSentiment(sents[k].span, actor, label_of(score), round(score, 4)))
+    return out

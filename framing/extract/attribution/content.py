@@ -1,0 +1,240 @@
+"""Content rules: the quotation a cue introduces or follows, else the clause after the cue,
+else the words before a sentence-final cue and source."""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+
+from framing.records import Span
+from framing.extract.attribution.quotes import Quotation
+from framing.extract.attribution.features import (
+    QuoteIndex,
+    SentenceView,
+    _NEW_NP_TAGS,
+    _NOUNISH,
+    _NP_TAGS,
+    _QUOTE_TOKENS,
+    _TELL,
+    _VERB_TAGS,
+)
+
+
+_QUOTE_CHARS = frozenset("\"“”‘’«»")
+_SOURCE_WORD_RE = re.compile(r"[\w’'.-]+|,")
+_WORD_RE = re.compile(r"\w+")
+
+
+def _n_words(text: str, s: int, e: int) -> int:
+    return len(_WORD_RE.findall(text, s, e)) if e > s else 0
+
+
+def _trim(text: str, s: int, e: int) -> Span:
+    """Strip spaces, a leading "that", and final punctuation and quotation marks."""
+    while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
+        s += 1
+    if text.startswith("that ", s) or text.startswith("that\n", s):
+        s += 5
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?—–-" or text[e - 1] in _QUOTE_CHARS):
+        if text[e - 1] in "!?" or (text[e - 1] in _QUOTE_CHARS and _balanced_open(text, s, e - 1)):
+            break
+        e -= 1
+    return Span(s, max(s, e))
+
+
+def _balanced_open(text: str, s: int, e: int) -> bool:
+    """True when dropping the mark at ``e`` would leave a quotation open in ``text[s:e]``."""
+    piece = text[s:e]
+    if text[e] in "”’":
+        return piece.count("“" if text[e] == "”" else "‘") > piece.count(text[e])
+    if text[e] == '"':
+        return piece.count('"') % 2 == 1
+    return False
+
+
+_MAX_GAP_WORDS = 6
+MAX_SOURCE_DISTANCE = 20  # tokens between a cue and a candidate source phrase
+MIN_QUOTE_WORDS = 3  # shorter quotations next to a cue are mostly scare quotes or titles
+_CLAUSE_VERBS = frozenset(
+    """say says said saying tell told tells telling add added adds adding write wrote writes
+    writing claim claimed claims claiming argue argued argues arguing insist insisted insists
+    think thinks thought believe believes believed suggest suggested suggests warn warned
+    warns note noted notes noting explain explained explains know knew knows predict predicted
+    predicts acknowledge acknowledged admit admitted announce announced declare declared
+    report reported reports state stated states testify testified reply replied respond
+    responded conclude concluded contend contended assert asserted agree agreed hope hoped
+    hopes fear feared fears worry worried expect expected expects recall recalled recalls
+    suspect suspected guess feel felt feels""".split()
+)
+
+
+def _chain(text: str, quotes: "QuoteIndex", last: Quotation, after: int) -> Quotation:
+    """Extend a quotation by the quotations that follow it in the same paragraph with only
+    the rest of the cue's sentence (at most a few words) between them."""
+    for _ in range(50):
+        nxt = quotes.after(after)
+        if nxt is None or nxt.close is None and nxt.open < 0:
+            break
+        gap_s = (last.close + 1) if last.close is not None else last.span.end
+        gap = text[gap_s : nxt.open]
+        if "\n\n" in gap or _n_words(text, gap_s, nxt.open) > 25 or not (
+            gap.strip() == "" or gap.rstrip().endswith((".", ":"))
+        ):
+            break
+        last = nxt
+        after = nxt.span.end
+    return last
+
+
+def _word_counts(s: SentenceView) -> list[int]:
+    """Prefix counts of the words of ``s`` (tokens starting with a letter or digit): entry
+    ``j`` counts those before token ``j``; computed once per sentence."""
+    if s.alnum is None:
+        s.alnum = list(accumulate((x[0].isalnum() for x in s.words), initial=0))
+    return s.alnum
+
+
+def _tail_is_pp(s: SentenceView, after: int) -> bool:
+    """Whether the words from token ``after`` on open with a preposition (not "that") and
+    hold no verb ("..., officials said in a statement.")."""
+    words, tags = s.words, s.tags
+    tail = [k for k in range(after, s.n) if words[k][0].isalnum()]
+    return bool(tail) and (tags[tail[0]] in ("IN", "TO") and words[tail[0]] != "that") and not any(
+        tags[k] in _VERB_TAGS for k in tail
+    )
+
+
+def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> tuple[Span, bool]:
+    """The content span of a cue, and whether it is a direct quotation."""
+    text = doc.text
+    words = s.words
+    cs, ce = s.starts[c[0]], s.ends[c[1]]
+    ss, se = s.sent.start, s.sent.end
+    src_s = s.starts[src[0]] if src else None
+    src_e = s.ends[src[1]] if src else None
+    # --- according to / citing: the rest of the sentence
+    if words[c[0]] in ("according", "citing"):
+        if src is not None and src[0] > c[1]:
+            after_src = src_e
+            if c[0] == 0 or all(not x[0].isalnum() for x in words[: c[0]]):
+                return _trim(text, after_src, se), False
+        return _trim(text, ss, cs), False
+    n = s.n
+    n_words = _word_counts(s)  # n_words[j]: words (tokens starting with a letter or digit) before j
+    that_right = "that" in words[c[1] + 1 : c[1] + 6] and n_words[n] - n_words[c[1] + 1] >= 4
+    if not s.in_quote(c[0]) and not that_right:
+        # --- a quotation just before the cue: "A," she said (, "B.")
+        q_before = quotes.before(cs)
+        q_after = quotes.after(ce)
+        left = None
+        if q_before is not None and q_before.close is not None:
+            gap_s = q_before.close + 1
+            if (
+                gap_s <= cs
+                and q_before.close >= ss - 1
+                and "\n" not in text[gap_s:cs]
+                and _n_words(text, gap_s, cs) <= _MAX_GAP_WORDS
+                and (
+                    text[q_before.span.end - 1 : q_before.span.end] in ",.!?—-…"
+                    or text[gap_s:cs].lstrip()[:1] in ",—-"
+                )
+                and _n_words(text, q_before.span.start, q_before.span.end) >= MIN_QUOTE_WORDS
+            ):
+                left = q_before
+        right = None
+        if q_after is not None:
+            gap = text[ce : q_after.open]
+            nw = _n_words(text, ce, q_after.open)
+            stripped = gap.rstrip()
+            if left is not None:
+                # split quotation: "A," she said, "B."
+                if nw <= _MAX_GAP_WORDS and stripped.endswith(",") and "\n" not in gap and q_after.open < se + 1:
+                    right = q_after
+            elif _n_words(text, q_after.span.start, q_after.span.end) >= MIN_QUOTE_WORDS and (
+                (nw == 0 and q_after.open <= se)
+                or (
+                    nw <= _MAX_GAP_WORDS
+                    and stripped.endswith((":", ","))
+                    and (q_after.open <= se or stripped.endswith(":"))
+                    and "." not in gap
+                )
+                or (nw == 1 and gap.strip().lower() == "that" and q_after.open <= se)
+            ):
+                right = q_after
+        if left is not None or right is not None:
+            first = left or right
+            last = right or left
+            # quotations that follow in the same paragraph belong to the same report
+            last = _chain(text, quotes, last, ce if right is None else last.span.end)
+            e = last.span.end
+            while e > first.span.start and text[e - 1] in ",.;: \n":
+                e -= 1
+            return Span(first.span.start, e), True
+    # --- indirect: after the cue, or before it when the cue and source end the sentence
+    after = c[1] + 1
+    if src is not None and src[0] > c[1] and src[0] - c[1] <= 2:
+        after = src[1] + 1  # "said the minister ..."
+    tail_words = n_words[n] - n_words[after]
+    before_end = src[0] if (src is not None and src[1] < c[0]) else c[0]
+    lead_words = n_words[before_end]
+    prev_tok = words[before_end - 1] if before_end > 0 else ""
+    comma_before = prev_tok in (",", "—", "–", "-", ":") or prev_tok in _QUOTE_TOKENS
+    if lead_words >= 2 and (
+        tail_words == 0
+        or (comma_before and (tail_words <= 3 or _tail_is_pp(s, after)) and words[after : after + 1] != ["that"])
+    ):
+        end_tok = before_end - 1
+        return _trim(text, ss, s.ends[end_tok] if end_tok >= 0 else ss), False
+    start_tok = after
+    # skip the addressee of "told", then "that" within a few tokens
+    if words[c[0]] in _TELL:
+        j = start_tok
+        if j < n and s.tags[j] == "VBZ" and words[j].endswith("s"):
+            j += 1  # a plural addressee the tagger read as a verb: "told reporters", "told officials"
+        while j < n and s.tags[j] in _NP_TAGS:
+            j += 1
+        if j > start_tok and j < n and words[j] in ("that", ",", ":"):
+            start_tok = j
+        elif j > start_tok and j < n and s.tags[j] in _VERB_TAGS:
+            # no "that": "told reporters the bill was dead", "told him it would";
+            # the clause's subject starts where a second noun phrase begins
+            for k in range(start_tok + 1, j):
+                if s.tags[k] in _NEW_NP_TAGS and (s.tags[k - 1] in _NOUNISH or k - 1 == start_tok):
+                    start_tok = k
+                    break
+    for j in range(start_tok, min(n, start_tok + 8)):
+        if words[j] == "that":
+            if all(s.tags[x] not in _VERB_TAGS for x in range(start_tok, j)):
+                start_tok = j + 1
+            break
+        if s.tags[j] in _VERB_TAGS:
+            break
+    if start_tok >= n:
+        return _trim(text, ss, cs), False
+    end = se
+    # a verb with an object but no clause ("praised X's efforts"): the object is the content
+    if s.tags[start_tok] in _NP_TAGS and words[c[0]] not in _CLAUSE_VERBS:
+        j = start_tok
+        while j < n and (s.tags[j] in _NP_TAGS or words[j] in ("'s", "’s")):
+            j += 1
+        if j < n and words[j] == "of" and j + 1 < n and s.tags[j + 1] in _NP_TAGS:
+            j += 1
+            while j < n and (s.tags[j] in _NP_TAGS or words[j] in ("'s", "’s")):
+                j += 1
+        if j >= n or (s.tags[j] not in _VERB_TAGS and words[j] not in ("as", "to", "that")):
+            end = s.ends[j - 1] if j > start_tok else se
+    for j in range(start_tok + 1, n - 1):
+        if words[j] == ";" or (
+            words[j] in ("but", "and") and s.tags[j + 1] in ("VBD", "VBZ", "VBP") and s.tags[j - 1] != ","
+        ):
+            end = min(end, s.starts[j])
+            break
+    # stop before ", adding ...", ", according to ...", or a trailing ", he said"
+    for j in range(start_tok + 1, n - 1):
+        if words[j] == "," and (words[j + 1] in ("according", "adding", "saying", "citing", "noting")):
+            end = s.starts[j]
+            break
+    cstart = s.starts[start_tok]
+    return _trim(text, cstart, end), False

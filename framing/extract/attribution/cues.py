@@ -1,0 +1,112 @@
+"""Rule cues and cue candidates: the candidate pool of the cue model, transcript speaker
+turns (``PENCE: ...``), dash signatures (``"..." ― Name``) and multi-word cues."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from framing.records import Attribution, Span
+from framing.text import Sentence
+from framing.extract.attribution.features import QuoteIndex, SentenceView, _QUOTE_TOKENS, word_lemma
+from framing.extract.attribution.content import _trim
+
+
+@lru_cache(maxsize=4)
+def _candidate_pool(vocab: frozenset[str]) -> frozenset[str]:
+    """The lowercased words that can make a token a cue candidate in :func:`_iter_found`: the
+    cue model's vocabulary and the lowercased rule cues (a superset: the rule cues are
+    matched as written)."""
+    return vocab | {w.lower() for w in _RULE_CUES}
+
+
+_NOT_SPEAKERS = frozenset(
+    """correction corrections update updated byline video watch look note editor editors
+    exclusive breaking busted boom email reads read previously photo photos source sources
+    related more live warning disclaimer ps ps. tl dr faq q a""".split()
+)
+
+
+def _title_cased(texts: Sequence[str]) -> bool:
+    """Most words capitalised (``texts``: the tokens as written): a headline ("Clinton Says
+    She Will Run"), where capitals say nothing about names."""
+    words = [t for t in texts if t[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _inside_name(texts: Sequence[str], tags: Sequence[str], i: int) -> bool:
+    """A capitalised word inside a proper name is no reporting verb: "Blast" in "The Morning
+    Blast". Sentence-initial words and all-capital words (transcripts) are left to the
+    model, and so are headlines (see :func:`_title_cased`)."""
+    word = texts[i]
+    return (
+        i > 0
+        and word[:1].isupper()
+        and not word.isupper()
+        and tags[i] in ("NNP", "NNPS")
+        and texts[i - 1][:1].isupper()
+        and tags[i - 1] in ("NNP", "NNPS", "DT")
+    )
+
+
+def _speaker_turns(sentences: Sequence[Sentence]) -> set[tuple[int, int]]:
+    """The colons of a transcript's speaker labels ("PENCE: Well, look, ..."): a capitalised
+    word at the start of a sentence (after an optional quotation mark) then ``:``, when the
+    document has at least two of them (sentence index, token index of the colon)."""
+    found = set()
+    for k, sent in enumerate(sentences):
+        toks = sent.columns()[2]  # the words as written
+        for i in range(1, min(3, len(toks))):
+            if toks[i] != ":":
+                continue
+            name = toks[i - 1]
+            if (
+                len(name) > 1 and name.isalpha() and name.isupper()
+                and name.lower() not in _NOT_SPEAKERS
+                and (i == 1 or toks[0] in _QUOTE_TOKENS)
+            ):
+                found.add((k, i))
+    return found if len(found) >= 2 else set()
+
+
+_DASHES = frozenset(["―", "—"])
+_RULE_CUES = _DASHES | {"according"}
+
+
+def _dash_attribution(text: str, s: SentenceView, i: int, quotes: QuoteIndex) -> Attribution | None:
+    """A quotation signed with a dash and a name ending its line (``“...” ― Sonya Herridge``):
+    the dash is the cue, the name the source, the quotation the content."""
+    j = s.starts[i] - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j < 0 or text[j] not in "”\"":
+        return None
+    q = quotes.before(j + 1)
+    if q is None or q.close != j:
+        return None
+    k = i + 1
+    while k < s.n and k - i <= 4 and s.texts[k][:1].isupper():
+        k += 1
+    if k == i + 1 or k - i > 4:
+        return None
+    end = s.ends[k - 1]
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    if rest.strip(" .\u00a0\t"):
+        return None
+    content = _trim(text, q.span.start, q.span.end)
+    if content.end <= content.start:
+        return None
+    return Attribution("direct", Span(s.starts[i + 1], end), Span(s.starts[i], s.ends[i]),
+                       content, False, "neutral", s.words[i], None, text[content.start : content.end])
+
+
+_PARTICLES = {"point": "out", "lash": "out", "hit": "out", "call": "for", "according": "to"}
+
+
+def extend_cue(s: SentenceView, i: int) -> int:
+    lem = word_lemma(s.words[i])
+    part = _PARTICLES.get(lem)
+    if part and i + 1 < s.n and s.words[i + 1] == part:
+        return i + 1
+    return i

@@ -1,0 +1,249 @@
+"""Extraction: :func:`extract_attributions` runs the quotation scan, the cue model, the source
+model and the content rules over a document's sentences."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from typing import Iterator
+
+from framing.records import Attribution, Span
+from framing.document import Document
+from framing.text import paragraphs
+from framing.extract.attribution.lexicon import reporting_verbs
+from framing.extract.attribution.quotes import find_quotations
+from framing.extract.attribution.features import (
+    QuoteIndex,
+    SentenceView,
+    _CREDIT,
+    np_candidates,
+    word_lemma,
+)
+from framing.extract.attribution.scorers import _cue_scorer, _source_ranker, attribution_model
+from framing.extract.attribution.sources import _is_vague
+from framing.extract.attribution.content import (
+    MAX_SOURCE_DISTANCE,
+    _QUOTE_CHARS,
+    _SOURCE_WORD_RE,
+    _content,
+    _trim,
+)
+from framing.extract.attribution.cues import (
+    _DASHES,
+    _RULE_CUES,
+    _candidate_pool,
+    _dash_attribution,
+    _inside_name,
+    _speaker_turns,
+    _title_cased,
+    extend_cue,
+)
+
+
+def extract_attributions(doc_or_text: Document | str) -> list[Attribution]:
+    """All attributions of a text or document, in text order (by cue).
+
+    Parameters
+    ----------
+    doc_or_text : Document or str
+        A :class:`~framing.Document` (its sentences, which skip page clutter, are used) or a
+        plain string (parsed without clutter removal).
+
+    Returns
+    -------
+    list of Attribution
+        ``source`` is ``None`` when the text names none; ``actor`` is left ``None`` (see
+        :func:`source_info`).
+
+    Examples
+    --------
+    >>> text = ('"A deal is close," said the minister, "but not done." '
+    ...         'According to Reuters, talks resume on Monday.')
+    >>> for a in extract_attributions(text):
+    ...     print(a.kind, '|', text[slice(*a.source)], '|', text[slice(*a.cue)], '|',
+    ...           text[slice(*a.content)])
+    direct | the minister | said | A deal is close," said the minister, "but not done
+    according_to | Reuters | According to | talks resume on Monday
+    """
+    if isinstance(doc_or_text, str):
+        doc_or_text = Document(doc_or_text)
+    elif not isinstance(doc_or_text, Document):
+        raise TypeError(f"expected a Document or a str, got {type(doc_or_text).__name__}")
+    return _end_before_coordinated_reports(doc_or_text.text, list(_iter_found(doc_or_text)))
+
+
+def iter_attributions(doc_or_text: Document | str) -> Iterator[Attribution]:
+    """Like :func:`extract_attributions`, one attribution at a time."""
+    yield from extract_attributions(doc_or_text)
+
+
+# A clause boundary that can open a second, coordinated report: ", but critics argue ...".
+_COORDINATION_END = re.compile(r"(?:,\s*(?:but|while|whereas|although|though|and)|;)\s*\Z", re.I)
+_COORDINATION_WINDOW = 40  # characters before a source (after its leading spaces) that may hold ", whereas"
+_MAX_OPENERS_LOOKED_AT = 50  # reports inside one content that are checked for a boundary
+
+
+def _end_before_coordinated_reports(text: str, found: list[Attribution]) -> list[Attribution]:
+    """End an indirect report's content where a coordinated report by another source begins.
+
+    In "Russia said it would hold talks, but critics argue the plan may fail" the content of
+    "said" is "it would hold talks": the clause after ", but" is the critics' report, with a
+    source and cue of its own. A nested report that shares the content ("citing X",
+    "according to X") does not end it, as the guidelines ask.
+
+    Linear in the number of reports (up to a log factor): the clause boundary before each
+    report's source is looked for once, in a short window before the source, and each
+    content is cut at the first such report inside it.
+    """
+    if len(found) < 2:
+        return found
+    # reports that can end another's content, in text order of their sources, each with the
+    # start of the ", but" / ";" right before its source
+    openers: list[tuple[int, int, int]] = []  # (source start, cue start, boundary start)
+    for r in found:
+        if r.kind == "according_to" or r.source is None or not r.source.start < r.cue.start:
+            continue
+        p = r.source.start
+        while p > 0 and text[p - 1].isspace():
+            p -= 1
+        m = _COORDINATION_END.search(text, max(0, p - _COORDINATION_WINDOW), r.source.start)
+        if m is not None:
+            openers.append((r.source.start, r.cue.start, m.start()))
+    openers.sort()
+    source_starts = [o[0] for o in openers]
+    out = []
+    for a in found:
+        end = a.content.end
+        if a.kind in ("indirect", "mixed"):
+            i = bisect_right(source_starts, a.content.start)
+            for src_start, cue_start, boundary in openers[i : i + _MAX_OPENERS_LOOKED_AT]:
+                if src_start >= a.content.end:
+                    break
+                if (a.source is None or src_start != a.source.start) and cue_start < a.content.end \
+                        and boundary > a.content.start:
+                    end = min(end, boundary)
+                    break
+        if end != a.content.end:
+            content = _trim(text, a.content.start, end)
+            kind = a.kind
+            if kind == "mixed" and _QUOTE_CHARS.isdisjoint(text[content.start : content.end]):
+                kind = "indirect"
+            a = replace(a, content=content, kind=kind, text=text[content.start : content.end])
+        out.append(a)
+    return out
+
+
+def _iter_found(doc: Document) -> Iterator[Attribution]:
+    """Attributions as the cue and source models and the content rules find them."""
+    text = doc.text
+    sentences = doc.sentences
+    if not sentences:
+        return
+    paras = paragraphs(text, doc.clutter)
+    quotes = QuoteIndex(find_quotations(text, paras))
+    model = attribution_model()
+    cue_m = model["cue"]
+    vocab = cue_m["vocab"]
+    cue_score = cue_m.get("_score")
+    if cue_score is None:
+        cue_score = cue_m["_score"] = _cue_scorer(cue_m)
+    thr = cue_m["logit_threshold"]
+    src_m = model["source"]
+    rank_sources = src_m.get("_rank")
+    if rank_sources is None:
+        rank_sources = src_m["_rank"] = _source_ranker(src_m)
+    turns = _speaker_turns(sentences)
+    pool = _candidate_pool(vocab)
+    for k, sent in enumerate(sentences):
+        _, _, texts, tags = sent.columns()
+        # lowercased once, for the scan and SentenceView
+        words = list(map(str.lower, texts))
+        if pool.isdisjoint(words):
+            continue  # no word of the vocabulary and no rule cue: most sentences
+        headline = None  # computed only when a vocabulary word looks like part of a name
+        cands = []
+        for i, w in enumerate(words):
+            if w not in pool:
+                continue
+            if w in vocab:
+                if not _inside_name(texts, tags, i):
+                    cands.append(i)
+                    continue
+                if headline is None:
+                    headline = _title_cased(texts)
+                if headline:
+                    cands.append(i)
+                    continue
+            if texts[i] in _RULE_CUES:
+                cands.append(i)
+        if not cands:
+            continue
+        s = SentenceView(sent, quotes, words)
+        cues: list[tuple[int, int]] = []
+        signed: list[Attribution] = []
+        for i in cands:
+            word = s.words[i]
+            if word in _DASHES:
+                dash = _dash_attribution(text, s, i, quotes)
+                if dash is not None:
+                    signed.append(dash)
+                continue
+            if turns and word == ":" and (k, i) in turns:
+                cues.append((i, i))
+                continue
+            if word == "according":
+                if i + 1 < s.n and s.words[i + 1] == "to":
+                    cues.append((i, i + 1))
+                continue
+            if word in _CREDIT or (i + 1 < s.n and s.words[i + 1] == "by" and s.tags[i] == "VBG"
+                                   and i > 0 and s.words[i - 1] == "("):
+                continue
+            if cue_score(s, i) >= thr:
+                if cues and cues[-1][1] >= i:
+                    continue
+                cues.append((i, extend_cue(s, i)))
+        found = [_build(doc, sentences, k, s, c, quotes, rank_sources) for c in cues]
+        if signed:
+            found = sorted(found + signed, key=lambda a: a.cue.start)
+        yield from found
+
+
+def _build(doc, sentences, k, s: SentenceView, c, quotes: QuoteIndex, rank_sources) -> Attribution:
+    text = doc.text
+    head = c[0]
+    words = s.words
+    cue_span = Span(s.starts[c[0]], s.ends[c[1]])
+    according = words[c[0]] in ("according", "citing")
+    # source: rank the noun phrases of the sentence and "no source"
+    cands: list[tuple[int, int] | None] = [None]
+    cands += [x for x in np_candidates(s, c) if x[1] >= c[0] - MAX_SOURCE_DISTANCE and x[0] <= c[1] + MAX_SOURCE_DISTANCE]
+    if according:  # "according to X", "citing X": the noun phrase right after the cue
+        after = [x for x in cands if x is not None and x[0] > c[1]]
+        if after and after[0][0] - c[1] <= 2:
+            cands = [after[0]]
+    if according:
+        cands = [x for x in cands if x is None or x[0] >= c[0]]
+    best, best_score = rank_sources(s, c, cands)
+    source = None if best is None else Span(s.starts[best[0]], s.ends[best[1]])
+    content, direct = _content(doc, sentences, k, s, c, best, quotes)
+    lem = "according to" if words[c[0]] == "according" else word_lemma(words[head])
+    if according:
+        kind = "according_to"
+    elif direct:
+        kind = "direct"
+    elif not _QUOTE_CHARS.isdisjoint(text[content.start : content.end]):
+        kind = "mixed"
+    else:
+        kind = "indirect"
+    entry = reporting_verbs().get(words[head])
+    stance = entry.stance if entry is not None else "neutral"
+    if entry is not None:
+        lem = entry.lemma
+    if source is None:
+        anonymous = True
+    else:
+        src_words = _SOURCE_WORD_RE.findall(text, source.start, source.end)
+        anonymous = _is_vague(src_words, list(map(str.lower, src_words)))
+    return Attribution(kind, source, cue_span, content, anonymous, stance, lem, None,
+                       text[content.start : content.end])

@@ -1,0 +1,136 @@
+"""The span rules, one sentence at a time: heads (longest phrase first), modifiers to their
+left (intensifiers, downtoners, negators), and merging of adjacent heads."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from framing.text import Sentence
+from framing.extract.evaluative.lexicon import EvaluativeLexicon, WordPolarity, _norm
+
+
+# Rule constants. VADER (Hutto & Gilbert 2014) adds 0.293 to a valence of at most 4 for a
+# booster (about x1.3 at a typical valence of 1.9) and multiplies by -0.74 under negation;
+# the annotation of the bundled sample gives plain evaluative words 0.5 and intensified
+# phrases 0.9. We scale by the factor in intensifiers.tsv and dampen negated heads.
+NEGATION_DAMPING = 0.74
+"""Intensity multiplier of a negated head (VADER's N_SCALAR, 0.74)."""
+NEGATION_WINDOW = 3
+"""How many tokens to the left of a head a negator may stand ("not a very good")."""
+_SKIPPABLE = frozenset({"a", "an", "the", "that", "so", "as", "be", "been", "is", "was", "are",
+                        "were", "being", "longer"})
+
+
+class _Hit(NamedTuple):
+    first: int  # token index
+    last: int
+    value: WordPolarity
+
+
+def _heads(lows: list[str], tags: list[str], lex: EvaluativeLexicon) -> list[_Hit]:
+    """Step 1: evaluative heads, longest phrase first, stoplist before the lexicon."""
+    words, phrases = lex.words, lex.phrases
+    hits: list[_Hit] = []
+    n = len(lows)
+    i = 0
+    while i < n:
+        w = lows[i]
+        cands = phrases.get(w)
+        if cands is not None:
+            matched = False
+            for toks, value in cands:
+                k = len(toks)
+                if tuple(lows[i : i + k]) == toks:
+                    if value.__class__ is WordPolarity:
+                        hits.append(_Hit(i, i + k - 1, value))
+                    i += k
+                    matched = True
+                    break
+            if matched:
+                continue
+        value = words.get(w)
+        if value is None and w[:2] in _NEG_PREFIXES:
+            value = _prefixed(w, lex)
+        if value is not None:
+            if value.__class__ is WordPolarity:
+                hits.append(_Hit(i, i, value))
+            elif value[1] and not tags[i].startswith(value[1]):
+                fallback = lex.lexicon_words.get(w)
+                if fallback is not None:
+                    hits.append(_Hit(i, i, fallback))
+        i += 1
+    return hits
+
+
+_NEG_PREFIXES = frozenset({"un", "in", "im", "ir", "il", "di"})
+
+
+def _prefixed(word: str, lex: EvaluativeLexicon) -> WordPolarity | None:
+    """A negative prefix on a positive lexicon word ("unreasonable", "irresponsible")."""
+    for prefix in ("un", "in", "im", "ir", "il", "dis"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            base = lex.words.get(word[len(prefix) :])
+            if base.__class__ is WordPolarity and base.polarity > 0:
+                return WordPolarity(-1, base.intensity, "lexicon")
+    return None
+
+
+def _modify(hit: _Hit, lows: list[str], lex: EvaluativeLexicon, floor: int) -> tuple[int, int, float]:
+    """Step 2: take in intensifiers, downtoners and a negator to the left of a head.
+
+    Returns the new first token index, the polarity and the intensity. ``floor`` is the
+    first token the span may take (the end of the previous span)."""
+    polarity, intensity = hit.value.polarity, hit.value.intensity
+    first = hit.first
+    j = first - 1
+    scaled = False
+    while j >= floor and first - j <= NEGATION_WINDOW:
+        w = lows[j]
+        mod = lex.modifiers.get(w)
+        if mod is None:
+            for toks, kind, factor in lex.modifier_phrases.get(w, ()):
+                k = len(toks)
+                if j - k + 1 >= floor and tuple(lows[j - k + 1 : j + 1]) == toks:
+                    mod = (kind, factor)
+                    j = j - k + 1
+                    break
+        if mod is not None:
+            kind, factor = mod
+            if kind == "negator":
+                return j, -polarity, intensity * NEGATION_DAMPING
+            if not scaled:
+                intensity = min(1.0, intensity * factor)
+                scaled = True
+            first = j
+            j -= 1
+            continue
+        if w in _SKIPPABLE:
+            j -= 1
+            continue
+        break
+    return first, polarity, intensity
+
+
+def _sentence_evaluations(sent: Sentence, lex: EvaluativeLexicon) -> list[tuple[int, int, int, float, str]]:
+    toks = sent.tokens
+    lows = [_norm(t.text) for t in toks]
+    tags = [t.tag for t in toks]
+    hits = _heads(lows, tags, lex)
+    out: list[list] = []  # [first, last, polarity, intensity, kind]
+    floor = 0
+    for hit in hits:
+        first, polarity, intensity = _modify(hit, lows, lex, floor)
+        merge = bool(out) and "distancing" not in (out[-1][4], hit.value.kind)
+        if merge and out[-1][1] >= first - 1 and out[-1][2] == polarity and first >= out[-1][0]:
+            prev = out[-1]  # step 3: adjacent heads of one polarity (a marker stays alone)
+            prev[1] = hit.last
+            prev[3] = max(prev[3], intensity)
+            if prev[4] == "lexicon":
+                prev[4] = hit.value.kind
+        elif out and first <= out[-1][1]:
+            # a head used as the intensifier of this one ("pure madness"): this one wins
+            out[-1] = [out[-1][0], hit.last, polarity, max(intensity, out[-1][3]), hit.value.kind]
+        else:
+            out.append([first, hit.last, polarity, intensity, hit.value.kind])
+        floor = hit.last + 1
+    return [(toks[f].start, toks[l].end, p, round(max(0.05, min(1.0, x)), 2), k) for f, l, p, x, k in out]

@@ -1,0 +1,80 @@
+"""Lexicon matching: the sentence's normalised words, the index of lexicon entries by first
+word, and the candidate matches a rule (and optionally the classifier) accepts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from framing.records import Span
+from framing.text import Sentence
+from framing.extract.hedging.lexicon import LexiconEntry, cue_lexicon
+from framing.extract.hedging.rules import Rule, RULES
+from framing.extract.hedging.model import _accept, is_classified
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[tuple[LexiconEntry, Rule | None], ...]]:
+    """Hedge and booster entries keyed by their first word, longest first."""
+    by_first: dict[str, list[LexiconEntry]] = {}
+    for cat in ("hedge", "booster"):
+        for e in cue_lexicon(cat):
+            by_first.setdefault(e.words[0], []).append(e)
+    out = {}
+    for w, entries in by_first.items():
+        entries.sort(key=lambda e: -len(e.words))
+        out[w] = tuple((e, RULES[e.rule] if e.rule else None) for e in entries)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _vague_words() -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for e in cue_lexicon("vague"):
+        groups.setdefault(e.subtype, set()).add(e.words[0])
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+_NORMAL = {"n't": "not", "’s": "'s", "’ve": "'ve", "’re": "'re", "ca": "can", "wo": "will"}
+
+
+def sentence_words(sentence: Sentence) -> tuple[list[str], list[str], list[str]]:
+    raw = [t.text for t in sentence.tokens]
+    words = [w.lower() for w in raw]
+    for k, w in enumerate(words):
+        if "’" in w or w == "n't":
+            words[k] = _NORMAL.get(w, w.replace("’", "'"))
+    tags = [t.tag for t in sentence.tokens]
+    return words, tags, raw
+
+
+def lexicon_matches(words, tags, raw, model=None) -> Iterator[tuple[int, int, LexiconEntry]]:
+    """Token ranges ``[i, j)`` of the accepted hedge and booster cues, longest match first.
+
+    ``model=None`` gives the rules alone (the default, and the candidates the classifier is
+    trained on); ``model=hedging_model()`` lets the classifier reject candidates."""
+    index = _index()
+    n = len(words)
+    i = 0
+    while i < n:
+        entries = index.get(words[i])
+        step = 1
+        if entries:
+            for entry, rule in entries:
+                j = i + len(entry.words)
+                if j > n or (j > i + 1 and tuple(words[i:j]) != entry.words):
+                    continue
+                if rule is None or rule(words, tags, raw, i, j):
+                    if (model is not None and is_classified(entry)
+                            and not _accept(model, words, tags, raw, i, j, entry)):
+                        continue
+                    yield i, j, entry
+                    step = j - i
+                    break
+        i += step
+
+
+def _lexical_cues(sentence: Sentence, words, tags, raw, model=None) -> Iterator[tuple[Span, str, str]]:
+    tokens = sentence.tokens
+    for i, j, entry in lexicon_matches(words, tags, raw, model):
+        yield Span(tokens[i].start, tokens[j - 1].end), entry.category, entry.subtype

@@ -1,0 +1,62 @@
+"""Paragraphs: blank-line separated pieces of a text, around regions to skip."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from framing.records import Span
+
+
+_PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def paragraphs(text: str, skip: Sequence[Span] = ()) -> list[Span]:
+    """Paragraph spans (blocks separated by blank lines), trimmed, minus ``skip`` regions.
+
+    Examples
+    --------
+    >>> paragraphs("Title\\n\\nFirst para.\\nStill first.\\n\\n  Second.  ")
+    [Span(start=0, end=5), Span(start=7, end=31), Span(start=35, end=42)]
+    """
+    pieces: list[Span] = []
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        pieces.append(Span(pos, m.start()))
+        pos = m.end()
+    pieces.append(Span(pos, len(text)))
+    out: list[Span] = []
+    for piece in _subtract(pieces, sorted(skip)):
+        s, e = piece
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(Span(s, e))
+    return out
+
+
+def _subtract(pieces: list[Span], skip: list[Span]) -> Iterable[Span]:
+    if not skip:
+        yield from pieces
+        return
+    for s, e in pieces:
+        cur = s
+        for ks, ke in skip:
+            if ke <= cur or ks >= e:
+                continue
+            if ks > cur:
+                yield Span(cur, ks)
+            cur = max(cur, ke)
+        if cur < e:
+            yield Span(cur, e)
+
+
+def _is_heading_line(line: str) -> bool:
+    """A line that ends a sentence although it has no final punctuation (a headline)."""
+    words = line.split()
+    if not words or len(words) > 20 or line.rstrip()[-1] in ",;:-":
+        return False
+    caps = sum(w[0].isupper() or w[0].isdigit() for w in words)
+    return caps >= max(2, (len(words) + 1) // 2)
