@@ -15,6 +15,7 @@ from framing.analysis.compare import (
     compare,
     json_records,
 )
+from framing.analysis.roles import role_differences, role_shares
 from framing.analysis.tables import (
     KINDS,
     STANCES,
@@ -27,4 +28,5 @@ from framing.analysis.tables import (
 __all__ = [
     "ACTOR_METRICS", "ARTICLE_METRICS", "KINDS", "STANCES", "STATUS_ERROR", "STATUS_OK",
     "Analysis", "Comparison", "Metric", "compare", "document_from_record", "json_records",
+    "role_differences", "role_shares",
 ]

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from framing.analysis.statistics import _interval, _p_value, _ratio
-from framing.analysis.tables import STANCES, STATUS_OK, Analysis
+from framing.analysis.tables import ROLES as ROLE_NAMES, STANCES, STATUS_OK, Analysis
 
 __all__ = ["Comparison", "Metric", "ARTICLE_METRICS", "ACTOR_METRICS", "compare"]
 
@@ -147,10 +147,16 @@ ACTOR_METRICS: dict[str, Metric] = {m.name: m for m in [
            "actor", "Agency",
            "Share of the actor's mentions as agent (subject of an active verb) among agent "
            "and patient mentions."),
+    *[Metric(f"{r}_share", f"role_{r}", lambda t: t[[f"role_{x}" for x in ROLE_NAMES]].sum(axis=1),
+             1.0, "actor", f"Cast as {r}",
+             f"Share of the articles that mention the actor (and ran the role step) casting it "
+             f"as {r}.")
+      for r in ("antagonist", "protagonist", "innocent")],
 ]}
 
 _ACTOR_COUNTS = ["mentions", "attributions", "quoted_words", *[f"stance_{s}" for s in STANCES],
-                 "positive", "neutral", "negative", "agent", "patient"]
+                 "positive", "neutral", "negative", "agent", "patient",
+                 *[f"role_{r}" for r in ROLE_NAMES]]
 
 
 def _resolve(metrics: Sequence[str | Metric] | None, table: dict[str, Metric]) -> list[Metric]:
