@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing.analysis.roles import role_differences
 from framing.analysis.statistics import _interval, _p_value, _ratio
 from framing.analysis.tables import ROLES as ROLE_NAMES, STANCES, STATUS_OK, Analysis
 
@@ -241,6 +242,11 @@ class Comparison:
     differences : DataFrame
         ``<by>_a, <by>_b, metric, difference, ci_low, ci_high, p_value, n_stories``:
         ``a`` minus ``b``, within stories when ``within`` is set.
+    role_differences : DataFrame
+        ``<by>_a, <by>_b, actor, role, difference, ci_low, ci_high, p_value, n_stories``:
+        within-story differences in how often ``a`` and ``b`` cast each compared actor in each
+        role (:func:`framing.analysis.role_differences`); empty without ``within`` or when the
+        pipeline had no ``roles`` step.
     metrics : DataFrame
         ``metric, level, label, description, scale``: what each metric means.
     notes : list of str
@@ -250,7 +256,7 @@ class Comparison:
     def __init__(self, *, by: str, within: str | None, parameters: dict[str, Any],
                  overall: pd.DataFrame, by_group: pd.DataFrame, by_actor: pd.DataFrame,
                  by_story: pd.DataFrame, differences: pd.DataFrame, metrics: pd.DataFrame,
-                 notes: list[str]):
+                 notes: list[str], role_differences: pd.DataFrame | None = None):
         self.by = by
         self.within = within
         self.parameters = parameters
@@ -261,6 +267,7 @@ class Comparison:
         self.differences = differences
         self.metrics = metrics
         self.notes = notes
+        self.role_differences = role_differences if role_differences is not None else pd.DataFrame()
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         if not name.startswith("__") and name == f"by_{self.__dict__.get('by')}":
@@ -310,7 +317,8 @@ class Comparison:
             "by": self.by, "within": self.within, "parameters": dict(self.parameters),
             "notes": list(self.notes),
             **{k: records(getattr(self, k)) for k in
-               ("metrics", "overall", "by_group", "by_actor", "by_story", "differences")},
+               ("metrics", "overall", "by_group", "by_actor", "by_story", "differences",
+                "role_differences")},
         }
 
 
@@ -500,6 +508,11 @@ def compare(
                 diff_rows += _pooled_rows(by, ga, gb, amat, labels, group_boot, art_metrics,
                                           rng, n_perm, confidence)
 
+    role_diffs = None
+    if within is not None and names and "role" in table.columns and table["role"].notna().any():
+        role_diffs = role_differences(analysis, by, within, actors=names, n_boot=n_boot,
+                                      n_perm=n_perm, confidence=confidence,
+                                      random_state=random_state)
     gcols = [by, "metric", "value", "ci_low", "ci_high", "n_articles"]
     meta = pd.DataFrame([{"metric": m.name, "level": m.level, "label": m.label or m.name,
                           "description": m.description, "scale": m.scale}
@@ -518,7 +531,7 @@ def compare(
         differences=pd.DataFrame(diff_rows, columns=[
             f"{by}_a", f"{by}_b", "metric", "difference", "ci_low", "ci_high", "p_value",
             "n_stories"]),
-        metrics=meta, notes=notes,
+        metrics=meta, notes=notes, role_differences=role_diffs,
     )
 
 

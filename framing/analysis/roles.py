@@ -17,8 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from framing.analysis.compare import Metric, _paired_rows
-from framing.analysis.statistics import _interval
+from framing.analysis.statistics import _interval, _p_value
 from framing.analysis.tables import STATUS_OK, Analysis
 
 __all__ = ["role_shares", "role_differences", "MAIN_ROLES"]
@@ -133,7 +132,6 @@ def role_differences(analysis: Analysis, by: str = "outlet", within: str = "stor
         counts = t.groupby("actor").size()
         actors = sorted(counts[counts >= 2].index.tolist())
     rng = np.random.default_rng(random_state)
-    metrics = [Metric(r, r, None, 1.0, "actor") for r in roles]
     groups = sorted(t["_by"].astype(str).unique().tolist())
     out = []
     for actor in actors:
@@ -148,11 +146,33 @@ def role_differences(analysis: Analysis, by: str = "outlet", within: str = "stor
                 if not shared:
                     continue
                 d = np.array([cells[(s, ga)] - cells[(s, gb)] for s in shared])
-                for rec in _paired_rows(by, ga, gb, d, metrics, rng, n_boot, n_perm, confidence):
-                    rec["role"] = rec.pop("metric")
-                    rec["actor"] = actor
-                    out.append(rec)
+                obs, lo, hi, p = _paired(d, rng, n_boot, n_perm, confidence)
+                for j, r in enumerate(roles):
+                    out.append({f"{by}_a": ga, f"{by}_b": gb, "actor": actor, "role": r,
+                                "difference": obs[j], "ci_low": lo[j], "ci_high": hi[j],
+                                "p_value": p[j], "n_stories": len(shared)})
     cols = [f"{by}_a", f"{by}_b", "actor", "role", "difference", "ci_low", "ci_high", "p_value",
             "n_stories"]
     return pd.DataFrame(out, columns=cols)
 
+
+
+def _paired(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: float):
+    """Mean of the per-story differences ``d`` (stories x roles), its bootstrap interval over
+    stories (none from a single story) and the sign-flip permutation p-value (every sign
+    pattern, an exact test, when 2**stories <= n_perm): the test of
+    :func:`framing.compare`'s within-story differences."""
+    k = d.shape[0]
+    obs = d.mean(axis=0)
+    w = rng.multinomial(k, np.full(k, 1.0 / k), size=n_boot).astype(float)
+    reps = (w @ d) / k
+    if k < 2:
+        reps[:] = np.nan
+    lo, hi = _interval(reps, confidence)
+    exact = 2 ** k <= n_perm
+    if exact:
+        signs = 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1)
+    else:
+        signs = rng.choice([-1.0, 1.0], size=(n_perm, k))
+    perm = (signs @ d) / k
+    return obs, lo, hi, _p_value(perm, obs, exact)

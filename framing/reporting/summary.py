@@ -25,6 +25,9 @@ MAX_DIFFERENCES_SHOWN = 60
 
 KEY_METRICS = ("hedges_per_1k", "anonymous_share", "evaluative_author_per_1k")
 ACTOR_METRICS_SHOWN = ("mentions", "voice_share", "sentiment_balance")
+ROLE_METRICS_SHOWN = ("antagonist_share", "protagonist_share", "innocent_share")
+#: Rows of the role differences table shown in HTML and Markdown (all are in the JSON form).
+MAX_ROLE_DIFFERENCES_SHOWN = 30
 
 REFERENCES = {
     "parc": "Pareti, S. (2016). PARC 3.0: A corpus of attribution relations. "
@@ -42,6 +45,10 @@ REFERENCES = {
                  "Chapman & Hall.",
     "permutation": "Good, P. (2005). Permutation, parametric, and bootstrap tests of "
                    "hypotheses (3rd ed.). Springer.",
+    "semeval2025": "Mahmoud, T., Xie, Z., Dimitrov, D., Nikolaidis, N., Silvano, P., "
+                   "Yangarber, R., Sharma, S., Sartori, E., Stefanovitch, N., Da San Martino, G., "
+                   "Piskorski, J., & Nakov, P. (2025). Entity framing and role portrayal in the "
+                   "news. Findings of ACL 2025, 302-326.",
     "fairlearn": "Weerts, H., Dudík, M., Edgar, R., Jalali, A., Lutz, R., & Madaio, M. "
                  "(2023). Fairlearn: Assessing and improving fairness of AI systems. "
                  "Journal of Machine Learning Research, 24(257), 1-8.",
@@ -62,6 +69,11 @@ METHODS = [
      "metonymic capitals); the sentiment a sentence expresses toward an actor as NewsMTSC "
      "defines it; the balance is (positive - negative) / sentences with a label.",
      ["newsmtsc"]),
+    ("Entity roles", "In each article the role step casts every actor as protagonist, "
+     "antagonist or innocent (SemEval-2025 Task 10's main roles), or none, from the evidence "
+     "about it: harmful or helpful actions it takes or undergoes, sentiment toward it, "
+     "evaluative words in its clauses and how its speech is introduced. A role share is the "
+     "fraction of a group's articles mentioning the actor that cast it so.", ["semeval2025"]),
     ("Uncertainty", "Every value is a ratio of sums over a group's articles. Intervals are "
      "percentile bootstrap intervals over articles (seeded). Differences between groups are "
      "averaged over the stories both cover; their intervals resample stories, their p-values "
@@ -190,7 +202,26 @@ def _figures(analysis: Analysis, cmp: Comparison, actors: list[str]) -> list[dic
              size=(1.6 + 0.9 * len(actors), 1.2 + 0.5 * n_groups), actors=actors, by=cmp.by)
         draw("Voice share by actor", plot.voice_share, analysis,
              size=(6.0, 1.0 + 0.35 * len(actors) * min(n_groups, 4)), actors=actors, by=cmp.by)
+        shares = _role_share_table(cmp, actors)
+        if len(shares):
+            draw("Roles by actor and outlet", plot.role_shares, shares,
+                 size=(6.0, 1.2 + 0.4 * len(shares.drop_duplicates(["actor", cmp.by]))),
+                 actors=actors, by=cmp.by)
     return out
+
+
+def _role_share_table(cmp: Comparison, actors: list[str]) -> pd.DataFrame:
+    """The role shares of ``cmp.by_actor`` in the layout of :func:`framing.plot.role_shares`
+    (actors mentioned by the group only)."""
+    t = cmp.by_actor[cmp.by_actor["actor"].isin(actors)
+                     & cmp.by_actor["metric"].isin(ROLE_METRICS_SHOWN)
+                     & (cmp.by_actor["n_mentioning"] > 0)]
+    t = t[t["value"].notna()]
+    return pd.DataFrame({
+        cmp.by: t[cmp.by], "actor": t["actor"], "role": t["metric"].str.replace("_share", ""),
+        "share": t["value"], "ci_low": t["ci_low"], "ci_high": t["ci_high"],
+        "n_articles": t["n_mentioning"],
+    })
 
 
 def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets frame the same stories",
@@ -205,6 +236,9 @@ def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets 
     by_actor = cmp.by_actor[cmp.by_actor["actor"].isin(actors)
                             & cmp.by_actor["metric"].isin(ACTOR_METRICS_SHOWN)]
     diffs = cmp.differences.sort_values(["p_value", "metric"], na_position="last")
+    role_diffs = getattr(cmp, "role_differences", pd.DataFrame())
+    if len(role_diffs):
+        role_diffs = role_diffs.sort_values(["p_value", "actor", "role"], na_position="last")
     err = analysis.errors
     return {
         "title": title,
@@ -227,6 +261,8 @@ def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets 
         "differences": json_records(diffs),
         "actors": actors,
         "by_actor": json_records(by_actor),
+        "roles": json_records(_role_share_table(cmp, actors)),
+        "role_differences": json_records(role_diffs),
         "evidence": _evidence(analysis, by, cmp.groups, snippets),
         "figures": _figures(analysis, cmp, actors) if figures else [],
         "methods": [{"name": n, "text": t, "references": refs} for n, t, refs in METHODS],
