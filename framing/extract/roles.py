@@ -213,8 +213,11 @@ def entity_mentions(doc: Document, start: int, end: int) -> tuple[str, list[Span
     return name, kept
 
 
+_KNOWN_VERBS = HARM_VERBS | HELP_VERBS | SUFFER_VERBS | REPORTING_VERBS
+
+
 def _verb_lemma(tok: Token) -> str:
-    return verb_lemma(tok.text, HARM_VERBS | HELP_VERBS | SUFFER_VERBS | REPORTING_VERBS) or tok.lower
+    return verb_lemma(tok.text, _KNOWN_VERBS) or tok.lower
 
 
 def _kind(lemma: str, text: str, tag: str) -> str | None:
@@ -427,7 +430,7 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
     if ev.sentiment:
         c["sentiment_pos"] = sum(s for s in ev.sentiment if s > 0.03) * 5
         c["sentiment_neg"] = -sum(s for s in ev.sentiment if s < -0.03) * 5
-        c["sentiment_mean"] = float(np.mean(ev.sentiment)) * 5
+        c["sentiment_mean"] = sum(ev.sentiment) / len(ev.sentiment) * 5
     ev.counts = c
     return ev
 
