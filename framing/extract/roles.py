@@ -327,7 +327,17 @@ def _verbs(toks: Sequence[Token], ti: int, tj: int) -> list[str]:
     return out
 
 
-def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None = None) -> RoleEvidence:
+class _DocIndex:
+    """What :func:`role_evidence` looks up in a document, built once per document."""
+
+    def __init__(self, doc: Document):
+        self.s_starts = [s.start for s in doc.sentences]
+        self.e_starts = [e.span.start for e in doc.evaluations]
+        self.title_end = doc.text.find("\n")
+
+
+def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None = None,
+                  _index: _DocIndex | None = None) -> RoleEvidence:
     """The role evidence about the entity with these ``mentions`` in an analysed document.
 
     Parameters
@@ -351,19 +361,20 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
     """
     ev = RoleEvidence()
     c = dict.fromkeys(EVIDENCE_FEATURES, 0.0)
+    index = _index or _DocIndex(doc)
     sents = doc.sentences
-    s_starts = [s.start for s in sents]
+    s_starts = index.s_starts
     text_len = max(1, len(doc.text))
     ms = sorted(set(mentions))
     ev.mentions = ms
     c["mentions"] = float(len(ms))
     c["first_position"] = ms[0].start / text_len if ms else 1.0
-    title_end = doc.text.find("\n")
+    title_end = index.title_end
     if doc.title:
         c["in_title"] = float(any(doc.text[m.start:m.end] in doc.title for m in ms))
     elif title_end > 0:
         c["in_title"] = float(any(m.end <= title_end for m in ms))
-    e_starts = [e.span.start for e in doc.evaluations]
+    e_starts = index.e_starts
     seen_sent: set[int] = set()
     seen_eval: set[int] = set()
     seen_act: set[tuple] = set()
@@ -418,11 +429,16 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
         head = toks[_np_end(toks, last)].lower
         if head in INNOCENT_HEADS:
             c["innocent_head"] = 1.0
+    m_starts = [m.start for m in ms]
+
+    def names_entity(src: Span | None) -> bool:  # the source overlaps one of the mentions
+        if src is None:
+            return False
+        k = bisect_left(m_starts, src.end) - 1
+        return any(0 <= j and ms[j].end > src.start for j in (k, k - 1))
+
     for att in doc.attributions:
-        src = att.source
-        if (actor is not None and att.actor == actor) or (
-            src is not None and any(src.overlaps(m) for m in ms)
-        ):
+        if (actor is not None and att.actor == actor) or names_entity(att.source):
             ev.speech.append((att.cue, att.cue_stance))
             c["speaks"] += 1
             if f"cue_{att.cue_stance}" in c:
@@ -620,7 +636,8 @@ def assign_roles(doc: Document, model: Any = None) -> None:
         doc.roles = []
         return
     rows = [(doc, groups[a][0].start, groups[a][0].end) for a in actors]
-    evidence = [role_evidence(doc, groups[a], actor=a) for a in actors]
+    index = _DocIndex(doc)
+    evidence = [role_evidence(doc, groups[a], actor=a, _index=index) for a in actors]
     if model is None or isinstance(model, RoleRules):
         rules = model or RoleRules()
         proba, drivers, classes = rules.proba_of(evidence), rules.drivers_of(evidence), list(rules.classes_)

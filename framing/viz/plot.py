@@ -411,7 +411,8 @@ def role_shares(
     >>> import framing
     >>> from framing.datasets import load_sample, load_sample_actors
     >>> analysis = load_sample().analyze(actors=load_sample_actors(), progress=False)
-    >>> ax = framing.plot.role_shares(analysis, actors=["Russia", "Ukraine"])
+    >>> from matplotlib.figure import Figure
+    >>> ax = framing.plot.role_shares(analysis, actors=["Russia", "Ukraine"], ax=Figure().add_subplot())
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['antagonist', 'protagonist', 'innocent']
     """
