@@ -101,7 +101,7 @@ def semeval(out: dict) -> tuple[dict, EntityRoleClassifier, tuple]:
     fine = list(train.fine_roles)
     groups = train.doc_id.to_numpy()
     t0 = time.time()
-    raw = EntityRoleClassifier()._raw(X)
+    raw = EntityRoleClassifier().features(X)
     print(f"features of {len(X)} train rows: {time.time() - t0:.0f} s", flush=True)
     folds = list(GroupKFold(5).split(X, y, groups))
     cv = []
@@ -109,8 +109,8 @@ def semeval(out: dict) -> tuple[dict, EntityRoleClassifier, tuple]:
         pred = np.empty(len(y), dtype=object)
         fpred: list = [None] * len(y)
         for tr, te in folds:
-            clf = EntityRoleClassifier(**params)._fit_raw([raw[i] for i in tr], y[tr], [fine[i] for i in tr])
-            p, f = clf._predict_raw([raw[i] for i in te])
+            clf = EntityRoleClassifier(**params).fit_features([raw[i] for i in tr], y[tr], [fine[i] for i in tr])
+            p, f = clf.predict_features([raw[i] for i in te])
             pred[te] = p
             for i, fi in zip(te, f):
                 fpred[i] = fi
@@ -144,7 +144,7 @@ def semeval(out: dict) -> tuple[dict, EntityRoleClassifier, tuple]:
     out["semeval2025_train_main_macro_f1_default"] = round(macro_f1(y, rule_cv), 4)
     out["semeval2025_train_cv_main_macro_f1_tfidf"] = round(macro_f1(y, tf_cv), 4)
     out["chosen_params"] = params
-    model = EntityRoleClassifier(**params)._fit_raw(raw, y, fine)
+    model = EntityRoleClassifier(**params).fit_features(raw, y, fine)
     return params, model, (win, y)
 
 
@@ -158,7 +158,7 @@ def semeval_test(model: EntityRoleClassifier, nf_model: EntityRoleClassifier | N
     yd = dev.main_role.to_numpy()
     gd = dev.doc_id.to_numpy()
     fd = list(dev.fine_roles)
-    p_model, f_model = model._predict_raw(model._raw(Xd))
+    p_model, f_model = model.predict_features(model.features(Xd))
     p_rules = rules.predict(Xd)
     p_nf = nf_model.predict(Xd) if nf_model is not None else None
     p_major = np.array(["antagonist"] * len(yd))
@@ -209,9 +209,9 @@ def narrative(params: dict, semeval_model: EntityRoleClassifier, out: dict) -> E
     y = found.main_role.to_numpy()
     g = found.id.to_numpy()
     t0 = time.time()
-    raw = semeval_model._raw(X)
+    raw = semeval_model.features(X)
     print(f"\nfeatures of {len(X)} narrative_framing rows: {time.time() - t0:.0f} s", flush=True)
-    p_cross, _ = semeval_model._predict_raw(raw)
+    p_cross, _ = semeval_model.predict_features(raw)
     p_rules = RoleRules(with_none=False).predict(X)
     folds = np.array([fold_of[i] for i in g])
     p_cv = np.empty(len(y), dtype=object)
@@ -219,8 +219,8 @@ def narrative(params: dict, semeval_model: EntityRoleClassifier, out: dict) -> E
     win = windows([x[0] for x in X], found.start, found.end)
     for k in sorted(set(folds)):
         tr, te = np.flatnonzero(folds != k), np.flatnonzero(folds == k)
-        clf = EntityRoleClassifier(**{**params, "fine": False})._fit_raw([raw[i] for i in tr], y[tr])
-        p_cv[te] = clf._predict_raw([raw[i] for i in te])[0]
+        clf = EntityRoleClassifier(**{**params, "fine": False}).fit_features([raw[i] for i in tr], y[tr])
+        p_cv[te] = clf.predict_features([raw[i] for i in te])[0]
         p_tf[te] = tfidf_baseline([win[i] for i in tr], y[tr], [win[i] for i in te])
     print(f"\nNarrative Frames Corpus: hero / villain / victim ({len(y)} of {len(roles)} entities located "
           f"in {len(set(g))} articles); 95% bootstrap intervals over articles\n")
@@ -240,7 +240,7 @@ def narrative(params: dict, semeval_model: EntityRoleClassifier, out: dict) -> E
         out[f"narrative_framing_macro_f1{key}_hi"] = round(hi, 4)
         out[f"narrative_framing_accuracy{key}"] = round(acc, 4)
         print(f"| {name} | {f1:.3f} [{lo:.3f}, {hi:.3f}] | {acc:.3f} |")
-    return EntityRoleClassifier(**{**params, "fine": False})._fit_raw(raw, y)
+    return EntityRoleClassifier(**{**params, "fine": False}).fit_features(raw, y)
 
 
 def main() -> None:

@@ -219,11 +219,11 @@ def test_floors_on_semeval_grouped_cv():
     d = load_semeval2025_roles("train")
     X = list(zip(d.text, d.start, d.end))
     y = d.main_role.to_numpy()
-    raw = EntityRoleClassifier()._raw(X)
+    raw = EntityRoleClassifier().features(X)
     pred = np.empty(len(y), dtype=object)
     for tr, te in GroupKFold(5).split(X, y, d.doc_id):
-        clf = EntityRoleClassifier(fine=False)._fit_raw([raw[i] for i in tr], y[tr])
-        pred[te] = clf._predict_raw([raw[i] for i in te])[0]
+        clf = EntityRoleClassifier(fine=False).fit_features([raw[i] for i in tr], y[tr])
+        pred[te] = clf.predict_features([raw[i] for i in te])[0]
     assert f1_score(y, pred, average="macro") >= 0.45
     assert f1_score(y, RoleRules(with_none=False).predict(X), average="macro") >= 0.45
     assert f1_score(y, ["antagonist"] * len(y), average="macro") < 0.30

@@ -171,7 +171,11 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
         return tags
 
     # -- features -------------------------------------------------------------------------
-    def _raw(self, X: Any) -> list[tuple[Counter, list[float]]]:
+    def features(self, X: Any) -> list[tuple[Counter, list[float]]]:
+        """The features of each row before vectorising (:func:`row_features`): string
+        features with counts, and the numeric features. Compute them once and pass them to
+        :meth:`fit_features` / :meth:`predict_features` to cross-validate without analysing
+        the articles again (they depend on ``window`` only)."""
         rows = role_rows(X)
         out = []
         for (t, a, b), (doc, ev) in zip(rows, evidence_rows(rows)):
@@ -217,10 +221,11 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError("fine=True needs y_fine (the fine roles of each row); pass fine=False to skip them")
         if self.fine and len(list(y_fine)) != len(rows):
             raise ValueError(f"X has {len(rows)} rows but y_fine has {len(list(y_fine))} entries")
-        return self._fit_raw(self._raw(rows), y, y_fine)
+        return self.fit_features(self.features(rows), y, y_fine)
 
-    def _fit_raw(self, raw, y, y_fine=None) -> EntityRoleClassifier:
-        """:meth:`fit` on features already computed by ``_raw`` (for cross-validation)."""
+    def fit_features(self, raw: list, y: Iterable[str], y_fine: Iterable[Sequence[str]] | None = None) -> EntityRoleClassifier:
+        """:meth:`fit` on the output of :meth:`features` (for cross-validation)."""
+        self._check_params()
         y = np.asarray([str(v) for v in y], dtype=object)
         rows = raw
         df: Counter = Counter()
@@ -273,11 +278,13 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: Any) -> np.ndarray:
         check_is_fitted(self, "coef_")
-        M = self._matrix(self._raw(X))
+        M = self._matrix(self.features(X))
         return np.asarray(M @ self.coef_.T) + self.intercept_
 
-    def _predict_raw(self, raw) -> tuple[np.ndarray, list[tuple[str, ...]]]:
-        """Main and fine roles from features already computed by ``_raw``."""
+    def predict_features(self, raw: list) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+        """Main roles and fine roles (empty tuples with ``fine=False``) from the output of
+        :meth:`features`."""
+        check_is_fitted(self, "coef_")
         M = self._matrix(raw)
         z = np.asarray(M @ self.coef_.T) + self.intercept_
         main = self.classes_[np.argmax(z, axis=1)]
@@ -301,7 +308,7 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "coef_")
         if not len(self.fine_classes_):
             raise ValueError("this model was fitted with fine=False")
-        M = self._matrix(self._raw(X))
+        M = self._matrix(self.features(X))
         main = self.classes_[np.argmax(np.asarray(M @ self.coef_.T) + self.intercept_, axis=1)]
         return self._fine_of(M, main)
 
@@ -338,7 +345,7 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
         ['act=harm_patient', 'act=harm_patient:killed']
         """
         check_is_fitted(self, "coef_")
-        M = self._matrix(self._raw(X)).tocsr()
+        M = self._matrix(self.features(X)).tocsr()
         names = self.get_feature_names_out()
         centred = self.coef_ - self.coef_.mean(axis=0, keepdims=True)
         z = np.asarray(M @ self.coef_.T) + self.intercept_
