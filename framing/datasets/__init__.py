@@ -17,6 +17,10 @@ from framing.datasets._szeged import load_szeged_uncertainty
 from framing.datasets._newsmtsc import load_newsmtsc
 from framing.datasets._semeval2025_roles import load_semeval2025_roles
 from framing.datasets._narrative_framing import load_narrative_framing
+from framing.datasets._newswcl50 import load_newswcl50
+from framing.datasets._same_story import load_abp_story_triples, load_allsides_neus, load_article_bias_prediction
+from framing.datasets._basil import load_basil
+from framing.datasets._multidimnews import load_multidimnews
 
 __all__ = [
     "dataset_path",
@@ -32,4 +36,10 @@ __all__ = [
     "load_newsmtsc",
     "load_semeval2025_roles",
     "load_narrative_framing",
+    "load_newswcl50",
+    "load_allsides_neus",
+    "load_article_bias_prediction",
+    "load_abp_story_triples",
+    "load_basil",
+    "load_multidimnews",
 ]
