@@ -19,31 +19,33 @@ Usage::
     FRAMING_DATA=../shared/data python evaluation/roles.py                  # train CV only
     FRAMING_DATA=../shared/data python evaluation/roles.py --split test --json roles.json
 
-``--json PATH`` writes a flat object of the figures (``semeval2025_dev_main_macro_f1``,
-``semeval2025_dev_main_accuracy``, ``semeval2025_dev_fine_emr``,
-``narrative_framing_macro_f1`` and the same with ``_default`` for the no-training default;
-``_lo`` / ``_hi`` are the 95% interval).
+``--split dev`` (the default) reads SemEval train only (cross-validation is its dev);
+``--split test`` also scores the dev gold, SemEval's release that is our test split, and
+records the reading in ``evaluation/ledger.jsonl``. ``--json PATH`` writes a flat object of
+the figures (``semeval2025_dev_main_macro_f1``, ``semeval2025_dev_main_accuracy``,
+``semeval2025_dev_fine_emr``, ``narrative_framing_macro_f1`` and the same with ``_default``
+for the no-training default; ``_ci_low`` / ``_ci_high`` are the 95% interval).
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime
-import json
-import os
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import N_BOOT, SEED, add_arguments, finish  # noqa: E402  (evaluation/_common.py)
+
 from framing.datasets import load_narrative_framing, load_semeval2025_roles
 from framing.models import EntityRoleClassifier
 from framing.extract.roles import ROLES, RoleRules
 
-SEED = 0
-N_BOOT = 1000
 GRID = [dict(C=c, fine_threshold=t) for c in (0.1, 0.3, 1.0) for t in (0.7, 1.0)]
 TFIDF_WINDOW = 300
 
@@ -143,7 +145,8 @@ def semeval(out: dict) -> tuple[dict, EntityRoleClassifier, tuple]:
     out["semeval2025_train_cv_fine_emr"] = round(best[2], 4)
     out["semeval2025_train_main_macro_f1_default"] = round(macro_f1(y, rule_cv), 4)
     out["semeval2025_train_cv_main_macro_f1_tfidf"] = round(macro_f1(y, tf_cv), 4)
-    out["chosen_params"] = params
+    out["chosen_C"] = params["C"]
+    out["chosen_fine_threshold"] = params["fine_threshold"]
     model = EntityRoleClassifier(**params).fit_features(raw, y, fine)
     return params, model, (win, y)
 
@@ -182,18 +185,18 @@ def semeval_test(model: EntityRoleClassifier, nf_model: EntityRoleClassifier | N
         acc = accuracy(yd, p)
         alo, ahi = bootstrap(accuracy, gd, yd, p)
         out[f"semeval2025_dev_main_macro_f1{key}"] = round(f1, 4)
-        out[f"semeval2025_dev_main_macro_f1{key}_lo"] = round(lo, 4)
-        out[f"semeval2025_dev_main_macro_f1{key}_hi"] = round(hi, 4)
+        out[f"semeval2025_dev_main_macro_f1{key}_ci_low"] = round(lo, 4)
+        out[f"semeval2025_dev_main_macro_f1{key}_ci_high"] = round(hi, 4)
         out[f"semeval2025_dev_main_accuracy{key}"] = round(acc, 4)
-        out[f"semeval2025_dev_main_accuracy{key}_lo"] = round(alo, 4)
-        out[f"semeval2025_dev_main_accuracy{key}_hi"] = round(ahi, 4)
+        out[f"semeval2025_dev_main_accuracy{key}_ci_low"] = round(alo, 4)
+        out[f"semeval2025_dev_main_accuracy{key}_ci_high"] = round(ahi, 4)
         e = ""
         if f is not None:
             ev = emr(fd, f)
             elo, ehi = bootstrap(emr, gd, fd, f)
             out[f"semeval2025_dev_fine_emr{key}"] = round(ev, 4)
-            out[f"semeval2025_dev_fine_emr{key}_lo"] = round(elo, 4)
-            out[f"semeval2025_dev_fine_emr{key}_hi"] = round(ehi, 4)
+            out[f"semeval2025_dev_fine_emr{key}_ci_low"] = round(elo, 4)
+            out[f"semeval2025_dev_fine_emr{key}_ci_high"] = round(ehi, 4)
             e = f"{ev:.3f} [{elo:.3f}, {ehi:.3f}]"
         print(f"| {name} | {f1:.3f} [{lo:.3f}, {hi:.3f}] | {acc:.3f} [{alo:.3f}, {ahi:.3f}] | {e} |")
 
@@ -236,8 +239,8 @@ def narrative(params: dict, semeval_model: EntityRoleClassifier, out: dict) -> E
         lo, hi = bootstrap(macro_f1, g, y, p)
         acc = accuracy(y, p)
         out[f"narrative_framing_macro_f1{key}"] = round(f1, 4)
-        out[f"narrative_framing_macro_f1{key}_lo"] = round(lo, 4)
-        out[f"narrative_framing_macro_f1{key}_hi"] = round(hi, 4)
+        out[f"narrative_framing_macro_f1{key}_ci_low"] = round(lo, 4)
+        out[f"narrative_framing_macro_f1{key}_ci_high"] = round(hi, 4)
         out[f"narrative_framing_accuracy{key}"] = round(acc, 4)
         print(f"| {name} | {f1:.3f} [{lo:.3f}, {hi:.3f}] | {acc:.3f} |")
     return EntityRoleClassifier(**{**params, "fine": False}).fit_features(raw, y)
@@ -245,20 +248,16 @@ def narrative(params: dict, semeval_model: EntityRoleClassifier, out: dict) -> E
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["cv", "test"], default="cv",
-                    help="cv: SemEval train cross-validation only; test: also score the dev gold (the test split)")
-    ap.add_argument("--json", metavar="PATH", help="write the figures as a flat JSON object")
+    add_arguments(ap, "dev = cross-validation on SemEval train; test also scores the SemEval "
+                      "dev gold release (our test split)")
     ap.add_argument("--skip-narrative", action="store_true", help="leave out the Narrative Frames Corpus")
     args = ap.parse_args()
-    out: dict = {"date": datetime.date.today().isoformat(), "split": args.split, "n_boot": N_BOOT, "seed": SEED}
+    out: dict = {"n_boot": N_BOOT, "seed": SEED}
     params, model, ctx = semeval(out)
     nf_model = None if args.skip_narrative else narrative(params, model, out)
     if args.split == "test":
         semeval_test(model, nf_model, ctx, out)
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as fh:
-            json.dump(out, fh, indent=1, sort_keys=True)
-        print(f"\nwrote {os.path.abspath(args.json)}")
+    finish(args, "evaluation/roles.py", out, sys.argv[1:])
 
 
 if __name__ == "__main__":
