@@ -17,6 +17,8 @@ from framing.datasets._szeged import load_szeged_uncertainty
 from framing.datasets._newsmtsc import load_newsmtsc
 from framing.datasets._semeval2025_roles import load_semeval2025_roles
 from framing.datasets._narrative_framing import load_narrative_framing
+from framing.datasets._ptc import load_ptc
+from framing.datasets._semeval2023_persuasion import load_semeval2023_persuasion
 from framing.datasets._newswcl50 import load_newswcl50
 from framing.datasets._same_story import load_abp_story_triples, load_allsides_neus, load_article_bias_prediction
 from framing.datasets._basil import load_basil
@@ -36,6 +38,8 @@ __all__ = [
     "load_newsmtsc",
     "load_semeval2025_roles",
     "load_narrative_framing",
+    "load_ptc",
+    "load_semeval2023_persuasion",
     "load_newswcl50",
     "load_allsides_neus",
     "load_article_bias_prediction",
