@@ -308,6 +308,9 @@ class ActorRole:
             speech=tuple((span(x["cue"]), str(x["stance"])) for x in d.get("speech") or ()),
             drivers=tuple((str(f), float(v)) for f, v in d.get("drivers") or ()),
         )
+
+
+@dataclass(frozen=True, slots=True)
 class Persuasion:
     """A persuasion-technique span (the classes of SemEval-2020 Task 11, in snake case).
 
