@@ -11,6 +11,7 @@ The flow, one subpackage or module per stage: :mod:`framing.io` (files in) ->
 """
 
 from framing.records import (
+    ActorRole,
     ActorSentiment,
     Attribution,
     Cue,
@@ -35,6 +36,7 @@ from framing.api import analyze, report
 Document._repr_html_ = _render_document  # type: ignore[attr-defined]
 
 __all__ = [
+    "ActorRole",
     "ActorSentiment",
     "Analysis",
     "Attribution",

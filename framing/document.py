@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from framing.records import (
+    ActorRole,
     ActorSentiment,
     SentenceBias,
     Attribution,
@@ -46,6 +47,8 @@ class Document:
         Fields lifted from the clutter ("MOSCOW, Feb 2 (Reuters)", "By Jane Doe").
     attributions, hedges, boosters, vague, evaluations, mentions, actor_sentiment : list
         Evidence records filled by :func:`framing.analyze`.
+    roles : list of ActorRole
+        The role each actor is cast in (:func:`framing.extract.roles.assign_roles`).
     persuasion : list of Persuasion
         Persuasion-technique spans, filled by the persuasion step
         (:func:`framing.persuasion.find_persuasion`).
@@ -84,6 +87,7 @@ class Document:
     evaluations: list[Evaluation] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     actor_sentiment: list[ActorSentiment] = field(default_factory=list)
+    roles: list[ActorRole] = field(default_factory=list)
     persuasion: list[Persuasion] = field(default_factory=list)
     sentence_bias: list[SentenceBias] = field(default_factory=list)
     frames: list[FrameSentence] = field(default_factory=list)
@@ -134,7 +138,7 @@ class Document:
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
         ['actor_sentiment', 'attributions', 'boosters', 'byline', 'clutter', 'cues', 'date',
          'dateline', 'evaluative', 'frames', 'hedges', 'id', 'mentions', 'meta', 'outlet',
-         'persuasion', 'sentence_bias', 'story', 'text', 'title', 'url', 'vague']
+         'persuasion', 'roles', 'sentence_bias', 'story', 'text', 'title', 'url', 'vague']
         >>> _ = json.dumps(d)
         """
         return {
@@ -157,6 +161,7 @@ class Document:
             "evaluative": [e.to_dict() for e in self.evaluations],
             "mentions": [m.to_dict() for m in self.mentions],
             "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
+            "roles": [r.to_dict() for r in self.roles],
             "persuasion": [p.to_dict() for p in self.persuasion],
             "sentence_bias": [b.to_dict() for b in self.sentence_bias],
             "frames": [f.to_dict() for f in self.frames],
@@ -190,6 +195,7 @@ class Document:
         doc.hedges = [c for c in cues if c.category == "hedge"]
         doc.boosters = [c for c in cues if c.category == "booster"]
         doc.vague = [c for c in cues if c.category == "vague"]
+        doc.roles = [ActorRole.from_dict(r) for r in d.get("roles") or ()]
         return doc
 
 

@@ -6,7 +6,7 @@ may carry a model. :meth:`Pipeline.default` is the pipeline :func:`framing.analy
 :func:`framing.report` and the command line use::
 
     clutter -> text -> attribution -> hedging -> evaluative -> actors -> actor_sentiment
-    -> frames -> sentence_bias -> persuasion
+    -> roles -> frames -> sentence_bias -> persuasion
 
 Swap a step's model with :meth:`Pipeline.replace`, leave steps out with
 :meth:`Pipeline.without`, add one with :meth:`Pipeline.add`. A pipeline is checked when it is
@@ -17,6 +17,9 @@ A step's model follows the scorer protocol: ``classes_`` (the labels) and
 ``predict_proba(rows) -> array (n_rows, n_classes)``. For ``actor_sentiment`` a row is
 ``(sentence, start, end)``, the actor's mention as offsets into the sentence; the labels are
 ``negative``, ``neutral`` and ``positive`` and the score is P(positive) - P(negative).
+For ``roles`` a row is ``(document, start, end)``, the analysed document and the actor's
+first mention; the labels are ``antagonist``, ``innocent`` and ``protagonist`` (and ``none``
+for the rule default, :class:`framing.extract.roles.RoleRules`).
 The ``persuasion`` step takes a span model instead: any object with ``predict_spans(texts)
 -> [[(start, end, label, score), ...], ...]`` (a fitted
 :class:`framing.models.PersuasionSpanTagger`); without one it runs the rules of
@@ -217,6 +220,19 @@ def _load_frame_model(path: str) -> Any:
 
 
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
+ROLE_LABELS = ("antagonist", "innocent", "protagonist")
+
+
+def _roles(doc: Document, model: Any) -> None:
+    from framing.extract.roles import assign_roles
+
+    assign_roles(doc, model)
+
+
+def _load_roles(path: str) -> Any:
+    from framing.models import EntityRoleClassifier
+
+    return EntityRoleClassifier.from_json(path)
 
 
 def _sentence_bias(doc: Document, model: Any) -> None:
@@ -244,6 +260,8 @@ def _steps() -> list[Step]:
              options=("actors",), takes_model=False),
         Step("actor_sentiment", _actor_sentiment, ("sentences", "mentions"), ("actor_sentiment",),
              model=_Shipped(), loader=_load_actor_sentiment, labels=SENTIMENT_LABELS),
+        Step("roles", _roles, ("sentences", "mentions", "attributions", "evaluations"), ("roles",),
+             loader=_load_roles, labels=ROLE_LABELS),
         Step("frames", _frames, ("sentences",), ("frames",), loader=_load_frame_model),
         # no shipped weights (BABE is AGPL): the default scores each sentence from the
         # author-voice evidence; replace("sentence_bias", BiasClassifier().fit(...)) to train
@@ -271,7 +289,7 @@ class Pipeline:
     >>> p = Pipeline.default()
     >>> p.names  # doctest: +NORMALIZE_WHITESPACE
     ['clutter', 'text', 'attribution', 'hedging', 'evaluative', 'actors', 'actor_sentiment',
-     'frames', 'sentence_bias', 'persuasion']
+     'roles', 'frames', 'sentence_bias', 'persuasion']
     >>> doc = p.without("actor_sentiment").run("Critics slammed Mayor Dana Whitfield.")
     >>> [m.actor for m in doc.mentions], doc.actor_sentiment
     (['Dana Whitfield'], [])
@@ -458,7 +476,7 @@ def annotate_evidence(doc: Document) -> Document:
 
 @lru_cache(maxsize=1)
 def _evidence_pipeline() -> Pipeline:
-    return Pipeline.default().without("actors", "actor_sentiment", "frames", "sentence_bias", "persuasion")
+    return Pipeline.default().without("actors", "actor_sentiment", "roles", "frames", "sentence_bias", "persuasion")
 
 
 def annotate(doc: Document, *, actors: Actors | None = None,

@@ -19,6 +19,7 @@ __all__ = [
     "Mention",
     "ActorSentiment",
     "voice_of",
+    "ActorRole",
     "Persuasion",
     "SentenceBias",
     "FrameSentence",
@@ -236,6 +237,79 @@ def voice_of(spans: Sequence[Span], attributions: Sequence[Attribution]) -> list
     """
     index = _SpanIndex.build(a.content for a in attributions)
     return ["quoted" if index.covers(s) else "author" for s in spans]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRole:
+    """The role an article casts an actor in, with the evidence behind it.
+
+    Parameters
+    ----------
+    actor : str
+        The canonical actor.
+    role : {"protagonist", "antagonist", "innocent", "none"}
+        SemEval-2025 Task 10's main roles (hero, villain and victim of Frermann et al.
+        2023 map onto them); ``none`` when the evidence casts the actor in no role.
+    score : float
+        The probability of ``role``.
+    scores : tuple of (str, float)
+        The probability of every class of the scorer.
+    mentions, sentences : tuple of Span
+        The actor's mentions and the sentences holding them (the record format's ``evidence``).
+    evaluations : tuple of (Span, int, str)
+        Evaluative spans in the clauses of its mentions: span, polarity, voice.
+    actions : tuple of (Span, str, str)
+        Harmful or helpful actions it takes part in: the verb or noun span, ``harm`` /
+        ``help`` / ``suffer``, and ``agent`` / ``patient``.
+    speech : tuple of (Span, str)
+        The cue of each attribution the actor is the source of, and the cue's stance.
+    drivers : tuple of (str, float)
+        The features that drove the decision and their contribution, largest first.
+    """
+
+    actor: str
+    role: str
+    score: float = 0.0
+    scores: tuple = ()
+    mentions: tuple = ()
+    sentences: tuple = ()
+    evaluations: tuple = ()
+    actions: tuple = ()
+    speech: tuple = ()
+    drivers: tuple = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "role": self.role,
+            "score": self.score,
+            "scores": {c: v for c, v in self.scores},
+            "evidence": [s.to_list() for s in self.sentences],
+            "mentions": [s.to_list() for s in self.mentions],
+            "evaluations": [{"span": s.to_list(), "polarity": p, "voice": v} for s, p, v in self.evaluations],
+            "actions": [{"span": s.to_list(), "kind": k, "as": a} for s, k, a in self.actions],
+            "speech": [{"cue": s.to_list(), "stance": st} for s, st in self.speech],
+            "drivers": [[f, v] for f, v in self.drivers],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any) -> ActorRole:
+        """The record that :meth:`to_dict` wrote (``evidence`` holds the sentences)."""
+        def span(x: Any) -> Span:
+            return Span(int(x[0]), int(x[1]))
+
+        return cls(
+            actor=d["actor"],
+            role=d["role"],
+            score=float(d.get("score", 0.0)),
+            scores=tuple((str(c), float(v)) for c, v in (d.get("scores") or {}).items()),
+            mentions=tuple(span(x) for x in d.get("mentions") or ()),
+            sentences=tuple(span(x) for x in d.get("evidence") or ()),
+            evaluations=tuple((span(e["span"]), int(e["polarity"]), str(e["voice"])) for e in d.get("evaluations") or ()),
+            actions=tuple((span(a["span"]), str(a["kind"]), str(a["as"])) for a in d.get("actions") or ()),
+            speech=tuple((span(x["cue"]), str(x["stance"])) for x in d.get("speech") or ()),
+            drivers=tuple((str(f), float(v)) for f, v in d.get("drivers") or ()),
+        )
 
 
 @dataclass(frozen=True, slots=True)

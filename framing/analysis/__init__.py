@@ -18,6 +18,7 @@ from framing.analysis.compare import (
     compare,
     json_records,
 )
+from framing.analysis.roles import role_differences, role_shares
 from framing.analysis.tables import (
     KINDS,
     STANCES,
@@ -32,4 +33,5 @@ __all__ = [
     "ACTOR_METRICS", "ARTICLE_METRICS", "KINDS", "STANCES", "STATUS_ERROR", "STATUS_OK",
     "Analysis", "Comparison", "Metric", "agreement", "align_stories", "classification_scores", "compare", "document_from_record",
     "group_ratios", "json_records", "story_pair_scores",
+    "role_differences", "role_shares",
 ]

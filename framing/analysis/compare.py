@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing.analysis.roles import role_differences
 from framing.persuasion import TECHNIQUES
 from framing.analysis.statistics import (
     MIN_SAMPLE,
@@ -44,7 +45,7 @@ from framing.analysis.statistics import (
     _t_quantile,
     adjust_p,
 )
-from framing.analysis.tables import STANCES, STATUS_OK, Analysis
+from framing.analysis.tables import ROLES as ROLE_NAMES, STANCES, STATUS_OK, Analysis
 from framing.extract.frames import FRAME_NAMES, FRAMES
 
 __all__ = ["Comparison", "Metric", "ARTICLE_METRICS", "ACTOR_METRICS", "MIN_SAMPLE", "compare"]
@@ -192,10 +193,16 @@ ACTOR_METRICS: dict[str, Metric] = {m.name: m for m in [
            "actor", "Agency",
            "Share of the actor's mentions as agent (subject of an active verb) among agent "
            "and patient mentions.", SHARE),
+    *[Metric(f"{r}_share", f"role_{r}", lambda t: t[[f"role_{x}" for x in ROLE_NAMES]].sum(axis=1),
+             1.0, "actor", f"Cast as {r}",
+             f"Share of the articles that mention the actor (and ran the role step) casting it "
+             f"as {r}.")
+      for r in ("antagonist", "protagonist", "innocent")],
 ]}
 
 _ACTOR_COUNTS = ["mentions", "attributions", "quoted_words", *[f"stance_{s}" for s in STANCES],
-                 "positive", "neutral", "negative", "agent", "patient"]
+                 "positive", "neutral", "negative", "agent", "patient",
+                 *[f"role_{r}" for r in ROLE_NAMES]]
 
 
 def _resolve(metrics: Sequence[str | Metric] | None, table: dict[str, Metric]) -> list[Metric]:
@@ -291,6 +298,11 @@ class Comparison:
     actor_differences : DataFrame
         The same per actor (an ``actor`` column after ``<by>_b``): within stories, over the
         stories in which both groups mention the actor; adjusted over its own rows.
+    role_differences : DataFrame
+        ``<by>_a, <by>_b, actor, role, difference, ci_low, ci_high, p_value, n_stories``:
+        within-story differences in how often ``a`` and ``b`` cast each compared actor in each
+        role (:func:`framing.analysis.role_differences`); empty without ``within`` or when the
+        pipeline had no ``roles`` step.
     metrics : DataFrame
         ``metric, level, label, description, scale``: what each metric means.
     notes : list of str
@@ -300,7 +312,8 @@ class Comparison:
     def __init__(self, *, by: str, within: str | None, parameters: dict[str, Any],
                  overall: pd.DataFrame, by_group: pd.DataFrame, by_actor: pd.DataFrame,
                  by_story: pd.DataFrame, differences: pd.DataFrame, metrics: pd.DataFrame,
-                 notes: list[str], actor_differences: pd.DataFrame | None = None):
+                 notes: list[str], actor_differences: pd.DataFrame | None = None,
+                 role_differences: pd.DataFrame | None = None):
         self.by = by
         self.within = within
         self.parameters = parameters
@@ -313,6 +326,7 @@ class Comparison:
         self.notes = notes
         self.actor_differences = (actor_differences if actor_differences is not None
                                   else pd.DataFrame())
+        self.role_differences = role_differences if role_differences is not None else pd.DataFrame()
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         if not name.startswith("__") and name == f"by_{self.__dict__.get('by')}":
@@ -372,7 +386,7 @@ class Comparison:
             "notes": list(self.notes),
             **{k: records(getattr(self, k)) for k in
                ("metrics", "overall", "by_group", "by_actor", "by_story", "differences",
-                "actor_differences")},
+                "actor_differences", "role_differences")},
         }
 
 
@@ -632,6 +646,11 @@ def compare(
                 actor_diff_rows += _diff_records({f"{by}_a": ga, f"{by}_b": gb},
                                                  [m.name for m in act_metrics], names, xstats)
 
+    role_diffs = None
+    if within is not None and names and "role" in table.columns and table["role"].notna().any():
+        role_diffs = role_differences(analysis, by, within, actors=names, n_boot=n_boot,
+                                      n_perm=n_perm, confidence=confidence,
+                                      random_state=random_state)
     gcols = [by, "metric", "value", "ci_low", "ci_high", "n_articles", "ci_method"]
     meta = pd.DataFrame([{"metric": m.name, "level": m.level, "label": m.label or m.name,
                           "description": m.description, "scale": m.scale}
@@ -657,6 +676,7 @@ def compare(
                               columns=[within or "story", by, "metric", "value", "n_articles"]),
         differences=differences, metrics=meta, notes=notes,
         actor_differences=actor_differences,
+        role_differences=role_diffs,
     )
 
 

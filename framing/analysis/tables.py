@@ -61,10 +61,11 @@ EVALUATION_COLUMNS = [*_KEYS, "start", "end", "text", "polarity", "intensity", "
 MENTION_COLUMNS = [*_KEYS, "start", "end", "text", "actor", "type", "via"]
 SENTIMENT_COLUMNS = [*_KEYS, "sentence_start", "sentence_end", "actor", "label", "score"]
 FRAME_COLUMNS = [*_KEYS, "sentence_start", "sentence_end", "frame", "score", "words", "sentence"]
+ROLES = ("antagonist", "innocent", "protagonist", "none")
 ACTOR_COLUMNS = [
     *_KEYS, "actor", "mentions", "first_mention", "attributions", "quoted_words",
     *[f"stance_{s}" for s in STANCES], *SENTIMENTS, "sentiment_balance", "agent", "patient",
-    "agency",
+    "agency", "role", "role_score", *[f"role_{r}" for r in ROLES],
 ]
 
 
@@ -296,9 +297,24 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
                                           "sentence_end": s.sentence.end, "actor": s.actor,
                                           "label": s.label, "score": s.score})
     if actor_rows is None:
-        tables["actors"].extend(_derived_actor_rows(doc, keys, words))
+        rows = _derived_actor_rows(doc, keys, words)
     else:
-        tables["actors"].extend(_from_actor_table(actor_rows, keys))
+        rows = _from_actor_table(actor_rows, keys)
+    tables["actors"].extend(_with_roles(doc, rows))
+
+
+def _with_roles(doc: Document, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The role step's verdict on each actor row: ``role`` and ``role_score`` (``None`` when
+    the step did not run or did not score the actor) and one 0/1 column per role, so that
+    summing them over articles counts how often each role was given."""
+    roles = {r.actor: r for r in doc.roles}
+    for row in rows:
+        r = roles.get(row["actor"])
+        row["role"] = None if r is None else r.role
+        row["role_score"] = None if r is None else r.score
+        for name in ROLES:
+            row[f"role_{name}"] = int(r is not None and r.role == name)
+    return rows
 
 
 def _module_actor_rows(docs: list[Document]) -> dict[int, list[dict[str, Any]]]:

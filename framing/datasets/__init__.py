@@ -15,6 +15,8 @@ from framing.datasets._base import (
 )
 from framing.datasets._szeged import load_szeged_uncertainty
 from framing.datasets._newsmtsc import load_newsmtsc
+from framing.datasets._semeval2025_roles import load_semeval2025_roles
+from framing.datasets._narrative_framing import load_narrative_framing
 from framing.datasets._ptc import load_ptc
 from framing.datasets._semeval2023_persuasion import load_semeval2023_persuasion
 from framing.datasets._newswcl50 import load_newswcl50
@@ -37,6 +39,8 @@ __all__ = [
     "load_polnear",
     "read_brat_attributions",
     "load_newsmtsc",
+    "load_semeval2025_roles",
+    "load_narrative_framing",
     "load_ptc",
     "load_semeval2023_persuasion",
     "load_newswcl50",

@@ -3,6 +3,7 @@
 from framing.models._actor_sentiment import ActorSentimentClassifier
 from framing.models._bias import BiasClassifier
 from framing.models._frames import FrameClassifier
+from framing.models._roles import EntityRoleClassifier
 from framing.models._loaded_words import (
     LoadedWordClassifier,
     loaded_word_spans,
@@ -15,6 +16,7 @@ __all__ = [
     "ActorSentimentClassifier",
     "BiasClassifier",
     "FrameClassifier",
+    "EntityRoleClassifier",
     "LoadedWordClassifier",
     "loaded_word_spans",
     "word_labels",

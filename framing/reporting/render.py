@@ -25,6 +25,7 @@ from framing.reporting.summary import (
     KEY_METRICS,
     MAX_ACTOR_DIFFERENCES_SHOWN,
     MAX_DIFFERENCES_SHOWN,
+    MAX_ROLE_DIFFERENCES_SHOWN,
 )
 
 __all__ = ["Report", "UNKNOWN_FORMAT"]
@@ -314,6 +315,34 @@ class Report:
                         where = f"{e['id'] or 'article ' + str(e['doc'])}, characters {e['start']}-{e['end']}"
                         p.append(f'<blockquote class="snippet">{_marked_html(e["text"], e["marks"])}'
                                  f'<span class="where">{_e(where)}</span></blockquote>')
+        # entity roles
+        if s.get("roles"):
+            p.append("<h2>Entity roles</h2>")
+            p.append("<p>Per actor and " + _e(by) + ": the share of the articles mentioning "
+                     "the actor that cast it as antagonist, protagonist or innocent, with "
+                     "intervals; then the within-story differences between " + _e(by)
+                     + "s with the smallest p-values.</p>")
+            p.append(f"<table><tr><th>actor</th><th>{_e(by)}</th><th>role</th>"
+                     "<th>share</th><th>articles mentioning</th></tr>")
+            for r in s["roles"]:
+                v, ci = _interval_text({"value": r["share"], "ci_low": r["ci_low"],
+                                        "ci_high": r["ci_high"]})
+                p.append(f"<tr><td>{_e(r['actor'])}</td><td>{_e(r[by])}</td><td>{_e(r['role'])}</td>"
+                         f'<td class="num">{_e(v)} <span class="ci">{_e(ci)}</span></td>'
+                         f'<td class="num">{_e(_fmt(r["n_articles"]))}</td></tr>')
+            p.append("</table>")
+            rd = s.get("role_differences") or []
+            if rd:
+                p.append(f"<table><tr><th>{_e(by)} a</th><th>{_e(by)} b</th><th>actor</th>"
+                         "<th>role</th><th>difference</th><th>p</th><th>stories</th></tr>")
+                for r in rd[:MAX_ROLE_DIFFERENCES_SHOWN]:
+                    ci = f"[{_fmt(r['ci_low'])}, {_fmt(r['ci_high'])}]"
+                    p.append(f"<tr><td>{_e(r[by + '_a'])}</td><td>{_e(r[by + '_b'])}</td>"
+                             f"<td>{_e(r['actor'])}</td><td>{_e(r['role'])}</td>"
+                             f'<td class="num">{_e(_fmt(r["difference"]))} <span class="ci">{_e(ci)}</span></td>'
+                             f'<td class="num">{_e(_fmt(r["p_value"], 3))}</td>'
+                             f'<td class="num">{_e(_fmt(r["n_stories"]))}</td></tr>')
+                p.append("</table>")
         # evidence
         if s["evidence"]:
             p.append("<h2>Evidence</h2><p>Sentences behind the numbers, the clearest examples "
@@ -510,6 +539,25 @@ class Report:
                 for e in x["examples"]:
                     out.append(f"    - ({_md(e['id'])}, characters {e['start']}-{e['end']}): "
                                f"{_marked_md(e['text'], e['marks'])}")
+        if s.get("roles"):
+            out += ["", "## Entity roles", "",
+                    "Share of the articles mentioning the actor that cast it in each role.", "",
+                    f"| actor | {_md(by)} | role | share | interval | articles mentioning |",
+                    "|---|---|---|---|---|---|"]
+            for r in s["roles"]:
+                v, ci = _interval_text({"value": r["share"], "ci_low": r["ci_low"],
+                                        "ci_high": r["ci_high"]})
+                out.append(f"| {_md(r['actor'])} | {_md(r[by])} | {_md(r['role'])} | {v} | "
+                           f"{_md(ci)} | {_fmt(r['n_articles'])} |")
+            rd = s.get("role_differences") or []
+            if rd:
+                out += ["", f"| {_md(by)} a | {_md(by)} b | actor | role | difference | interval | p | stories |",
+                        "|---|---|---|---|---|---|---|---|"]
+                for r in rd[:MAX_ROLE_DIFFERENCES_SHOWN]:
+                    out.append(f"| {_md(r[by + '_a'])} | {_md(r[by + '_b'])} | {_md(r['actor'])} | "
+                               f"{_md(r['role'])} | {_fmt(r['difference'])} | "
+                               f"[{_fmt(r['ci_low'])}, {_fmt(r['ci_high'])}] | "
+                               f"{_fmt(r['p_value'], 3)} | {_fmt(r['n_stories'])} |")
         if s["evidence"]:
             out += ["", "## Evidence", ""]
             for x in s["evidence"]:

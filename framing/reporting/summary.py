@@ -36,6 +36,9 @@ MAX_ACTOR_DIFFERENCES_SHOWN = 30
 #: Article text (characters) the article view holds at most: articles that evidence links to
 #: come first, then the others in input order until the budget is spent (a note says so).
 ARTICLE_VIEW_CHARS = 2_500_000
+ROLE_METRICS_SHOWN = ("antagonist_share", "protagonist_share", "innocent_share")
+#: Rows of the role differences table shown in HTML and Markdown (all are in the JSON form).
+MAX_ROLE_DIFFERENCES_SHOWN = 30
 
 REFERENCES = {
     "parc": "Pareti, S. (2016). PARC 3.0: A corpus of attribution relations. "
@@ -56,6 +59,10 @@ REFERENCES = {
                  "Chapman & Hall.",
     "permutation": "Good, P. (2005). Permutation, parametric, and bootstrap tests of "
                    "hypotheses (3rd ed.). Springer.",
+    "semeval2025": "Mahmoud, T., Xie, Z., Dimitrov, D., Nikolaidis, N., Silvano, P., "
+                   "Yangarber, R., Sharma, S., Sartori, E., Stefanovitch, N., Da San Martino, G., "
+                   "Piskorski, J., & Nakov, P. (2025). Entity framing and role portrayal in the "
+                   "news. Findings of ACL 2025, 302-326.",
     "ptc": "Da San Martino, G., Yu, S., Barrón-Cedeño, A., Petrov, R., & Nakov, P. (2019). "
            "Fine-grained analysis of propaganda in news articles. Proceedings of EMNLP-IJCNLP "
            "2019, 5636-5646.",
@@ -84,6 +91,11 @@ METHODS = [
      "metonymic capitals); the sentiment a sentence expresses toward an actor as NewsMTSC "
      "defines it; the balance is (positive - negative) / sentences with a label.",
      ["newsmtsc"]),
+    ("Entity roles", "In each article the role step casts every actor as protagonist, "
+     "antagonist or innocent (SemEval-2025 Task 10's main roles), or none, from the evidence "
+     "about it: harmful or helpful actions it takes or undergoes, sentiment toward it, "
+     "evaluative words in its clauses and how its speech is introduced. A role share is the "
+     "fraction of a group's articles mentioning the actor that cast it so.", ["semeval2025"]),
     ("Persuasion techniques", "Spans that use one of the 14 techniques of the Propaganda "
      "Techniques Corpus (loaded language, name calling, doubt, appeal to fear, flag-waving, "
      "slogans, repetition, exaggeration, appeal to authority, ...), each with its evidence; "
@@ -433,7 +445,29 @@ def _figures(analysis: Analysis, cmp: Comparison, actors: list[str]) -> list[dic
              plot.voice_share, cmp.by_actor,
              size=(6.0, 0.8 + 0.12 * max(len(heard), 1) * min(n_groups, 6)), actors=heard,
              by=by)
+        shares = _role_share_table(cmp, actors)
+        if len(shares):
+            draw("Roles by actor and outlet",
+                 f"Share of the {by}'s articles mentioning the actor that cast it as antagonist, "
+                 "protagonist or innocent (role step), with intervals.",
+                 plot.role_shares, shares,
+                 size=(6.0, 1.2 + 0.4 * len(shares.drop_duplicates(["actor", cmp.by]))),
+                 actors=actors, by=cmp.by)
     return out
+
+
+def _role_share_table(cmp: Comparison, actors: list[str]) -> pd.DataFrame:
+    """The role shares of ``cmp.by_actor`` in the layout of :func:`framing.plot.role_shares`
+    (actors mentioned by the group only)."""
+    t = cmp.by_actor[cmp.by_actor["actor"].isin(actors)
+                     & cmp.by_actor["metric"].isin(ROLE_METRICS_SHOWN)
+                     & (cmp.by_actor["n_mentioning"] > 0)]
+    t = t[t["value"].notna()]
+    return pd.DataFrame({
+        cmp.by: t[cmp.by], "actor": t["actor"], "role": t["metric"].str.replace("_share", ""),
+        "share": t["value"], "ci_low": t["ci_low"], "ci_high": t["ci_high"],
+        "n_articles": t["n_mentioning"],
+    })
 
 
 def _warnings(cmp: Comparison) -> list[str]:
@@ -497,6 +531,9 @@ def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets 
         ad = ad[ad["actor"].isin(actors) & ad["metric"].isin(ACTOR_METRICS_SHOWN)
                 & ad["p_value"].notna() & (ad["n_stories"].fillna(2) >= 2)
                 ].sort_values(["p_value", "actor", "metric"])
+    role_diffs = getattr(cmp, "role_differences", pd.DataFrame())
+    if len(role_diffs):
+        role_diffs = role_diffs.sort_values(["p_value", "actor", "role"], na_position="last")
     err = analysis.errors
     evidence = _evidence(analysis, by, cmp.groups, snippets)
     articles, left_out = _articles(analysis, evidence, by)
@@ -529,6 +566,8 @@ def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets 
         "articles_left_out": left_out,
         "legend": [list(x) for x in LEGEND],
         "frames": _frames(analysis, cmp, min(snippets, FRAME_EXAMPLES)),
+        "roles": json_records(_role_share_table(cmp, actors)),
+        "role_differences": json_records(role_diffs),
         "figures": _figures(analysis, cmp, actors) if figures else [],
         "methods": [{"name": n, "text": t, "references": refs} for n, t, refs in METHODS],
         "accuracy": accuracy(),

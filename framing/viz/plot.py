@@ -31,6 +31,7 @@ function               data
 ``cue_stance``         ``analysis.attributions``: cue stances by outlet, stacked shares
 ``evaluative_voice``   ``analysis.articles``: author vs quoted evaluative density
 ``frame_profile``      ``cmp.by_group`` (or a Comparison): frame shares by outlet, intervals
+``role_shares``        ``role_shares(analysis)``: actors x outlets, share cast in each role
 =====================  ===========================================================
 """
 
@@ -49,7 +50,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 __all__ = ["actor_sentiment", "voice_share", "metric_intervals", "actor_intervals",
-           "cue_stance", "evaluative_voice", "frame_profile"]
+           "cue_stance", "evaluative_voice", "frame_profile", "role_shares"]
 
 Data = pd.DataFrame | Analysis | Comparison
 
@@ -659,4 +660,83 @@ def frame_profile(
     ax.set_xlabel("share of sentences carrying the frame")
     ax.set_title("Frame profile")
     ax.legend(title=by, fontsize="small", loc="lower right")
+    return ax
+
+
+ROLE_COLORS = {"antagonist": "#d62728", "protagonist": "#2ca02c", "innocent": "#1f77b4"}
+
+
+def role_shares(
+    data: pd.DataFrame | Analysis,
+    *,
+    actors: Sequence[str] | None = None,
+    top: int = 8,
+    by: str = "outlet",
+    ax: Axes | None = None,
+) -> Axes:
+    """Actors x outlets: the share of the outlet's articles mentioning the actor that cast it
+    as antagonist, protagonist or innocent, each with its bootstrap interval.
+
+    Parameters
+    ----------
+    data : DataFrame or Analysis
+        The table of :func:`framing.analysis.role_shares` (columns ``<by>``, ``actor``,
+        ``role``, ``share``, ``ci_low``, ``ci_high``, ``n_articles``), or an Analysis run
+        with the ``roles`` step (its shares are computed with the default settings).
+    actors : list of str, optional
+        Default: the ``top`` actors scored in the most articles.
+    by : str, default "outlet"
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import framing
+    >>> from framing.datasets import load_sample, load_sample_actors
+    >>> analysis = load_sample().analyze(actors=load_sample_actors(), progress=False)
+    >>> from matplotlib.figure import Figure
+    >>> ax = framing.plot.role_shares(analysis, actors=["Russia", "Ukraine"], ax=Figure().add_subplot())
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['antagonist', 'protagonist', 'innocent']
+    """
+    if isinstance(data, Analysis):
+        from framing.analysis.roles import role_shares as _shares
+
+        data = _shares(data, by)
+    df = data
+    _need(df, [by, "actor", "role", "share", "ci_low", "ci_high", "n_articles"], "role_shares")
+    if df.empty:
+        raise ValueError(NO_DATA)
+    if actors is None:
+        n = df.drop_duplicates([by, "actor"]).groupby("actor")["n_articles"].sum()
+        actors = n.sort_values(ascending=False, kind="stable").head(top).index.tolist()
+    sub = df[df["actor"].isin(actors)]
+    if sub.empty:
+        raise ValueError(NO_DATA)
+    ax = _axes(ax)
+    pairs = [(a, g) for a in actors for g in sorted(sub.loc[sub["actor"] == a, by].astype(str).unique())]
+    roles = [r for r in ROLE_COLORS if r in set(sub["role"])]
+    offsets = np.linspace(-0.25, 0.25, max(len(roles), 1))
+    for j, role in enumerate(roles):
+        cells = {(str(row["actor"]), str(row[by])): row
+                 for row in sub[sub["role"] == role].to_dict("records")}
+        ys, vs, los, his = [], [], [], []
+        for i, key in enumerate(pairs):
+            if key in cells:
+                ys.append(i + offsets[j])
+                vs.append(float(cells[key]["share"]))
+                los.append(float(cells[key]["ci_low"]))
+                his.append(float(cells[key]["ci_high"]))
+        ax.hlines(ys, los, his, color=ROLE_COLORS[role], lw=1.5, alpha=0.7)
+        ax.plot(vs, ys, "o", color=ROLE_COLORS[role], ms=5, label=role)
+    ax.set_yticks(np.arange(len(pairs)), labels=[f"{a} | {g}" for a, g in pairs])
+    ax.invert_yaxis()
+    ax.set_xlim(0.0, 1.0)
+    ax.set_xlabel("share of the outlet's articles mentioning the actor")
+    ax.set_title("Roles by actor and outlet (95% intervals)")
+    ax.legend(loc="best", fontsize="small")
     return ax

@@ -1,0 +1,178 @@
+"""Entity roles by outlet: how often each outlet casts an actor as antagonist, protagonist or
+innocent, with intervals, and within-story tests of the differences between outlets.
+
+The shares come from the role step (:func:`framing.extract.roles.assign_roles`): in each
+article that mentions an actor, the step casts it in one role (or ``none``). An outlet's
+share for a role is the fraction of its articles mentioning the actor that cast it so; the
+interval resamples those articles (percentile bootstrap). A difference between two outlets
+is computed within each story both outlets cover and that mentions the actor in both, then
+averaged over those stories; its interval resamples the stories and its p-value comes from
+the sign-flip permutation test :func:`framing.compare` uses for article metrics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from framing.analysis.statistics import _interval, _p_value
+from framing.analysis.tables import STATUS_OK, Analysis
+
+__all__ = ["role_shares", "role_differences", "MAIN_ROLES"]
+
+MAIN_ROLES = ("antagonist", "protagonist", "innocent")
+SHARE_COLUMNS = ["by", "actor", "role", "share", "ci_low", "ci_high", "n_articles"]
+NO_ROLES = ("the analysis has no roles: run a pipeline with the 'roles' step "
+            "(framing.Pipeline.default() has it)")
+
+
+def _scored(analysis: Analysis, by: str, within: str | None) -> pd.DataFrame:
+    """Actor rows of analysed articles that the role step scored, with ``by`` and ``within``."""
+    if not isinstance(analysis, Analysis):
+        raise TypeError(f"expected an Analysis (from corpus.analyze()), got {type(analysis).__name__}")
+    arts = analysis.articles
+    for f in (by, within):
+        if f is not None and f not in arts.columns:
+            raise ValueError(f"cannot group by {f!r}: not a column of analysis.articles")
+    t = analysis.actors
+    if "role" not in t.columns or t["role"].isna().all():
+        raise ValueError(NO_ROLES)
+    ok = arts[arts["status"] == STATUS_OK]
+    keys = ok[["doc", by] + ([within] if within and within != by else [])].copy()
+    keys = keys.rename(columns={by: "_by"})
+    if within:
+        keys["_within"] = ok[within].to_numpy()
+    t = t[t["role"].notna()][["doc", "actor", "role"]].merge(keys, on="doc")
+    return t[t["_by"].notna()]
+
+
+def role_shares(analysis: Analysis, by: str = "outlet", *, actors: Sequence[str] | None = None,
+                roles: Sequence[str] = MAIN_ROLES, n_boot: int = 1000, confidence: float = 0.95,
+                random_state: int = 0) -> pd.DataFrame:
+    """The share of each group's articles mentioning an actor that cast it in each role.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        From ``corpus.analyze()`` with the ``roles`` step.
+    by : str, default "outlet"
+    actors : list of str, optional
+        Default: every actor the role step scored in at least two articles.
+    roles : list of str
+    n_boot, confidence, random_state
+        Percentile bootstrap over the group's articles that mention the actor (seeded).
+
+    Returns
+    -------
+    DataFrame
+        ``<by>, actor, role, share, ci_low, ci_high, n_articles`` (NaN interval when fewer
+        than two articles mention the actor).
+
+    Examples
+    --------
+    >>> from framing.datasets import load_sample, load_sample_actors
+    >>> analysis = load_sample().analyze(actors=load_sample_actors(), progress=False)
+    >>> t = role_shares(analysis, actors=["Russia"], n_boot=200)
+    >>> list(t.columns)
+    ['outlet', 'actor', 'role', 'share', 'ci_low', 'ci_high', 'n_articles']
+    """
+    t = _scored(analysis, by, None)
+    if actors is None:
+        counts = t.groupby("actor").size()
+        actors = sorted(counts[counts >= 2].index.tolist())
+    rng = np.random.default_rng(random_state)
+    rows = []
+    for actor in actors:
+        ta = t[t["actor"] == actor]
+        for g, tg in sorted(ta.groupby("_by"), key=lambda x: str(x[0])):
+            n = len(tg)
+            hits = np.column_stack([(tg["role"] == r).to_numpy(float) for r in roles])
+            share = hits.mean(axis=0)
+            if n >= 2:
+                w = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
+                lo, hi = _interval((w @ hits) / n, confidence)
+            else:
+                lo = hi = np.full(len(roles), np.nan)
+            for j, r in enumerate(roles):
+                rows.append({by: g, "actor": actor, "role": r, "share": share[j],
+                             "ci_low": lo[j], "ci_high": hi[j], "n_articles": n})
+    return pd.DataFrame(rows, columns=[by, *SHARE_COLUMNS[1:]])
+
+
+def role_differences(analysis: Analysis, by: str = "outlet", within: str = "story", *,
+                     actors: Sequence[str] | None = None, roles: Sequence[str] = MAIN_ROLES,
+                     n_boot: int = 1000, n_perm: int = 1000, confidence: float = 0.95,
+                     random_state: int = 0) -> pd.DataFrame:
+    """Within-story differences between groups in how often they cast an actor in a role.
+
+    For each pair of groups (``a`` < ``b``), actor and role: the share of ``a``'s articles
+    casting the actor in the role minus ``b``'s, computed in each story where both groups
+    mention the actor, averaged over those stories; interval by bootstrap over the stories,
+    p-value by the paired sign-flip permutation test (exact with few stories).
+
+    Returns
+    -------
+    DataFrame
+        ``<by>_a, <by>_b, actor, role, difference, ci_low, ci_high, p_value, n_stories``.
+
+    Examples
+    --------
+    >>> from framing.datasets import load_sample, load_sample_actors
+    >>> analysis = load_sample().analyze(actors=load_sample_actors(), progress=False)
+    >>> d = role_differences(analysis, actors=["Russia"], n_boot=200, n_perm=200)
+    >>> list(d.columns)  # doctest: +NORMALIZE_WHITESPACE
+    ['outlet_a', 'outlet_b', 'actor', 'role', 'difference', 'ci_low', 'ci_high', 'p_value',
+     'n_stories']
+    """
+    t = _scored(analysis, by, within)
+    t = t[t["_within"].notna()]
+    if actors is None:
+        counts = t.groupby("actor").size()
+        actors = sorted(counts[counts >= 2].index.tolist())
+    rng = np.random.default_rng(random_state)
+    groups = sorted(t["_by"].astype(str).unique().tolist())
+    out = []
+    for actor in actors:
+        ta = t[t["actor"] == actor]
+        cells = {}
+        for (s, g), tg in ta.groupby(["_within", "_by"]):
+            cells[(str(s), str(g))] = np.array([(tg["role"] == r).mean() for r in roles])
+        stories = sorted({s for s, _ in cells})
+        for ia, ga in enumerate(groups):
+            for gb in groups[ia + 1:]:
+                shared = [s for s in stories if (s, ga) in cells and (s, gb) in cells]
+                if not shared:
+                    continue
+                d = np.array([cells[(s, ga)] - cells[(s, gb)] for s in shared])
+                obs, lo, hi, p = _paired(d, rng, n_boot, n_perm, confidence)
+                for j, r in enumerate(roles):
+                    out.append({f"{by}_a": ga, f"{by}_b": gb, "actor": actor, "role": r,
+                                "difference": obs[j], "ci_low": lo[j], "ci_high": hi[j],
+                                "p_value": p[j], "n_stories": len(shared)})
+    cols = [f"{by}_a", f"{by}_b", "actor", "role", "difference", "ci_low", "ci_high", "p_value",
+            "n_stories"]
+    return pd.DataFrame(out, columns=cols)
+
+
+
+def _paired(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: float):
+    """Mean of the per-story differences ``d`` (stories x roles), its bootstrap interval over
+    stories (none from a single story) and the sign-flip permutation p-value (every sign
+    pattern, an exact test, when 2**stories <= n_perm): the test of
+    :func:`framing.compare`'s within-story differences."""
+    k = d.shape[0]
+    obs = d.mean(axis=0)
+    w = rng.multinomial(k, np.full(k, 1.0 / k), size=n_boot).astype(float)
+    reps = (w @ d) / k
+    if k < 2:
+        reps[:] = np.nan
+    lo, hi = _interval(reps, confidence)
+    exact = 2 ** k <= n_perm
+    if exact:
+        signs = 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1)
+    else:
+        signs = rng.choice([-1.0, 1.0], size=(n_perm, k))
+    perm = (signs @ d) / k
+    return obs, lo, hi, _p_value(perm, obs, exact)
