@@ -110,7 +110,7 @@ def test_pipeline_sets_clutter_fields():
     doc = framing.analyze(WIRE_PAGE)
     assert doc.dateline == "MOSCOW, Feb 2 (Reuters)"
     assert doc.byline == "By Jane Doe and Oleg Petrov"
-    # the clutter, the headline and the caption's two parts (framing.text.page) are skipped
+    # the clutter and the caption's two parts (framing.text.page) are skipped, not the headline
     assert doc.clutter == list(find_page(WIRE_PAGE).skip)
     assert all(any(c.contains(r) for c in doc.clutter) for r in find_clutter(WIRE_PAGE).spans)
     assert doc.title == "Russia says Geneva talks stalled over buffer zone"

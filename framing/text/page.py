@@ -5,9 +5,10 @@ body: the headline, section and date lines, photo captions with their credits, t
 ("MOSCOW, Feb 2 (Reuters) -") wherever it sits, reporting and editing credits, and closing
 lists of links. :func:`find_page` finds them without site-specific rules, from the shape of
 each line (on top of :func:`framing.text.clutter.find_clutter`), and returns every part as a
-:class:`~framing.records.PagePart` with offsets into the text. Everything that is not
-``body`` is skipped by every extractor (a caption describes a photo; it is not the outlet
-reporting), and the headline becomes the document's title when it has none.
+:class:`~framing.records.PagePart` with offsets into the text. Everything that is neither
+``body`` nor ``headline`` is skipped by every extractor (a caption describes a photo; it is
+not the outlet reporting). The headline is the outlet's own words and is analysed like the
+body (its framing counts); it becomes the document's title when it has none.
 
 The rules:
 
@@ -90,7 +91,8 @@ class Page:
     byline : str or None
         The first byline ("By Jane Doe").
     skip : tuple of Span
-        What the extractors leave out: every part but the body (a dateline with its dash).
+        What the extractors leave out: every part but the body and the headline (a dateline
+        with its dash).
     """
 
     parts: tuple[PagePart, ...] = ()
@@ -200,10 +202,10 @@ def find_page(text: str) -> Page:
     if head is not None:
         title = text[head.start : head.end]
         parts.append(PagePart("headline", head, title))
-    skip = sorted(p.span for p in parts)
-    # whole clutter regions too: a dateline with its dash, a caption line with its credit
-    skip = sorted(skip + [r.span for r in found.regions])
-    for p in paragraphs(text, skip):
+    # the parts and the whole clutter regions (a dateline with its dash, a caption line with
+    # its credit) are skipped; the headline is not (it is the outlet's own words)
+    skip = sorted([p.span for p in parts if p.kind != "headline"] + [r.span for r in found.regions])
+    for p in paragraphs(text, skip + ([head] if head is not None else [])):
         parts.append(PagePart("body", p, text[p.start : p.end]))
     parts.sort(key=lambda p: (p.span.start, p.span.end))
     return Page(tuple(parts), dateline, title, found.byline, tuple(_merge(skip)))
