@@ -31,6 +31,7 @@ from framing.extract.attribution.content import (
 )
 from framing.extract.attribution.cues import (
     _DASHES,
+    _action_reading,
     _RULE_CUES,
     _candidate_pool,
     _dash_attribution,
@@ -201,6 +202,8 @@ def _iter_found(doc: Document) -> Iterator[Attribution]:
                 continue
             if cue_score(s, i) >= thr:
                 if cues and cues[-1][1] >= i:
+                    continue
+                if _action_reading(s, i):
                     continue
                 cues.append((i, extend_cue(s, i)))
         found = [_build(doc, sentences, k, s, c, quotes, rank_sources) for c in cues]
