@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from framing.records import Span
 
-__all__ = ["Clutter", "Region", "find_clutter", "dateline_parts", "KINDS"]
+__all__ = ["Clutter", "Region", "find_clutter", "dateline_parts", "dateline_end", "KINDS"]
 
 #: The kinds of clutter :func:`find_clutter` reports.
 KINDS = (
@@ -343,6 +343,23 @@ def _related_marker(line: str) -> str | None:
 _DATELINE_PARTS_RE = re.compile(
     rf"(?P<place>.*?)(?:,? (?P<date>{_MONTH} \d{{1,2}}(?:, \d{{4}})?))?(?: \((?P<agency>[^()]+)\))?"
 )
+
+
+def dateline_end(text: str, start: int = 0) -> int:
+    """The end of a wire dateline with its dash that starts at ``start`` ("MOSCOW, Feb 2
+    (Reuters) -", "WASHINGTON —"), or ``start`` when none starts there.
+
+    Examples
+    --------
+    >>> text = "MOSCOW, Feb 2 (Reuters) - Russia said talks had stalled."
+    >>> text[dateline_end(text):]
+    ' Russia said talks had stalled.'
+    >>> dateline_end("Russia said talks had stalled.")
+    0
+    """
+    head = text[start : start + MAX_CLUTTER_LINE]
+    m = _DATELINE_AGENCY_RE.match(head) or _DATELINE_CAPS_RE.match(head)
+    return start + m.end() if m is not None and m.end() < len(head) else start
 
 
 def dateline_parts(dateline: str) -> tuple[str | None, str | None, str | None]:
