@@ -223,7 +223,8 @@ def _share_reports(text: str, s: SentenceView, found: list[Attribution]) -> list
       another report is that report's content;
     - coordinated cues share one source: in "The ministry's comment also praised Trump's
       efforts and said he understood ..." the source of "said" is that of "praised" (a cue
-      right after "and", whose own source would lie inside the first report).
+      right after "and" or "but": any source of its own the ranker found would lie inside
+      the first report, or in an apposition before it).
     """
     if len(found) < 2:
         return found
@@ -237,7 +238,6 @@ def _share_reports(text: str, s: SentenceView, found: list[Attribution]) -> list
                 a.kind != "according_to"
                 and prev.source is not None
                 and prev.source.end <= prev.cue.start
-                and (a.source is None or prev.cue.end <= a.source.start < a.cue.start)
                 and re.search(r"(?:,?\s*\band|,?\s*\bbut)(?:\s+(?:also|then|later))?\s*\Z",
                               text[max(prev.cue.end, a.cue.start - 20) : a.cue.start]) is not None
             ):
