@@ -14,7 +14,8 @@ The rules:
 
 - **headline**: the first non-blank line, when it is not clutter, has at most
   :data:`MAX_HEADLINE_WORDS` words, does not end like a sentence that goes on (``.``,
-  ``,``, ``:``, ``;``), is followed by a line break, and an article line (a sentence of
+  ``,``, ``:``, ``;``), is followed by a line break (not by a lower-case line that goes on
+  with its sentence), and an article line (a sentence of
   some length) comes after it. A text that is all article has no headline;
 - **section** and **date** lines, **byline**, **dateline**, **credit**, **related** lists and
   the other clutter: as :func:`~framing.text.clutter.find_clutter` finds them;
@@ -119,6 +120,9 @@ def _headline(text: str, lines: list[tuple[int, int]], taken: list[Span]) -> Spa
         return None
     if not (line[:1].isupper() or line[:1].isdigit() or line[:1] in "'\"‘“"):
         return None
+    ns = nonblank[1][0]
+    if text[ns : ns + 1].islower() and text.count("\n", e, ns) < 2:
+        return None  # a hard-wrapped paragraph goes on in the next line
     for ls, le in nonblank[1:]:
         if any(t.start <= ls and le <= t.end for t in taken):
             continue
