@@ -243,13 +243,17 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
     if start_tok >= n:
         return _trim(text, ss, cs), False
     end = se
-    if start_tok == c[1] + 1 and (s.tags[start_tok] in ("VBD", "VBZ", "VBP", "MD") or words[start_tok] in _FINITE) \
+    relative = src is not None and src[0] == src[1] and words[src[0]] in ("who", "which") \
+        and src[0] > 0 and words[src[0] - 1] in (",", "-", "—", "–")
+    if relative or start_tok == c[1] + 1 and (
+            s.tags[start_tok] in ("VBD", "VBZ", "VBP", "MD") or words[start_tok] in _FINITE) \
             and words[start_tok] != "that":
         # the cue inside a relative clause, its content's subject the antecedent ("one of
-        # many it said were in response to questions, also praised ..."): the clause ends
-        # at the next comma
+        # many it said were in response to questions, also praised ..."), or its source the
+        # relative pronoun ("Lawmakers, who have debated whether to raise the tax, said
+        # ..."): the clause ends at the next comma or dash
         for j in range(start_tok + 1, n):
-            if words[j] in (",", ";", "—", "–"):
+            if words[j] in (",", ";", "—", "–") or (relative and words[j] == "-"):
                 end = s.starts[j]
                 break
     # a verb with an object but no clause ("praised X's efforts"): the object is the content
