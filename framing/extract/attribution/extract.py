@@ -220,7 +220,7 @@ def _share_reports(text: str, s: SentenceView, found: list[Attribution]) -> list
     """What the reports of one sentence share:
 
     - "X said on Monday, citing Y": the content of "citing" (or "according to") that follows
-      another report is that report's content;
+      a report whose content comes before its cue is that report's content;
     - coordinated cues share one source: in "The ministry's comment also praised Trump's
       efforts and said he understood ..." the source of "said" is that of "praised" (a cue
       right after "and" or "but": any source of its own the ranker found would lie inside
@@ -232,7 +232,7 @@ def _share_reports(text: str, s: SentenceView, found: list[Attribution]) -> list
     for a in found:
         prev = out[-1] if out else None
         if prev is not None and prev.kind != "according_to" and prev.cue.end <= a.cue.start:
-            if a.kind == "according_to" and prev.content.end <= a.cue.start:
+            if a.kind == "according_to" and prev.content.end <= prev.cue.start < a.cue.start:
                 a = replace(a, content=prev.content, text=prev.text)
             elif (
                 a.kind != "according_to"
@@ -269,6 +269,8 @@ def _subject_before(s: SentenceView, c: tuple[int, int], best: tuple[int, int] |
         return best
     if best is not None and not (k < best[0] and best[1] < close) and best[1] < c[0]:
         return best  # the ranked source is outside the inserted clause: keep it
+    if best is not None and best[0] == k + 1 and any(t in ("NNP", "NNPS") for t in tags[best[0] : best[1] + 1]):
+        return best  # a name in apposition ("Kyiv's chief negotiator, Oksana Melnychuk, revealed")
     nps = [x for x in np_candidates(s, c) if x[1] == k - 1]
     if not nps:
         return best
