@@ -198,7 +198,8 @@ def test_caption_alone_and_credit_alone():
 
 def test_hostile_pages_do_not_crash():
     for text in ("•\n" * 5000, "(Reuters) -" * 3000, "\n\n".join(["A" * 500] * 50),
-                 "Headline\n\n" + "MOSCOW, Feb 2 (Reuters) - " * 200, "“" * 10000):
+                 "Headline\n\n" + "MOSCOW, Feb 2 (Reuters) - " * 200, "“" * 10000,
+                 "• World\n" + "Getty Images\n\n" * 3000 + "An article line that goes on for long enough."):
         page = find_page(text)
         for p in page.parts:
             assert text[p.span.start : p.span.end] == p.text

@@ -49,6 +49,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from framing.records import Dateline, PagePart, Span
@@ -112,8 +113,16 @@ def _headline(text: str, lines: list[tuple[int, int]], taken: list[Span]) -> Spa
     nonblank = [(s, e) for s, e in lines if s < e]
     if len(nonblank) < 2:
         return None
+    taken = sorted(taken)
+    starts = [t.start for t in taken]
+
+    def overlap(a: int, b: int) -> Span | None:
+        """The taken span overlapping [a, b), if any (taken spans are disjoint)."""
+        k = bisect_right(starts, b - 1) - 1
+        return taken[k] if k >= 0 and taken[k].end > a else None
+
     s, e = nonblank[0]
-    if any(t.start < e and s < t.end for t in taken):
+    if overlap(s, e) is not None:
         return None
     line = text[s:e]
     if len(line) > 300 or len(line.split()) > MAX_HEADLINE_WORDS or line[-1] in ".,:;-–—":
@@ -124,10 +133,11 @@ def _headline(text: str, lines: list[tuple[int, int]], taken: list[Span]) -> Spa
     if text[ns : ns + 1].islower() and text.count("\n", e, ns) < 2:
         return None  # a hard-wrapped paragraph goes on in the next line
     for ls, le in nonblank[1:]:
-        if any(t.start <= ls and le <= t.end for t in taken):
+        t = overlap(ls, le)
+        if t is not None and t.start <= ls and le <= t.end:
             continue
         piece = text[ls:le]
-        if any(t.start < le and ls < t.end for t in taken):  # a dateline and its lead
+        if t is not None:  # a dateline and its lead
             return Span(s, e)
         return Span(s, e) if _is_body_line(piece) else None
     return None
