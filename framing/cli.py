@@ -203,28 +203,49 @@ def _analyze(args: argparse.Namespace, pipeline) -> int:
         raise InputError(NOTHING_READ.format(path=path))
     analysis = corpus.analyze(actors=actors, pipeline=pipeline, progress=False)
     status = 0
-    for doc, err in zip(analysis.documents, analysis.articles["error"]):
+    many = len(analysis.documents) > 1
+    for n, (doc, err) in enumerate(zip(analysis.documents, analysis.articles["error"]), 1):
         if isinstance(err, str):
-            print(f"framing: error: {doc.id or 'article'}: {err}", file=sys.stderr)
+            print(f"framing: error: {doc.id or (f'row {n}' if many else 'article')}: {err}",
+                  file=sys.stderr)
             status = 1
         elif args.json:
             print(json.dumps(doc.to_dict(), ensure_ascii=False))
         else:
-            print(_summary_text(doc))
+            print(_summary_text(doc, n if many else None))
     return status
 
 
-def _summary_text(doc) -> str:
-    lines = [f"{doc.id or 'article'}: {doc.word_count} words, {len(doc.attributions)} "
-             f"attributions, {len(doc.hedges)} hedges, {len(doc.boosters)} boosters, "
-             f"{len(doc.vague)} vague, {len(doc.evaluations)} evaluative, "
-             f"{len(doc.mentions)} mentions"]
+def _summary_text(doc, row: int | None = None) -> str:
+    """Plain-text evidence of one document: a header naming it (id, else its row; outlet and
+    story when known) with the counts, then every attribution, hedge, booster, vague
+    attribution and evaluative span with its characters."""
+    name = doc.id or (f"row {row}" if row is not None else "article")
+    where = ", ".join(f"{k}: {v}" for k, v in (("outlet", doc.outlet), ("story", doc.story)) if v)
+    lines = [f"{name}{f' ({where})' if where else ''}: {doc.word_count} words, "
+             f"{len(doc.attributions)} attributions, {len(doc.hedges)} hedges, "
+             f"{len(doc.boosters)} boosters, {len(doc.vague)} vague, "
+             f"{len(doc.evaluations)} evaluative, {len(doc.mentions)} mentions"]
     t = doc.text
+
+    def clip(s: str, n: int = 70) -> str:
+        s = " ".join(s.split())
+        return s if len(s) <= n else s[:n - 3] + "..."
+
     for a in doc.attributions:
         src = t[a.source.start:a.source.end] if a.source else "(no source)"
-        content = t[a.content.start:a.content.end]
-        content = content if len(content) <= 70 else content[:67] + "..."
-        lines.append(f"  [{a.kind}, {a.cue_stance}] {src} | {t[a.cue.start:a.cue.end]} | {content}")
+        content = clip(t[a.content.start:a.content.end])
+        lines.append(f"  attribution [{a.kind}, {a.cue_stance}] {clip(src, 40)} | "
+                     f"{t[a.cue.start:a.cue.end]} | {content}")
+    for kind, cues in (("hedge", doc.hedges), ("booster", doc.boosters), ("vague", doc.vague)):
+        for c in cues:
+            lines.append(f"  {kind} [{c.subtype or c.category}, {c.voice}] "
+                         f"\"{clip(t[c.span.start:c.span.end], 50)}\" "
+                         f"{c.span.start}-{c.span.end}")
+    for e in doc.evaluations:
+        pol = "positive" if e.polarity > 0 else "negative"
+        lines.append(f"  evaluative [{pol} {e.intensity:.2f}, {e.voice}] "
+                     f"\"{clip(t[e.span.start:e.span.end], 50)}\" {e.span.start}-{e.span.end}")
     return "\n".join(lines)
 
 

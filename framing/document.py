@@ -15,6 +15,7 @@ from framing.records import (
     Evaluation,
     Mention,
     PagePart,
+    Persuasion,
     Span,
 )
 from framing.text import Sentence, parse
@@ -51,6 +52,9 @@ class Document:
         The dateline with its parts (``place``, ``date``, ``agency``); ``dateline`` is its text.
     attributions, hedges, boosters, vague, evaluations, mentions, actor_sentiment : list
         Evidence records filled by :func:`framing.analyze`.
+    persuasion : list of Persuasion
+        Persuasion-technique spans, filled by the persuasion step
+        (:func:`framing.persuasion.find_persuasion`).
 
     In Jupyter a Document shows its text with the evidence highlighted: ``_repr_html_`` is
     attached by the package root from :func:`framing.viz.display.render_document`, so that
@@ -84,6 +88,7 @@ class Document:
     evaluations: list[Evaluation] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     actor_sentiment: list[ActorSentiment] = field(default_factory=list)
+    persuasion: list[Persuasion] = field(default_factory=list)
     page: list[PagePart] = field(default_factory=list)
     datelines: list[Dateline] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
@@ -143,7 +148,7 @@ class Document:
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
         ['actor_sentiment', 'attributions', 'boosters', 'byline', 'clutter', 'cues', 'date',
          'dateline', 'datelines', 'evaluative', 'hedges', 'id', 'mentions', 'meta', 'outlet',
-         'page', 'story', 'text', 'title', 'url', 'vague']
+         'page', 'persuasion', 'story', 'text', 'title', 'url', 'vague']
         >>> _ = json.dumps(d)
         """
         return {
@@ -168,6 +173,7 @@ class Document:
             "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
             "page": [p.to_dict() for p in self.page],
             "datelines": [d.to_dict() for d in self.datelines],
+            "persuasion": [p.to_dict() for p in self.persuasion],
         }
 
     @classmethod
@@ -210,6 +216,7 @@ _RECORDS: dict[str, tuple[str, type]] = {
     "actor_sentiment": ("actor_sentiment", ActorSentiment),
     "page": ("page", PagePart),
     "datelines": ("datelines", Dateline),
+    "persuasion": ("persuasion", Persuasion),
 }
 
 
@@ -220,7 +227,9 @@ def _record(cls: type, d: Mapping[str, Any]) -> Any:
         if f.name not in d:
             continue
         value = d[f.name]
-        if "Span" in str(f.type) and value is not None:
+        if str(f.type).startswith("tuple[Span") and value is not None:  # a tuple of spans
+            value = tuple(Span(int(v[0]), int(v[1])) for v in value)
+        elif "Span" in str(f.type) and value is not None:
             value = Span(int(value[0]), int(value[1]))
         kwargs[f.name] = value
     return cls(**kwargs)

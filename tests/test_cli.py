@@ -154,7 +154,7 @@ def test_analyze_jsonl_lines(tmp_path, gold_pipeline, capsys):
     assert [json.loads(x)["id"] for x in lines] == [r["id"] for r in gold_pipeline[:3]]
     assert json.loads(lines[0])["hedges"] == gold_pipeline[0]["hedges"]
     assert main(["analyze", str(src)]) == 0
-    assert "[mixed, doubt]" in capsys.readouterr().out
+    assert "attribution [mixed, doubt]" in capsys.readouterr().out
 
 
 def test_entry_point_runs_as_a_program(tmp_path):
@@ -178,3 +178,30 @@ def test_analyze_html_page(tmp_path, capsys):
     assert d["id"] == "page.html"
     cues = [d["text"][a["cue"][0]:a["cue"][1]] for a in d["attributions"]]
     assert "claimed" in cues
+
+
+def test_analyze_csv_names_rows_and_shows_spans(tmp_path, capsys):
+    f = tmp_path / "six.csv"
+    f.write_text('text,outlet,story\n'
+                 '"Officials said the plan may fail. It is a disgraceful deal, critics claimed.",Beacon,s1\n'
+                 '"The minister clearly said it would work.",Wire,s1\n', encoding="utf-8")
+    assert main(["analyze", str(f)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    heads = [x for x in out if not x.startswith("  ")]
+    assert heads[0].startswith("row 1 (outlet: Beacon, story: s1): ")
+    assert heads[1].startswith("row 2 (outlet: Wire, story: s1): ")
+    assert not any(x.startswith("article:") for x in out)
+    # the spans, not only their counts, with their characters in the text
+    text = "Officials said the plan may fail. It is a disgraceful deal, critics claimed."
+    i = text.index("may")
+    assert f'  hedge [epistemic_modal, quoted] "may" {i}-{i + 3}' in out
+    j = text.index("disgraceful")
+    assert any(x.startswith("  evaluative [negative") and f'"disgraceful" {j}-{j + 11}' in x
+               for x in out)
+    assert any(x.startswith("  booster [") and '"clearly"' in x for x in out)
+    assert any(x.startswith("  attribution [indirect, doubt] critics | claimed | ") for x in out)
+    # a file with ids names rows by id
+    g = tmp_path / "ids.csv"
+    g.write_text('id,text,outlet\nb-7,"Officials said it may rain.",Beacon\n', encoding="utf-8")
+    assert main(["analyze", str(g)]) == 0
+    assert capsys.readouterr().out.startswith("b-7 (outlet: Beacon): ")

@@ -130,7 +130,9 @@ def test_seeded(sample_gold):
     other = compare(a, n_boot=100, n_perm=100, random_state=2)
     pd.testing.assert_frame_equal(one.by_group, two.by_group)
     pd.testing.assert_frame_equal(one.by_actor, two.by_actor)
-    assert not one.by_group["ci_low"].equals(other.by_group["ci_low"])
+    # the overall values rest on 16 articles: percentile bootstrap, which the seed moves
+    assert (one.overall["ci_method"] == "bootstrap").all()
+    assert not one.overall["ci_low"].equals(other.overall["ci_low"])
 
 
 def test_no_interval_from_a_single_article():
@@ -143,9 +145,14 @@ def test_no_interval_from_a_single_article():
     assert a["ci_low"] < a["value"] < a["ci_high"]
     b = _get(cmp.by_outlet, outlet="B", metric="hedges_per_1k")
     assert b["value"] == 0 and np.isnan(b["ci_low"]) and np.isnan(b["ci_high"])
-    # Kim's sentiment in A comes from one article: a value, but no interval
+    # Kim's sentiment in A comes from one article (one negative sentence): an interval from
+    # the sentence counts alone, real numbers that hold the value and are wide
     s = _get(cmp.by_actor, outlet="A", actor="Kim", metric="sentiment_balance")
-    assert s["value"] == -1 and np.isnan(s["ci_low"])
+    assert s["value"] == -1 and s["ci_method"] == "sentences"
+    assert s["ci_low"] == -1 and s["ci_high"] > 0
+    # Kim's voice share in A rests on one article's attributions: no interval
+    v = _get(cmp.by_actor, outlet="A", actor="Kim", metric="voice_share")
+    assert np.isnan(v["ci_low"]) and pd.isna(v["ci_method"])
     # the outlets share one story: a difference, but no interval
     d = _get(cmp.differences, outlet_a="A", outlet_b="B", metric="hedges_per_1k")
     assert d["difference"] == pytest.approx(100.0) and np.isnan(d["ci_low"])
@@ -188,3 +195,81 @@ def test_tables_and_views(sample_gold):
 
     json.dumps(d)
     assert {r["outlet"] for r in d["by_group"]} == set(cmp.groups)
+
+
+def test_p_value_floor_and_adjustment():
+    from framing.analysis.statistics import adjust_p
+
+    # four stories: the exact sign-flip test cannot go below 2 / 2**4 = 0.125
+    cmp = compare(two_outlets(n_stories=4), n_boot=100, n_perm=1000)
+    d = _get(cmp.differences, outlet_a="A", outlet_b="B", metric="hedges_per_1k")
+    assert d["p_value"] == pytest.approx(0.125) == d["p_floor"]
+    assert d["can_reach_05"] is False or d["can_reach_05"] == False  # noqa: E712
+    # six stories can reach 0.05
+    six = compare(two_outlets(n_stories=6), n_boot=100, n_perm=1000)
+    d6 = _get(six.differences, outlet_a="A", outlet_b="B", metric="hedges_per_1k")
+    assert d6["p_floor"] == pytest.approx(2 / 64) and bool(d6["can_reach_05"])
+    # Holm over every row of the table: adjusted >= raw, and equal to the function's result
+    p = six.differences["p_value"].to_numpy(float)
+    assert np.allclose(six.differences["adjusted_p"], adjust_p(p, "holm"), equal_nan=True)
+    assert (six.differences["adjusted_p"].fillna(1) >= six.differences["p_value"].fillna(1)).all()
+    assert six.parameters["p_adjust"] == "holm"
+    bh = compare(two_outlets(n_stories=6), n_boot=50, n_perm=1000, p_adjust="bh")
+    assert np.allclose(bh.differences["adjusted_p"], adjust_p(p, "bh"), equal_nan=True)
+    with pytest.raises(ValueError, match="p_adjust"):
+        compare(two_outlets(2), p_adjust="bonferroni")
+    # Holm by hand: three p-values
+    assert adjust_p(np.array([0.01, 0.02, 0.5]), "holm").tolist() == pytest.approx([0.03, 0.04, 0.5])
+    # pooled: 8 against 8 articles, floor max(2 / C(16, 8), 1 / (n_perm + 1))
+    docs = [article(2, 20, outlet="A", story=None) for _ in range(8)]
+    docs += [article(0, 20, outlet="B", story=None) for _ in range(8)]
+    pooled = compare(Analysis.from_documents(docs), n_boot=50, n_perm=99)
+    assert _get(pooled.differences, metric="hedges_per_1k")["p_floor"] == pytest.approx(0.01)
+
+
+def test_small_samples_get_a_wider_t_interval():
+    # B's hedge rates over 4 articles vary: below the minimum the t interval replaces the
+    # percentile bootstrap and is wider than it
+    docs = []
+    for i, h in enumerate([0, 2, 4, 6]):
+        docs.append(article(h, 100, outlet="B", story=f"s{i}"))
+        docs.append(article(1, 100, outlet="A", story=f"s{i}"))
+    a = Analysis.from_documents(docs)
+    small = compare(a, n_boot=400, n_perm=100)
+    boot = compare(a, n_boot=400, n_perm=100, min_sample=2)
+    t_row = _get(small.by_outlet, outlet="B", metric="hedges_per_1k")
+    b_row = _get(boot.by_outlet, outlet="B", metric="hedges_per_1k")
+    assert t_row["ci_method"] == "t" and b_row["ci_method"] == "bootstrap"
+    assert t_row["ci_high"] - t_row["ci_low"] > 1.5 * (b_row["ci_high"] - b_row["ci_low"])
+    # the ratio estimator's t interval by hand: R +- t(3) * se
+    from scipy.stats import t
+
+    num = np.array([0, 2, 4, 6.0])
+    se = 1000 * np.sqrt(4 / 3 * ((num - 0.03 * 100) ** 2).sum()) / 400
+    assert t_row["ci_high"] == pytest.approx(30 + t.ppf(0.975, 3) * se)
+    assert t_row["ci_low"] == 0  # 30 - 41.1 clipped: a rate is never negative
+    # a share's interval is clipped to [0, 1]
+    assert small.by_outlet["ci_low"].dropna().ge(-1e-12).all()
+    assert small.small_sample and not compare(two_outlets(12), n_boot=20, n_perm=20).small_sample
+    d = _get(small.differences, metric="hedges_per_1k")
+    assert d["ci_method"] == "t" and d["n_stories"] == 4
+
+
+def test_actor_differences_within_stories():
+    cmp = compare(two_outlets(n_stories=6), n_boot=100, n_perm=1000)
+    ad = cmp.actor_differences
+    assert list(ad.columns[:4]) == ["outlet_a", "outlet_b", "actor", "metric"]
+    row = _get(ad, outlet_a="A", outlet_b="B", actor="Kim", metric="sentiment_balance")
+    # A is negative (-1) and B positive (+1) toward Kim in every story
+    assert row["difference"] == pytest.approx(-2.0)
+    assert row["n_stories"] == 6 and row["p_value"] == pytest.approx(2 / 64)
+    assert row["ci_low"] == pytest.approx(-2.0) == row["ci_high"]
+    assert "adjusted_p" in ad.columns and ad["adjusted_p"].notna().any()
+    # an actor that one outlet never mentions in a story is left out of that story
+    docs = [article(0, 20, outlet="A", story="s1", quoted_by="Kim", sentiment="negative"),
+            article(0, 20, outlet="B", story="s1"),
+            article(0, 20, outlet="A", story="s2", quoted_by="Kim", sentiment="negative"),
+            article(0, 20, outlet="B", story="s2", quoted_by="Kim", sentiment="positive")]
+    one = compare(Analysis.from_documents(docs), n_boot=50, n_perm=100)
+    r = _get(one.actor_differences, actor="Kim", metric="sentiment_balance")
+    assert r["n_stories"] == 1 and r["difference"] == pytest.approx(-2.0)

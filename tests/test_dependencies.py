@@ -34,9 +34,7 @@ DISTRIBUTION = {
 }
 
 # Core dependencies that no module of framing imports today, with the reason they stay.
-DECLARED_NOT_IMPORTED = {
-    "nltk": "kept for the agreement statistics (Krippendorff's alpha, kappa) of the reproductions issue",
-}
+DECLARED_NOT_IMPORTED: dict[str, str] = {}
 
 
 def _norm(name: str) -> str:

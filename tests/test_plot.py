@@ -101,3 +101,110 @@ def test_default_axes_and_bad_input(gold_analysis):
     with pytest.raises(ValueError) as e:
         plot.evaluative_voice(pd.DataFrame({"outlet": ["x"]}))
     assert "evaluative_voice needs columns" in str(e.value)
+
+
+@pytest.fixture(scope="module")
+def gold_cmp(gold_analysis):
+    return framing.compare(gold_analysis, n_boot=100, n_perm=100)
+
+
+def test_actor_sentiment_on_a_comparison(gold_cmp):
+    fig, ax = plt.subplots()
+    plot.actor_sentiment(gold_cmp, actors=["Russia", "Ukraine"], ax=ax, colorbar=False)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Russia", "Ukraine"]
+    outlets = [t.get_text() for t in ax.get_yticklabels()]
+    assert outlets == gold_cmp.groups
+    img = ax.get_images()[0].get_array()
+    ba = gold_cmp.by_actor
+    for i, g in enumerate(outlets):
+        for j, a in enumerate(["Russia", "Ukraine"]):
+            v = ba[(ba.outlet == g) & (ba.actor == a) & (ba.metric == "sentiment_balance")].value.iloc[0]
+            assert (np.ma.is_masked(img[i, j]) and np.isnan(v)) or img[i, j] == pytest.approx(v)
+    # cells carry their interval
+    texts = [t.get_text() for t in ax.texts]
+    assert any("[" in t for t in texts)
+    # the same from the table
+    fig2, ax2 = plt.subplots()
+    plot.actor_sentiment(gold_cmp.by_actor, actors=["Russia"], ax=ax2, colorbar=False)
+    assert [t.get_text() for t in ax2.get_xticklabels()] == ["Russia"]
+
+
+def test_metric_intervals_names_actor_and_outlet(gold_cmp):
+    fig, ax = plt.subplots()
+    plot.metric_intervals(gold_cmp.by_actor, metric="sentiment_balance",
+                          actors=["Russia", "Ukraine", "European Union"], ax=ax)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 3 * 4 and len(set(labels)) == len(labels)  # no "FOX, FOX, FOX"
+    assert labels[0] == "European Union \u00b7 Liberty Ledger"
+    # the dots are the table's values, in the labels' order
+    ba = gold_cmp.by_actor
+    x = ax.lines[0].get_xdata()
+    for lab, v in zip(labels, x):
+        actor, outlet = lab.split(" \u00b7 ")
+        exp = ba[(ba.actor == actor) & (ba.outlet == outlet) & (ba.metric == "sentiment_balance")].value.iloc[0]
+        assert (np.isnan(v) and np.isnan(exp)) or v == pytest.approx(exp)
+
+
+def test_metric_intervals_on_differences(gold_cmp):
+    fig, ax = plt.subplots()
+    plot.metric_intervals(gold_cmp.differences, metric="hedges_per_1k", ax=ax)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 6 and all(" \u2212 " in t for t in labels)
+    assert ax.get_xlabel() == "difference in hedges_per_1k"
+    d = gold_cmp.differences
+    first = d[(d.metric == "hedges_per_1k")].sort_values(["outlet_a", "outlet_b"]).iloc[0]
+    assert ax.lines[-1].get_xdata()[0] == pytest.approx(first.difference)
+
+
+def test_actor_intervals(gold_cmp):
+    fig, ax = plt.subplots()
+    plot.actor_intervals(gold_cmp, metric="sentiment_balance", actors=["Russia", "Ukraine"], ax=ax)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Russia", "Ukraine"]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == gold_cmp.groups
+    ba = gold_cmp.by_actor
+    dots = [ln for ln in ax.lines if ln.get_marker() == "o"]
+    first = gold_cmp.groups[0]
+    exp = ba[(ba.outlet == first) & (ba.actor == "Russia") & (ba.metric == "sentiment_balance")]
+    assert dots[0].get_xdata()[0] == pytest.approx(exp.value.iloc[0])
+    # intervals are real numbers (the sentence-level interval of a one-article balance)
+    seg = ax.collections[0].get_segments()[0]
+    assert np.isfinite(seg).all()
+    with pytest.raises(ValueError, match="actor_intervals"):
+        plot.actor_intervals(gold_cmp.by_group)
+
+
+def test_every_plot_takes_a_comparison(gold_cmp):
+    for fn in (plot.actor_sentiment, plot.voice_share, plot.metric_intervals,
+               plot.actor_intervals, plot.cue_stance, plot.evaluative_voice):
+        fig, ax = plt.subplots()
+        kw = {"metric": "anonymous_share"} if fn is plot.metric_intervals else {}
+        assert fn(gold_cmp, ax=ax, **kw) is ax
+        assert ax.get_title()
+    # cue stances from the comparison are its shares
+    fig, ax = plt.subplots()
+    plot.cue_stance(gold_cmp, ax=ax)
+    bg = gold_cmp.by_group
+    first = gold_cmp.groups[0]
+    exp = bg[(bg.outlet == first) & (bg.metric == "neutral_cue_share")].value.iloc[0]
+    assert ax.patches[0].get_width() == pytest.approx(exp)
+
+
+def test_voice_share_leaves_out_voiceless_actors(gold_analysis):
+    t = gold_analysis.actors
+    silent = t.groupby("actor")["attributions"].sum()
+    silent = silent[silent == 0].index.tolist()
+    assert silent, "the sample has actors that are never quoted"
+    fig, ax = plt.subplots()
+    plot.voice_share(gold_analysis, actors=["Russia", silent[0], "Ukraine"], ax=ax)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Russia", "Ukraine"]
+
+
+def test_signatures_are_type_hinted():
+    import inspect
+
+    for name in plot.__all__:
+        sig = inspect.signature(getattr(plot, name))
+        assert sig.return_annotation is not inspect.Signature.empty, name
+        assert all(p.annotation is not inspect.Parameter.empty
+                   for p in sig.parameters.values()), name

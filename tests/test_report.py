@@ -51,16 +51,20 @@ def test_no_live_markup_from_articles():
     page = rep.to_html()
     # the page has no script at all, and none of the article's tags survives as a tag
     assert "<script" not in page.lower()
-    for tag in ("<b>", "<b ", "<i>", "<a ", "<img", "<u>", "<h1>Big", "<s1>"):
+    for tag in ("<b>", "<b ", "<i>", "<img", "<u>", "<h1>Big", "<s1>"):
         assert tag not in page, tag
+    # the only links are the report's own: to its anchors and to the documentation
+    for link in re.findall(r"<a [^>]*>", page):
+        assert re.fullmatch(r'<a (class="[a-z]+" )?href="(#[a-z0-9-]+|https://example\.org/'
+                            r'framing/[a-z/#-]*)"( title="[^"<]*")?>', link), link
     assert "onerror=" not in page.replace("onerror=&quot;", "")
     assert "javascript:" not in page.replace("href=&#x27;javascript:", "")
     assert "&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;" in page
     assert "&lt;b&gt;Bold --&gt; News&lt;/b&gt;" in page
     assert "<!--" not in page
     # the snippets were there (escaped), with the spans highlighted
-    assert '<mark class="doubt">claimed</mark>' in page
-    assert "&lt;i&gt;disgraceful&lt;/i&gt;</mark>" in page
+    assert '<span class="m cue-doubt">claimed</span>' in page
+    assert '<span class="m negative">&lt;i&gt;disgraceful&lt;/i&gt;</span>' in page
     # the figures drew the hostile names too, and they hold no markup either
     assert page.count("<svg") >= 4
     md = rep.to_markdown()
@@ -92,9 +96,10 @@ def test_summary_matches_comparison(gold_report):
     shown = f"{hedges['value']:.2f}"
     assert shown in rep.to_html() and shown in rep.to_markdown()
     assert json.loads(rep.to_json())["by_group"] == json.loads(json.dumps(s["by_group"]))
-    # 6 outlet pairs x 16 metrics: the pages show the 60 smallest p-values, JSON all of them
+    # 6 outlet pairs x 32 metrics (16 + 16 persuasion rates): the pages show the 60 smallest
+    # p-values, JSON all of them
     n = len(cmp.differences)
-    assert len(s["differences"]) == n == 96
+    assert len(s["differences"]) == n == 192
     assert f"The 60 smallest p-values of {n}" in rep.to_html()
     assert rep.to_html().count("<tr><td>") >= 60
     ps = [r["p_value"] for r in s["differences"]]
@@ -111,9 +116,21 @@ def test_evidence_points_into_the_text(gold_report):
         for a, b, cls in x["marks"]:
             assert 0 <= a < b <= len(x["text"])
         if x["kind"] == "stance":
-            a, b, cls = next(m for m in x["marks"] if m[2] in ("doubt", "emotive"))
+            a, b, cls = next(m for m in x["marks"] if m[2] in ("cue-doubt", "cue-emotive"))
             assert x["text"][a:b] in {r["cue"] for r in analysis.attributions.to_dict("records")
-                                      if r["cue_stance"] == cls}
+                                      if r["cue_stance"] == cls[4:]}
+        if x["kind"] in ("stance", "anonymous"):
+            # an attribution example shows its source, cue and content, each highlighted
+            classes = {m[2] for m in x["marks"]}
+            assert "content" in classes and any(c.startswith("cue-") for c in classes)
+            assert x["parts"]["cue"] and x["parts"]["content"]
+        if x["kind"] == "anonymous":
+            assert "src anonymous" in classes and x["parts"]["source"]
+    # examples are ordered by confidence within each group and kind
+    for g in rep.summary["corpus"]["groups"]:
+        for kind in ("stance", "anonymous", "evaluative"):
+            conf = [x["confidence"] for x in ev if x["group"] == g and x["kind"] == kind]
+            assert conf == sorted(conf, reverse=True)
 
 
 def test_methods_and_actors(gold_report):
@@ -125,6 +142,22 @@ def test_methods_and_actors(gold_report):
     assert f"<td>{top}</td>" in page
     rows = [r for r in rep.summary["by_actor"] if r["actor"] == top]
     assert all(r["ci_low"] is None or r["ci_low"] <= r["value"] + 1e-9 for r in rows)
+    # every sentiment balance shown has an interval of real numbers (no "[–, –]")
+    bal = [r for r in rep.summary["by_actor"] if r["metric"] == "sentiment_balance"
+           and r["value"] is not None]
+    assert bal and all(r["ci_low"] is not None and r["ci_high"] is not None for r in bal)
+    # the methods section gives each measure's accuracy, from framing/data/accuracy.json,
+    # with its interval where the evaluation has one, and links the methods page
+    from framing.reporting.summary import accuracy
+
+    acc = accuracy()
+    assert "How far to trust each measure" in page
+    assert 'href="https://example.org/framing/methods/"' in page
+    for f in acc["figures"]:
+        assert f'{f["value"]:.3f}' in page and f["command"] in page.replace("&#x27;", "'")
+    assert "[0.509, 0.612]" in page and "no interval reported" in page
+    # grammar
+    assert "an endorse cue" in page and "an emotive cue" in page and "a endorse" not in page
 
 
 def test_write_formats(gold_report, tmp_path):
@@ -132,7 +165,7 @@ def test_write_formats(gold_report, tmp_path):
     assert rep.write(tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert rep.write(tmp_path / "r.md").read_text(encoding="utf-8").startswith("# ")
     data = json.loads(rep.write(tmp_path / "r.json").read_text(encoding="utf-8"))
-    assert "svg" not in json.dumps(data["figures"])
+    assert "<svg" not in json.dumps(data["figures"])
     with pytest.raises(ValueError) as e:
         rep.write(tmp_path / "r.pdf")
     assert str(e.value) == UNKNOWN_FORMAT.format(path=str(tmp_path / "r.pdf"))
@@ -197,3 +230,89 @@ def test_report_on_real_story_triples(tmp_path):
     assert {r["outlet"] for r in ment} == {"left", "center", "right"}
     assert all(r["ci_low"] is not None and r["ci_low"] <= r["value"] <= r["ci_high"] for r in ment)
     assert re.search(rf"<td>{re.escape(actor)}</td>", page)
+
+
+def test_html_legend_links_warnings_and_p_floor(gold_report):
+    """The rendered page: a colour legend, evidence locators linked to an anchored article
+    view, the small-sample warning and the p-value floor note."""
+    analysis, rep = gold_report
+    page = rep.to_html()
+    # legend: every highlight class the page uses is explained
+    assert page.count('<p class="legend">') == 2
+    for cls, label in rep.summary["legend"]:
+        assert f'<span class="m {cls}">{label}</span>' in page
+    used = set(re.findall(r'<span class="m ([a-z -]+)">', page))
+    explained = {c for c, _ in rep.summary["legend"]}
+    assert {c for u in used for c in u.split()} <= {c for e in explained for c in e.split()}
+    # every evidence locator is a link to an anchor that exists in the article view
+    links = re.findall(r'<a class="where" href="#(a\d+-\d+)">', page)
+    assert len(links) == len(rep.summary["evidence"]) > 0
+    for target in links:
+        assert f'id="{target}"' in page
+    ids = re.findall(r'<article class="doc" id="a(\d+)">', page)
+    assert len(ids) == 16  # every article, with its text
+    for x in rep.summary["evidence"]:
+        doc = analysis.documents[x["doc"]]
+        at = page.index(f'id="a{x["doc"]}-{x["evidence_start"]}"')
+        assert page.index(f'<article class="doc" id="a{x["doc"]}">') < at
+    # the small-sample warning (4 articles per outlet, 4 stories)
+    assert '<p class="note warning">Small sample: Liberty Ledger (4 articles)' in page
+    assert "under the minimum of 10 articles" in page
+    # the p-value floor: explained, with a marker on rows that cannot reach 0.05
+    assert '<p class="note pfloor" id="p-floor">p-value floor' in page
+    assert "0.125 for 4 stories" in page
+    # every comparison of the demo (4 stories) is below the floor: "N of N comparisons"
+    assert re.search(r"(\d+) of \1 comparisons cannot reach p &lt; 0.05", page)
+    assert page.count('href="#p-floor"') >= 60
+    assert "Holm" in page and "<th>adjusted p</th>" in page and "<th>p floor</th>" in page
+    # captions explain the figure rather than repeat its title
+    for f in rep.summary["figures"]:
+        assert f["caption"] and f["title"] not in f["caption"]
+        assert f"<figcaption>{f['title']}</figcaption>" not in page
+    # no warning and no floor marker when the sample is large enough
+    assert "p_floor_note" in rep.summary
+
+
+def test_no_small_sample_warning_on_enough_articles():
+    from tests.test_compare import article
+
+    docs = [article(h % 3, 50, outlet=o, story=f"s{i}") for i in range(12)
+            for h, o in ((i, "A"), (i + 1, "B"))]
+    rep = framing.report(Analysis.from_documents(docs), n_boot=50, n_perm=200, figures=False)
+    page = rep.to_html()
+    assert "Small sample" not in page
+    d = [r for r in rep.summary["differences"] if r["metric"] == "hedges_per_1k"][0]
+    assert d["p_floor"] == pytest.approx(1 / 201) and d["can_reach_05"]
+    assert "0 of " in rep.summary["p_floor_note"]
+
+
+def test_who_gets_a_voice_has_no_empty_rows(gold_report):
+    analysis, rep = gold_report
+    fig = next(f for f in rep.summary["figures"] if f["title"] == "Who gets a voice")
+    heard = [a for a in rep.summary["actors"]
+             if any((r["value"] or 0) > 0 for r in rep.summary["by_actor"]
+                    if r["actor"] == a and r["metric"] == "voice_share")]
+    silent = [a for a in rep.summary["actors"] if a not in heard]
+    assert silent, "the sample has actors no outlet quotes"
+    for a in heard:
+        assert fig["svg"].count("<path") > 0
+    # the figure's height follows the actors it draws
+    h = float(re.search(r'height="([0-9.]+)pt"', fig["svg"]).group(1))
+    assert h < 72 * (0.8 + 0.12 * len(heard) * 4) + 40
+
+
+def test_report_size_on_many_articles(sample_gold):
+    """A report on 1,000 articles (the sample's gold evidence repeated) stays under 5 MB."""
+    docs = []
+    for k in range(63):
+        for r in sample_gold:
+            d = document_from_record(r)
+            d.id = f"{d.id}-r{k}"
+            d.story = f"{d.story}-r{k}"
+            docs.append(d)
+    docs = docs[:1000]
+    rep = framing.report(Analysis.from_documents(docs), n_boot=20, n_perm=20, figures=False,
+                         max_actors=8)
+    page = rep.to_html()
+    assert len(page.encode("utf-8")) < 5_000_000
+    assert page.count('<article class="doc"') == 1000

@@ -30,10 +30,23 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing.analysis.statistics import _interval, _p_value, _ratio
+from framing.persuasion import TECHNIQUES
+from framing.analysis.statistics import (
+    MIN_SAMPLE,
+    _interval,
+    _mean_t_interval,
+    _p_floor_paired,
+    _p_floor_pooled,
+    _p_value,
+    _ratio,
+    _ratio_se,
+    _ratio_t_interval,
+    _t_quantile,
+    adjust_p,
+)
 from framing.analysis.tables import STANCES, STATUS_OK, Analysis
 
-__all__ = ["Comparison", "Metric", "ARTICLE_METRICS", "ACTOR_METRICS", "compare"]
+__all__ = ["Comparison", "Metric", "ARTICLE_METRICS", "ACTOR_METRICS", "MIN_SAMPLE", "compare"]
 
 UNKNOWN_METRIC = "unknown metric {name!r}; available: {available}"
 UNKNOWN_FIELD = "cannot group by {field!r}: not a column of analysis.articles ({present})"
@@ -66,6 +79,8 @@ class Metric:
     level : {"article", "actor"}
     label, description : str
         For tables, plots and the report's methods section.
+    bounds : (float, float), optional
+        The range the metric can take (``(0, 1)`` for shares); intervals are clipped to it.
     """
 
     name: str
@@ -75,6 +90,7 @@ class Metric:
     level: str = "article"
     label: str = ""
     description: str = ""
+    bounds: tuple[float, float] | None = None
 
     def values(self, table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         """Per-row numerator and denominator arrays."""
@@ -89,7 +105,15 @@ def _column(table: pd.DataFrame, col: Column) -> np.ndarray:
 
 
 def _per_1k(name: str, count: str, label: str, desc: str, words: str = "words") -> Metric:
-    return Metric(name, count, words, 1000.0, "article", label, desc)
+    return Metric(name, count, words, 1000.0, "article", label, desc, (0.0, np.inf))
+
+
+SHARE = (0.0, 1.0)
+
+
+def _a(word: str) -> str:
+    """The indefinite article of ``word``: "an endorse cue", "a doubt cue"."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 ARTICLE_METRICS: dict[str, Metric] = {m.name: m for m in [
@@ -102,20 +126,20 @@ ARTICLE_METRICS: dict[str, Metric] = {m.name: m for m in [
     _per_1k("attributions_per_1k", "attributions", "Attributions per 1,000 words",
             "Reported speech and thought (direct, indirect, mixed, according to) per 1,000 words."),
     Metric("direct_share", "kind_direct", "attributions", 1.0, "article", "Direct quotes",
-           "Share of attributions whose content is entirely inside quotation marks."),
+           "Share of attributions whose content is entirely inside quotation marks.", SHARE),
     Metric("indirect_share", "kind_indirect", "attributions", 1.0, "article", "Indirect speech",
-           "Share of attributions reported without quotation marks."),
+           "Share of attributions reported without quotation marks.", SHARE),
     Metric("mixed_share", "kind_mixed", "attributions", 1.0, "article", "Mixed quotes",
-           "Share of attributions of indirect content holding a partial quotation."),
+           "Share of attributions of indirect content holding a partial quotation.", SHARE),
     Metric("according_to_share", "kind_according_to", "attributions", 1.0, "article",
-           "According to", "Share of attributions of kind 'according to' / 'citing'."),
+           "According to", "Share of attributions of kind 'according to' / 'citing'.", SHARE),
     Metric("anonymous_share", "anonymous", "attributions", 1.0, "article", "Anonymous sources",
-           "Share of attributions whose source is unnamed or vague."),
+           "Share of attributions whose source is unnamed or vague.", SHARE),
     *[Metric(f"{s}_cue_share", f"stance_{s}", "attributions", 1.0, "article",
-             f"{s.capitalize()} cues", f"Share of attributions reported with a {s} cue.")
+             f"{s.capitalize()} cues", f"Share of attributions reported with {_a(s)} {s} cue.", SHARE)
       for s in STANCES],
     Metric("quoted_share", "words_quoted", "words", 1.0, "article", "Quoted share of text",
-           "Share of the words that stand inside some attribution's content."),
+           "Share of the words that stand inside some attribution's content.", SHARE),
     _per_1k("evaluative_author_per_1k", "evaluations_author",
             "Evaluative words per 1,000 author words",
             "Evaluative words in the outlet's own voice per 1,000 words outside quotations.",
@@ -124,29 +148,41 @@ ARTICLE_METRICS: dict[str, Metric] = {m.name: m for m in [
             "Evaluative words per 1,000 quoted words",
             "Evaluative words in quoted voice per 1,000 words inside attributions' content.",
             words="words_quoted"),
+    _per_1k("persuasion_per_1k", "persuasion", "Persuasion techniques per 1,000 words",
+            "Persuasion-technique spans (the 14 classes of SemEval-2020 Task 11) per 1,000 "
+            "words, in any voice."),
+    _per_1k("persuasion_author_per_1k", "persuasion_author",
+            "Persuasion techniques per 1,000 author words",
+            "Persuasion-technique spans in the outlet's own voice per 1,000 words outside "
+            "quotations.", words="words_author"),
+    *[_per_1k(f"persuasion_{t}_per_1k", f"persuasion_{t}",
+              f"{t.replace('_', ' ').capitalize()} per 1,000 words",
+              f"Spans of the persuasion technique {t} per 1,000 words, in any voice.")
+      for t in TECHNIQUES],
 ]}
 
 ACTOR_METRICS: dict[str, Metric] = {m.name: m for m in [
     Metric("mentions", "mentions", None, 1.0, "actor", "Mentions per article",
            "Mentions of the actor per article of the group (articles that do not mention "
-           "it count as zero)."),
+           "it count as zero).", (0.0, np.inf)),
     Metric("voice_share", "attributions", "article_attributions", 1.0, "actor", "Voice share",
-           "Share of all attributions whose source is the actor."),
+           "Share of all attributions whose source is the actor.", SHARE),
     Metric("quoted_words_share", "quoted_words", "article_words_quoted", 1.0, "actor",
-           "Quoted-words share", "Share of the quoted words that the actor speaks."),
+           "Quoted-words share", "Share of the quoted words that the actor speaks.", SHARE),
     Metric("quoted_words", "quoted_words", None, 1.0, "actor", "Quoted words per article",
-           "Words attributed to the actor per article of the group."),
+           "Words attributed to the actor per article of the group.", (0.0, np.inf)),
     *[Metric(f"{s}_cue_share", f"stance_{s}", "attributions", 1.0, "actor",
-             f"{s.capitalize()} cues", f"Share of the actor's attributions with a {s} cue.")
+             f"{s.capitalize()} cues", f"Share of the actor's attributions with {_a(s)} {s} cue.", SHARE)
       for s in STANCES],
     Metric("sentiment_balance", lambda t: t["positive"] - t["negative"],
            lambda t: t["positive"] + t["neutral"] + t["negative"], 1.0, "actor",
            "Sentiment balance",
-           "(positive - negative) / all sentences with a sentiment toward the actor, in [-1, 1]."),
+           "(positive - negative) / all sentences with a sentiment toward the actor, in [-1, 1].",
+           (-1.0, 1.0)),
     Metric("agency", "agent", lambda t: t["agent"].fillna(0) + t["patient"].fillna(0), 1.0,
            "actor", "Agency",
            "Share of the actor's mentions as agent (subject of an active verb) among agent "
-           "and patient mentions."),
+           "and patient mentions.", SHARE),
 ]}
 
 _ACTOR_COUNTS = ["mentions", "attributions", "quoted_words", *[f"stance_{s}" for s in STANCES],
@@ -225,16 +261,27 @@ class Comparison:
     Attributes
     ----------
     overall : DataFrame
-        ``metric, value, ci_low, ci_high, n_articles``.
+        ``metric, value, ci_low, ci_high, n_articles, ci_method``.
     by_group : DataFrame
-        ``<by>, metric, value, ci_low, ci_high, n_articles``.
+        ``<by>, metric, value, ci_low, ci_high, n_articles, ci_method``.
     by_actor : DataFrame
-        ``<by>, actor, metric, value, ci_low, ci_high, n_articles, n_mentioning``.
+        ``<by>, actor, metric, value, ci_low, ci_high, n_articles, n_mentioning, ci_method``.
+        ``ci_method`` says how each interval was made: ``"bootstrap"`` (percentile, at least
+        :data:`~framing.analysis.statistics.MIN_SAMPLE` units), ``"t"`` (fewer: a wider t
+        interval), ``"sentences"`` (an actor's sentiment balance from one article: the
+        sentence counts' uncertainty only) or ``None`` (no interval).
     by_story : DataFrame
         ``<within>, <by>, metric, value, n_articles`` (empty without ``within``).
     differences : DataFrame
-        ``<by>_a, <by>_b, metric, difference, ci_low, ci_high, p_value, n_stories``:
-        ``a`` minus ``b``, within stories when ``within`` is set.
+        ``<by>_a, <by>_b, metric, difference, ci_low, ci_high, p_value, n_stories,
+        ci_method, p_floor, can_reach_05, adjusted_p``: ``a`` minus ``b``, within stories
+        when ``within`` is set. ``p_floor`` is the smallest p-value the test could give with
+        these stories (or articles); ``can_reach_05`` is ``p_floor <= 0.05``; ``adjusted_p``
+        is ``p_value`` adjusted over every row of the table (``parameters["p_adjust"]``,
+        Holm by default).
+    actor_differences : DataFrame
+        The same per actor (an ``actor`` column after ``<by>_b``): within stories, over the
+        stories in which both groups mention the actor; adjusted over its own rows.
     metrics : DataFrame
         ``metric, level, label, description, scale``: what each metric means.
     notes : list of str
@@ -244,7 +291,7 @@ class Comparison:
     def __init__(self, *, by: str, within: str | None, parameters: dict[str, Any],
                  overall: pd.DataFrame, by_group: pd.DataFrame, by_actor: pd.DataFrame,
                  by_story: pd.DataFrame, differences: pd.DataFrame, metrics: pd.DataFrame,
-                 notes: list[str]):
+                 notes: list[str], actor_differences: pd.DataFrame | None = None):
         self.by = by
         self.within = within
         self.parameters = parameters
@@ -255,6 +302,8 @@ class Comparison:
         self.differences = differences
         self.metrics = metrics
         self.notes = notes
+        self.actor_differences = (actor_differences if actor_differences is not None
+                                  else pd.DataFrame())
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         if not name.startswith("__") and name == f"by_{self.__dict__.get('by')}":
@@ -265,6 +314,15 @@ class Comparison:
         groups = self.by_group[self.by].nunique() if len(self.by_group) else 0
         return (f"Comparison(by={self.by!r}, within={self.within!r}, {groups} groups, "
                 f"{self.metrics.shape[0]} metrics)")
+
+    @property
+    def small_sample(self) -> bool:
+        """Whether some group or within-story difference rests on fewer than
+        :data:`~framing.analysis.statistics.MIN_SAMPLE` articles or stories."""
+        n = self.parameters.get("min_sample", MIN_SAMPLE)
+        groups = self.by_group.groupby(self.by)["n_articles"].max() if len(self.by_group) else []
+        stories = self.differences["n_stories"].dropna() if len(self.differences) else []
+        return bool(any(v < n for v in groups) or any(0 < v < n for v in stories))
 
     @property
     def groups(self) -> list[str]:
@@ -304,7 +362,8 @@ class Comparison:
             "by": self.by, "within": self.within, "parameters": dict(self.parameters),
             "notes": list(self.notes),
             **{k: records(getattr(self, k)) for k in
-               ("metrics", "overall", "by_group", "by_actor", "by_story", "differences")},
+               ("metrics", "overall", "by_group", "by_actor", "by_story", "differences",
+                "actor_differences")},
         }
 
 
@@ -327,6 +386,13 @@ def json_records(df: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
+BAD_ADJUST = "p_adjust must be one of {known}, got {value!r}"
+DIFF_STATS = ["difference", "ci_low", "ci_high", "p_value", "n_stories", "ci_method", "p_floor",
+              "can_reach_05", "adjusted_p"]
+#: The threshold ``can_reach_05`` refers to.
+ALPHA = 0.05
+
+
 def compare(
     analysis: Analysis,
     by: str = "outlet",
@@ -340,6 +406,8 @@ def compare(
     n_perm: int = 1000,
     confidence: float = 0.95,
     random_state: int = 0,
+    p_adjust: str = "holm",
+    min_sample: int = MIN_SAMPLE,
 ) -> Comparison:
     """Compare groups of articles (outlets) on every metric, with uncertainty.
 
@@ -362,6 +430,13 @@ def compare(
     confidence : float, default 0.95
     random_state : int, default 0
         Seed: the same inputs and seed give the same intervals and p-values.
+    p_adjust : {"holm", "bh", "none"}, default "holm"
+        The adjustment of ``adjusted_p`` for the number of rows of ``differences`` (and,
+        separately, of ``actor_differences``): Holm (family-wise error, valid whatever the
+        dependence between metrics) or Benjamini-Hochberg (false discovery rate).
+    min_sample : int, default :data:`~framing.analysis.statistics.MIN_SAMPLE` (10)
+        Below this many articles (group values) or stories (within-story differences), a
+        t interval replaces the percentile bootstrap (see ``docs/compare.md``).
 
     Returns
     -------
@@ -376,15 +451,19 @@ def compare(
     >>> cmp.groups
     ['Liberty Ledger', 'Meridian Wire', 'The Daily Beacon', 'The Morning Blast']
     >>> list(cmp.by_outlet.columns)
-    ['outlet', 'metric', 'value', 'ci_low', 'ci_high', 'n_articles']
+    ['outlet', 'metric', 'value', 'ci_low', 'ci_high', 'n_articles', 'ci_method']
     >>> list(cmp.differences.columns)  # doctest: +NORMALIZE_WHITESPACE
     ['outlet_a', 'outlet_b', 'metric', 'difference', 'ci_low', 'ci_high', 'p_value',
-     'n_stories']
+     'n_stories', 'ci_method', 'p_floor', 'can_reach_05', 'adjusted_p']
+    >>> float(cmp.differences["p_floor"].min())  # four stories: no p-value below 2 / 2**4
+    0.125
     """
     if not isinstance(analysis, Analysis):
         raise TypeError(NOT_AN_ANALYSIS.format(type=type(analysis).__name__))
     if not 0 < confidence < 1:
         raise ValueError(BAD_CONFIDENCE.format(value=confidence))
+    if p_adjust not in ("holm", "bh", "none"):
+        raise ValueError(BAD_ADJUST.format(known="holm, bh, none", value=p_adjust))
     arts_all = analysis.articles
     present = ", ".join(map(str, arts_all.columns))
     for f in (by, within):
@@ -419,7 +498,9 @@ def compare(
     rng = np.random.default_rng(random_state)
     groups = sorted(arts[by].astype(str).unique().tolist())
     labels = arts[by].astype(str).to_numpy()
+    docs = arts["doc"].to_numpy()
     amat = _article_matrix(arts, art_metrics)
+    abounds = _bounds(art_metrics)
 
     # actors: the most mentioned unless named
     table = analysis.actors
@@ -430,46 +511,73 @@ def compare(
         names = counts.loc[counts["mentions"] > 0, "actor"].head(max_actors).tolist()
     else:
         names = list(actors)
+    k = len(act_metrics)
     xmat = _actor_matrix(arts, table, names, act_metrics)
+    xbounds = np.tile(_bounds(act_metrics), (len(names), 1))
     mentioning = (table[table["mentions"] > 0].groupby(["doc", "actor"]).size()
                   .reset_index()[["doc", "actor"]])
+    mentioned_in: dict[Any, set] = {}
+    for d, a in zip(mentioning["doc"], mentioning["actor"]):
+        mentioned_in.setdefault(d, set()).add(a)
+    balance = [j for j, m in enumerate(act_metrics) if m.name == "sentiment_balance"]
+    senti: dict[tuple[Any, str], np.ndarray] = {}
+    if balance and names:
+        sub = table[table["actor"].isin(names)]
+        cnt = sub[["positive", "neutral", "negative"]].apply(pd.to_numeric).fillna(0)
+        for d, a, row in zip(sub["doc"], sub["actor"], cnt.to_numpy(float)):
+            senti[(d, a)] = senti.get((d, a), 0) + row
 
-    # overall and by group, with bootstrap over articles
     def boot_weights(n: int) -> np.ndarray:
         return rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
 
+    def interval(mat: _Matrix, rows: np.ndarray, reps: np.ndarray, bounds: np.ndarray):
+        return _value_interval(mat, rows, reps, confidence, min_sample, bounds)
+
+    # overall and by group, with bootstrap over articles
     overall_rows, group_rows, actor_rows = [], [], []
     group_boot: dict[str, np.ndarray] = {}
+    actor_boot: dict[str, np.ndarray] = {}
     for g in [None, *groups]:
         rows = np.arange(len(arts)) if g is None else np.flatnonzero(labels == g)
         w = boot_weights(len(rows))
         value, reps = amat.value(rows), amat.boot(w, rows)
-        lo, hi = _interval(reps, confidence)
+        lo, hi, how = interval(amat, rows, reps, abounds)
         if g is not None:
             group_boot[g] = reps
         for j, m in enumerate(art_metrics):
             rec = {"metric": m.name, "value": value[j], "ci_low": lo[j], "ci_high": hi[j],
-                   "n_articles": len(rows)}
+                   "n_articles": len(rows), "ci_method": how[j]}
             (overall_rows if g is None else group_rows).append(
                 rec if g is None else {by: g, **rec})
         if g is None or not names:
             continue
         xv, xr = xmat.value(rows), xmat.boot(w, rows)
-        xlo, xhi = _interval(xr, confidence)
-        docs_g = set(arts["doc"].to_numpy()[rows].tolist())
-        k = len(act_metrics)
+        actor_boot[g] = xr
+        xlo, xhi, xhow = interval(xmat, rows, xr, xbounds)
+        docs_g = set(docs[rows].tolist())
         for a, name in enumerate(names):
-            n_ment = int(((mentioning["actor"] == name) & mentioning["doc"].isin(docs_g)).sum())
+            n_ment = sum(name in mentioned_in.get(d, ()) for d in docs_g)
+            for j in balance:  # one article: the uncertainty of its sentence counts
+                c = a * k + j
+                if xhow[c] is None and not np.isnan(xv[c]):
+                    counts = sum((senti.get((d, name), 0) for d in docs_g), np.zeros(3))
+                    xlo[c], xhi[c] = _sentence_interval(counts, xv[c], rng, n_boot, confidence)
+                    xhow[c] = "sentences"
             for j, m in enumerate(act_metrics):
                 c = a * k + j
                 actor_rows.append({by: g, "actor": name, "metric": m.name, "value": xv[c],
                                    "ci_low": xlo[c], "ci_high": xhi[c],
-                                   "n_articles": len(rows), "n_mentioning": n_ment})
+                                   "n_articles": len(rows), "n_mentioning": n_ment,
+                                   "ci_method": xhow[c]})
 
     # by story and the differences
-    story_rows, diff_rows = [], []
+    story_rows, diff_rows, actor_diff_rows = [], [], []
+    dbounds = _difference_bounds(abounds)
+    xdbounds = _difference_bounds(xbounds)
+    pairs = [(ga, gb) for ia, ga in enumerate(groups) for gb in groups[ia + 1:]]
     if within is not None:
         cells: dict[tuple[str, str], np.ndarray] = {}
+        xcells: dict[tuple[str, str], np.ndarray] = {}
         stories = sorted(arts[within].dropna().astype(str).unique().tolist())
         slabels = arts[within].astype(str).where(arts[within].notna(), None).to_numpy()
         for s in stories:
@@ -481,85 +589,189 @@ def compare(
                 for j, m in enumerate(art_metrics):
                     story_rows.append({within: s, by: g, "metric": m.name,
                                        "value": cells[(s, g)][j], "n_articles": len(rows)})
-        for ia, ga in enumerate(groups):
-            for gb in groups[ia + 1:]:
-                shared = [s for s in stories if (s, ga) in cells and (s, gb) in cells]
-                d = (np.array([cells[(s, ga)] - cells[(s, gb)] for s in shared])
-                     if shared else np.zeros((0, len(art_metrics))))
-                diff_rows += _paired_rows(by, ga, gb, d, art_metrics, rng, n_boot, n_perm,
-                                          confidence)
+                if names:
+                    xc = xmat.value(rows)
+                    here = set().union(*(mentioned_in.get(d, set()) for d in docs[rows]))
+                    for a, name in enumerate(names):
+                        if name not in here:  # the actor is not in this cell: no value
+                            xc[a * k:(a + 1) * k] = np.nan
+                    xcells[(s, g)] = xc
+        for ga, gb in pairs:
+            shared = [s for s in stories if (s, ga) in cells and (s, gb) in cells]
+            d = (np.array([cells[(s, ga)] - cells[(s, gb)] for s in shared])
+                 if shared else np.zeros((0, len(art_metrics))))
+            stats = _paired_stats(d, rng, n_boot, n_perm, confidence, min_sample, dbounds)
+            diff_rows += _diff_records({f"{by}_a": ga, f"{by}_b": gb},
+                                       [m.name for m in art_metrics], None, stats)
+            if names:
+                xd = (np.array([xcells[(s, ga)] - xcells[(s, gb)] for s in shared])
+                      if shared else np.zeros((0, len(names) * k)))
+                xstats = _paired_stats(xd, rng, n_boot, n_perm, confidence, min_sample,
+                                       xdbounds)
+                actor_diff_rows += _diff_records({f"{by}_a": ga, f"{by}_b": gb},
+                                                 [m.name for m in act_metrics], names, xstats)
     else:
-        for ia, ga in enumerate(groups):
-            for gb in groups[ia + 1:]:
-                diff_rows += _pooled_rows(by, ga, gb, amat, labels, group_boot, art_metrics,
-                                          rng, n_perm, confidence)
+        for ga, gb in pairs:
+            ra, rb = np.flatnonzero(labels == ga), np.flatnonzero(labels == gb)
+            stats = _pooled_stats(amat, ra, rb, group_boot[ga] - group_boot[gb], rng, n_perm,
+                                  confidence, min_sample, dbounds)
+            diff_rows += _diff_records({f"{by}_a": ga, f"{by}_b": gb},
+                                       [m.name for m in art_metrics], None, stats)
+            if names:
+                xstats = _pooled_stats(xmat, ra, rb, actor_boot[ga] - actor_boot[gb], rng,
+                                       n_perm, confidence, min_sample, xdbounds)
+                actor_diff_rows += _diff_records({f"{by}_a": ga, f"{by}_b": gb},
+                                                 [m.name for m in act_metrics], names, xstats)
 
-    gcols = [by, "metric", "value", "ci_low", "ci_high", "n_articles"]
+    gcols = [by, "metric", "value", "ci_low", "ci_high", "n_articles", "ci_method"]
     meta = pd.DataFrame([{"metric": m.name, "level": m.level, "label": m.label or m.name,
                           "description": m.description, "scale": m.scale}
                          for m in [*art_metrics, *act_metrics]],
                         columns=["metric", "level", "label", "description", "scale"])
+    differences = pd.DataFrame(diff_rows, columns=[f"{by}_a", f"{by}_b", "metric", *DIFF_STATS])
+    differences["adjusted_p"] = adjust_p(differences["p_value"].to_numpy(float), p_adjust)
+    actor_differences = pd.DataFrame(actor_diff_rows, columns=[
+        f"{by}_a", f"{by}_b", "actor", "metric", *DIFF_STATS])
+    actor_differences["adjusted_p"] = adjust_p(actor_differences["p_value"].to_numpy(float),
+                                               p_adjust)
     return Comparison(
         by=by, within=within,
         parameters={"by": by, "within": within, "n_boot": n_boot, "n_perm": n_perm,
                     "confidence": confidence, "random_state": random_state,
-                    "actors": names},
+                    "actors": names, "p_adjust": p_adjust, "min_sample": min_sample,
+                    "alpha": ALPHA},
         overall=pd.DataFrame(overall_rows, columns=gcols[1:]),
         by_group=pd.DataFrame(group_rows, columns=gcols),
-        by_actor=pd.DataFrame(actor_rows, columns=[by, "actor", *gcols[1:], "n_mentioning"]),
+        by_actor=pd.DataFrame(actor_rows, columns=[by, "actor", *gcols[1:6], "n_mentioning",
+                                                   "ci_method"]),
         by_story=pd.DataFrame(story_rows,
                               columns=[within or "story", by, "metric", "value", "n_articles"]),
-        differences=pd.DataFrame(diff_rows, columns=[
-            f"{by}_a", f"{by}_b", "metric", "difference", "ci_low", "ci_high", "p_value",
-            "n_stories"]),
-        metrics=meta, notes=notes,
+        differences=differences, metrics=meta, notes=notes,
+        actor_differences=actor_differences,
     )
 
 
-def _paired_rows(by, ga, gb, d, metrics, rng, n_boot, n_perm, confidence) -> list[dict]:
-    """Mean within-story difference; bootstrap over stories; sign-flip permutation test."""
+def _bounds(metrics: list[Metric]) -> np.ndarray:
+    return np.array([m.bounds or (-np.inf, np.inf) for m in metrics], float).reshape(-1, 2)
+
+
+def _difference_bounds(bounds: np.ndarray) -> np.ndarray:
+    width = bounds[:, 1] - bounds[:, 0]
+    return np.column_stack([-width, width])
+
+
+def _clip(lo: np.ndarray, hi: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return np.clip(lo, bounds[:, 0], bounds[:, 1]), np.clip(hi, bounds[:, 0], bounds[:, 1])
+
+
+def _methods(lo: np.ndarray, n: np.ndarray, min_sample: int) -> np.ndarray:
+    how = np.full(lo.shape, None, dtype=object)
+    ok = ~np.isnan(lo)
+    how[ok & (n >= min_sample)] = "bootstrap"
+    how[ok & (n < min_sample)] = "t"
+    return how
+
+
+def _value_interval(mat: _Matrix, rows: np.ndarray, reps: np.ndarray, confidence: float,
+                    min_sample: int, bounds: np.ndarray):
+    """Percentile bootstrap from ``min_sample`` contributing articles up, a t interval below."""
+    lo, hi = _interval(reps, confidence)
+    tlo, thi, m = _ratio_t_interval(mat.num[rows], mat.den[rows], mat.scale, confidence)
+    small = (m >= MIN_SUPPORT) & (m < min_sample)
+    lo, hi = np.where(small, tlo, lo), np.where(small, thi, hi)
+    lo[m < MIN_SUPPORT] = np.nan
+    hi[m < MIN_SUPPORT] = np.nan
+    lo, hi = _clip(lo, hi, bounds)
+    return lo, hi, _methods(lo, m, min_sample)
+
+
+def _sentence_interval(counts: np.ndarray, value: float, rng: np.random.Generator,
+                       n_draws: int, confidence: float) -> tuple[float, float]:
+    """Interval of a sentiment balance resting on one article: Jeffreys-Dirichlet draws of the
+    positive / neutral / negative shares of its sentences (``counts``), widened to hold the
+    value."""
+    draws = rng.dirichlet(np.asarray(counts, float) + 0.5, size=max(n_draws, 1))
+    lo, hi = np.quantile(draws[:, 0] - draws[:, 2], [(1 - confidence) / 2, (1 + confidence) / 2])
+    return float(min(lo, value)), float(max(hi, value))
+
+
+def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: float,
+                  min_sample: int, bounds: np.ndarray) -> dict[str, np.ndarray]:
+    """Mean within-story difference per column; bootstrap over stories (a t interval below
+    ``min_sample`` stories); sign-flip permutation test with its floor."""
     k = d.shape[0]
     mask = ~np.isnan(d)
+    kcol = mask.sum(0)
     d0 = np.where(mask, d, 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        obs = np.where(mask.sum(0) > 0, d0.sum(0) / mask.sum(0), np.nan)
+        obs = np.where(kcol > 0, d0.sum(0) / kcol, np.nan)
         if k:
             w = rng.multinomial(k, np.full(k, 1.0 / k), size=n_boot).astype(float)
             cnt = w @ mask
             reps = np.where(cnt > 0, (w @ d0) / cnt, np.nan)
-            reps[:, mask.sum(0) < MIN_SUPPORT] = np.nan  # one story: no interval
+            reps[:, kcol < MIN_SUPPORT] = np.nan  # one story: no interval
             exact = 2 ** k <= n_perm
             if exact:  # few stories: every sign pattern, an exact test
                 signs = 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1)
             else:
                 signs = rng.choice([-1.0, 1.0], size=(n_perm, k))
-            perm = np.where(mask.sum(0) > 0, (signs @ d0) / mask.sum(0), np.nan)
+            perm = np.where(kcol > 0, (signs @ d0) / kcol, np.nan)
         else:
             reps = np.zeros((0, d.shape[1]))
             perm = np.zeros((0, d.shape[1]))
             exact = False
     lo, hi = _interval(reps, confidence)
+    tlo, thi = _mean_t_interval(d, confidence) if k else (lo, hi)
+    small = (kcol >= MIN_SUPPORT) & (kcol < min_sample)
+    lo, hi = _clip(np.where(small, tlo, lo), np.where(small, thi, hi), bounds)
     p = _p_value(perm, obs, exact)
-    return [{f"{by}_a": ga, f"{by}_b": gb, "metric": m.name, "difference": obs[j],
-             "ci_low": lo[j], "ci_high": hi[j], "p_value": p[j], "n_stories": int(mask[:, j].sum())}
-            for j, m in enumerate(metrics)]
+    floor = np.where(np.isnan(p), np.nan, _p_floor_paired(kcol, n_perm))
+    return {"difference": obs, "ci_low": lo, "ci_high": hi, "p_value": p,
+            "n_stories": kcol.astype(object), "ci_method": _methods(lo, kcol, min_sample),
+            "p_floor": floor}
 
 
-def _pooled_rows(by, ga, gb, amat, labels, group_boot, metrics, rng, n_perm,
-                 confidence) -> list[dict]:
-    """Difference of pooled values; independent bootstraps; label-shuffle permutation test."""
-    ra, rb = np.flatnonzero(labels == ga), np.flatnonzero(labels == gb)
-    obs = amat.value(ra) - amat.value(rb)
-    reps = group_boot[ga] - group_boot[gb]
+def _pooled_stats(mat: _Matrix, ra: np.ndarray, rb: np.ndarray, reps: np.ndarray, rng,
+                  n_perm: int, confidence: float, min_sample: int,
+                  bounds: np.ndarray) -> dict[str, np.ndarray]:
+    """Difference of pooled values; independent bootstraps (a t interval below ``min_sample``
+    contributing articles in either group); label-shuffle permutation test with its floor."""
+    obs = mat.value(ra) - mat.value(rb)
     lo, hi = _interval(reps, confidence)
+    va, sa, ma = _ratio_se(mat.num[ra], mat.den[ra], mat.scale)
+    vb, sb, mb = _ratio_se(mat.num[rb], mat.den[rb], mat.scale)
+    m = np.minimum(ma, mb)
+    half = _t_quantile(confidence, m - 1) * np.sqrt(sa ** 2 + sb ** 2)
+    small = (m >= MIN_SUPPORT) & (m < min_sample)
+    lo, hi = _clip(np.where(small, obs - half, lo), np.where(small, obs + half, hi), bounds)
     pooled = np.concatenate([ra, rb])
     assign = np.zeros((n_perm, len(pooled)))
     for i in range(n_perm):
         assign[i, rng.permutation(len(pooled))[:len(ra)]] = 1.0
-    num, den = amat.num[pooled], amat.den[pooled]
-    perm = (_ratio(assign @ num, assign @ den, amat.scale)
-            - _ratio((1 - assign) @ num, (1 - assign) @ den, amat.scale))
+    num, den = mat.num[pooled], mat.den[pooled]
+    perm = (_ratio(assign @ num, assign @ den, mat.scale)
+            - _ratio((1 - assign) @ num, (1 - assign) @ den, mat.scale))
     p = _p_value(perm, obs)
-    return [{f"{by}_a": ga, f"{by}_b": gb, "metric": m.name, "difference": obs[j],
-             "ci_low": lo[j], "ci_high": hi[j], "p_value": p[j], "n_stories": None}
-            for j, m in enumerate(metrics)]
+    floor = np.where(np.isnan(p), np.nan, _p_floor_pooled(len(ra), len(rb), n_perm))
+    return {"difference": obs, "ci_low": lo, "ci_high": hi, "p_value": p,
+            "n_stories": np.full(obs.shape, None, dtype=object),
+            "ci_method": _methods(lo, m, min_sample), "p_floor": floor}
+
+
+def _diff_records(head: dict[str, str], metric_names: list[str], actors: list[str] | None,
+                  stats: dict[str, np.ndarray]) -> list[dict[str, Any]]:
+    """Rows of a differences table; with ``actors``, columns are actor-major blocks."""
+    out = []
+    for a, actor in enumerate(actors if actors is not None else [None]):
+        for j, name in enumerate(metric_names):
+            c = a * len(metric_names) + j
+            n = stats["n_stories"][c]
+            floor = stats["p_floor"][c]
+            rec = {**head, **({"actor": actor} if actors is not None else {}), "metric": name,
+                   "difference": stats["difference"][c], "ci_low": stats["ci_low"][c],
+                   "ci_high": stats["ci_high"][c], "p_value": stats["p_value"][c],
+                   "n_stories": None if n is None else int(n),
+                   "ci_method": stats["ci_method"][c], "p_floor": floor,
+                   "can_reach_05": bool(floor <= ALPHA), "adjusted_p": np.nan}
+            out.append(rec)
+    return out

@@ -23,6 +23,7 @@ from framing.reporting.summary import (
     ACTOR_METRICS_SHOWN,
     EVIDENCE_KINDS,
     KEY_METRICS,
+    MAX_ACTOR_DIFFERENCES_SHOWN,
     MAX_DIFFERENCES_SHOWN,
 )
 
@@ -53,16 +54,43 @@ def _e(v: Any) -> str:
     return html.escape("" if v is None else str(v), quote=True)
 
 
-def _marked_html(text: str, marks: list[list]) -> str:
-    out, pos = [], 0
-    for a, b, cls in marks:
-        if a < pos:  # overlapping marks: keep the first
-            continue
-        out.append(_e(text[pos:a]))
-        out.append(f'<mark class="{_e(cls)}">{_e(text[a:b])}</mark>')
-        pos = b
-    out.append(_e(text[pos:]))
+def _marked_html(text: str, marks: list[list], anchors: list[int] = (),
+                 prefix: str = "") -> str:
+    """Text with its marks as flat spans: the text is cut at every mark boundary and each
+    piece carries the classes of every mark over it (overlaps need no nesting). An empty
+    anchor ``id="{prefix}{offset}"`` is placed at each offset of ``anchors``."""
+    n = len(text)
+    marks = [m for m in marks if 0 <= m[0] < m[1] <= n]
+    points = sorted({0, n, *[m[0] for m in marks], *[m[1] for m in marks],
+                     *[a for a in anchors if 0 <= a <= n]})
+    starts: dict[int, list] = {}
+    for m in marks:
+        starts.setdefault(m[0], []).append(m)
+    want = set(anchors)
+    out: list[str] = []
+    active: list = []
+    for a, b in zip(points, points[1:]):
+        if a in want:
+            out.append(f'<span class="anchor" id="{_e(prefix)}{a}"></span>')
+        active = [m for m in active if m[1] > a] + starts.get(a, [])
+        piece = _e(text[a:b])
+        if active:
+            classes = " ".join(dict.fromkeys(c for m in active for c in str(m[2]).split()))
+            piece = f'<span class="m {_e(classes)}">{piece}</span>'
+        out.append(piece)
     return "".join(out)
+
+
+def _legend_html(legend: list[list[str]]) -> str:
+    return ('<p class="legend"><strong>Highlights:</strong> '
+            + " ".join(f'<span class="m {_e(cls)}">{_e(label)}</span>' for cls, label in legend)
+            + "</p>")
+
+
+def _pfmt(v: Any) -> str:
+    if v is None or (isinstance(v, float) and v != v):
+        return "–"
+    return f"{v:.3f}" if v >= 0.001 else f"{v:.1e}"
 
 
 def _md(v: Any) -> str:
@@ -88,14 +116,39 @@ def _metric_labels(s: dict[str, Any]) -> dict[str, str]:
     return {m["metric"]: m["label"] for m in s["metrics"]}
 
 
+def _technique_table(s: dict[str, Any], by: str) -> tuple[list[str], list[list[tuple[str, str]]]]:
+    """Persuasion techniques per 1,000 words by group (rows: techniques found anywhere)."""
+    labels = _metric_labels(s)
+    groups = s["corpus"]["groups"]
+    cells: dict[tuple[str, str], dict] = {(r["metric"], r[by]): r for r in s["by_group"]}
+    overall = {r["metric"]: r for r in s["overall"]}
+    rows = []
+    for m in dict.fromkeys(r["metric"] for r in s["by_group"]):
+        if m not in _technique_metric_names(s) or not (overall.get(m) or {}).get("value"):
+            continue
+        row = [(labels.get(m, m).replace(" per 1,000 words", ""), "")]
+        row.append(_interval_text(overall.get(m, {})))
+        row += [_interval_text(cells.get((m, g), {})) for g in groups]
+        rows.append(row)
+    return ["technique (per 1,000 words)", "all articles", *groups], rows
+
+
+def _technique_metric_names(s: dict[str, Any]) -> set[str]:
+    return {m["metric"] for m in s["metrics"] if m["metric"].startswith("persuasion_")
+            and m["metric"] not in ("persuasion_per_1k", "persuasion_author_per_1k")}
+
+
 def _group_table(s: dict[str, Any], by: str) -> tuple[list[str], list[list[tuple[str, str]]]]:
     labels = _metric_labels(s)
+    technique_metrics = _technique_metric_names(s)
     groups = s["corpus"]["groups"]
     cells: dict[tuple[str, str], dict] = {(r["metric"], r[by]): r for r in s["by_group"]}
     overall = {r["metric"]: r for r in s["overall"]}
     header = ["metric", "all articles", *groups]
     rows = []
     for m in dict.fromkeys(r["metric"] for r in s["by_group"]):
+        if m in technique_metrics:  # in the persuasion section
+            continue
         row = [(labels.get(m, m), "")]
         row.append(_interval_text(overall.get(m, {})))
         row += [_interval_text(cells.get((m, g), {})) for g in groups]
@@ -132,16 +185,20 @@ class Report:
         s = self.summary
         c = s["corpus"]
         by = c["by"]
-        p: list[str] = ['<div class="framing-report">', f"<h1>{_e(s['title'])}</h1>"]
+        p: list[str] = ['<div class="framing-report">', f'<h1 id="top">{_e(s["title"])}</h1>']
         within = f", compared within {_e(c['within'])} ({c['stories']} stories)" if c["within"] else ""
         p.append(f'<p class="subtitle">{c["ok"]} of {c["articles"]} articles analysed '
                  f"({c['words']:,} words), grouped by {_e(by)}{within}. "
                  f"framing {_e(s['framing_version'])}; bootstrap {s['parameters']['n_boot']} "
                  f"resamples, seed {s['parameters']['random_state']}, "
-                 f"{int(round(100 * s['parameters']['confidence']))}% intervals.</p>")
+                 f"{int(round(100 * s['parameters']['confidence']))}% intervals. "
+                 '<a href="#articles">Articles</a> · <a href="#methods">Methods</a></p>')
+        for w in s.get("warnings", []):
+            p.append(f'<p class="note warning">{_e(w)}</p>')
         for note in s["notes"]:
             p.append(f'<p class="note">{_e(note)}</p>')
-        p.append("<h2>Articles</h2><table><tr><th>" + _e(by) + "</th><th>articles</th></tr>")
+        p.append("<h2>Articles by " + _e(by) + "</h2><table><tr><th>" + _e(by)
+                 + "</th><th>articles</th></tr>")
         for g, n in c["articles_by_group"].items():
             p.append(f'<tr><td>{_e(g)}</td><td class="num">{n}</td></tr>')
         p.append("</table>")
@@ -154,7 +211,9 @@ class Report:
             p.append("</table>")
         # metrics
         p.append("<h2>Metrics by " + _e(by) + "</h2>")
-        p.append("<p>Value and bootstrap interval over articles.</p>")
+        n_min = s["parameters"].get("min_sample", 10)
+        p.append(f"<p>Value and {int(round(100 * s['parameters']['confidence']))}% interval: "
+                 f"bootstrap over articles, or a t interval under {n_min} articles.</p>")
         header, rows = _group_table(s, by)
         p.append("<table><tr>" + "".join(f"<th>{_e(h)}</th>" for h in header) + "</tr>")
         for row in rows:
@@ -163,40 +222,47 @@ class Report:
                       for v, ci in row[1:]]
             p.append("<tr>" + "".join(cells) + "</tr>")
         p.append("</table>")
+        header, rows = _technique_table(s, by)
+        if rows:
+            p.append("<h2>Persuasion techniques</h2>")
+            p.append("<p>Spans of each technique per 1,000 words, with bootstrap intervals over "
+                     "articles; within-story differences are in the differences table.</p>")
+            p.append("<table><tr>" + "".join(f"<th>{_e(h)}</th>" for h in header) + "</tr>")
+            for row in rows:
+                cells = [f"<td>{_e(row[0][0])}</td>"]
+                cells += [f'<td class="num">{_e(v)} <span class="ci">{_e(ci)}</span></td>'
+                          for v, ci in row[1:]]
+                p.append("<tr>" + "".join(cells) + "</tr>")
+            p.append("</table>")
         figs = [f for f in s["figures"] if f["svg"]]
         if figs:
             p.append('<h2>Figures</h2><div class="figures">')
             for f in figs:
-                p.append(f"<figure>{f['svg']}<figcaption>{_e(f['title'])}</figcaption></figure>")
+                p.append(f"<figure>{f['svg']}<figcaption>{_e(f.get('caption', ''))}"
+                         "</figcaption></figure>")
             p.append("</div>")
         # differences
         labels = _metric_labels(s)
         p.append("<h2>Differences between " + _e(by) + "s</h2>")
         how = ("averaged over the stories both cover" if c["within"]
                else "of the pooled values")
-        p.append(f"<p>Difference (a - b) {how}, with its interval and permutation p-value; "
-                 "sorted by p-value. Not corrected for multiple comparisons.</p>")
+        p.append(f"<p>Difference (a - b) {how}, with its interval, its permutation p-value, "
+                 "the p-value adjusted for the number of comparisons, and the smallest p-value "
+                 "the test could give (floor); sorted by p-value.</p>")
+        if s.get("p_floor_note"):
+            p.append(f'<p class="note pfloor" id="p-floor">{_e(s["p_floor_note"])}</p>')
         shown = s["differences"][:MAX_DIFFERENCES_SHOWN]
         if len(shown) < len(s["differences"]):
             p.append(f"<p>The {len(shown)} smallest p-values of {len(s['differences'])}; "
                      "every difference is in the JSON form and in "
                      "<code>framing.compare(...).differences</code>.</p>")
-        p.append(f"<table><tr><th>{_e(by)} a</th><th>{_e(by)} b</th><th>metric</th>"
-                 "<th>difference</th><th>p</th><th>stories</th></tr>")
-        for r in shown:
-            v = _fmt(r["difference"])
-            ci = f"[{_fmt(r['ci_low'])}, {_fmt(r['ci_high'])}]"
-            p.append(f"<tr><td>{_e(r[by + '_a'])}</td><td>{_e(r[by + '_b'])}</td>"
-                     f"<td>{_e(labels.get(r['metric'], r['metric']))}</td>"
-                     f'<td class="num">{_e(v)} <span class="ci">{_e(ci)}</span></td>'
-                     f'<td class="num">{_e(_fmt(r["p_value"], 3))}</td>'
-                     f'<td class="num">{_e(_fmt(r["n_stories"]))}</td></tr>')
-        p.append("</table>")
+        p.append(self._differences_html(shown, by, labels, actor=False))
         # actors
         if s["actors"]:
             p.append("<h2>Actors</h2>")
             p.append("<p>Per actor and " + _e(by) + ": mentions per article, share of "
-                     "attributions (voice) and sentiment balance, with intervals.</p>")
+                     "attributions (voice) and sentiment balance, with intervals (a balance "
+                     "from one article: from its sentences alone).</p>")
             p.append(f"<table><tr><th>actor</th><th>{_e(by)}</th>"
                      + "".join(f"<th>{_e(labels.get(m, m))}</th>" for m in ACTOR_METRICS_SHOWN)
                      + "<th>articles mentioning</th></tr>")
@@ -213,10 +279,29 @@ class Report:
                     n = next(r["n_mentioning"] for r in some if r)
                     p.append(row + f'<td class="num">{n}</td></tr>')
             p.append("</table>")
+            ad = s.get("actor_differences", [])
+            if not ad and s.get("actor_differences") is not None:
+                p.append("<h3>Differences toward each actor, within stories</h3><p>No actor is "
+                         f"mentioned by two {_e(by)}s in two or more shared stories, so no "
+                         "per-actor difference can be tested here (the one-story differences "
+                         "are in <code>framing.compare(...).actor_differences</code>).</p>")
+            if ad:
+                p.append(f"<h3>Differences toward each actor, within stories</h3><p>Per actor: "
+                         f"the difference between two {_e(by)}s over the stories in which both "
+                         "mention the actor; adjusted p over this table's comparisons.</p>")
+                if len(ad) > MAX_ACTOR_DIFFERENCES_SHOWN:
+                    p.append(f"<p>The {MAX_ACTOR_DIFFERENCES_SHOWN} smallest p-values of "
+                             f"{len(ad)}; all are in <code>framing.compare(...)"
+                             ".actor_differences</code>.</p>")
+                p.append(self._differences_html(ad[:MAX_ACTOR_DIFFERENCES_SHOWN], by, labels,
+                                                actor=True))
         # evidence
         if s["evidence"]:
-            p.append("<h2>Evidence</h2><p>Sentences behind the numbers, with the spans "
-                     "highlighted (first examples in input order).</p>")
+            p.append("<h2>Evidence</h2><p>Sentences behind the numbers, the clearest examples "
+                     "first (attributions with a source apart from the cue, a named source and "
+                     "several words of content; the strongest evaluative words). Each "
+                     "locator links to the article.</p>")
+            p.append(_legend_html(s.get("legend", [])))
             for g in c["groups"]:
                 items = [x for x in s["evidence"] if x["group"] == g]
                 if not items:
@@ -228,15 +313,17 @@ class Report:
                         continue
                     p.append(f"<p><strong>{_e(title)}</strong></p>")
                     for x in ks:
-                        where = f"{x['id'] or 'article ' + str(x['doc'])}, characters {x['start']}-{x['end']}"
-                        p.append(f'<blockquote class="snippet">{_marked_html(x["text"], x["marks"])}'
-                                 f'<span class="where">{_e(where)}</span></blockquote>')
+                        p.append(self._snippet_html(x))
+        if s.get("articles"):
+            p.append(self._articles_html())
         # methods
-        p.append('<h2>Methods</h2><dl class="methods">')
+        p.append('<h2 id="methods">Methods</h2><dl class="methods">')
         for m in s["methods"]:
             cites = "; ".join(s["references"][r].split(".")[0] + f" ({r})" for r in m["references"])
             p.append(f"<dt>{_e(m['name'])}</dt><dd>{_e(m['text'])} <em>{_e(cites)}</em></dd>")
-        p.append("</dl><h3>Metrics</h3><dl class=\"methods\">")
+        p.append("</dl>")
+        p.append(self._accuracy_html())
+        p.append("<h3>Metrics</h3><dl class=\"methods\">")
         for m in s["metrics"]:
             p.append(f"<dt>{_e(m['label'])} <code>{_e(m['metric'])}</code></dt>"
                      f"<dd>{_e(m['description'])}</dd>")
@@ -244,6 +331,91 @@ class Report:
         for key, ref in s["references"].items():
             p.append(f'<li id="ref-{_e(key)}">{_e(ref)}</li>')
         p.append("</ol></div>")
+        return "\n".join(p)
+
+    @staticmethod
+    def _differences_html(rows: list[dict], by: str, labels: dict[str, str], *,
+                          actor: bool) -> str:
+        out = [f"<table><tr><th>{_e(by)} a</th><th>{_e(by)} b</th>"
+               + ("<th>actor</th>" if actor else "")
+               + "<th>metric</th><th>difference</th><th>p</th><th>adjusted p</th>"
+               "<th>p floor</th><th>stories</th></tr>"]
+        for r in rows:
+            v = _fmt(r["difference"])
+            ci = f"[{_fmt(r['ci_low'])}, {_fmt(r['ci_high'])}]"
+            dagger = ("" if r.get("can_reach_05", True) or r.get("p_floor") is None
+                      else ' <a class="dagger" href="#p-floor" title="cannot reach p &lt; 0.05">†</a>')
+            out.append(f"<tr><td>{_e(r[by + '_a'])}</td><td>{_e(r[by + '_b'])}</td>"
+                       + (f"<td>{_e(r['actor'])}</td>" if actor else "")
+                       + f"<td>{_e(labels.get(r['metric'], r['metric']))}</td>"
+                       f'<td class="num">{_e(v)} <span class="ci">{_e(ci)}</span></td>'
+                       f'<td class="num">{_e(_pfmt(r["p_value"]))}{dagger}</td>'
+                       f'<td class="num">{_e(_pfmt(r.get("adjusted_p")))}</td>'
+                       f'<td class="num">{_e(_pfmt(r.get("p_floor")))}</td>'
+                       f'<td class="num">{_e(_fmt(r["n_stories"]))}</td></tr>')
+        out.append("</table>")
+        return "\n".join(out)
+
+    @staticmethod
+    def _snippet_html(x: dict) -> str:
+        where = (f"{x['id'] or 'article ' + str(x['doc'])}, characters "
+                 f"{x['evidence_start']}-{x['evidence_end']}")
+        parts = x.get("parts") or {}
+        if "content" in parts:
+            detail = (f"source: {parts['source'] or '(none)'} · cue: {parts['cue']} "
+                      f"({parts['stance']}) · content: {parts['content']}")
+        elif "words" in parts:
+            detail = f"evaluative ({parts['polarity']}): {parts['words']}"
+        elif "cue" in parts:
+            detail = f"hedge: {parts['cue']} ({parts['voice']} voice)"
+        else:
+            detail = ""
+        return (f'<blockquote class="snippet">{_marked_html(x["text"], x["marks"])}'
+                f'<span class="parts">{_e(detail)}</span>'
+                f'<a class="where" href="#a{x["doc"]}-{x["evidence_start"]}">{_e(where)}</a>'
+                "</blockquote>")
+
+    def _articles_html(self) -> str:
+        s = self.summary
+        arts = s["articles"]
+        p = [f'<h2 id="articles">Articles</h2><p>Each article with its evidence highlighted; '
+             "the evidence locators above link here.</p>"]
+        if s.get("articles_left_out"):
+            p.append(f'<p class="note">{len(arts)} articles shown; '
+                     f"{s['articles_left_out']} more are left out to keep the page small "
+                     "(every article that evidence links to is here).</p>")
+        p.append(_legend_html(s.get("legend", [])))
+        for a in arts:
+            meta = " · ".join(_e(v) for v in (a.get("group"), a.get("story")) if v)
+            name = a["id"] or f"article {a['doc']}"
+            p.append(f'<article class="doc" id="a{a["doc"]}"><h3>{_e(name)}'
+                     f'{": " + _e(a["title"]) if a.get("title") else ""}</h3>'
+                     f'<p class="meta">{meta}</p><div class="text">'
+                     f'{_marked_html(a["text"], a["marks"], a["anchors"], "a" + str(a["doc"]) + "-")}'
+                     "</div></article>")
+        return "\n".join(p)
+
+    def _accuracy_html(self) -> str:
+        acc = self.summary.get("accuracy") or {}
+        figs = acc.get("figures", [])
+        if not figs:
+            return ""
+        base = acc.get("docs_url", "")
+        p = ["<h3>How far to trust each measure</h3><p>Accuracy of each measure on its "
+             "benchmark, from the project's evaluation scripts (command and date per row; "
+             "\u201cin-sample\u201d benchmarks were read while the rules were written, so they "
+             "overstate accuracy on unseen text). An interval is shown where the evaluation "
+             f'gives one. Details: <a href="{_e(base)}methods/">the methods page</a>.</p>',
+             "<table><tr><th>measure</th><th>benchmark</th><th>score</th><th>value</th>"
+             "<th>command, date</th></tr>"]
+        for f in figs:
+            iv = f.get("interval")
+            ci = f"[{iv[0]:.3f}, {iv[1]:.3f}]" if iv else "no interval reported"
+            p.append(f'<tr><td><a href="{_e(base + f["page"])}">{_e(f["measure"])}</a></td>'
+                     f"<td>{_e(f['benchmark'])}</td><td>{_e(f['score'])}</td>"
+                     f'<td class="num">{f["value"]:.3f} <span class="ci">{_e(ci)}</span></td>'
+                     f"<td><code>{_e(f['command'])}</code>, {_e(f['date'])}</td></tr>")
+        p.append("</table>")
         return "\n".join(p)
 
     def to_html(self) -> str:
@@ -268,7 +440,7 @@ class Report:
                 f"grouped by {_md(by)}{within}. framing {_md(s['framing_version'])}; "
                 f"bootstrap {s['parameters']['n_boot']} resamples, seed "
                 f"{s['parameters']['random_state']}.", ""]
-        out += [f"> {_md(n)}" for n in s["notes"]]
+        out += [f"> {_md(n)}" for n in [*s.get("warnings", []), *s["notes"]]]
         if s["errors"]:
             out += ["", "## Articles not analysed", "", f"| id | {_md(by)} | reason |",
                     "|---|---|---|"]
@@ -279,15 +451,27 @@ class Report:
         out.append("|" + "---|" * len(header))
         for row in rows:
             out.append("| " + " | ".join([_md(row[0][0])] + [f"{_md(v)} {_md(ci)}" for v, ci in row[1:]]) + " |")
+        header, rows = _technique_table(s, by)
+        if rows:
+            out += ["", "## Persuasion techniques", "",
+                    "Spans of each technique per 1,000 words, with bootstrap intervals over articles.", ""]
+            out.append("| " + " | ".join(_md(h) for h in header) + " |")
+            out.append("|" + "---|" * len(header))
+            for row in rows:
+                out.append("| " + " | ".join([_md(row[0][0])] + [f"{_md(v)} {_md(ci)}" for v, ci in row[1:]]) + " |")
         labels = _metric_labels(s)
-        out += ["", f"## Differences between {_md(by)}s", "",
-                f"| {_md(by)} a | {_md(by)} b | metric | difference | interval | p | stories |",
-                "|---|---|---|---|---|---|---|"]
+        out += ["", f"## Differences between {_md(by)}s", ""]
+        if s.get("p_floor_note"):
+            out += [f"> {_md(s['p_floor_note'])}", ""]
+        out += [f"| {_md(by)} a | {_md(by)} b | metric | difference | interval | p | "
+                "adjusted p | p floor | stories |", "|---|---|---|---|---|---|---|---|---|"]
         for r in s["differences"][:MAX_DIFFERENCES_SHOWN]:
+            dagger = "" if r.get("can_reach_05", True) else " †"
             out.append(f"| {_md(r[by + '_a'])} | {_md(r[by + '_b'])} | "
                        f"{_md(labels.get(r['metric'], r['metric']))} | {_fmt(r['difference'])} | "
                        f"{_md('[' + _fmt(r['ci_low']) + ', ' + _fmt(r['ci_high']) + ']')} | "
-                       f"{_fmt(r['p_value'], 3)} | {_fmt(r['n_stories'])} |")
+                       f"{_pfmt(r['p_value'])}{dagger} | {_pfmt(r.get('adjusted_p'))} | "
+                       f"{_pfmt(r.get('p_floor'))} | {_fmt(r['n_stories'])} |")
         if len(s["differences"]) > MAX_DIFFERENCES_SHOWN:
             out += ["", f"The {MAX_DIFFERENCES_SHOWN} smallest p-values of "
                     f"{len(s['differences'])}; every difference is in the JSON form."]
@@ -301,13 +485,27 @@ class Report:
         if s["evidence"]:
             out += ["", "## Evidence", ""]
             for x in s["evidence"]:
+                parts = x.get("parts") or {}
+                detail = (f" (source: {_md(parts['source'] or '(none)')}; cue: {_md(parts['cue'])}; "
+                          f"content: {_md(parts['content'])})" if "content" in parts else "")
                 out.append(f"- {_md(x['group'])}, {_md(EVIDENCE_KINDS[x['kind']])} "
-                           f"({_md(x['id'])}, characters {x['start']}-{x['end']}): "
-                           f"{_marked_md(x['text'], x['marks'])}")
+                           f"({_md(x['id'])}, characters {x['evidence_start']}-"
+                           f"{x['evidence_end']}): {_marked_md(x['text'], x['marks'])}{detail}")
         out += ["", "## Methods", ""]
         for m in s["methods"]:
             out.append(f"- **{_md(m['name'])}**: {_md(m['text'])} "
                        f"({', '.join(_md(r) for r in m['references'])})")
+        acc = s.get("accuracy") or {}
+        if acc.get("figures"):
+            out += ["", "### How far to trust each measure", "",
+                    f"Methods page: {acc.get('docs_url', '')}methods/", "",
+                    "| measure | benchmark | score | value | interval | command, date |",
+                    "|---|---|---|---|---|---|"]
+            for f in acc["figures"]:
+                iv = f.get("interval")
+                ci = f"[{iv[0]:.3f}, {iv[1]:.3f}]" if iv else "not reported"
+                out.append(f"| {_md(f['measure'])} | {_md(f['benchmark'])} | {_md(f['score'])} | "
+                           f"{f['value']:.3f} | {_md(ci)} | `{f['command']}`, {f['date']} |")
         out += ["", "### References", ""]
         out += [f"- \\[{_md(k)}\\] {_md(v)}" for k, v in s["references"].items()]
         return "\n".join(out) + "\n"
@@ -316,7 +514,8 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """The summary without the SVG figures (their titles are kept)."""
         d = dict(self.summary)
-        d["figures"] = [{"title": f["title"], "note": f["note"]} for f in d["figures"]]
+        d["figures"] = [{"title": f["title"], "caption": f.get("caption", ""), "note": f["note"]}
+                        for f in d["figures"]]
         return d
 
     def to_json(self, **kwargs: Any) -> str:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import bisect
 import io
+import json
 import re
+from importlib import resources
 from typing import Any
 
 import pandas as pd
@@ -15,7 +17,7 @@ from framing._version import __version__
 from framing.analysis import Analysis, Comparison, json_records
 from framing.document import Document
 
-__all__ = ["summarize", "METHODS", "REFERENCES"]
+__all__ = ["summarize", "accuracy", "METHODS", "REFERENCES"]
 
 
 _SVG_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
@@ -25,6 +27,11 @@ MAX_DIFFERENCES_SHOWN = 60
 
 KEY_METRICS = ("hedges_per_1k", "anonymous_share", "evaluative_author_per_1k")
 ACTOR_METRICS_SHOWN = ("mentions", "voice_share", "sentiment_balance")
+#: Rows of the per-actor differences table shown in HTML and Markdown.
+MAX_ACTOR_DIFFERENCES_SHOWN = 30
+#: Article text (characters) the article view holds at most: articles that evidence links to
+#: come first, then the others in input order until the budget is spent (a note says so).
+ARTICLE_VIEW_CHARS = 2_500_000
 
 REFERENCES = {
     "parc": "Pareti, S. (2016). PARC 3.0: A corpus of attribution relations. "
@@ -42,6 +49,14 @@ REFERENCES = {
                  "Chapman & Hall.",
     "permutation": "Good, P. (2005). Permutation, parametric, and bootstrap tests of "
                    "hypotheses (3rd ed.). Springer.",
+    "ptc": "Da San Martino, G., Yu, S., Barrón-Cedeño, A., Petrov, R., & Nakov, P. (2019). "
+           "Fine-grained analysis of propaganda in news articles. Proceedings of EMNLP-IJCNLP "
+           "2019, 5636-5646.",
+    "holm": "Holm, S. (1979). A simple sequentially rejective multiple test procedure. "
+            "Scandinavian Journal of Statistics, 6(2), 65-70.",
+    "bh": "Benjamini, Y., & Hochberg, Y. (1995). Controlling the false discovery rate: a "
+          "practical and powerful approach to multiple testing. Journal of the Royal "
+          "Statistical Society B, 57(1), 289-300.",
     "fairlearn": "Weerts, H., Dudík, M., Edgar, R., Jalali, A., Lutz, R., & Madaio, M. "
                  "(2023). Fairlearn: Assessing and improving fairness of AI systems. "
                  "Journal of Machine Learning Research, 24(257), 1-8.",
@@ -62,11 +77,20 @@ METHODS = [
      "metonymic capitals); the sentiment a sentence expresses toward an actor as NewsMTSC "
      "defines it; the balance is (positive - negative) / sentences with a label.",
      ["newsmtsc"]),
+    ("Persuasion techniques", "Spans that use one of the 14 techniques of the Propaganda "
+     "Techniques Corpus (loaded language, name calling, doubt, appeal to fear, flag-waving, "
+     "slogans, repetition, exaggeration, appeal to authority, ...), each with its evidence; "
+     "by default found by rules over the evidence above and the project's cue list, or by a "
+     "model the user trained on PTC.", ["ptc"]),
     ("Uncertainty", "Every value is a ratio of sums over a group's articles. Intervals are "
-     "percentile bootstrap intervals over articles (seeded). Differences between groups are "
-     "averaged over the stories both cover; their intervals resample stories, their p-values "
-     "come from a permutation test that swaps the two groups' labels within stories. "
-     "p-values are not corrected for multiple comparisons.", ["bootstrap", "permutation"]),
+     "percentile bootstrap intervals over articles (seeded); below the minimum number of "
+     "articles (or stories) they are t intervals, which are wider, because the percentile "
+     "bootstrap is too narrow on few units; a sentiment balance from a single article has an "
+     "interval from its sentence counts alone (Jeffreys-Dirichlet), which leaves out how "
+     "articles vary. Differences between groups are averaged over the stories both cover; "
+     "their intervals resample stories, their p-values come from a permutation test that swaps "
+     "the two groups' labels within stories, and are adjusted for the number of comparisons "
+     "in the table (adjusted p).", ["bootstrap", "permutation", "holm"]),
     ("Comparison layout", "Values overall, by group and by group and actor, and differences "
      "between groups, after fairlearn's MetricFrame.", ["fairlearn"]),
 ]
@@ -76,7 +100,41 @@ EVIDENCE_KINDS = {
     "anonymous": "Anonymous sources",
     "evaluative": "Evaluative language in the outlet's own voice",
     "hedge": "Hedges",
+    "persuasion": "Persuasion techniques in the outlet's own voice",
 }
+
+#: What each highlight class means (the legend of the evidence and of the article view).
+LEGEND = [
+    ("src", "source"),
+    ("src anonymous", "anonymous source"),
+    ("cue-neutral", "neutral cue"),
+    ("cue-doubt", "doubt cue"),
+    ("cue-endorse", "endorse cue"),
+    ("cue-emotive", "emotive cue"),
+    ("content", "reported content"),
+    ("hedge", "hedge"),
+    ("booster", "booster"),
+    ("vague", "vague attribution"),
+    ("positive", "evaluative, positive"),
+    ("negative", "evaluative, negative"),
+]
+
+_PRONOUNS = frozenset("who whom which that he she it they we i you this these those one "
+                      "him her them us".split())
+
+
+def accuracy() -> dict[str, Any]:
+    """Each measure's accuracy on its benchmark (``framing/data/accuracy.json``): the value,
+    its interval where the evaluation gives one, the command and date that produced it.
+
+    Examples
+    --------
+    >>> acc = accuracy()
+    >>> sorted(acc["figures"][0])[:4]
+    ['benchmark', 'command', 'date', 'held_out']
+    """
+    text = resources.files("framing").joinpath("data", "accuracy.json").read_text("utf-8")
+    return json.loads(text)
 
 
 # -- the summary --------------------------------------------------------------------------
@@ -89,8 +147,8 @@ def _sentence_of(doc: Document, start: int, end: int) -> tuple[int, int]:
     return max(0, start - 120), min(len(doc.text), end + 120)
 
 
-def _snippet(doc: Document, doc_index: int, kind: str,
-             marks: list[tuple[int, int, str]]) -> dict[str, Any]:
+def _snippet(doc: Document, doc_index: int, kind: str, marks: list[tuple[int, int, str]],
+             score: float, parts: dict[str, str] | None = None) -> dict[str, Any]:
     lo = min(m[0] for m in marks)
     hi = max(m[1] for m in marks)
     s, e = _sentence_of(doc, lo, hi)
@@ -99,52 +157,145 @@ def _snippet(doc: Document, doc_index: int, kind: str,
         "kind": kind, "doc": doc_index, "id": doc.id, "outlet": doc.outlet, "story": doc.story,
         "title": doc.title, "start": s, "end": e, "text": doc.text[s:e],
         "marks": [[a - s, b - s, cls] for a, b, cls in sorted(marks)],
+        "evidence_start": lo, "evidence_end": hi, "confidence": round(float(score), 3),
+        "parts": parts or {},
     }
 
 
+def _attribution_marks(a) -> list[tuple[int, int, str]]:
+    marks = [(a.content.start, a.content.end, "content"), (a.cue.start, a.cue.end,
+                                                           f"cue-{a.cue_stance}")]
+    if a.source is not None and not a.source.overlaps(a.cue):
+        marks.append((a.source.start, a.source.end, "src anonymous" if a.anonymous else "src"))
+    return [m for m in marks if m[0] < m[1]]
+
+
+def _attribution_confidence(doc: Document, a) -> float:
+    """How complete and clear an attribution looks (no extractor gives a probability): a
+    source apart from the cue, a source that is not a pronoun, a resolved actor, content of
+    three words or more."""
+    score = 0.0
+    if a.source is not None and not a.source.overlaps(a.cue):
+        score += 1.0
+        src = doc.text[a.source.start:a.source.end].strip().lower()
+        if src not in _PRONOUNS and len(src) >= 3:
+            score += 1.0
+    if a.actor:
+        score += 0.5
+    if len(doc.text[a.content.start:a.content.end].split()) >= 3:
+        score += 1.0
+    return score
+
+
 def _evidence(analysis: Analysis, by: str, groups: list[str], per_kind: int) -> list[dict]:
+    """Per group and kind, the ``per_kind`` examples with the highest confidence (ties in
+    input order); an attribution example shows its source, cue and content."""
     docs = analysis.documents
     arts = analysis.ok
     out: list[dict] = []
     for g in groups:
         idx = [int(d) for d in arts.loc[arts[by].astype(str) == g, "doc"]]
-        found: dict[str, list[dict]] = {k: [] for k in EVIDENCE_KINDS}
+        found: dict[str, list[tuple[float, int, dict]]] = {k: [] for k in EVIDENCE_KINDS}
+        n = 0
+
+        def offer(kind: str, score: float, make) -> None:
+            nonlocal n
+            n += 1
+            pool = found[kind]
+            if len(pool) >= 4 * per_kind and score <= min(x[0] for x in pool):
+                return
+            pool.append((score, -n, make()))
+            pool.sort(key=lambda x: (x[0], x[1]), reverse=True)
+            del pool[4 * per_kind:]
+
         for i in idx:
             doc = docs[i]
+            t = doc.text
             for a in doc.attributions:
-                marks = [(a.cue.start, a.cue.end, a.cue_stance)]
-                if a.source is not None and not a.source.overlaps(a.cue):
-                    marks.append((a.source.start, a.source.end, "anonymous" if a.anonymous
-                                  else "neutral"))
+                if a.cue_stance not in ("doubt", "emotive") and not a.anonymous:
+                    continue
+                score = _attribution_confidence(doc, a)
+                parts = {"source": t[a.source.start:a.source.end] if a.source else "",
+                         "cue": t[a.cue.start:a.cue.end],
+                         "content": t[a.content.start:a.content.end],
+                         "stance": a.cue_stance}
+                marks = _attribution_marks(a)
                 if a.cue_stance in ("doubt", "emotive"):
-                    _add(found["stance"], _snippet(doc, i, "stance", marks), per_kind)
-                if a.anonymous:
-                    _add(found["anonymous"], _snippet(doc, i, "anonymous", marks), per_kind)
+                    offer("stance", score, lambda: _snippet(doc, i, "stance", marks, score, parts))
+                if a.anonymous and a.source is not None:  # an anonymous example shows its source
+                    offer("anonymous", score,
+                          lambda: _snippet(doc, i, "anonymous", marks, score, parts))
             for ev in doc.evaluations:
                 if ev.voice == "author":
                     cls = "positive" if ev.polarity > 0 else "negative"
-                    _add(found["evaluative"],
-                         _snippet(doc, i, "evaluative", [(ev.span.start, ev.span.end, cls)]),
-                         per_kind)
+                    offer("evaluative", ev.intensity, lambda: _snippet(
+                        doc, i, "evaluative", [(ev.span.start, ev.span.end, cls)], ev.intensity,
+                        {"words": ev.text, "polarity": cls}))
             for h in doc.hedges:
-                _add(found["hedge"], _snippet(doc, i, "hedge", [(h.span.start, h.span.end, "hedge")]),
-                     per_kind)
-            if all(len(v) >= per_kind for v in found.values()):
-                break
-        for k, items in found.items():
-            for item in items:
+                score = 1.0 if h.voice == "author" else 0.5
+                offer("hedge", score, lambda: _snippet(
+                    doc, i, "hedge", [(h.span.start, h.span.end, "hedge")], score,
+                    {"cue": h.text, "voice": h.voice}))
+            for pt in doc.persuasion:
+                if pt.voice == "author":
+                    offer("persuasion", pt.score, lambda: _snippet(
+                        doc, i, "persuasion", [(pt.span.start, pt.span.end, "persuasion")], pt.score,
+                        {"technique": pt.technique.replace("_", " ")}))
+        for kind, pool in found.items():
+            chosen: list[dict] = []
+            for _, _, item in pool:
+                _add(chosen, item, per_kind)
+            for item in chosen:
                 out.append({"group": g, **item})
     return out
 
 
 def _add(found: list[dict], item: dict, limit: int) -> None:
-    """Add a snippet, or merge its marks into a snippet of the same sentence."""
+    """Add a snippet unless one of the same sentence is there already."""
     for x in found:
         if (x["doc"], x["start"], x["end"]) == (item["doc"], item["start"], item["end"]):
-            x["marks"] = sorted(x["marks"] + [m for m in item["marks"] if m not in x["marks"]])
             return
     if len(found) < limit:
         found.append(item)
+
+
+def _article_layers(doc: Document) -> list[list]:
+    """Every highlighted span of an article: ``[start, end, class]``."""
+    out: list[tuple[int, int, str]] = []
+    for a in doc.attributions:
+        out += _attribution_marks(a)
+    for name in ("hedges", "boosters", "vague"):
+        cls = {"hedges": "hedge", "boosters": "booster", "vague": "vague"}[name]
+        out += [(c.span.start, c.span.end, cls) for c in getattr(doc, name)]
+    out += [(e.span.start, e.span.end, "positive" if e.polarity > 0 else "negative")
+            for e in doc.evaluations]
+    n = len(doc.text)
+    return [[a, b, c] for a, b, c in sorted(set(out)) if 0 <= a < b <= n]
+
+
+def _articles(analysis: Analysis, evidence: list[dict], by: str) -> tuple[list[dict], int]:
+    """The article view: linked articles first, then the rest in input order, within
+    :data:`ARTICLE_VIEW_CHARS` characters of text; returns the articles and how many were
+    left out."""
+    docs = analysis.documents
+    ok = [int(d) for d in analysis.ok["doc"]]
+    group_of = dict(zip(analysis.ok["doc"].astype(int), analysis.ok[by].astype(str)))
+    anchors: dict[int, set[int]] = {}
+    for x in evidence:
+        anchors.setdefault(x["doc"], set()).add(x["evidence_start"])
+    order = list(dict.fromkeys([*sorted(anchors), *ok]))
+    out, budget, left = [], ARTICLE_VIEW_CHARS, 0
+    for i in order:
+        doc = docs[i]
+        if len(doc.text) > budget and i not in anchors:
+            left += 1
+            continue
+        budget -= len(doc.text)
+        out.append({"doc": i, "id": doc.id, "group": group_of.get(i), "outlet": doc.outlet,
+                    "story": doc.story, "title": doc.title, "text": doc.text,
+                    "marks": _article_layers(doc), "anchors": sorted(anchors.get(i, ()))})
+    out.sort(key=lambda a: a["doc"])
+    return out, left
 
 
 def _svg(fig) -> str:
@@ -158,6 +309,13 @@ def _svg(fig) -> str:
     return _SVG_COMMENT.sub("", svg[svg.index("<svg"):])
 
 
+def _interval_caption(cmp: Comparison) -> str:
+    n = cmp.parameters.get("min_sample", 10)
+    conf = int(round(100 * cmp.parameters.get("confidence", 0.95)))
+    return (f"Dots are values; lines are {conf}% intervals (bootstrap over articles, or t "
+            f"intervals below {n} articles).")
+
+
 def _figures(analysis: Analysis, cmp: Comparison, actors: list[str]) -> list[dict[str, str]]:
     from matplotlib.figure import Figure
 
@@ -165,39 +323,105 @@ def _figures(analysis: Analysis, cmp: Comparison, actors: list[str]) -> list[dic
 
     out = []
 
-    def draw(title: str, fn, data, size=(6.0, 3.2), **kw):
+    def draw(title: str, caption: str, fn, data, size=(6.0, 3.2), **kw):
         fig = Figure(figsize=size)
         ax = fig.add_subplot()
         try:
             fn(data, ax=ax, **kw)
         except ValueError as exc:  # nothing to plot: say so instead of a figure
-            out.append({"title": title, "svg": "", "note": str(exc)})
+            out.append({"title": title, "caption": caption, "svg": "", "note": str(exc)})
             return
-        out.append({"title": title, "svg": _svg(fig), "note": ""})
+        out.append({"title": title, "caption": caption, "svg": _svg(fig), "note": ""})
         fig.clear()
 
+    by = cmp.by
     n_groups = max(len(cmp.groups), 1)
+    labels = cmp.metrics.set_index("metric")["label"]
+    descriptions = cmp.metrics.set_index("metric")["description"]
     for m in KEY_METRICS:
-        label = cmp.metrics.set_index("metric")["label"].get(m, m)
-        draw(label, plot.metric_intervals, cmp.by_group, size=(6.0, 0.6 + 0.45 * n_groups),
-             metric=m, by=cmp.by, label=label)
-    draw("Cue stance by group", plot.cue_stance, analysis.attributions,
-         size=(6.0, 0.8 + 0.5 * n_groups), by=cmp.by)
-    draw("Evaluative density: author vs quoted voice", plot.evaluative_voice, analysis.ok,
-         size=(6.0, 0.8 + 0.5 * n_groups), by=cmp.by)
+        label = labels.get(m, m)
+        draw(label, f"{descriptions.get(m, '')} {_interval_caption(cmp)}",
+             plot.metric_intervals, cmp.by_group, size=(6.0, 0.6 + 0.45 * n_groups),
+             metric=m, by=by, label=label)
+    draw("Cue stance by group",
+         f"Share of each {by}'s attributions by the stance of the reporting verb "
+         "(said: neutral; claimed: doubt; confirmed: endorse; slammed: emotive).",
+         plot.cue_stance, analysis.attributions, size=(6.0, 0.8 + 0.5 * n_groups), by=by)
+    draw("Evaluative density: author vs quoted voice",
+         "Evaluative words per 1,000 words in the outlet's own voice (circles) and in the "
+         "words it quotes (squares).",
+         plot.evaluative_voice, analysis.ok, size=(6.0, 0.8 + 0.5 * n_groups), by=by)
     if actors:
-        draw("Sentiment toward actors", plot.actor_sentiment, analysis.actors,
-             size=(1.6 + 0.9 * len(actors), 1.2 + 0.5 * n_groups), actors=actors, by=cmp.by)
-        draw("Voice share by actor", plot.voice_share, analysis,
-             size=(6.0, 1.0 + 0.35 * len(actors) * min(n_groups, 4)), actors=actors, by=cmp.by)
+        draw("Sentiment toward actors",
+             "Sentiment balance, (positive - negative) / sentences with a sentiment toward "
+             "the actor, from -1 to +1, with its interval; blank: no such sentence.",
+             plot.actor_sentiment, cmp.by_actor,
+             size=(1.6 + 1.1 * len(actors), 1.2 + 0.6 * n_groups), actors=actors, by=by)
+        draw("Sentiment balance by actor, with intervals",
+             f"One row per actor, one colour per {by}. {_interval_caption(cmp)} A balance "
+             "from one article has an interval from its sentences alone.",
+             plot.actor_intervals, cmp.by_actor,
+             size=(6.0, 1.0 + 0.45 * len(actors)), actors=actors, by=by)
+        ba = cmp.by_actor
+        vs = ba[(ba["metric"] == "voice_share") & ba["actor"].isin(actors)]
+        heard = [a for a in actors if (vs.loc[vs["actor"] == a, "value"].fillna(0) > 0).any()]
+        draw("Who gets a voice",
+             f"Share of each {by}'s attributions whose source is the actor; actors no "
+             f"{by} quotes are left out.",
+             plot.voice_share, cmp.by_actor,
+             size=(6.0, 0.8 + 0.12 * max(len(heard), 1) * min(n_groups, 6)), actors=heard,
+             by=by)
     return out
+
+
+def _warnings(cmp: Comparison) -> list[str]:
+    """Small samples and p-value floors, in words."""
+    n_min = cmp.parameters.get("min_sample", 10)
+    out = []
+    counts = (cmp.by_group.groupby(cmp.by)["n_articles"].max() if len(cmp.by_group)
+              else pd.Series(dtype=int))
+    small = {str(k): int(v) for k, v in counts.items() if v < n_min}
+    if small:
+        listed = ", ".join(f"{k} ({v} article{'s' if v != 1 else ''})" for k, v in small.items())
+        out.append(f"Small sample: {listed}, under the minimum of {n_min} articles. Their "
+                   "intervals are t intervals, wider than bootstrap ones and still rough: the "
+                   "percentile bootstrap covers well under 95% on so few articles. Read these "
+                   "values as descriptions of the articles at hand.")
+    d = cmp.differences
+    if len(d) and d["n_stories"].notna().any():
+        k = pd.to_numeric(d["n_stories"], errors="coerce")
+        few = k[(k >= 1) & (k < n_min)]
+        if len(few):
+            out.append(f"Small sample: some differences rest on {int(few.min())} to "
+                       f"{int(few.max())} shared stories, under the minimum of {n_min}; their "
+                       "intervals are t intervals over stories.")
+    return out
+
+
+def _p_floor_note(cmp: Comparison) -> str:
+    d = cmp.differences
+    if not len(d) or "p_floor" not in d.columns or not d["p_value"].notna().any():
+        return ""
+    tested = d[d["p_value"].notna()]
+    stuck = tested[~tested["can_reach_05"].astype(bool)]
+    how = {"holm": "Holm's method (family-wise error)",
+           "bh": "the Benjamini-Hochberg method (false discovery rate)",
+           "none": "no method (adjusted p equals p)"}.get(cmp.parameters.get("p_adjust"), "")
+    text = (f"p-value floor: a permutation test on few units has a smallest attainable "
+            f"p-value (with k stories shared by two {cmp.by}s, 2 / 2^k: 0.125 for 4 stories, "
+            f"0.031 for 6). The smallest here is {tested['p_floor'].min():.3g}. "
+            f"{len(stuck)} of {len(tested)} comparisons cannot reach p < 0.05 whatever the "
+            "data (marked †): their p-value is not evidence of no difference. Adjusted p "
+            f"accounts for the {len(tested)} comparisons of the table by {how}.")
+    return text
 
 
 def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets frame the same stories",
               max_actors: int = 8, snippets: int = 2, figures: bool = True) -> dict[str, Any]:
     """The report's summary of an analysis and its comparison, computed once: corpus counts,
-    failures, metrics by group with intervals, within-story differences, actors, evidence
-    snippets, figures (SVG) and methods. It reads the tables; it runs no pipeline."""
+    failures, warnings, metrics by group with intervals, within-story differences (overall
+    and per actor), actors, evidence snippets, the article view, figures (SVG), methods and
+    the accuracy of each measure. It reads the tables; it runs no pipeline."""
     arts = analysis.articles
     ok = analysis.ok
     by = cmp.by
@@ -205,7 +429,15 @@ def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets 
     by_actor = cmp.by_actor[cmp.by_actor["actor"].isin(actors)
                             & cmp.by_actor["metric"].isin(ACTOR_METRICS_SHOWN)]
     diffs = cmp.differences.sort_values(["p_value", "metric"], na_position="last")
+    ad = getattr(cmp, "actor_differences", pd.DataFrame())
+    if len(ad):
+        # a test over one story says nothing (p = 1 by construction): those are left out here
+        ad = ad[ad["actor"].isin(actors) & ad["metric"].isin(ACTOR_METRICS_SHOWN)
+                & ad["p_value"].notna() & (ad["n_stories"].fillna(2) >= 2)
+                ].sort_values(["p_value", "actor", "metric"])
     err = analysis.errors
+    evidence = _evidence(analysis, by, cmp.groups, snippets)
+    articles, left_out = _articles(analysis, evidence, by)
     return {
         "title": title,
         "framing_version": __version__,
@@ -221,14 +453,21 @@ def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets 
         "errors": [{"id": r["id"], by: r.get(by), "error": r["error"]}
                    for r in json_records(err[["id", by, "error"]])] if len(err) else [],
         "notes": list(cmp.notes),
+        "warnings": _warnings(cmp),
+        "p_floor_note": _p_floor_note(cmp),
         "metrics": json_records(cmp.metrics),
         "overall": json_records(cmp.overall),
         "by_group": json_records(cmp.by_group),
         "differences": json_records(diffs),
         "actors": actors,
         "by_actor": json_records(by_actor),
-        "evidence": _evidence(analysis, by, cmp.groups, snippets),
+        "actor_differences": json_records(ad) if len(ad) else [],
+        "evidence": evidence,
+        "articles": articles,
+        "articles_left_out": left_out,
+        "legend": [list(x) for x in LEGEND],
         "figures": _figures(analysis, cmp, actors) if figures else [],
         "methods": [{"name": n, "text": t, "references": refs} for n, t, refs in METHODS],
+        "accuracy": accuracy(),
         "references": dict(REFERENCES),
     }
