@@ -13,9 +13,11 @@ from framing.records import (
     SentenceBias,
     Attribution,
     Cue,
+    Dateline,
     Evaluation,
     FrameSentence,
     Mention,
+    PagePart,
     Persuasion,
     Span,
 )
@@ -45,6 +47,12 @@ class Document:
         Page clutter (datelines, credits, "read more" lists) that every extractor skips.
     dateline, byline : str or None
         Fields lifted from the clutter ("MOSCOW, Feb 2 (Reuters)", "By Jane Doe").
+    page : list of PagePart
+        The page's structure (:func:`framing.text.page.find_page`): headline, section and
+        date lines, captions and photo credits, dateline, body paragraphs, reporting
+        credits, link lists, each with its span. :attr:`captions` and :attr:`credits` read it.
+    datelines : list of Dateline
+        The dateline with its parts (``place``, ``date``, ``agency``); ``dateline`` is its text.
     attributions, hedges, boosters, vague, evaluations, mentions, actor_sentiment : list
         Evidence records filled by :func:`framing.analyze`.
     roles : list of ActorRole
@@ -91,6 +99,8 @@ class Document:
     persuasion: list[Persuasion] = field(default_factory=list)
     sentence_bias: list[SentenceBias] = field(default_factory=list)
     frames: list[FrameSentence] = field(default_factory=list)
+    page: list[PagePart] = field(default_factory=list)
+    datelines: list[Dateline] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -112,6 +122,16 @@ class Document:
     def reset_sentences(self) -> None:
         """Forget the cached parse (call after changing ``clutter``)."""
         self._sentences = None
+
+    @property
+    def captions(self) -> list[PagePart]:
+        """The photo captions of the page (parts of kind ``caption``)."""
+        return [p for p in self.page if p.kind == "caption"]
+
+    @property
+    def credits(self) -> list[PagePart]:
+        """Photo credits and reporting/editing credits (kinds ``photo_credit``, ``credit``)."""
+        return [p for p in self.page if p.kind in ("photo_credit", "credit")]
 
     @property
     def word_count(self) -> int:
@@ -137,8 +157,9 @@ class Document:
         >>> d = framing.analyze("The minister said talks would resume.").to_dict()
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
         ['actor_sentiment', 'attributions', 'boosters', 'byline', 'clutter', 'cues', 'date',
-         'dateline', 'evaluative', 'frames', 'hedges', 'id', 'mentions', 'meta', 'outlet',
-         'persuasion', 'roles', 'sentence_bias', 'story', 'text', 'title', 'url', 'vague']
+         'dateline', 'datelines', 'evaluative', 'frames', 'hedges', 'id', 'mentions', 'meta',
+         'outlet', 'page', 'persuasion', 'roles', 'sentence_bias', 'story', 'text', 'title', 'url',
+         'vague']
         >>> _ = json.dumps(d)
         """
         return {
@@ -162,6 +183,8 @@ class Document:
             "mentions": [m.to_dict() for m in self.mentions],
             "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
             "roles": [r.to_dict() for r in self.roles],
+            "page": [p.to_dict() for p in self.page],
+            "datelines": [d.to_dict() for d in self.datelines],
             "persuasion": [p.to_dict() for p in self.persuasion],
             "sentence_bias": [b.to_dict() for b in self.sentence_bias],
             "frames": [f.to_dict() for f in self.frames],
@@ -206,6 +229,8 @@ _RECORDS: dict[str, tuple[str, type]] = {
     "evaluative": ("evaluations", Evaluation),
     "mentions": ("mentions", Mention),
     "actor_sentiment": ("actor_sentiment", ActorSentiment),
+    "page": ("page", PagePart),
+    "datelines": ("datelines", Dateline),
     "persuasion": ("persuasion", Persuasion),
     "sentence_bias": ("sentence_bias", SentenceBias),
     "frames": ("frames", FrameSentence),

@@ -111,11 +111,17 @@ class Step:
 # -- the steps: module-level functions (a pipeline must pickle) -------------------------------
 
 def _clutter(doc: Document, model: Any) -> None:
-    from framing.text.clutter import find_clutter
+    from framing.text.page import find_page
 
     doc.reset_sentences()
-    found = find_clutter(doc.text)
-    doc.clutter, doc.dateline, doc.byline = found.spans, found.dateline, found.byline
+    page = find_page(doc.text)
+    doc.clutter = list(page.skip)
+    doc.page = list(page.parts)
+    doc.datelines = [page.dateline] if page.dateline is not None else []
+    doc.dateline = page.dateline.text if page.dateline is not None else None
+    doc.byline = page.byline
+    if doc.title is None and page.title is not None:
+        doc.title = page.title
     doc.reset_sentences()
 
 
@@ -249,7 +255,8 @@ def _load_bias(path: str) -> Any:
 
 def _steps() -> list[Step]:
     return [
-        Step("clutter", _clutter, (), ("clutter", "dateline", "byline"), takes_model=False),
+        Step("clutter", _clutter, (), ("clutter", "dateline", "byline", "page", "datelines"),
+             takes_model=False),
         Step("text", _text, ("clutter",), ("sentences",), takes_model=False),
         Step("attribution", _attribution, ("sentences",), ("attributions",), takes_model=False),
         Step("hedging", _hedging, ("sentences", "attributions"), ("hedges", "boosters", "vague"),

@@ -23,6 +23,8 @@ __all__ = [
     "Persuasion",
     "SentenceBias",
     "FrameSentence",
+    "PagePart",
+    "Dateline",
 ]
 
 Voice = Literal["author", "quoted"]
@@ -437,3 +439,53 @@ class FrameSentence:
             "evidence": [s.to_list() for s in self.evidence],
             "words": list(self.words),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class PagePart:
+    """One part of a page's structure (see :mod:`framing.text.page`).
+
+    Parameters
+    ----------
+    kind : str
+        ``headline``, ``section``, ``date``, ``byline``, ``caption``, ``photo_credit``,
+        ``dateline``, ``body``, ``credit`` (reporting and editing credits), ``related``
+        (closing lists of links), or another kind of page clutter (``social``, ``signup``,
+        ``ad``, ``copyright``, ``share``, ``marker``, ``timestamp``).
+    span : Span
+        Where it is in the text.
+    text : str
+        ``text[span.start:span.end]``.
+    """
+
+    kind: str
+    span: Span
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "span": self.span.to_list(), "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A wire dateline and its parts: ``MOSCOW, Feb 2 (Reuters)``.
+
+    Parameters
+    ----------
+    span : Span
+        The dateline without its closing dash.
+    text : str
+        As written (what :attr:`framing.Document.dateline` holds).
+    place, date, agency : str or None
+        ``"MOSCOW"``, ``"Feb 2"``, ``"Reuters"``; ``None`` when the dateline has no such part.
+    """
+
+    span: Span
+    text: str
+    place: str | None = None
+    date: str | None = None
+    agency: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"span": self.span.to_list(), "text": self.text, "place": self.place,
+                "date": self.date, "agency": self.agency}

@@ -3,8 +3,10 @@
 trafilatura is the ``html`` extra (``pip install "framing-analysis[html]"``); it is imported
 only when a page is read. The extracted text keeps one paragraph per block (blocks are
 separated by a blank line, as the text layer expects); page clutter that survives extraction
-(datelines, credits, "Next In World" lists) is left in the text for :mod:`framing.text.clutter`
-to mark, so offsets always point into the text the Document holds.
+(datelines, credits, "Next In World" lists) is left in the text for :mod:`framing.text.page`
+to mark, so offsets always point into the text the Document holds. Photo captions
+(``<figcaption>``), which trafilatura leaves out, are put back as blocks where the page has
+them, so that a saved page and the same page pasted as text give the same structure.
 """
 
 from __future__ import annotations
@@ -126,6 +128,61 @@ def read_html(
     return Corpus(docs, problems=problems)
 
 
+_BLOCK_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote figcaption".split())
+_MAX_CAPTIONS = 50
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _with_captions(content: str | bytes, blocks: list[str]) -> list[str]:
+    """The extracted blocks with the page's photo captions (``<figcaption>``) put back where
+    the page has them: trafilatura leaves them out, but a caption and its credit are part
+    of the page's structure (:mod:`framing.text.page` marks them, and every extractor
+    skips them), so that a saved page and the same page pasted as text give the same parts.
+    A caption goes before the first extracted block that follows it in the page."""
+    try:
+        import lxml.html
+    except ImportError:  # pragma: no cover - a dependency of trafilatura
+        return blocks
+    try:
+        tree = lxml.html.fromstring(content)
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return blocks
+    index = {}
+    for k, b in enumerate(blocks):
+        index.setdefault(_norm(b), k)
+    present = set(index)
+    before: dict[int, list[str]] = {}
+    pending: list[str] = []
+    n_captions = 0
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag not in _BLOCK_TAGS:
+            continue
+        text = _norm(el.text_content())
+        if not text:
+            continue
+        if tag == "figcaption":
+            if text not in present and n_captions < _MAX_CAPTIONS:
+                pending.append(text)
+                present.add(text)
+                n_captions += 1
+            continue
+        k = index.get(text)
+        if k is not None and pending:
+            before.setdefault(k, []).extend(pending)
+            pending = []
+    if not before and not pending:
+        return blocks
+    out: list[str] = []
+    for k, b in enumerate(blocks):
+        out.extend(before.get(k, ()))
+        out.append(b)
+    return out
+
+
 def _extract(trafilatura: Any, content: str | bytes, doc_id: str | None, source: str | None) -> Document | None:
     result = trafilatura.bare_extraction(
         content,
@@ -138,7 +195,8 @@ def _extract(trafilatura: Any, content: str | bytes, doc_id: str | None, source:
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     raw = data.get("text") or ""
     blocks = [line.strip() for line in raw.splitlines()]
-    text = "\n\n".join(b for b in blocks if b)
+    blocks = _with_captions(content, [b for b in blocks if b])
+    text = "\n\n".join(blocks)
     if not text:
         return None
     meta: dict[str, Any] = {}

@@ -10,6 +10,7 @@ rules, Penn Treebank tags).
 The modules, in the order a text goes through them:
 
 - :mod:`framing.text.clutter`: page clutter (datelines, bylines, captions, credits) as spans;
+- :mod:`framing.text.page`: page structure (headline, captions and credits, dateline parts, body);
 - :mod:`framing.text.paragraphs`: blank-line separated paragraphs;
 - :mod:`framing.text.tokens`: the tokenizer, :class:`Token`, :class:`Chunk`, quotation marks;
 - :mod:`framing.text.sentences`: sentence boundaries;
@@ -34,6 +35,7 @@ Examples
 from __future__ import annotations
 
 from framing.text.clutter import Clutter, Region, find_clutter
+from framing.text.page import Page, find_page
 from framing.text.paragraphs import paragraphs
 from framing.text.parse import Sentence, parse
 from framing.text.sentences import MAX_SENTENCE_TOKENS, split_sentences
@@ -59,6 +61,8 @@ __all__ = [
     "paragraphs",
     "tag_words",
     "find_clutter",
+    "find_page",
+    "Page",
     "Clutter",
     "Region",
     "MAX_SENTENCE_TOKENS",

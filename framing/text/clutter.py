@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from framing.records import Span
 
-__all__ = ["Clutter", "Region", "find_clutter", "KINDS"]
+__all__ = ["Clutter", "Region", "find_clutter", "dateline_parts", "dateline_end", "KINDS"]
 
 #: The kinds of clutter :func:`find_clutter` reports.
 KINDS = (
@@ -52,6 +52,8 @@ KINDS = (
     "share",  # share buttons: "Share", "Tweet", "Facebook Twitter Email"
     "marker",  # extraction markers: "ABSTRACT.", "FULL TEXT."
     "timestamp",  # "6 years ago", "This article is more than 2 years old"
+    "section",  # a section line at the head of a page: "• World", "World > Europe"
+    "date",  # a date line at the head of a page: "Tuesday, 03 Feb 2026", "February 2, 2026 10:31 AM GMT"
 )
 
 # Lines longer than this are never whole-line clutter (captions excepted); a rule never
@@ -59,7 +61,8 @@ KINDS = (
 MAX_CLUTTER_LINE = 400
 # A headline in a "Next In World" list has at most this many words.
 MAX_HEADLINE_WORDS = 25
-# Datelines are looked for in the first few non-blank lines only (title, byline, lead).
+# Datelines are looked for in the first few non-blank lines that are not clutter (title,
+# section lines, lead), wherever captions and credits put them.
 DATELINE_LINES = 4
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
@@ -174,6 +177,24 @@ _MARKER_LINES = frozenset({"ABSTRACT.", "ABSTRACT", "FULL TEXT.", "FULL TEXT", "
 
 _FINAL_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
+# Head-of-page lines (before the first body line only): a bulleted section name or a
+# breadcrumb ("• World", "World > Europe"), and a line that is only a date and time.
+_BULLET = r"[•·▪►*|]"
+_SECTION_RE = re.compile(
+    rf"{_BULLET} ?[A-Z][\w&'’.-]*(?: [A-Za-z&][\w&'’.-]*){{0,3}}"
+    r"|[A-Z][\w&'’.-]*(?: [A-Za-z&][\w&'’.-]*){0,2}(?: ?[>›»|] ?[A-Z][\w&'’.-]*(?: [A-Za-z&][\w&'’.-]*){0,2}){1,3}"
+)
+_DAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_TIME = r"\d{1,2}[:.]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5}(?:[+-]\d{1,2})?)?"
+_DATE_CORE = (
+    rf"(?:{_DAY},? )?(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+_DATE_LINE_RE = re.compile(
+    rf"(?:{_BULLET} ?)?(?:(?:Updated|Published|Posted|Last updated|UPDATED|PUBLISHED):? )?"
+    rf"(?:{_TIME},? )?{_DATE_CORE}(?:,? (?:at )?{_TIME})?(?: ?[|,] ?(?:Updated|Published):? [^\n]{{1,40}})?"
+)
+
 
 class Region(NamedTuple):
     """One clutter region: a span of the original text and the rule that found it."""
@@ -268,6 +289,11 @@ def _is_headline(line: str) -> bool:
     return m is None or m.group()[0] in "?!"
 
 
+def _is_body_line(line: str) -> bool:
+    """A line of article text: a sentence of some length that ends like one."""
+    return len(line.split()) >= 8 and _FINAL_RE.search(line[-6:]) is not None
+
+
 def _line_kind(line: str) -> str | None:
     """The kind of a whole line of clutter, or None when the line may be article."""
     if not line:
@@ -314,6 +340,52 @@ def _related_marker(line: str) -> str | None:
     return None
 
 
+_DATELINE_PARTS_RE = re.compile(
+    rf"(?P<place>.*?)(?:,? (?P<date>{_MONTH} \d{{1,2}}(?:, \d{{4}})?))?(?: \((?P<agency>[^()]+)\))?"
+)
+
+
+def dateline_end(text: str, start: int = 0) -> int:
+    """The end of a wire dateline with its dash that starts at ``start`` ("MOSCOW, Feb 2
+    (Reuters) -", "WASHINGTON —"), or ``start`` when none starts there.
+
+    Examples
+    --------
+    >>> text = "MOSCOW, Feb 2 (Reuters) - Russia said talks had stalled."
+    >>> text[dateline_end(text):]
+    ' Russia said talks had stalled.'
+    >>> dateline_end("Russia said talks had stalled.")
+    0
+    """
+    head = text[start : start + MAX_CLUTTER_LINE]
+    m = _DATELINE_AGENCY_RE.match(head) or _DATELINE_CAPS_RE.match(head)
+    return start + m.end() if m is not None and m.end() < len(head) else start
+
+
+def dateline_parts(dateline: str) -> tuple[str | None, str | None, str | None]:
+    """The place, date and agency of a dateline as :func:`find_clutter` gives it.
+
+    Examples
+    --------
+    >>> dateline_parts("MOSCOW, Feb 2 (Reuters)")
+    ('MOSCOW', 'Feb 2', 'Reuters')
+    >>> dateline_parts("KYIV, Ukraine (AP)")
+    ('KYIV, Ukraine', None, 'AP')
+    >>> dateline_parts("Dec 29 (Reuters)"), dateline_parts("WASHINGTON")
+    ((None, 'Dec 29', 'Reuters'), ('WASHINGTON', None, None))
+    """
+    m = _DATELINE_PARTS_RE.fullmatch(dateline.strip()[:MAX_CLUTTER_LINE])
+    if m is None:  # pragma: no cover - the pattern matches any line
+        return dateline.strip() or None, None, None
+    place = m.group("place").strip(" ,") or None
+    if place is not None and m.group("date") is None:
+        # "Dec 29" alone: the lazy place took nothing, the date is at the start
+        d = re.fullmatch(rf"{_MONTH} \d{{1,2}}(?:, \d{{4}})?", place)
+        if d is not None:
+            return None, place, m.group("agency")
+    return place, m.group("date"), m.group("agency")
+
+
 def find_clutter(text: str) -> Clutter:
     """Find page clutter in ``text``: regions to skip, the dateline and the byline.
 
@@ -341,6 +413,7 @@ def find_clutter(text: str) -> Clutter:
     dateline: str | None = None
     byline: str | None = None
     nonblank = 0
+    head = True  # before the dateline and the first body line: section and date lines
     i = 0
     n = len(lines)
     while i < n:
@@ -348,7 +421,6 @@ def find_clutter(text: str) -> Clutter:
         i += 1
         if s == e:
             continue
-        nonblank += 1
         line = text[s:e]
 
         marker = _related_marker(line)
@@ -369,6 +441,11 @@ def find_clutter(text: str) -> Clutter:
             continue
 
         kind = _line_kind(line)
+        if kind is None and head and len(line) <= 60:
+            if _full(_DATE_LINE_RE, line):
+                kind = "date"
+            elif _full(_SECTION_RE, line):
+                kind = "section"
         if kind is None and _full(_BYLINE_RE, line) and len(line) <= 120:
             kind = "byline"
             if byline is None:
@@ -377,13 +454,17 @@ def find_clutter(text: str) -> Clutter:
             regions.append(Region(s, e, kind))
             continue
 
+        nonblank += 1
         if dateline is None and nonblank <= DATELINE_LINES:
-            head = line[:MAX_CLUTTER_LINE]
-            m = _DATELINE_AGENCY_RE.match(head) or _DATELINE_CAPS_RE.match(head)
+            first = line[:MAX_CLUTTER_LINE]
+            m = _DATELINE_AGENCY_RE.match(first) or _DATELINE_CAPS_RE.match(first)
             if m is not None and m.end() < len(line):
                 dateline = m.group("dl").strip()
                 regions.append(Region(s, s + m.end(), "dateline"))
+                head = False
                 continue
+        if head and _is_body_line(line):
+            head = False
 
         m = _CREDIT_TAIL_RE.search(line[-320:]) if line.endswith(")") else None
         if m is not None:

@@ -38,17 +38,33 @@ def paragraphs(text: str, skip: Sequence[Span] = ()) -> list[Span]:
 
 
 def _subtract(pieces: list[Span], skip: list[Span]) -> Iterable[Span]:
+    """``pieces`` (sorted, disjoint) minus the ``skip`` regions, in one pass over both: the
+    regions are merged first, so that each is passed once (linear, however many regions a
+    page has)."""
     if not skip:
         yield from pieces
         return
+    merged: list[Span] = []
+    for sp in sorted(skip):
+        if merged and sp.start <= merged[-1].end:
+            if sp.end > merged[-1].end:
+                merged[-1] = Span(merged[-1].start, sp.end)
+        else:
+            merged.append(Span(sp.start, sp.end))
+    k, m = 0, len(merged)
     for s, e in pieces:
+        while k < m and merged[k].end <= s:
+            k += 1
         cur = s
-        for ks, ke in skip:
-            if ke <= cur or ks >= e:
-                continue
+        j = k
+        while j < m and merged[j].start < e:
+            ks, ke = merged[j]
             if ks > cur:
                 yield Span(cur, ks)
             cur = max(cur, ke)
+            if ke > e:
+                break
+            j += 1
         if cur < e:
             yield Span(cur, e)
 

@@ -7,6 +7,7 @@ import re
 from itertools import accumulate
 
 from framing.records import Span
+from framing.text.clutter import dateline_end
 from framing.extract.attribution.quotes import Quotation
 from framing.extract.attribution.features import (
     QuoteIndex,
@@ -27,6 +28,16 @@ _WORD_RE = re.compile(r"\w+")
 
 def _n_words(text: str, s: int, e: int) -> int:
     return len(_WORD_RE.findall(text, s, e)) if e > s else 0
+
+
+def _after_dateline(text: str, s: int) -> int:
+    """``s``, or the end of a wire dateline that starts there ("MOSCOW, Feb 2 (Reuters) - "):
+    a report's content never starts with the dateline, even in a text whose page clutter was
+    not removed."""
+    end = dateline_end(text, s)
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end if end > s else s
 
 
 def _trim(text: str, s: int, e: int) -> Span:
@@ -96,11 +107,27 @@ def _word_counts(s: SentenceView) -> list[int]:
     return s.alnum
 
 
-def _tail_is_pp(s: SentenceView, after: int) -> bool:
-    """Whether the words from token ``after`` on open with a preposition (not "that") and
-    hold no verb ("..., officials said in a statement.")."""
+# ", citing X", ", according to X", ", adding ...": a second report attached to the first;
+# the words before it are the first report's tail ("said on Monday, citing Lavrov").
+_FINITE = frozenset("is are was were has have had will would can could may might should must".split())
+_ATTACHED = frozenset(("according", "citing", "adding", "saying", "noting", "quoting"))
+
+
+def _tail_end(s: SentenceView, after: int) -> int:
+    """The token where the tail after a cue ends: a comma before an attached report
+    (", citing ...", ", according to ..."), else the end of the sentence."""
+    words = s.words
+    for j in range(after, s.n - 1):
+        if words[j] == "," and words[j + 1] in _ATTACHED:
+            return j
+    return s.n
+
+
+def _tail_is_pp(s: SentenceView, after: int, end: int | None = None) -> bool:
+    """Whether the words from token ``after`` (to ``end``) open with a preposition (not
+    "that") and hold no verb ("..., officials said in a statement.")."""
     words, tags = s.words, s.tags
-    tail = [k for k in range(after, s.n) if words[k][0].isalnum()]
+    tail = [k for k in range(after, s.n if end is None else end) if words[k][0].isalnum()]
     return bool(tail) and (tags[tail[0]] in ("IN", "TO") and words[tail[0]] != "that") and not any(
         tags[k] in _VERB_TAGS for k in tail
     )
@@ -120,7 +147,7 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
             after_src = src_e
             if c[0] == 0 or all(not x[0].isalnum() for x in words[: c[0]]):
                 return _trim(text, after_src, se), False
-        return _trim(text, ss, cs), False
+        return _trim(text, _after_dateline(text, ss), cs), False
     n = s.n
     n_words = _word_counts(s)  # n_words[j]: words (tokens starting with a letter or digit) before j
     that_right = "that" in words[c[1] + 1 : c[1] + 6] and n_words[n] - n_words[c[1] + 1] >= 4
@@ -176,17 +203,19 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
     after = c[1] + 1
     if src is not None and src[0] > c[1] and src[0] - c[1] <= 2:
         after = src[1] + 1  # "said the minister ..."
-    tail_words = n_words[n] - n_words[after]
+    tail_end = _tail_end(s, after)
+    tail_words = n_words[tail_end] - n_words[after]
     before_end = src[0] if (src is not None and src[1] < c[0]) else c[0]
     lead_words = n_words[before_end]
     prev_tok = words[before_end - 1] if before_end > 0 else ""
     comma_before = prev_tok in (",", "—", "–", "-", ":") or prev_tok in _QUOTE_TOKENS
     if lead_words >= 2 and (
         tail_words == 0
-        or (comma_before and (tail_words <= 3 or _tail_is_pp(s, after)) and words[after : after + 1] != ["that"])
+        or (comma_before and (tail_words <= 3 or _tail_is_pp(s, after, tail_end))
+            and words[after : after + 1] != ["that"])
     ):
         end_tok = before_end - 1
-        return _trim(text, ss, s.ends[end_tok] if end_tok >= 0 else ss), False
+        return _trim(text, _after_dateline(text, ss), s.ends[end_tok] if end_tok >= 0 else ss), False
     start_tok = after
     # skip the addressee of "told", then "that" within a few tokens
     if words[c[0]] in _TELL:
@@ -214,6 +243,19 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
     if start_tok >= n:
         return _trim(text, ss, cs), False
     end = se
+    relative = src is not None and src[0] == src[1] and words[src[0]] in ("who", "which") \
+        and src[0] > 0 and words[src[0] - 1] in (",", "-", "—", "–")
+    if relative or start_tok == c[1] + 1 and (
+            s.tags[start_tok] in ("VBD", "VBZ", "VBP", "MD") or words[start_tok] in _FINITE) \
+            and words[start_tok] != "that":
+        # the cue inside a relative clause, its content's subject the antecedent ("one of
+        # many it said were in response to questions, also praised ..."), or its source the
+        # relative pronoun ("Lawmakers, who have debated whether to raise the tax, said
+        # ..."): the clause ends at the next comma or dash
+        for j in range(start_tok + 1, n):
+            if words[j] in (",", ";", "—", "–") or (relative and words[j] == "-"):
+                end = s.starts[j]
+                break
     # a verb with an object but no clause ("praised X's efforts"): the object is the content
     if s.tags[start_tok] in _NP_TAGS and words[c[0]] not in _CLAUSE_VERBS:
         j = start_tok

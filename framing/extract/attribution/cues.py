@@ -110,3 +110,47 @@ def extend_cue(s: SentenceView, i: int) -> int:
     if part and i + 1 < s.n and s.words[i + 1] == part:
         return i + 1
     return i
+
+
+# Verbs that report an activity (talking about a topic, weighing a plan) rather than what
+# was said or thought: a cue only when what follows is a clause or a quotation ("discussed
+# how to ...", "debated whether ...", "considered that ..."), not with a plain object
+# ("have discussed a possible deployment": the verb reports an action).
+_TOPIC_VERBS = frozenset(
+    """discuss discussed discusses discussing debate debated debates debating negotiate
+    negotiated negotiates negotiating mull mulled mulls mulling weigh weighed weighs weighing""".split()
+)
+_CLAUSE_OPENERS = frozenset(
+    """that how whether what why who whom where when which if about : " “ ‘ ' « ,""".split()
+)
+_OBJECT_TAGS = frozenset(["DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "CD"])
+_ATTRIBUTIVE_LEFT = frozenset(["DT", "IN", "VBG", "JJ", "PRP$", "TO", "PDT", "POS"])
+
+
+def _action_reading(s: SentenceView, i: int) -> bool:
+    """The candidate cue ``i`` reports an action, not speech or thought, as what follows it
+    shows:
+
+    - a participle used as an adjective before a noun, with no subject of its own
+      ("ceding internationally recognised Ukrainian territory", "the widely condemned
+      raid"): what follows is a noun without a determiner, what precedes (adverbs aside) a
+      determiner, preposition, adjective or gerund;
+    - a verb of talking about a topic ("discuss", "debate", "negotiate", "weigh") followed
+      by a plain object ("have discussed a possible deployment to Ukraine") rather than a
+      clause or a quotation ("discussed how the talks would go", "debated whether ...").
+    """
+    words, tags, n = s.words, s.tags, s.n
+    nxt = tags[i + 1] if i + 1 < n else "</s>"
+    if tags[i] in ("VBN", "VBD", "JJ") and nxt in ("JJ", "NN", "NNS", "NNP", "NNPS"):
+        j = i - 1
+        while j >= 0 and tags[j] == "RB" and words[j] not in ("not", "n't", "also"):
+            j -= 1
+        if j >= 0 and tags[j] in _ATTRIBUTIVE_LEFT and words[j] not in ("that", "which", "who"):
+            return True
+    if words[i] in _TOPIC_VERBS and i + 1 < n:
+        if words[i + 1] in _CLAUSE_OPENERS or s.in_quote(i + 1):
+            return False
+        return nxt in _OBJECT_TAGS and not any(
+            w in _CLAUSE_OPENERS and w != "," for w in words[i + 1 : i + 4]
+        )
+    return False

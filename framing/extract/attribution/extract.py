@@ -14,6 +14,7 @@ from framing.text import paragraphs
 from framing.extract.attribution.lexicon import reporting_verbs
 from framing.extract.attribution.quotes import find_quotations
 from framing.extract.attribution.features import (
+    AUXILIARIES,
     QuoteIndex,
     SentenceView,
     _CREDIT,
@@ -31,6 +32,7 @@ from framing.extract.attribution.content import (
 )
 from framing.extract.attribution.cues import (
     _DASHES,
+    _action_reading,
     _RULE_CUES,
     _candidate_pool,
     _dash_attribution,
@@ -202,11 +204,81 @@ def _iter_found(doc: Document) -> Iterator[Attribution]:
             if cue_score(s, i) >= thr:
                 if cues and cues[-1][1] >= i:
                     continue
+                if _action_reading(s, i):
+                    continue
                 cues.append((i, extend_cue(s, i)))
-        found = [_build(doc, sentences, k, s, c, quotes, rank_sources) for c in cues]
+        found = _share_reports(text, s, [_build(doc, sentences, k, s, c, quotes, rank_sources) for c in cues])
         if signed:
             found = sorted(found + signed, key=lambda a: a.cue.start)
         yield from found
+
+
+_SUBJECT_PRONOUNS = frozenset("he she it they we i".split())
+
+
+def _share_reports(text: str, s: SentenceView, found: list[Attribution]) -> list[Attribution]:
+    """What the reports of one sentence share:
+
+    - "X said on Monday, citing Y": the content of "citing" (or "according to") that follows
+      a report whose content comes before its cue is that report's content;
+    - coordinated cues share one source: in "The ministry's comment also praised Trump's
+      efforts and said he understood ..." the source of "said" is that of "praised" (a cue
+      right after "and" or "but": any source of its own the ranker found would lie inside
+      the first report, or in an apposition before it).
+    """
+    if len(found) < 2:
+        return found
+    out: list[Attribution] = []
+    for a in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind != "according_to" and prev.cue.end <= a.cue.start:
+            if a.kind == "according_to" and prev.content.end <= prev.cue.start < a.cue.start:
+                a = replace(a, content=prev.content, text=prev.text)
+            elif (
+                a.kind != "according_to"
+                and prev.source is not None
+                and prev.source.end <= prev.cue.start
+                and re.search(r"(?:,?\s*\band|,?\s*\bbut)(?:\s+(?:also|then|later))?\s*\Z",
+                              text[max(prev.cue.end, a.cue.start - 20) : a.cue.start]) is not None
+            ):
+                a = replace(a, source=prev.source, anonymous=prev.anonymous)
+        out.append(a)
+    return out
+
+
+def _subject_before(s: SentenceView, c: tuple[int, int], best: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The cue's subject when an apposition or relative clause stands between it and the
+    cue ("The ministry's comment, one of many it said were ..., also praised ..."): walking
+    left from the cue over adverbs and auxiliaries to a comma or dash, then back to the
+    matching comma or dash, the noun phrase before it opens the sentence. ``best`` (the
+    ranked source) is kept unless it lies inside the inserted clause."""
+    words, tags = s.words, s.tags
+    j = c[0] - 1
+    while j >= 0 and (words[j] in AUXILIARIES or tags[j] in ("RB", "MD")):
+        j -= 1
+    if j < 2 or words[j] not in (",", "-", "—", "–"):
+        return best
+    close = j
+    mark = {",": (",",), "-": ("-", "—", "–"), "—": ("-", "—", "–"), "–": ("-", "—", "–")}[words[close]]
+    k = close - 1
+    while k >= 0 and words[k] not in mark:
+        if words[k] in (";", ":") or s.in_quote(k) != s.in_quote(c[0]):
+            return best
+        k -= 1
+    if k < 1 or close - k < 2:
+        return best
+    if best is not None and not (k < best[0] and best[1] < close) and best[1] < c[0]:
+        return best  # the ranked source is outside the inserted clause: keep it
+    if best is not None and best[0] == k + 1 and any(t in ("NNP", "NNPS") for t in tags[best[0] : best[1] + 1]):
+        return best  # a name in apposition ("Kyiv's chief negotiator, Oksana Melnychuk, revealed")
+    nps = [x for x in np_candidates(s, c) if x[1] == k - 1]
+    if not nps:
+        return best
+    head = nps[0]
+    # the phrase opens the sentence (after an opening quotation mark or a dateline dash)
+    if head[0] > 0 and words[head[0] - 1] not in ("-", "—", "–", "\"", "“"):
+        return best
+    return head
 
 
 def _build(doc, sentences, k, s: SentenceView, c, quotes: QuoteIndex, rank_sources) -> Attribution:
@@ -225,6 +297,11 @@ def _build(doc, sentences, k, s: SentenceView, c, quotes: QuoteIndex, rank_sourc
     if according:
         cands = [x for x in cands if x is None or x[0] >= c[0]]
     best, best_score = rank_sources(s, c, cands)
+    if not according:
+        best = _subject_before(s, c, best)
+        if best is not None and best[1] > best[0] and words[best[1]] in _SUBJECT_PRONOUNS \
+                and s.tags[best[1] - 1] not in ("PRP", "NNP", "NNPS"):
+            best = (best[1], best[1])  # "many it said": the pronoun is the subject
     source = None if best is None else Span(s.starts[best[0]], s.ends[best[1]])
     content, direct = _content(doc, sentences, k, s, c, best, quotes)
     lem = "according to" if words[c[0]] == "according" else word_lemma(words[head])

@@ -549,8 +549,13 @@ def _rule_consider_active(words, tags, raw, i, j) -> bool:
 
 
 def _rule_as_or_passive(words, tags, raw, i, j) -> bool:
-    """"regarded as", "is widely regarded"."""
-    return _as_ahead(words, j) or _prev(words, i) in _OPINION_ADVERBS
+    """"regarded as", "is widely regarded"; not a declared classification ("will be regarded
+    as foreign intervention": what the speaker will do, not a hedged opinion)."""
+    if _prev(words, i) in _OPINION_ADVERBS:
+        return True
+    if i >= 2 and words[i - 1] == "be" and words[i - 2] in ("will", "shall", "'ll"):
+        return False
+    return _as_ahead(words, j)
 
 
 def _rule_as_object(words, tags, raw, i, j) -> bool:
