@@ -128,16 +128,18 @@ class Corpus(Sequence[Document]):
 
     # -- analysis ----------------------------------------------------------------------
     def analyze(self, *, actors: Any = None, n_jobs: int | None = 1, progress: bool = True,
-                pipeline: Any = None):
+                pipeline: Any = None, timeout: float | None = 600.0):
         """Run a pipeline (default :meth:`framing.Pipeline.default`) on every document; see
         :func:`framing.analysis.run.analyze_corpus`.
 
         Returns an :class:`~framing.Analysis`; failures are recorded per article, not dropped.
+        ``timeout``: seconds one article may take (default 600; ``None``: no limit); an
+        article over it is recorded as an error "timed out after N s" and the run goes on.
         """
         from framing.analysis.run import analyze_corpus  # the runner; it imports no Corpus
 
         return analyze_corpus(self, actors=actors, n_jobs=n_jobs, progress=progress,
-                              pipeline=pipeline)
+                              pipeline=pipeline, timeout=timeout)
 
     # -- tables ------------------------------------------------------------------------
     @classmethod
