@@ -71,16 +71,14 @@ def read_csv(
                     pos = len(lines)
                     break
                 except csv.Error as exc:
-                    if feed.pos >= len(lines) and start + 1 < len(lines):
-                        # a quotation mark never closed: the row swallowed every later line;
-                        # report it and read on from the line after it
-                        report(Problem(str(path), start + 1, None,
-                                       f"malformed CSV: {exc} (a quotation mark that is never "
-                                       "closed?); the lines after it are read as rows"))
-                        pos = start + 1
-                    else:
-                        report(Problem(str(path), start + 1, None, f"malformed CSV: {exc}"))
-                        pos = feed.pos
+                    # the row is reported and reading goes on from the line after its first
+                    # line: a quotation mark that is never closed (or closed lines later, in
+                    # another row) swallows no row but its own
+                    hint = ""
+                    if feed.pos - start > 1:
+                        hint = " (a quotation mark that is not closed on its line?)"
+                    report(Problem(str(path), start + 1, None, f"malformed CSV: {exc}{hint}"))
+                    pos = start + 1
                     break
                 if not values:
                     continue
