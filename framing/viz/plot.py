@@ -20,6 +20,8 @@ function               data
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from typing import Any
 
@@ -38,6 +40,15 @@ NO_DATA = "nothing to plot: the table is empty"
 
 STANCE_COLORS = {"neutral": "#bdbdbd", "doubt": "#e6550d", "endorse": "#31a354",
                  "emotive": "#756bb1"}
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def _labels(names) -> list[str]:
+    """Names as one-line labels: control characters and line breaks (which no font draws)
+    become a space."""
+    return [_CONTROL.sub(" ", str(n)) for n in names]
 
 
 def _plt():
@@ -136,8 +147,8 @@ def actor_sentiment(
     ax = _axes(ax)
     im = ax.imshow(np.ma.masked_invalid(bal.to_numpy(float)), cmap=cmap, vmin=-1, vmax=1,
                    aspect="auto")
-    ax.set_xticks(range(len(names)), labels=names, rotation=30, ha="right")
-    ax.set_yticks(range(len(groups)), labels=groups)
+    ax.set_xticks(range(len(names)), labels=_labels(names), rotation=30, ha="right")
+    ax.set_yticks(range(len(groups)), labels=_labels(groups))
     if annot:
         for i in range(len(groups)):
             for j in range(len(names)):
@@ -204,8 +215,8 @@ def voice_share(
     height = 0.8 / max(len(groups), 1)
     y = np.arange(len(names))
     for i, g in enumerate(groups):
-        ax.barh(y + i * height, share.loc[g].to_numpy(float), height=height, label=g)
-    ax.set_yticks(y + height * (len(groups) - 1) / 2, labels=names)
+        ax.barh(y + i * height, share.loc[g].to_numpy(float), height=height, label=_labels([g])[0])
+    ax.set_yticks(y + height * (len(groups) - 1) / 2, labels=_labels(names))
     ax.invert_yaxis()
     ax.set_xlabel("share of attributions")
     ax.set_title("Who gets a voice")
@@ -267,7 +278,7 @@ def metric_intervals(
     hi = sub["ci_high"].to_numpy(float)
     ax.hlines(y, lo, hi, color="0.4", lw=2)
     ax.plot(v, y, "o", color="C0", ms=7)
-    ax.set_yticks(y, labels=sub[by].astype(str).tolist())
+    ax.set_yticks(y, labels=_labels(sub[by].astype(str).tolist()))
     ax.invert_yaxis()
     ax.set_xlabel(label or metric)
     ax.set_ylabel(by)
@@ -317,7 +328,7 @@ def cue_stance(
         w = values[s].to_numpy(float)
         ax.barh(y, w, left=left, color=STANCE_COLORS[s], label=s)
         left += w
-    ax.set_yticks(y, labels=values.index.astype(str).tolist())
+    ax.set_yticks(y, labels=_labels(values.index.astype(str).tolist()))
     ax.invert_yaxis()
     ax.set_xlabel("share of attributions" if normalize else "attributions")
     ax.set_title("How sources are introduced: cue stance")
@@ -367,7 +378,7 @@ def evaluative_voice(
     ax.hlines(y, author.to_numpy(float), quoted.to_numpy(float), color="0.7", lw=2)
     ax.plot(author.to_numpy(float), y, "o", color="C3", label="author voice")
     ax.plot(quoted.to_numpy(float), y, "s", color="C0", label="quoted voice")
-    ax.set_yticks(y, labels=g.index.astype(str).tolist())
+    ax.set_yticks(y, labels=_labels(g.index.astype(str).tolist()))
     ax.invert_yaxis()
     ax.set_xlabel("evaluative words per 1,000 words")
     ax.set_title("Evaluative language: the outlet's voice vs its sources'")
