@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 import framing
 import framing.extract.attribution.features as features
 from framing import Corpus, Document, Pipeline, Step
-from framing.io.jsonl import _loads
 from framing.records import Span
 from framing.reporting.render import _md
 
@@ -284,6 +283,8 @@ JSON_VALUES = st.recursive(
 
 
 def _jsonl(text, meta):
+    from framing.io.jsonl import _loads
+
     line = json.dumps({**meta, "text": text})  # json.dumps writes NaN and Infinity as such
     bad: list[str] = []
     obj = _loads(line, bad)
