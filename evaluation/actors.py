@@ -1,22 +1,33 @@
 """Evaluate the actor layer; prints markdown tables.
 
-1. Sentiment toward a target on NewsMTSC test splits (rw, mt): the shipped
-   ActorSentimentClassifier, the no-training default, and two baselines computed here
-   (VADER on the whole sentence; TF-IDF + logistic regression with the target masked).
+1. Sentiment toward a target on NewsMTSC's dev splits (``--split dev``, the default:
+   rw-dev, mt-dev) or test splits (``--split test``: rw-test, mt-test; recorded in
+   ``evaluation/ledger.jsonl``): the shipped ActorSentimentClassifier, the no-training
+   default, and two baselines computed here (VADER on the whole sentence; TF-IDF + logistic
+   regression with the target masked, fitted on train). The shipped model is fitted on
+   train + dev, so its dev figures measure the fit, not generalisation.
 2. The bundled sample's actor gold: mention span P/R/F1 (overlap matching, guidelines'
    Scoring), canonical-actor accuracy on matched mentions, with and without the sample's
    actor table; and sentence-level actor sentiment macro-F1 on the gold (sentence, actor)
    pairs the pipeline also produced.
 
+Every accuracy figure has a 95% bootstrap interval: over the sample's articles, and over
+NewsMTSC's sentences (its ids are opaque, with no article to group by; the targets of one
+sentence are resampled together).
+
 Usage::
 
-    FRAMING_DATA=../shared/data python evaluation/actors.py
-    FRAMING_DATA=../shared/data python evaluation/actors.py --sample-only   # no test split read
+    FRAMING_DATA=../shared/data python evaluation/actors.py                 # dev splits and the sample
+    FRAMING_DATA=../shared/data python evaluation/actors.py --split test    # a test reading
+    FRAMING_DATA=../shared/data python evaluation/actors.py --sample-only   # no NewsMTSC split read
 """
 
 from __future__ import annotations
 
+import argparse
 import re
+import sys
+from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -30,12 +41,22 @@ from framing.models._actor_sentiment import _tokens_and_target
 from framing.pipeline import annotate
 from framing.scoring import match_spans
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _common as C  # noqa: E402
+
+METHODS = {
+    "trained": "ActorSentimentClassifier (shipped, trained on train + dev)",
+    "default": "default, no training (target-aware lexicon)",
+    "tfidf_lr": "baseline: TF-IDF + logistic regression, target masked",
+    "vader": "baseline: VADER compound on the whole sentence (±0.05)",
+}
+
 
 def _masked(df):
     return [s[:a] + " TARGETX " + s[b:] for s, a, b in zip(df.sentence, df.start, df.end)]
 
 
-def newsmtsc_table() -> str:
+def newsmtsc_table(split: str = "dev") -> tuple[str, dict[str, float]]:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     train = load_newsmtsc("train")
@@ -45,54 +66,57 @@ def newsmtsc_table() -> str:
     )
     model = ActorSentimentClassifier.pretrained()
     vader = SentimentIntensityAnalyzer()
-    lines = ["| method | rw test macro-F1 | mt test macro-F1 |", "|---|---|---|"]
-    results: dict[str, list[float]] = {}
-    for split in ("rw-test", "mt-test"):
-        d = load_newsmtsc(split)
+    parts = (f"rw-{split}", f"mt-{split}")
+    lines = [f"| method | {parts[0]} macro-F1 | {parts[1]} macro-F1 |", "|---|---|---|"]
+    figs: dict[str, float] = {}
+    for part in parts:
+        d = load_newsmtsc(part)
         preds = {
-            "ActorSentimentClassifier (shipped, trained on train + dev)": model.predict(d),
-            "default, no training (target-aware lexicon)": [
+            "trained": model.predict(d),
+            "default": [
                 label_of(target_context(*_tokens_and_target(s, a, b)).score)
                 for s, a, b in zip(d.sentence, d.start, d.end)
             ],
-            "baseline: TF-IDF + logistic regression, target masked": lr.predict(
-                tfidf.transform(_masked(d))
-            ),
-            "baseline: VADER compound on the whole sentence (±0.05)": [
-                label_of(vader.polarity_scores(s)["compound"], 0.05) for s in d.sentence
-            ],
+            "tfidf_lr": lr.predict(tfidf.transform(_masked(d))),
+            "vader": [label_of(vader.polarity_scores(s)["compound"], 0.05) for s in d.sentence],
         }
-        for name, p in preds.items():
-            results.setdefault(name, []).append(f1_score(d.label, p, average="macro"))
-    for name, (rw, mt) in results.items():
-        lines.append(f"| {name} | {rw:.3f} | {mt:.3f} |")
-    lines.append("| GRU-TSC, RoBERTa (Hamborg & Donnay 2021, published) | 0.831 | n/a here |")
-    return "\n".join(lines)
+        for key, p in preds.items():
+            name = f"newsmtsc_{part.replace('-', '_')}_{key}_macro_f1"
+            figs.update(C.macro_f1_figures(name, list(d.label), list(p), list(d.sentence)))
+            # the same figure as scikit-learn's, from the same counts
+            assert abs(figs[name] - f1_score(d.label, p, average="macro")) < 1e-9
+    for key, label in METHODS.items():
+        cells = [C.fmt(figs, f"newsmtsc_{part.replace('-', '_')}_{key}_macro_f1") for part in parts]
+        lines.append(f"| {label} | {cells[0]} | {cells[1]} |")
+    if split == "test":
+        lines.append("| GRU-TSC, RoBERTa (Hamborg & Donnay 2021, published) | 0.831 | n/a here |")
+    return "\n".join(lines), figs
 
 
-def sample_table() -> str:
+def sample_table() -> tuple[str, dict[str, float]]:
     gold = {g["id"]: g for g in load_sample_gold()}
     lines = [
         "| sample (16 articles) | precision | recall | F1 | actor accuracy |",
         "|---|---|---|---|---|",
     ]
+    figs: dict[str, float] = {}
     for use_table in (True, False):
-        tp = n_pred = n_gold = correct = 0
+        per_doc = []  # tp, predicted, gold, actor right
         for doc in load_sample():
             pred = find_mentions(doc, load_sample_actors(doc.story) if use_table else None)
             g = gold[doc.id]["mentions"]
             pairs = match_spans([m.span for m in pred], [tuple(m["span"]) for m in g])
-            tp += len(pairs)
-            n_pred += len(pred)
-            n_gold += len(g)
-            correct += sum(pred[i].actor == g[j]["actor"] for i, j in pairs)
-        p, r = tp / max(n_pred, 1), tp / max(n_gold, 1)
-        f = 2 * p * r / max(p + r, 1e-9)
+            per_doc.append((len(pairs), len(pred), len(g), sum(pred[i].actor == g[j]["actor"] for i, j in pairs)))
+        c = np.asarray(per_doc, dtype=float)
+        key = "sample_mentions_" + ("actor_table" if use_table else "automatic")
+        figs.update(C.prf_figures(key, c[:, :3]))
+        figs.update(C.ratio_figures(f"{key}_actor_accuracy", c[:, [3, 0]]))
         name = "mentions, with the sample's actor table" if use_table else "mentions, automatic (no table)"
-        lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {correct / max(tp, 1):.3f} |")
+        lines.append(f"| {name} | " + " | ".join(
+            C.fmt(figs, f"{key}_{m}") for m in ("precision", "recall", "f1", "actor_accuracy")) + " |")
     # sentiment toward actors per sentence, on gold (sentence, actor) pairs
     model = ActorSentimentClassifier.pretrained()
-    rows = {"default": ([], []), "model": ([], [])}
+    rows = {"default": ([], [], []), "model": ([], [], [])}
     covered = total = 0
     for doc in load_sample():
         annotate(doc, actors=load_sample_actors(doc.story))
@@ -106,25 +130,44 @@ def sample_table() -> str:
                 if key in pred:
                     rows[name][0].append(a["label"])
                     rows[name][1].append(pred[key])
+                    rows[name][2].append(doc.id)
     lines.append("")
     lines.append(f"Actor sentiment on the sample's gold (sentence, actor) pairs: {covered} of {total} "
                  "pairs produced by the pipeline.")
     lines.append("")
     lines.append("| sample actor sentiment | macro-F1 on produced pairs |")
     lines.append("|---|---|")
-    for name, (g, p) in rows.items():
-        lines.append(f"| {name} | {f1_score(g, p, average='macro'):.3f} |")
-    return "\n".join(lines)
+    figs["sample_sentiment_pairs_produced"] = covered
+    figs["sample_sentiment_pairs_gold"] = total
+    for name, (g, p, docs) in rows.items():
+        key = f"sample_sentiment_{name}_macro_f1"
+        figs.update(C.macro_f1_figures(key, g, p, docs))
+        assert abs(figs[key] - f1_score(g, p, average="macro")) < 1e-9
+        lines.append(f"| {name} | {C.fmt(figs, key)} |")
+    return "\n".join(lines), figs
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    C.add_arguments(ap, "NewsMTSC rw-/mt-dev or rw-/mt-test")
+    ap.add_argument("--sample-only", action="store_true",
+                    help="only the bundled sample's tables: read no NewsMTSC dev or test split")
+    args = ap.parse_args(argv)
+    figs: dict[str, float] = {}
+    if not args.sample_only:
+        print(f"## NewsMTSC {args.split} splits\n")
+        tab, f = newsmtsc_table(args.split)
+        print(tab)
+        figs.update(f)
+    print("\n## Bundled sample\n")
+    tab, f = sample_table()
+    print(tab)
+    figs.update(f)
+    print("\n" + C.INTERVAL_NOTE + " (NewsMTSC: sentences)")
+    C.finish(args, "evaluation/actors.py", figs, argv if argv is not None else sys.argv[1:],
+             read_test=args.split == "test" and not args.sample_only)
+    return 0
 
 
 if __name__ == "__main__":
-    import argparse
-
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sample-only", action="store_true",
-                    help="only the bundled sample's tables: do not read the NewsMTSC test splits")
-    if not ap.parse_args().sample_only:
-        print("## NewsMTSC test splits\n")
-        print(newsmtsc_table())
-    print("\n## Bundled sample\n")
-    print(sample_table())
+    raise SystemExit(main())

@@ -7,14 +7,18 @@
   gold content is 0.5 or more (gold content split around its cue is taken from its first
   to its last piece, as the guidelines' "one attribution from A to B").
 
-Data: PolNeAR dev and test (``framing.datasets.load_polnear``, from ``$FRAMING_DATA``) and
-the bundled sample (``framing.datasets.load_sample_gold``). Test is read only to report.
+Data: PolNeAR dev or test (``framing.datasets.load_polnear``, from ``$FRAMING_DATA``) and
+the bundled sample (``framing.datasets.load_sample_gold``). Dev by default; test is read
+only with ``--split test``, only to report, and each such run is recorded in
+``evaluation/ledger.jsonl``. Every figure has a 95% bootstrap interval over documents
+(``evaluation/_common.py``).
 
 Usage::
 
-    python evaluation/attribution.py                      # dev, test, sample; print the table
-    python evaluation/attribution.py --splits dev sample  # while developing
-    python evaluation/attribution.py --write-docs         # also write it into docs/attribution.md
+    python evaluation/attribution.py                          # PolNeAR dev and the sample
+    python evaluation/attribution.py --split test --no-sample  # PolNeAR test (a test reading)
+    python evaluation/attribution.py --json figures.json      # also the figures as JSON
+    python evaluation/attribution.py --write-docs             # also write the table into docs/attribution.md
 """
 
 from __future__ import annotations
@@ -26,18 +30,24 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _p in (ROOT, ROOT / "evaluation"):
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
 
 from framing.extract.attribution import extract_attributions  # noqa: E402
 from framing.document import Document  # noqa: E402
 from framing.scoring import PRF, match_spans, token_f1  # noqa: E402
 
+import _common as C  # noqa: E402
+
 DOCS = ROOT / "docs" / "attribution.md"
-BEGIN = "<!-- attribution-table:begin -->"
-END = "<!-- attribution-table:end -->"
-COMMAND = "python evaluation/attribution.py --write-docs"
+COMMANDS = {"dev": "python evaluation/attribution.py --write-docs",
+            "test": "python evaluation/attribution.py --split test --no-sample --write-docs"}
+NAMES = {"dev": "PolNeAR dev", "test": "PolNeAR test", "sample": "bundled sample"}
+KEYS = {"dev": "polnear_dev", "test": "polnear_test", "sample": "sample"}
 
 
 def _spans_overlap(a, b) -> bool:
@@ -77,6 +87,7 @@ def score_records(records: list[dict], predict=None) -> dict:
     matched = src_ok = content_ok = 0
     words = 0
     kinds: Counter = Counter()
+    per_doc = []  # tp, predicted, gold, source right, content matched, kind right
     t0 = time.perf_counter()
     for rec in records:
         text = rec["text"]
@@ -92,6 +103,8 @@ def score_records(records: list[dict], predict=None) -> dict:
         src_ok += r["source_ok"]
         content_ok += r["content_ok"]
         kinds += r["kinds"]
+        per_doc.append((r["matched"], r["cue"].n_pred, r["cue"].n_gold, r["source_ok"], r["content_ok"],
+                        sum(n for (g, p), n in r["kinds"].items() if g == p)))
     seconds = time.perf_counter() - t0
     return {
         "documents": len(records),
@@ -105,7 +118,19 @@ def score_records(records: list[dict], predict=None) -> dict:
         "kind_accuracy": sum(n for (g, p), n in kinds.items() if g == p) / matched if matched else 0.0,
         "words": words,
         "seconds": seconds,
+        "per_doc": per_doc,
     }
+
+
+def figures(key: str, r: dict) -> dict[str, float]:
+    """The flat figures of one scored data set, with 95% intervals over documents."""
+    c = np.asarray(r["per_doc"], dtype=float).reshape(-1, 6)
+    out = {f"{key}_documents": r["documents"], f"{key}_gold_cues": r["gold"],
+           f"{key}_predicted_cues": r["predicted"]}
+    out.update(C.prf_figures(f"{key}_cue", c[:, :3]))
+    for j, name in ((3, "source_accuracy"), (4, "content_match"), (5, "kind_accuracy")):
+        out.update(C.ratio_figures(f"{key}_{name}", np.stack([c[:, j], c[:, 0]], axis=1)))
+    return out
 
 
 def load(split: str) -> list[dict]:
@@ -118,28 +143,32 @@ def load(split: str) -> list[dict]:
     return load_polnear(split).records
 
 
-def table(results: dict[str, dict]) -> str:
+def table(figs: dict[str, float], data: list[str]) -> str:
+    """Markdown table of the figures of ``data`` (split names), each with its interval."""
     head = (
         "| data | documents | gold cues | predicted | cue P | cue R | cue F1 | source acc. "
         "| content match | kind acc. |\n|---|---|---|---|---|---|---|---|---|---|\n"
     )
     rows = []
-    names = {"dev": "PolNeAR dev", "test": "PolNeAR test", "sample": "bundled sample"}
-    for split, r in results.items():
+    for split in data:
+        k = KEYS[split]
         rows.append(
-            f"| {names.get(split, split)} | {r['documents']} | {r['gold']} | {r['predicted']} "
-            f"| {r['cue_precision']:.3f} | {r['cue_recall']:.3f} | {r['cue_f1']:.3f} "
-            f"| {r['source_accuracy']:.3f} | {r['content_match']:.3f} | {r['kind_accuracy']:.3f} |"
+            f"| {NAMES[split]} | {figs[k + '_documents']} | {figs[k + '_gold_cues']} | {figs[k + '_predicted_cues']} | "
+            + " | ".join(C.fmt(figs, f"{k}_{m}") for m in ("cue_precision", "cue_recall", "cue_f1",
+                                                          "source_accuracy", "content_match", "kind_accuracy"))
+            + " |"
         )
     return head + "\n".join(rows) + "\n"
 
 
-def write_docs(tab: str) -> None:
+def write_docs(tab: str, split: str) -> None:
     text = DOCS.read_text(encoding="utf-8")
-    block = f"{BEGIN}\nProduced by `{COMMAND}` on {date.today().isoformat()}:\n\n{tab}{END}"
-    if BEGIN in text and END in text:
-        pre, rest = text.split(BEGIN, 1)
-        _, post = rest.split(END, 1)
+    begin, end = f"<!-- attribution-table-{split}:begin -->", f"<!-- attribution-table-{split}:end -->"
+    block = (f"{begin}\nProduced by `{COMMANDS[split]}` on {date.today().isoformat()} "
+             f"({C.INTERVAL_NOTE}):\n\n{tab}{end}")
+    if begin in text and end in text:
+        pre, rest = text.split(begin, 1)
+        _, post = rest.split(end, 1)
         text = pre + block + post
     else:
         text += "\n" + block + "\n"
@@ -148,16 +177,23 @@ def write_docs(tab: str) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--splits", nargs="+", default=["dev", "test", "sample"])
-    ap.add_argument("--write-docs", action="store_true", help=f"write the table into {DOCS}")
+    C.add_arguments(ap, "PolNeAR's dev or test split")
+    ap.add_argument("--no-sample", action="store_true", help="do not score the bundled sample")
+    ap.add_argument("--write-docs", action="store_true",
+                    help=f"write the table into {DOCS.relative_to(ROOT)} (one block per split)")
     args = ap.parse_args(argv)
-    results = {}
-    for split in args.splits:
-        results[split] = score_records(load(split))
-    tab = table(results)
+    data = [args.split] + ([] if args.no_sample else ["sample"])
+    figs: dict[str, float] = {}
+    for split in data:
+        figs.update(figures(KEYS[split], score_records(load(split))))
+    tab = table(figs, data)
     print(tab)
+    print(C.INTERVAL_NOTE)
+    # the ledger first: its line records whether the checkout differed from the commit,
+    # which the docs page written next would make it
+    C.finish(args, "evaluation/attribution.py", figs, argv if argv is not None else sys.argv[1:])
     if args.write_docs:
-        write_docs(tab)
+        write_docs(tab, args.split)
     return 0
 
 

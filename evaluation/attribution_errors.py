@@ -23,8 +23,12 @@ document-level cue F1 if all its errors were fixed and nothing else changed. In 
 
 Usage::
 
-    python evaluation/attribution_errors.py [--split dev] [--top 40]
-    python evaluation/attribution_errors.py --categories [--examples]
+    python evaluation/attribution_errors.py [--split dev|train] [--top 40] [--json PATH]
+    python evaluation/attribution_errors.py --categories [--examples] [--json PATH]
+
+``--split`` is ``dev`` (default) or ``train``, never test. ``--json`` writes the counts of
+each reason or category (and, with ``--categories``, the cue F1 with its 95% bootstrap
+interval over documents) as one flat JSON object.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-for p in (ROOT, ROOT / "scripts"):
+for p in (ROOT, ROOT / "scripts", ROOT / "evaluation"):
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
 
@@ -46,6 +50,8 @@ from framing.document import Document  # noqa: E402
 from framing.scoring import match_spans  # noqa: E402
 from framing.text import paragraphs  # noqa: E402
 from train_attribution import gold_head  # noqa: E402
+
+import _common as C  # noqa: E402
 
 
 def analyse(split: str = "dev"):
@@ -116,10 +122,11 @@ def _head_class(word: str, tag: str) -> str:
     return "noun" if tag.startswith("NN") else "verb" if tag.startswith("VB") else "other"
 
 
-def categorise(split: str = "dev"):
+def categorise(split: str = "dev", per_doc: list | None = None):
     """False negatives and false positives of the cue step by category (see the docstring).
 
-    Returns ``(fn, fp, examples, (tp, n_pred, n_gold))`` with ``fn``/``fp`` Counters of
+    Returns ``(fn, fp, examples, (tp, n_pred, n_gold))`` (and appends the (tp, n_pred,
+    n_gold) of each document to ``per_doc`` when given) with ``fn``/``fp`` Counters of
     categories and ``examples[("FN"|"FP", category)]`` a list of strings.
     """
     if split == "test":
@@ -130,6 +137,7 @@ def categorise(split: str = "dev"):
     fp: Counter = Counter()
     examples: dict = {}
     tp = n_pred = n_gold = 0
+    per_doc = [] if per_doc is None else per_doc
 
     def overlap(a, c) -> bool:
         return a[0] < c[1] and c[0] < a[1]
@@ -144,6 +152,7 @@ def categorise(split: str = "dev"):
         gold = rec["attributions"]
         pairs = match_spans([p["cue"] for p in pred], [g["cue"] for g in gold])
         tp, n_pred, n_gold = tp + len(pairs), n_pred + len(pred), n_gold + len(gold)
+        per_doc.append((len(pairs), len(pred), len(gold)))
         hit_g = {j for _, j in pairs}
         hit_p = {i for i, _ in pairs}
         sents = doc.sentences
@@ -190,10 +199,20 @@ def categorise(split: str = "dev"):
     return fn, fp, examples, (tp, n_pred, n_gold)
 
 
-def print_categories(split: str, show_examples: bool) -> None:
-    fn, fp, examples, (tp, n_pred, n_gold) = categorise(split)
-    f1 = 2 * tp / (n_pred + n_gold)
-    print(f"{split}: {tp} matched, {n_pred} predicted, {n_gold} gold cues: cue F1 {f1:.4f}")
+def _key(name: str) -> str:
+    return "".join(ch if ch.isalnum() else "_" for ch in name).strip("_")
+
+
+def print_categories(split: str, show_examples: bool) -> dict[str, float]:
+    per_doc: list = []
+    fn, fp, examples, (tp, n_pred, n_gold) = categorise(split, per_doc)
+    figs = {f"polnear_{split}_matched": tp, f"polnear_{split}_predicted": n_pred, f"polnear_{split}_gold": n_gold}
+    figs.update(C.with_interval(f"polnear_{split}_cue_f1", 2 * tp / (n_pred + n_gold),
+                                C.counts_interval(per_doc, C.f1)))
+    figs.update({f"fn_{_key(k)}": n for k, n in fn.items()})
+    figs.update({f"fp_{_key(k)}": n for k, n in fp.items()})
+    print(f"{split}: {tp} matched, {n_pred} predicted, {n_gold} gold cues: "
+          f"cue F1 {C.fmt(figs, f'polnear_{split}_cue_f1', 4)} ({C.INTERVAL_NOTE})")
     print("\nmissed gold cues (false negatives): count, category, cue F1 if all were found")
     for cat, n in sorted(fn.items(), key=lambda x: -x[1]):
         print(f"  {n:5d}  {cat:22s} {2 * (tp + n) / (n_pred + n + n_gold):.4f}")
@@ -204,19 +223,23 @@ def print_categories(split: str, show_examples: bool) -> None:
         for (side, cat), exs in sorted(examples.items()):
             print(f"\n## {side} {cat}")
             print("\n".join("   " + e for e in exs[:10]))
+    return figs
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", default="dev")
+    C.add_arguments(ap, splits=("dev", "train"))
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--examples", action="store_true")
     ap.add_argument("--categories", action="store_true")
     args = ap.parse_args(argv)
     if args.categories:
-        print_categories(args.split, args.examples)
+        C.finish(args, "evaluation/attribution_errors.py", print_categories(args.split, args.examples),
+                 read_test=False)
         return 0
     reasons, nc, rej, fp, ex = analyse(args.split)
+    C.finish(args, "evaluation/attribution_errors.py", {f"missed_{_key(k)}": n for k, n in reasons.items()},
+             read_test=False)
     print("missed gold cues by reason:", dict(reasons))
     print("\nnot candidates (head word/tag):", nc.most_common(args.top))
     print("\nrejected candidates:", rej.most_common(args.top))

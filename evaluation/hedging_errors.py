@@ -15,6 +15,10 @@ Usage::
 
     FRAMING_DATA=/work/shared/data PYTHONPATH=. python evaluation/hedging_errors.py [--split train] [--show 10] [--word suggested]
     FRAMING_DATA=/work/shared/data PYTHONPATH=. python evaluation/hedging_errors.py --diagnostic --split all
+
+``--split`` here is a split *of the wiki part* (all of it development data); the news part,
+the test data of ``evaluation/hedging.py --split test``, is refused. ``--json PATH`` writes
+the table's figures (with 95% bootstrap intervals over documents) as one flat JSON object.
 """
 
 from __future__ import annotations
@@ -24,10 +28,16 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
 
 from framing.datasets import load_szeged_uncertainty
 from framing.extract.hedging import extract_hedges
 from framing.scoring import PRF, match_spans, span_prf
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _common as C  # noqa: E402
 
 SEED = 20261127  # scripts/train_hedging.py
 DEV_SHARE = 0.2
@@ -146,6 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--classifier", action="store_true", help="extract_hedges(classifier=True)")
     ap.add_argument("--diagnostic", action="store_true",
                     help="only the scheme-difference diagnostic (each difference scored Szeged's way)")
+    C.add_json_argument(ap)
     args = ap.parse_args(argv)
     if args.part not in ALLOWED:
         sys.exit(f"refusing to analyse Szeged {args.part!r}: the news part (factbank) is "
@@ -155,17 +166,17 @@ def main(argv: list[str] | None = None) -> None:
     if args.diagnostic:
         print("\n".join(diagnostic(df, is_dev, args.split)))
         return
-    cue = {k: PRF() for k in ("train", "dev")}
-    sent = {k: PRF() for k in ("train", "dev")}
+    counts = {k: C.DocCounts(6) for k in ("train", "dev")}  # cue, then sentence (tp, pred, gold)
     fp, fn = Counter(), Counter()
     fp_ex, fn_ex = defaultdict(list), defaultdict(list)
     words = {w.lower() for w in args.word}
-    for text, gold, dev in zip(df["text"], df["hedge_cues"], is_dev):
+    for doc_id, text, gold, dev in zip(df["doc_id"], df["text"], df["hedge_cues"], is_dev):
         split = "dev" if dev else "train"
         hedges = extract_hedges(text, categories=["hedge"], classifier=args.classifier)
         pred = [c.span for c in hedges]
-        cue[split] += span_prf(pred, gold)
-        sent[split] += PRF(int(bool(pred) and bool(gold)), int(bool(pred)), int(bool(gold)))
+        c = span_prf(pred, gold)
+        counts[split].add(doc_id, c.tp, c.n_pred, c.n_gold,
+                          int(bool(pred) and bool(gold)), int(bool(pred)), int(bool(gold)))
         if args.split not in (split, "all"):
             continue
         m = match_spans(pred, gold)
@@ -182,10 +193,19 @@ def main(argv: list[str] | None = None) -> None:
                 fn_ex[w].append(_ctx(text, s, e))
     print("| wiki split | measure | precision | recall | F1 | gold |")
     print("|---|---|---:|---:|---:|---:|")
-    for k, (c, s) in {"train": (cue["train"], sent["train"]), "dev": (cue["dev"], sent["dev"]),
-                      "all": (cue["train"] + cue["dev"], sent["train"] + sent["dev"])}.items():
-        for what, p in (("hedge cues", c), ("uncertain sentences", s)):
-            print(f"| {k} | {what} | {p.precision:.3f} | {p.recall:.3f} | {p.f1:.3f} | {p.n_gold} |")
+    figs: dict[str, float] = {}
+    arrays = {"train": counts["train"].array(), "dev": counts["dev"].array()}
+    arrays["all"] = np.concatenate([arrays["train"], arrays["dev"]])
+    for k, arr in arrays.items():
+        for what, name, cols in (("hedge cues", "hedge_cue", slice(0, 3)), ("uncertain sentences", "sentence", slice(3, 6))):
+            key = f"wiki_{k}_{name}"
+            figs.update(C.prf_figures(key, arr[:, cols]))
+            figs[f"{key}_gold"] = int(arr[:, cols][:, 2].sum())
+            print(f"| {k} | {what} | {C.fmt(figs, key + '_precision')} | {C.fmt(figs, key + '_recall')} | "
+                  f"{C.fmt(figs, key + '_f1')} | {figs[key + '_gold']} |")
+    print("\n" + C.INTERVAL_NOTE)
+    if args.json:
+        C.write_json(args.json, figs)
     for name, counter, ex in (("false negatives", fn, fn_ex), ("false positives", fp, fp_ex)):
         print(f"\n## {name} ({args.split} split)")
         for w, n in counter.most_common(args.top):

@@ -13,6 +13,7 @@ from framing.records import (
     Cue,
     Evaluation,
     Mention,
+    Persuasion,
     Span,
 )
 from framing.text import Sentence, parse
@@ -43,6 +44,9 @@ class Document:
         Fields lifted from the clutter ("MOSCOW, Feb 2 (Reuters)", "By Jane Doe").
     attributions, hedges, boosters, vague, evaluations, mentions, actor_sentiment : list
         Evidence records filled by :func:`framing.analyze`.
+    persuasion : list of Persuasion
+        Persuasion-technique spans, filled by the persuasion step
+        (:func:`framing.persuasion.find_persuasion`).
 
     In Jupyter a Document shows its text with the evidence highlighted: ``_repr_html_`` is
     attached by the package root from :func:`framing.viz.display.render_document`, so that
@@ -76,6 +80,7 @@ class Document:
     evaluations: list[Evaluation] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     actor_sentiment: list[ActorSentiment] = field(default_factory=list)
+    persuasion: list[Persuasion] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,8 +127,8 @@ class Document:
         >>> d = framing.analyze("The minister said talks would resume.").to_dict()
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
         ['actor_sentiment', 'attributions', 'boosters', 'byline', 'clutter', 'cues', 'date',
-         'dateline', 'evaluative', 'hedges', 'id', 'mentions', 'meta', 'outlet', 'story',
-         'text', 'title', 'url', 'vague']
+         'dateline', 'evaluative', 'hedges', 'id', 'mentions', 'meta', 'outlet', 'persuasion',
+         'story', 'text', 'title', 'url', 'vague']
         >>> _ = json.dumps(d)
         """
         return {
@@ -146,6 +151,7 @@ class Document:
             "evaluative": [e.to_dict() for e in self.evaluations],
             "mentions": [m.to_dict() for m in self.mentions],
             "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
+            "persuasion": [p.to_dict() for p in self.persuasion],
         }
 
     @classmethod
@@ -186,6 +192,7 @@ _RECORDS: dict[str, tuple[str, type]] = {
     "evaluative": ("evaluations", Evaluation),
     "mentions": ("mentions", Mention),
     "actor_sentiment": ("actor_sentiment", ActorSentiment),
+    "persuasion": ("persuasion", Persuasion),
 }
 
 
@@ -196,7 +203,9 @@ def _record(cls: type, d: Mapping[str, Any]) -> Any:
         if f.name not in d:
             continue
         value = d[f.name]
-        if "Span" in str(f.type) and value is not None:
+        if str(f.type).startswith("tuple[Span") and value is not None:  # a tuple of spans
+            value = tuple(Span(int(v[0]), int(v[1])) for v in value)
+        elif "Span" in str(f.type) and value is not None:
             value = Span(int(value[0]), int(value[1]))
         kwargs[f.name] = value
     return cls(**kwargs)

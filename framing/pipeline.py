@@ -6,6 +6,7 @@ may carry a model. :meth:`Pipeline.default` is the pipeline :func:`framing.analy
 :func:`framing.report` and the command line use::
 
     clutter -> text -> attribution -> hedging -> evaluative -> actors -> actor_sentiment
+    -> persuasion
 
 Swap a step's model with :meth:`Pipeline.replace`, leave steps out with
 :meth:`Pipeline.without`, add one with :meth:`Pipeline.add`. A pipeline is checked when it is
@@ -16,6 +17,10 @@ A step's model follows the scorer protocol: ``classes_`` (the labels) and
 ``predict_proba(rows) -> array (n_rows, n_classes)``. For ``actor_sentiment`` a row is
 ``(sentence, start, end)``, the actor's mention as offsets into the sentence; the labels are
 ``negative``, ``neutral`` and ``positive`` and the score is P(positive) - P(negative).
+The ``persuasion`` step takes a span model instead: any object with ``predict_spans(texts)
+-> [[(start, end, label, score), ...], ...]`` (a fitted
+:class:`framing.models.PersuasionSpanTagger`); without one it runs the rules of
+:mod:`framing.persuasion`.
 """
 
 from __future__ import annotations
@@ -43,6 +48,11 @@ DUPLICATE = "a step named {name!r} is already in the pipeline"
 NO_MODEL = "step {name!r} takes no model"
 NOT_A_SCORER = ("the model of step {name!r} must have classes_ and predict_proba(rows) "
                 "(the scorer protocol), or be a path to a JSON model file; got {type}")
+NOT_A_SPAN_MODEL = ("the model of step {name!r} must have predict_spans(texts) -> "
+                    "[[(start, end, label, score), ...], ...], or be a path to a JSON model file; "
+                    "got {type}")
+#: Steps whose model finds spans (``predict_spans``) instead of scoring given rows.
+SPAN_STEPS = frozenset({"persuasion"})
 BAD_LABELS = "the model of step {name!r} must have the classes {need}; its classes_ are {got}"
 
 
@@ -142,6 +152,18 @@ def _actor_sentiment(doc: Document, model: Any) -> None:
     doc.actor_sentiment = sentence_sentiment(doc, model=model)
 
 
+def _persuasion(doc: Document, model: Any) -> None:
+    from framing.persuasion import find_persuasion
+
+    find_persuasion(doc, model)
+
+
+def _load_persuasion(path: str) -> Any:
+    from framing.models import PersuasionSpanTagger
+
+    return PersuasionSpanTagger.from_json(path)
+
+
 def _load_actor_sentiment(path: str) -> Any:
     from framing.models import ActorSentimentClassifier
 
@@ -198,6 +220,8 @@ def _steps() -> list[Step]:
              options=("actors",), takes_model=False),
         Step("actor_sentiment", _actor_sentiment, ("sentences", "mentions"), ("actor_sentiment",),
              model=_Shipped(), loader=_load_actor_sentiment, labels=SENTIMENT_LABELS),
+        Step("persuasion", _persuasion, ("sentences", "attributions", "boosters", "evaluations"),
+             ("persuasion",), loader=_load_persuasion),
     ]
 
 
@@ -217,7 +241,7 @@ class Pipeline:
     >>> from framing import Pipeline
     >>> p = Pipeline.default()
     >>> p.names
-    ['clutter', 'text', 'attribution', 'hedging', 'evaluative', 'actors', 'actor_sentiment']
+    ['clutter', 'text', 'attribution', 'hedging', 'evaluative', 'actors', 'actor_sentiment', 'persuasion']
     >>> doc = p.without("actor_sentiment").run("Critics slammed Mayor Dana Whitfield.")
     >>> [m.actor for m in doc.mentions], doc.actor_sentiment
     (['Dana Whitfield'], [])
@@ -324,7 +348,10 @@ class Pipeline:
                 if step.loader is None:
                     raise ValueError(f"step {name!r} cannot read a model file")
                 model = step.loader(os.fspath(model))
-            if not (hasattr(model, "classes_") and callable(getattr(model, "predict_proba", None))):
+            if name in SPAN_STEPS:
+                if not callable(getattr(model, "predict_spans", None)):
+                    raise TypeError(NOT_A_SPAN_MODEL.format(name=name, type=type(model).__name__))
+            elif not (hasattr(model, "classes_") and callable(getattr(model, "predict_proba", None))):
                 raise TypeError(NOT_A_SCORER.format(name=name, type=type(model).__name__))
             if step.labels and not set(step.labels) <= {str(c) for c in model.classes_}:
                 raise ValueError(BAD_LABELS.format(name=name, need=list(step.labels),
@@ -401,7 +428,7 @@ def annotate_evidence(doc: Document) -> Document:
 
 @lru_cache(maxsize=1)
 def _evidence_pipeline() -> Pipeline:
-    return Pipeline.default().without("actors", "actor_sentiment")
+    return Pipeline.default().without("actors", "actor_sentiment", "persuasion")
 
 
 def annotate(doc: Document, *, actors: Actors | None = None,

@@ -19,6 +19,7 @@ __all__ = [
     "Mention",
     "ActorSentiment",
     "voice_of",
+    "Persuasion",
 ]
 
 Voice = Literal["author", "quoted"]
@@ -233,3 +234,50 @@ def voice_of(spans: Sequence[Span], attributions: Sequence[Attribution]) -> list
     """
     index = _SpanIndex.build(a.content for a in attributions)
     return ["quoted" if index.covers(s) else "author" for s in spans]
+
+
+@dataclass(frozen=True, slots=True)
+class Persuasion:
+    """A persuasion-technique span (the classes of SemEval-2020 Task 11, in snake case).
+
+    Parameters
+    ----------
+    span : Span
+        The fragment that uses the technique.
+    text : str
+        ``text[span.start:span.end]``, kept for convenience.
+    technique : str
+        ``loaded_language``, ``name_calling_labeling``, ``doubt``, ``appeal_to_fear_prejudice``,
+        ``flag_waving``, ``slogans``, ``repetition``, ``exaggeration_minimisation``,
+        ``appeal_to_authority``, ``black_and_white_fallacy``, ``causal_oversimplification``,
+        ``thought_terminating_cliches``, ``whataboutism_straw_men_red_herring`` or
+        ``bandwagon_reductio_ad_hitlerum``.
+    score : float
+        The model's probability, or the rule's fixed confidence.
+    evidence : tuple of Span
+        What the decision rests on (the cue, the loaded word, the attribution's source), each
+        a span into the same text; may be the span itself.
+    source : str
+        ``"rules:<rule>"`` for the no-training default, ``"model"`` for a trained model.
+    voice : {"author", "quoted"}
+        ``"quoted"`` when the span lies inside an attribution's content.
+    """
+
+    span: Span
+    text: str
+    technique: str
+    score: float = 1.0
+    evidence: tuple[Span, ...] = ()
+    source: str = "model"
+    voice: str = "author"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_list(),
+            "text": self.text,
+            "technique": self.technique,
+            "score": self.score,
+            "evidence": [e.to_list() for e in self.evidence],
+            "source": self.source,
+            "voice": self.voice,
+        }

@@ -11,8 +11,10 @@ cross-validation on train grouped by article (``--select`` prints it), and a mod
 on train alone scored on rw-dev and on mt-dev (printed by both commands). After that choice
 the shipped model is refitted on train + rw-dev + mt-dev (``--train-only`` fits train
 alone). The test splits are not read here. The output,
-``framing/data/models/actor_sentiment.json``, holds the parameters, vocabulary, idf weights
-and coefficients: loading it runs no code.
+``framing/data/models/actor_sentiment.json``, holds the parameters and the fitted attributes
+of the model's scikit-learn parts (the DictVectorizer's vocabulary, the TfidfTransformer's
+idf weights, the LogisticRegression's coefficients and intercepts): loading it runs no code,
+and the file is validated on load and before it is written (docs/models.md).
 """
 
 from __future__ import annotations

@@ -10,10 +10,11 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import GridSearchCV
 
 from framing.extract.actors import label_of, target_context
+from framing.model_files import ModelFileError
 from framing.models import ActorSentimentClassifier
 from framing.models._actor_sentiment import BARE_STRING, _tokens_and_target
 from tests.conftest import requires_data
-from tests.estimator_checks import check_text_classifier
+from tests.estimator_checks import check_text_classifier, sklearn_checks
 
 ROWS = [
     ("Critics slammed Smith over the disastrous rollout.", 16, 21, "negative"),
@@ -32,6 +33,20 @@ y = [r[3] for r in ROWS]
 
 def small():
     return ActorSentimentClassifier(min_df=1, max_features=None, C=10.0)
+
+
+def test_tags_declare_string_input():
+    from sklearn.utils import get_tags
+
+    tags = get_tags(ActorSentimentClassifier())
+    assert tags.input_tags.string and not tags.input_tags.two_d_array
+
+
+@sklearn_checks([ActorSentimentClassifier()])
+def test_sklearn_estimator_checks(estimator, check):
+    # scikit-learn's own checks; the declared failures (tests/estimator_checks.py) are the
+    # checks that feed numeric arrays to a classifier of (sentence, start, end) rows
+    check(estimator)
 
 
 def test_estimator_checks():
@@ -80,7 +95,7 @@ def test_a_model_file_of_another_feature_layout_is_refused(tmp_path):
     payload = json.loads(path.read_text())
     payload["coef"] = [row[:-16] for row in payload["coef"]]  # 8 numeric features, as in version 1
     path.write_text(json.dumps(payload))
-    with pytest.raises(ValueError, match="does not match this version"):
+    with pytest.raises(ModelFileError, match=r"model.json: coef: has shape \(3, \d+\); 3 classes and \d+ vocabulary \+ 24 numeric"):
         ActorSentimentClassifier.from_json(path)
 
 

@@ -13,7 +13,7 @@ from framing.records import Span
 from framing.models import LoadedWordClassifier, loaded_word_spans, word_labels, word_rows
 from framing.models._loaded_words import BARE_STRING, _sentence_evidence, row_features
 from tests.conftest import requires_data
-from tests.estimator_checks import check_text_classifier
+from tests.estimator_checks import check_text_classifier, sklearn_checks
 
 SENTENCES = [
     ("The radical mob stormed the peaceful town.", ["radical", "mob", "stormed"]),
@@ -31,6 +31,20 @@ y = [lab for s, words in SENTENCES for lab in word_labels(s, words)]
 
 def small(**kw):
     return LoadedWordClassifier(C=10.0, min_df=1, threshold=0.5, **kw)
+
+
+def test_tags_declare_string_input():
+    from sklearn.utils import get_tags
+
+    tags = get_tags(LoadedWordClassifier())
+    assert tags.input_tags.string and not tags.input_tags.two_d_array
+
+
+@sklearn_checks([LoadedWordClassifier()])
+def test_sklearn_estimator_checks(estimator, check):
+    # scikit-learn's own checks; the declared failures (tests/estimator_checks.py) are the
+    # checks that feed numeric arrays to a classifier of (sentence, start, end) rows
+    check(estimator)
 
 
 def test_estimator_checks():

@@ -60,7 +60,7 @@ class AlwaysNegative:
 def test_default_steps_and_table():
     p = Pipeline.default()
     assert p.names == ["clutter", "text", "attribution", "hedging", "evaluative", "actors",
-                       "actor_sentiment"]
+                       "actor_sentiment", "persuasion"]
     t = p.describe()
     assert list(t.columns) == ["name", "reads", "writes", "model"]
     assert t.set_index("name").loc["actors", "writes"] == "mentions, attributions.actor"
@@ -85,7 +85,7 @@ def test_without_checks_later_reads():
         Pipeline.default().without("actors")
     assert str(e.value) == STILL_READ.format(name="actors", step="actor_sentiment",
                                              field="mentions")
-    p = Pipeline.default().without("actor_sentiment", "evaluative")
+    p = Pipeline.default().without("actor_sentiment", "persuasion", "evaluative")
     assert "evaluative" not in p and "actor_sentiment" not in p
     doc = p.run(TEXT)
     assert doc.mentions and not doc.actor_sentiment and not doc.evaluations
@@ -279,7 +279,7 @@ def test_cli_model_and_without(tmp_path, capsys):
     code, (d,), _ = _cli_json(capsys, "analyze", str(f), "--json", "--model", f"actor_sentiment={model}")
     assert d["actor_sentiment"] == shipped["actor_sentiment"]
     code, (d,), _ = _cli_json(capsys, "analyze", str(f), "--json", "--without", "actor_sentiment",
-                              "--without", "evaluative")
+                              "--without", "persuasion", "--without", "evaluative")
     assert d["actor_sentiment"] == [] and d["evaluative"] == [] and d["mentions"]
 
 

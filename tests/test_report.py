@@ -92,9 +92,10 @@ def test_summary_matches_comparison(gold_report):
     shown = f"{hedges['value']:.2f}"
     assert shown in rep.to_html() and shown in rep.to_markdown()
     assert json.loads(rep.to_json())["by_group"] == json.loads(json.dumps(s["by_group"]))
-    # 6 outlet pairs x 16 metrics: the pages show the 60 smallest p-values, JSON all of them
+    # 6 outlet pairs x 32 metrics (16 + 16 persuasion rates): the pages show the 60 smallest
+    # p-values, JSON all of them
     n = len(cmp.differences)
-    assert len(s["differences"]) == n == 96
+    assert len(s["differences"]) == n == 192
     assert f"The 60 smallest p-values of {n}" in rep.to_html()
     assert rep.to_html().count("<tr><td>") >= 60
     ps = [r["p_value"] for r in s["differences"]]

@@ -1,10 +1,17 @@
 """The built wheel works on its own: installed in a fresh venv, outside the repository.
 
 The wheel is built from a copy of the package sources (so the shared working tree gets no
-``build/`` or ``*.egg-info``), installed with ``--no-deps`` into a venv that sees the system's
-site-packages (numpy, pandas, ... need no network), and run from a temporary folder with the
-repository off ``sys.path``: the bundled sample must load from the installed package, and
-``framing.analyze`` must run. Build, install and run take about 13 s here (2-core AMD EPYC),
+``build/`` or ``*.egg-info``), installed with ``--no-deps`` into a fresh venv, and run from a
+temporary folder with the repository off ``sys.path``: the bundled sample must load from the
+installed package, and ``framing.analyze`` must run.
+
+The dependencies (numpy, pandas, ...) come from the interpreter running the tests, with no
+network: a ``.pth`` file in the test venv lists that interpreter's site-packages folders,
+after the venv's own. (``system_site_packages=True`` would not do: it gives the *base*
+interpreter's packages, so the test failed when the suite ran inside a virtualenv whose base
+Python has no pandas.) Plain folder lines in a ``.pth`` file are added to ``sys.path``
+without processing the ``.pth`` files inside them, so an editable install of framing in the
+running interpreter cannot shadow the wheel. Build, install and run take about 13 s here (2-core AMD EPYC),
 so the test stays in the default run; the build needs ``build``, ``setuptools>=68`` and
 ``wheel`` (the ``test`` extra).
 """
@@ -14,8 +21,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import site
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -52,6 +61,13 @@ def _run(cmd: list[str], cwd: Path, env: dict[str, str]) -> str:
     return done.stdout
 
 
+def _running_site_packages() -> list[str]:
+    """The site-packages folders of the interpreter running the tests (a venv's own, and the
+    base's when that venv was made with system site packages), existing ones, in order."""
+    paths = [*site.getsitepackages(), sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
+    return [p for p in dict.fromkeys(paths) if Path(p).is_dir() and Path(p).resolve() != ROOT]
+
+
 def test_wheel_installs_and_runs_outside_the_repository(tmp_path):
     pytest.importorskip("build", reason="the wheel test needs the 'build' package")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
@@ -70,8 +86,12 @@ def test_wheel_installs_and_runs_outside_the_repository(tmp_path):
     (wheel,) = (tmp_path / "dist").glob("framing_analysis-*.whl")
 
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False, symlinks=True).create(env_dir)
+    venv.EnvBuilder(system_site_packages=False, with_pip=False, symlinks=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    venv_site = Path(_run([str(python), "-I", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          cwd=tmp_path, env=env).strip())
+    venv_site.mkdir(parents=True, exist_ok=True)
+    (venv_site / "_running_interpreter_site.pth").write_text("\n".join(_running_site_packages()) + "\n")
     _run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index",
           "--quiet", str(wheel)], cwd=tmp_path, env=env)
 
@@ -83,6 +103,7 @@ def test_wheel_installs_and_runs_outside_the_repository(tmp_path):
     assert site.is_relative_to(env_dir.resolve())
     assert Path(out["framing"]).resolve().is_relative_to(site), out["framing"]
     assert Path(out["sample"]).resolve().is_relative_to(site / "framing" / "data" / "sample")
+    assert (site / "framing" / "py.typed").is_file()  # PEP 561 marker ships in the wheel
     assert str(ROOT) not in out["sys_path"]
     assert out["repr"] == "Corpus(16 articles, 4 outlets, 4 stories)"
     assert out["sentences"] > 3

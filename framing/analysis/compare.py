@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing.persuasion import TECHNIQUES
 from framing.analysis.statistics import _interval, _p_value, _ratio
 from framing.analysis.tables import STANCES, STATUS_OK, Analysis
 
@@ -124,6 +125,17 @@ ARTICLE_METRICS: dict[str, Metric] = {m.name: m for m in [
             "Evaluative words per 1,000 quoted words",
             "Evaluative words in quoted voice per 1,000 words inside attributions' content.",
             words="words_quoted"),
+    _per_1k("persuasion_per_1k", "persuasion", "Persuasion techniques per 1,000 words",
+            "Persuasion-technique spans (the 14 classes of SemEval-2020 Task 11) per 1,000 "
+            "words, in any voice."),
+    _per_1k("persuasion_author_per_1k", "persuasion_author",
+            "Persuasion techniques per 1,000 author words",
+            "Persuasion-technique spans in the outlet's own voice per 1,000 words outside "
+            "quotations.", words="words_author"),
+    *[_per_1k(f"persuasion_{t}_per_1k", f"persuasion_{t}",
+              f"{t.replace('_', ' ').capitalize()} per 1,000 words",
+              f"Spans of the persuasion technique {t} per 1,000 words, in any voice.")
+      for t in TECHNIQUES],
 ]}
 
 ACTOR_METRICS: dict[str, Metric] = {m.name: m for m in [

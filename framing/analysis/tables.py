@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from framing.persuasion import TECHNIQUES
 from framing.records import Span, _SpanIndex
 from framing.document import Document
 
@@ -45,6 +46,7 @@ ARTICLE_COLUMNS = [
     "evaluations", "evaluations_author", "evaluations_quoted",
     "evaluations_positive", "evaluations_negative",
     "mentions", "actors",
+    "persuasion", "persuasion_author", *[f"persuasion_{t}" for t in TECHNIQUES],
 ]
 ATTRIBUTION_COLUMNS = [
     *_KEYS, "kind", "source", "cue", "content", "source_start", "source_end", "cue_start",
@@ -222,6 +224,7 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
     kinds = Counter(a.kind for a in doc.attributions)
     stances = Counter(a.cue_stance for a in doc.attributions)
     voices = Counter(e.voice for e in doc.evaluations)
+    techniques = Counter(p.technique for p in doc.persuasion)
     row = _article_row(doc, keys, None)
     row.update({
         "words": n_words, "words_author": n_words - quoted, "words_quoted": quoted,
@@ -237,6 +240,9 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
         "evaluations_negative": sum(e.polarity < 0 for e in doc.evaluations),
         "mentions": len(doc.mentions),
         "actors": len({m.actor for m in doc.mentions}),
+        "persuasion": len(doc.persuasion),
+        "persuasion_author": sum(p.voice == "author" for p in doc.persuasion),
+        **{f"persuasion_{t}": techniques.get(t, 0) for t in TECHNIQUES},
     })
     tables["articles"].append(row)
     for a in doc.attributions:

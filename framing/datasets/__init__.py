@@ -15,6 +15,12 @@ from framing.datasets._base import (
 )
 from framing.datasets._szeged import load_szeged_uncertainty
 from framing.datasets._newsmtsc import load_newsmtsc
+from framing.datasets._ptc import load_ptc
+from framing.datasets._semeval2023_persuasion import load_semeval2023_persuasion
+from framing.datasets._newswcl50 import load_newswcl50
+from framing.datasets._same_story import load_abp_story_triples, load_allsides_neus, load_article_bias_prediction
+from framing.datasets._basil import load_basil
+from framing.datasets._multidimnews import load_multidimnews
 
 __all__ = [
     "dataset_path",
@@ -28,4 +34,12 @@ __all__ = [
     "load_polnear",
     "read_brat_attributions",
     "load_newsmtsc",
+    "load_ptc",
+    "load_semeval2023_persuasion",
+    "load_newswcl50",
+    "load_allsides_neus",
+    "load_article_bias_prediction",
+    "load_abp_story_triples",
+    "load_basil",
+    "load_multidimnews",
 ]

@@ -25,6 +25,14 @@ def _feature_keys() -> list[str]:
     return keys
 
 
+def _annotate_hedging(text: str) -> Document:
+    """Clutter and hedging only: no attribution step, every cue in the author's voice."""
+    doc = Document(text)
+    doc.clutter = find_clutter(text).spans
+    add_hedging(doc)
+    return doc
+
+
 class HedgingFeatures(EvidenceFeatures):
     """Hedging per text: rates of hedges, boosters and vague attribution by category,
     subtype and voice, and the share of uncertain sentences.
@@ -39,7 +47,8 @@ class HedgingFeatures(EvidenceFeatures):
         Rates are per this many words (``uncertain_share`` is a share in [0, 1]).
     voice : bool, default=True
         Run the attribution step to split author and quoted voice; with ``False`` every
-        cue is in the author's voice (faster).
+        cue is in the author's voice (faster). An analysed :class:`framing.Document` given
+        as input keeps its own evidence either way.
 
     Attributes
     ----------
@@ -78,16 +87,10 @@ class HedgingFeatures(EvidenceFeatures):
     def _names(self) -> list[str]:
         return _feature_keys()
 
-    def _documents(self, texts: Sequence[str]) -> list[Document]:
+    def _documents(self, texts: Sequence[str | Document]) -> list[Document]:
         if self.voice:
             return analyze_texts(texts)
-        docs = []
-        for text in texts:  # no attribution step: every cue in the author's voice
-            doc = Document(text)
-            doc.clutter = find_clutter(text).spans
-            add_hedging(doc)
-            docs.append(doc)
-        return docs
+        return analyze_texts(texts, kind="hedging", analyse=_annotate_hedging)
 
     def _row(self, doc: Document) -> list[float]:
         rates = hedging_rates(doc)

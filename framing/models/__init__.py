@@ -7,5 +7,17 @@ from framing.models._loaded_words import (
     word_labels,
     word_rows,
 )
+from framing.models._persuasion import PersuasionSpanTagger, merge_spans, si_counts, si_scores, tc_micro_f1
 
-__all__ = ["ActorSentimentClassifier", "LoadedWordClassifier", "loaded_word_spans", "word_labels", "word_rows"]
+__all__ = [
+    "ActorSentimentClassifier",
+    "LoadedWordClassifier",
+    "loaded_word_spans",
+    "word_labels",
+    "word_rows",
+    "PersuasionSpanTagger",
+    "merge_spans",
+    "si_counts",
+    "si_scores",
+    "tc_micro_f1",
+]

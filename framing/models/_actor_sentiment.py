@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import os
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.linear_model import LogisticRegression
-from sklearn.utils.validation import check_is_fitted
 
 from framing.extract.actors import NEGATORS, label_of, target_context, word_prior as word_polarity
+from framing.model_files import Param
+from framing.models._linear import SpanLinearClassifier
 from framing.models._rows import span_rows
 from framing.text import Token, parse
 
@@ -27,6 +23,19 @@ BARE_STRING = (
 )
 MODEL_FORMAT = "framing.ActorSentimentClassifier/2"
 """Version 2: 24 numeric features and the side-marked distance words (version 1 had 8 and none)."""
+LABELS = ("negative", "neutral", "positive")
+"""The classes, as NewsMTSC names them; a model file must have exactly these."""
+MAX_WINDOW = 50
+"""Largest ``window`` (tokens either side of the target); a sentence seldom has more."""
+PARAMS = {
+    "C": Param("float", low=0, low_open=True, high=1e6),
+    "window": Param("int", low=1, high=MAX_WINDOW),
+    "min_df": Param("int", low=1, high=1e6),
+    "max_features": Param("int", low=1, high=1e7, none=True),
+    "class_weight": Param("class_weight"),
+    "max_iter": Param("int", low=1, high=1e6),
+}
+"""Schema of the parameters, in a model file and in ``fit``."""
 TARGET = "<T>"
 OTHER_NAME = "<p>"
 NUMERIC = (
@@ -204,7 +213,7 @@ def _lexicon_scores(words: list[str], neg: list[bool], t: int) -> list[float]:
     return out
 
 
-class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
+class ActorSentimentClassifier(SpanLinearClassifier):
     """Sentiment a sentence expresses toward a target mention: negative, neutral or positive.
 
     A logistic regression over target-masked word n-grams of the sentence (other proper
@@ -216,12 +225,21 @@ class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
     :func:`framing.extract.actors.target_context`, and VADER and pattern (textblob) lexicon scores
     in windows left and right of the target and in the sentence (negation-marked).
 
+    Built from scikit-learn parts: the string features go through a
+    :class:`~sklearn.feature_extraction.DictVectorizer` (the ``max_features`` most frequent
+    of those in at least ``min_df`` rows), ``log(1 + count)`` and a
+    :class:`~sklearn.feature_extraction.text.TfidfTransformer` (smoothed idf, l2 norm); the
+    numeric features are appended and a :class:`~sklearn.linear_model.LogisticRegression`
+    is fitted. :meth:`to_json` writes those fitted attributes as plain JSON and
+    :meth:`from_json` reads them back into the same scikit-learn objects, after validating
+    the file (:mod:`framing.model_files`).
+
     Parameters
     ----------
     C : float, default=1.0
-        Inverse regularisation strength of the logistic regression.
+        Inverse regularisation strength of the logistic regression (0 < C <= 1e6).
     window : int, default=4
-        Tokens left and right of the target that get position-marked features.
+        Tokens left and right of the target that get position-marked features (1 to 50).
     min_df : int, default=2
         Keep string features seen in at least this many training rows.
     max_features : int or None, default=40000
@@ -232,6 +250,14 @@ class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
     Attributes
     ----------
     classes_ : ndarray of str
+        Always ``negative``, ``neutral``, ``positive``: ``fit`` needs the three labels.
+    vectorizer_ : sklearn.feature_extraction.DictVectorizer
+        The string features kept (``vocabulary_`` is its ``vocabulary_``).
+    tfidf_ : sklearn.feature_extraction.text.TfidfTransformer
+        Its ``idf_`` (also ``idf_`` here).
+    estimator_ : sklearn.linear_model.LogisticRegression
+        Its ``coef_`` and ``intercept_`` (also here): columns are the string features,
+        then the 24 numeric ones (:meth:`get_feature_names_out`).
     vocabulary_ : dict of str to int
     idf_ : ndarray
     coef_, intercept_ : ndarray
@@ -242,7 +268,15 @@ class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
     >>> clf.predict([("Critics slammed Smith for the failure.", 16, 21),
     ...              ("Smith praised Jones for her brave work.", 14, 19)]).tolist()
     ['negative', 'positive']
+    >>> type(clf.estimator_).__name__, clf.predict_proba([("Smith spoke.", 0, 5)]).shape
+    ('LogisticRegression', (1, 3))
     """
+
+    _bare_string = BARE_STRING
+    _numeric = NUMERIC
+    _weighting = "tfidf"
+    _format = MODEL_FORMAT
+    _param_schema = PARAMS
 
     def __init__(
         self,
@@ -261,127 +295,39 @@ class ActorSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.class_weight = class_weight
         self.max_iter = max_iter
 
-    # -- features -------------------------------------------------------------------------
-    def _raw(self, rows: Sequence[tuple[str, int, int]]) -> list[tuple[Counter, list[float]]]:
+    def _featurize(self, rows):
         return [row_features(s, a, b, window=self.window) for s, a, b in rows]
 
-    def _matrix(self, raw) -> sp.csr_matrix:
-        data, indices, indptr = [], [], [0]
-        vocab = self.vocabulary_
-        nvocab = len(vocab)
-        for feats, numeric in raw:
-            cols = {vocab[f]: np.log1p(c) * self.idf_[vocab[f]] for f, c in feats.items() if f in vocab}
-            norm = np.sqrt(sum(v * v for v in cols.values())) or 1.0
-            for j in sorted(cols):
-                indices.append(j)
-                data.append(cols[j] / norm)
-            for k, v in enumerate(numeric):
-                indices.append(nvocab + k)
-                data.append(v)
-            indptr.append(len(indices))
-        return sp.csr_matrix(
-            (np.asarray(data, dtype=float), np.asarray(indices), np.asarray(indptr)),
-            shape=(len(raw), nvocab + len(NUMERIC)),
-        )
+    def _check_y(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        classes = np.unique(y)
+        if classes.tolist() != list(LABELS):
+            raise ValueError(f"ActorSentimentClassifier needs the labels {list(LABELS)} in y, got {classes.tolist()}")
+        return np.asarray(classes, dtype=object), y
+
+    @classmethod
+    def _file_schema(cls) -> dict:
+        return {**super()._file_schema(), "classes": LABELS}
 
     def fit(self, X: Any, y: Iterable[str]) -> ActorSentimentClassifier:
-        """Fit on rows of (sentence, start, end) and their labels."""
-        rows = target_rows(X)
-        y = np.asarray(list(y))
-        if len(y) != len(rows):
-            raise ValueError(f"X has {len(rows)} rows but y has {len(y)} labels")
-        if self.window < 1 or self.min_df < 1 or self.C <= 0:
-            raise ValueError("window and min_df must be >= 1 and C > 0")
-        raw = self._raw(rows)
-        df: Counter = Counter()
-        for feats, _ in raw:
-            df.update(feats.keys())
-        kept = [f for f, c in df.items() if c >= self.min_df]
-        kept.sort(key=lambda f: (-df[f], f))
-        if self.max_features is not None:
-            kept = kept[: self.max_features]
-        kept.sort()
-        self.vocabulary_ = {f: i for i, f in enumerate(kept)}
-        n = len(rows)
-        self.idf_ = np.array([np.log((1 + n) / (1 + df[f])) + 1.0 for f in kept])
-        model = LogisticRegression(
-            C=self.C, class_weight=self.class_weight, max_iter=self.max_iter
-        ).fit(self._matrix(raw), y)
-        self.classes_ = model.classes_
-        self.coef_ = model.coef_
-        self.intercept_ = model.intercept_
-        return self
+        """Fit on rows of (sentence, start, end) and their labels (the three of ``LABELS``)."""
+        return super().fit(X, y)
 
     def decision_function(self, X: Any) -> np.ndarray:
-        check_is_fitted(self, "coef_")
-        M = self._matrix(self._raw(target_rows(X)))
-        return np.asarray(M @ self.coef_.T) + self.intercept_
+        """The logistic regression's scores, one column per class."""
+        return self._scores(X)
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Class probabilities, columns in the order of ``classes_``."""
-        z = self.decision_function(X)
-        z = z - z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        return self._proba(X)
 
     def predict(self, X: Any) -> np.ndarray:
         """``negative`` / ``neutral`` / ``positive`` per row."""
-        check_is_fitted(self, "coef_")
-        return self.classes_[np.argmax(self.decision_function(X), axis=1)]
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        check_is_fitted(self, "coef_")
-        names = sorted(self.vocabulary_, key=self.vocabulary_.__getitem__)
-        return np.asarray(names + list(NUMERIC), dtype=object)
-
-    # -- safe persistence: JSON, loading runs no code --------------------------------------
-    def to_json(self, path: str | os.PathLike[str], *, meta: dict | None = None) -> None:
-        """Write the fitted model as JSON (parameters, vocabulary, idf, coefficients)."""
-        check_is_fitted(self, "coef_")
-        names = sorted(self.vocabulary_, key=self.vocabulary_.__getitem__)
-        payload = {
-            "format": MODEL_FORMAT,
-            "params": self.get_params(),
-            "classes": self.classes_.tolist(),
-            "vocabulary": names,
-            "idf": [round(float(v), 5) for v in self.idf_],
-            "coef": [[round(float(v), 5) for v in row] for row in self.coef_],
-            "intercept": [round(float(v), 6) for v in self.intercept_],
-            "meta": meta or {},
-        }
-        with open(path, "w", encoding="utf-8") as fh:
-            json.dump(payload, fh, separators=(",", ":"))
-
-    @classmethod
-    def from_json(cls, path: str | os.PathLike[str]) -> ActorSentimentClassifier:
-        """Load a model written by :meth:`to_json` (plain JSON: no code is run)."""
-        with open(path, encoding="utf-8") as fh:
-            payload = json.load(fh)
-        return cls._from_payload(payload)
-
-    @classmethod
-    def _from_payload(cls, payload: dict) -> ActorSentimentClassifier:
-        if payload.get("format") != MODEL_FORMAT:
-            raise ValueError(f"not a {MODEL_FORMAT} file: format={payload.get('format')!r}")
-        params = {k: v for k, v in payload["params"].items() if k in cls._get_param_names()}
-        est = cls(**params)
-        est.classes_ = np.asarray(payload["classes"], dtype=object)
-        est.vocabulary_ = {f: i for i, f in enumerate(payload["vocabulary"])}
-        est.idf_ = np.asarray(payload["idf"], dtype=float)
-        est.coef_ = np.asarray(payload["coef"], dtype=float)
-        est.intercept_ = np.asarray(payload["intercept"], dtype=float)
-        est.meta_ = payload.get("meta", {})
-        n_features = len(est.vocabulary_) + len(NUMERIC)
-        if est.coef_.ndim != 2 or est.coef_.shape[1] != n_features or len(est.idf_) != len(est.vocabulary_):
-            raise ValueError(
-                f"model file does not match this version of framing: {est.coef_.shape[-1]} coefficients "
-                f"per class for {n_features} features ({len(est.vocabulary_)} words + {len(NUMERIC)} numeric)"
-            )
-        return est
+        scores = self._scores(X)
+        return self.classes_[np.argmax(scores, axis=1)]
 
     @classmethod
     def pretrained(cls) -> ActorSentimentClassifier:
         """The shipped model, trained on NewsMTSC train, rw-dev and mt-dev by
         ``scripts/train_actor_sentiment.py`` (configuration chosen before dev was added)."""
         res = resources.files("framing").joinpath("data", "models", "actor_sentiment.json")
-        return cls._from_payload(json.loads(res.read_text(encoding="utf-8")))
+        return cls._from_bytes(res.read_bytes(), "actor_sentiment.json")

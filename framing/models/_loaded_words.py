@@ -14,15 +14,14 @@ from functools import lru_cache
 from typing import Any, Iterable, NamedTuple, Sequence
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from framing.records import Span
 from framing.document import Document
 from framing.extract.evaluative import LOADED_CUE_STANCES, word_polarity
 from framing.resources import lexicon_rows as _rows
+from framing.model_files import ModelFileError, Param
+from framing.models._linear import SpanLinearClassifier
 from framing.models._rows import span_rows
 from framing.text import CLOSING_QUOTES, OPENING_QUOTES, split_sentences
 
@@ -35,6 +34,20 @@ BARE_STRING = (
     "with columns sentence, start, end; got a bare string"
 )
 FEATURE_SETS = ("evidence", "lexicon", "context", "word")
+MODEL_FORMAT = "framing.LoadedWordClassifier/1"
+MAX_WINDOW = 10
+"""Largest ``window`` (context tokens either side of the word)."""
+PARAMS = {
+    "C": Param("float", low=0, low_open=True, high=1e6),
+    "threshold": Param("float", low=0, high=1, low_open=True, high_open=True),
+    "window": Param("int", low=0, high=MAX_WINDOW),
+    "feature_sets": Param("str_list", choices=FEATURE_SETS),
+    "min_df": Param("int", low=1, high=1e6),
+    "class_weight": Param("class_weight"),
+    "max_iter": Param("int", low=1, high=1e6),
+    "pos_label": Param("label", none=True),
+}
+"""Schema of the parameters, in a model file and in ``fit``."""
 NUMERIC = (
     "num__ev_intensity",
     "num__tb_polarity",
@@ -244,7 +257,7 @@ def row_features(sentence: str, start: int, end: int, *, window: int = 1,
     return feats, num
 
 
-class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
+class LoadedWordClassifier(SpanLinearClassifier):
     """Whether a word of a sentence is loaded language, learnt from word annotations.
 
     A logistic regression over the project's own evidence for each word: whether the default
@@ -256,6 +269,13 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
     in quotation marks or in reported content (an attribution's content, indirect speech
     included); and the word itself (lower-cased), its suffix and tag. Each row is one word:
     ``(sentence, start, end)``, as :func:`word_rows` makes them.
+
+    The string features are present/absent columns of a
+    :class:`~sklearn.feature_extraction.DictVectorizer` (those in at least ``min_df`` rows),
+    the numeric ones are appended, and a :class:`~sklearn.linear_model.LogisticRegression`
+    is fitted on "is it ``pos_label_``" (the same implementation as
+    :class:`framing.models.ActorSentimentClassifier`, without tf-idf). :meth:`to_json` /
+    :meth:`from_json` keep a fitted model as validated plain JSON.
 
     framing ships **no fitted model**: the word annotations that exist (BABE/MBIC) are under
     the GNU AGPL, so a model trained on them may not enter the package. Fit it on the data in
@@ -270,7 +290,7 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
         The defaults of ``C``, ``threshold`` and ``window`` were chosen by cross-validation on
         BABE's dev split grouped by article (``evaluation/evaluative.py --tune-loaded-words``).
     window : int, default=1
-        Context tokens either side that become features.
+        Context tokens either side that become features (0 to 10).
     feature_sets : tuple of str, default=("evidence", "lexicon", "context", "word")
         Which groups of features to use (for ablations).
     min_df : int, default=2
@@ -288,6 +308,10 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
     pos_label_ : label
         The loaded one of ``classes_``; :meth:`predict_proba` gives its probability in its
         column and :func:`loaded_word_spans` reports the words predicted as it.
+    vectorizer_ : sklearn.feature_extraction.DictVectorizer
+    estimator_ : sklearn.linear_model.LogisticRegression
+        Fitted on booleans (is it ``pos_label_``): ``coef_`` and ``intercept_`` are the
+        log-odds of a loaded word.
     vocabulary_ : dict of str to int
     coef_, intercept_ : ndarray
 
@@ -305,6 +329,12 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
     >>> [test[s.start:s.end] for s in loaded_word_spans(clf, [test])[0]]
     ['shameful']
     """
+
+    _bare_string = BARE_STRING
+    _numeric = NUMERIC
+    _weighting = "binary"
+    _format = MODEL_FORMAT
+    _param_schema = PARAMS
 
     def __init__(
         self,
@@ -327,40 +357,17 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
         self.max_iter = max_iter
         self.pos_label = pos_label
 
-    def _raw(self, rows):
+    def _featurize(self, rows):
         return [row_features(s, a, b, window=self.window, feature_sets=self.feature_sets)
                 for s, a, b in rows]
 
-    def _matrix(self, raw) -> sp.csr_matrix:
-        vocab = self.vocabulary_
-        nvocab = len(vocab)
-        data, indices, indptr = [], [], [0]
-        for feats, num in raw:
-            for j in sorted(vocab[f] for f in feats if f in vocab):
-                indices.append(j)
-                data.append(1.0)
-            for k, v in enumerate(num):
-                if v:
-                    indices.append(nvocab + k)
-                    data.append(float(v))
-            indptr.append(len(indices))
-        return sp.csr_matrix(
-            (np.asarray(data, dtype=float), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-            shape=(len(raw), nvocab + len(NUMERIC)),
-        )
-
-    def fit(self, X: Any, y: Iterable[Any]) -> LoadedWordClassifier:
-        """Fit on word rows ``(sentence, start, end)`` and their labels (two classes)."""
-        rows = span_rows(X, BARE_STRING)
-        y = np.asarray(list(y))
-        if len(y) != len(rows):
-            raise ValueError(f"X has {len(rows)} rows but y has {len(y)} labels")
-        if self.window < 0 or self.min_df < 1 or self.C <= 0:
-            raise ValueError("window >= 0, min_df >= 1 and C > 0 are required")
-        self._check_threshold()
+    def _check_params(self) -> None:
         unknown = set(self.feature_sets) - set(FEATURE_SETS)
         if unknown:
             raise ValueError(f"unknown feature sets {sorted(unknown)}; choose from {FEATURE_SETS}")
+        super()._check_params()
+
+    def _check_y(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         classes = np.unique(y)
         if len(classes) != 2:
             raise ValueError(f"LoadedWordClassifier needs two classes in y, got {classes.tolist()}")
@@ -374,32 +381,43 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(
                 f"string labels {classes.tolist()}: say which one marks a loaded word with "
                 "pos_label (the larger label is taken only for booleans and numbers)")
-        raw = self._raw(rows)
-        df: Counter = Counter()
-        for feats, _ in raw:
-            df.update(feats.keys())
-        kept = sorted(f for f, c in df.items() if c >= self.min_df)
-        self.vocabulary_ = {f: i for i, f in enumerate(kept)}
+        self.pos_label_ = pos
         # fitted on "is it pos_label": coef_ and intercept_ are the log-odds of a loaded word
+        return classes, y == pos
+
+    def _lr_class_weight(self, classes: np.ndarray):
         cw = self.class_weight
         if isinstance(cw, dict):
-            cw = {k == pos: v for k, v in cw.items()}
-        model = LogisticRegression(C=self.C, class_weight=cw,
-                                   max_iter=self.max_iter).fit(self._matrix(raw), y == pos)
-        self.classes_ = classes
-        self.pos_label_ = pos
-        self.coef_ = model.coef_
-        self.intercept_ = model.intercept_
-        return self
+            cw = {k == self.pos_label_: v for k, v in cw.items()}
+        return cw
+
+    def _lr_classes(self, classes: np.ndarray) -> np.ndarray:
+        return np.array([False, True])
+
+    def _extra_payload(self) -> dict:
+        return {"pos_label": _plain(self.pos_label_)}
+
+    @classmethod
+    def _file_schema(cls) -> dict:
+        return {**super()._file_schema(), "n_classes": 2, "extra": {"pos_label": _check_pos_label}}
+
+    def _set_from_file(self, model, source: str) -> None:
+        pos = model.extra["pos_label"]
+        if type(pos) is not type(model.classes[0]) or pos not in model.classes:
+            raise ModelFileError(source, "pos_label", f"{pos!r} is not one of the classes {model.classes!r}")
+        self.pos_label_ = self.classes_[model.classes.index(pos)]
+
+    def fit(self, X: Any, y: Iterable[Any]) -> LoadedWordClassifier:
+        """Fit on word rows ``(sentence, start, end)`` and their labels (two classes)."""
+        self._check_threshold()
+        return super().fit(X, y)
 
     def _check_threshold(self) -> None:
         if not 0 < self.threshold < 1:
             raise ValueError(f"0 < threshold < 1 is required, got {self.threshold!r}")
 
     def _loaded_logodds(self, X: Any) -> np.ndarray:
-        check_is_fitted(self, "coef_")
-        M = self._matrix(self._raw(span_rows(X, BARE_STRING)))
-        return np.asarray(M @ self.coef_[0]) + self.intercept_[0]
+        return self._scores(X)
 
     def _pos_index(self) -> int:
         return int(self.classes_.tolist().index(self.pos_label_))
@@ -413,22 +431,26 @@ class LoadedWordClassifier(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: Any) -> np.ndarray:
         """Probabilities of ``classes_[0]`` and ``classes_[1]``; the loaded label's column
         is ``pos_label_``'s."""
-        p = 1.0 / (1.0 + np.exp(-self._loaded_logodds(X)))
+        p = self._proba(X)[:, 1]
         return np.column_stack([1.0 - p, p] if self._pos_index() == 1 else [p, 1.0 - p])
 
     def predict(self, X: Any) -> np.ndarray:
         """``pos_label_`` where the probability of a loaded word reaches ``threshold``,
         the other label elsewhere."""
-        check_is_fitted(self, "coef_")
+        check_is_fitted(self, "estimator_")
         self._check_threshold()  # also after set_params
         k = self._pos_index()
         loaded = self.predict_proba(X)[:, k] >= self.threshold
         return np.where(loaded, self.classes_[k], self.classes_[1 - k])
 
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        check_is_fitted(self, "coef_")
-        names = sorted(self.vocabulary_, key=self.vocabulary_.__getitem__)
-        return np.asarray(names + list(NUMERIC), dtype=object)
+
+def _plain(label: Any) -> Any:
+    """A numpy scalar label as the plain Python value JSON can hold."""
+    return label.item() if isinstance(label, np.generic) else label
+
+
+def _check_pos_label(value: Any, field: str, source: str) -> Any:
+    return Param("label").check(value, field, source)
 
 
 def loaded_word_spans(model: LoadedWordClassifier, texts: Iterable[str]) -> list[list[Span]]:

@@ -24,13 +24,22 @@ def span_rows(X: Any, bare_string: str) -> list[tuple[str, int, int]]:
         raise ValueError(bare_string)
     if hasattr(X, "columns"):
         X = zip(X["sentence"], X["start"], X["end"])
+    try:
+        X = iter(X)
+    except TypeError:
+        raise ValueError(f"rows must be an iterable of (sentence, start, end), got {type(X).__name__}") from None
     rows = []
     for row in X:
-        if isinstance(row, str) or len(row) != 3:
+        if isinstance(row, str) or not hasattr(row, "__len__") or len(row) != 3:
             raise ValueError(BAD_ROW.format(row=row))
         s, a, b = row
-        a, b = int(a), int(b)
-        if not isinstance(s, str) or not 0 <= a < b <= len(s):
+        if not isinstance(s, str):
+            raise ValueError(BAD_ROW.format(row=row))
+        try:
+            a, b = int(a), int(b)
+        except (TypeError, ValueError, OverflowError):
+            raise ValueError(BAD_ROW.format(row=row)) from None
+        if not 0 <= a < b <= len(s):
             raise ValueError(BAD_ROW.format(row=row))
         rows.append((s, a, b))
     return rows

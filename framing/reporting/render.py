@@ -99,14 +99,39 @@ def _metric_labels(s: dict[str, Any]) -> dict[str, str]:
     return {m["metric"]: m["label"] for m in s["metrics"]}
 
 
+def _technique_table(s: dict[str, Any], by: str) -> tuple[list[str], list[list[tuple[str, str]]]]:
+    """Persuasion techniques per 1,000 words by group (rows: techniques found anywhere)."""
+    labels = _metric_labels(s)
+    groups = s["corpus"]["groups"]
+    cells: dict[tuple[str, str], dict] = {(r["metric"], r[by]): r for r in s["by_group"]}
+    overall = {r["metric"]: r for r in s["overall"]}
+    rows = []
+    for m in dict.fromkeys(r["metric"] for r in s["by_group"]):
+        if m not in _technique_metric_names(s) or not (overall.get(m) or {}).get("value"):
+            continue
+        row = [(labels.get(m, m).replace(" per 1,000 words", ""), "")]
+        row.append(_interval_text(overall.get(m, {})))
+        row += [_interval_text(cells.get((m, g), {})) for g in groups]
+        rows.append(row)
+    return ["technique (per 1,000 words)", "all articles", *groups], rows
+
+
+def _technique_metric_names(s: dict[str, Any]) -> set[str]:
+    return {m["metric"] for m in s["metrics"] if m["metric"].startswith("persuasion_")
+            and m["metric"] not in ("persuasion_per_1k", "persuasion_author_per_1k")}
+
+
 def _group_table(s: dict[str, Any], by: str) -> tuple[list[str], list[list[tuple[str, str]]]]:
     labels = _metric_labels(s)
+    technique_metrics = _technique_metric_names(s)
     groups = s["corpus"]["groups"]
     cells: dict[tuple[str, str], dict] = {(r["metric"], r[by]): r for r in s["by_group"]}
     overall = {r["metric"]: r for r in s["overall"]}
     header = ["metric", "all articles", *groups]
     rows = []
     for m in dict.fromkeys(r["metric"] for r in s["by_group"]):
+        if m in technique_metrics:  # in the persuasion section
+            continue
         row = [(labels.get(m, m), "")]
         row.append(_interval_text(overall.get(m, {})))
         row += [_interval_text(cells.get((m, g), {})) for g in groups]
@@ -174,6 +199,18 @@ class Report:
                       for v, ci in row[1:]]
             p.append("<tr>" + "".join(cells) + "</tr>")
         p.append("</table>")
+        header, rows = _technique_table(s, by)
+        if rows:
+            p.append("<h2>Persuasion techniques</h2>")
+            p.append("<p>Spans of each technique per 1,000 words, with bootstrap intervals over "
+                     "articles; within-story differences are in the differences table.</p>")
+            p.append("<table><tr>" + "".join(f"<th>{_e(h)}</th>" for h in header) + "</tr>")
+            for row in rows:
+                cells = [f"<td>{_e(row[0][0])}</td>"]
+                cells += [f'<td class="num">{_e(v)} <span class="ci">{_e(ci)}</span></td>'
+                          for v, ci in row[1:]]
+                p.append("<tr>" + "".join(cells) + "</tr>")
+            p.append("</table>")
         figs = [f for f in s["figures"] if f["svg"]]
         if figs:
             p.append('<h2>Figures</h2><div class="figures">')
@@ -290,6 +327,14 @@ class Report:
         out.append("|" + "---|" * len(header))
         for row in rows:
             out.append("| " + " | ".join([_md(row[0][0])] + [f"{_md(v)} {_md(ci)}" for v, ci in row[1:]]) + " |")
+        header, rows = _technique_table(s, by)
+        if rows:
+            out += ["", "## Persuasion techniques", "",
+                    "Spans of each technique per 1,000 words, with bootstrap intervals over articles.", ""]
+            out.append("| " + " | ".join(_md(h) for h in header) + " |")
+            out.append("|" + "---|" * len(header))
+            for row in rows:
+                out.append("| " + " | ".join([_md(row[0][0])] + [f"{_md(v)} {_md(ci)}" for v, ci in row[1:]]) + " |")
         labels = _metric_labels(s)
         out += ["", f"## Differences between {_md(by)}s", "",
                 f"| {_md(by)} a | {_md(by)} b | metric | difference | interval | p | stories |",

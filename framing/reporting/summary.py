@@ -43,6 +43,9 @@ REFERENCES = {
                  "Chapman & Hall.",
     "permutation": "Good, P. (2005). Permutation, parametric, and bootstrap tests of "
                    "hypotheses (3rd ed.). Springer.",
+    "ptc": "Da San Martino, G., Yu, S., Barrón-Cedeño, A., Petrov, R., & Nakov, P. (2019). "
+           "Fine-grained analysis of propaganda in news articles. Proceedings of EMNLP-IJCNLP "
+           "2019, 5636-5646.",
     "fairlearn": "Weerts, H., Dudík, M., Edgar, R., Jalali, A., Lutz, R., & Madaio, M. "
                  "(2023). Fairlearn: Assessing and improving fairness of AI systems. "
                  "Journal of Machine Learning Research, 24(257), 1-8.",
@@ -63,6 +66,11 @@ METHODS = [
      "metonymic capitals); the sentiment a sentence expresses toward an actor as NewsMTSC "
      "defines it; the balance is (positive - negative) / sentences with a label.",
      ["newsmtsc"]),
+    ("Persuasion techniques", "Spans that use one of the 14 techniques of the Propaganda "
+     "Techniques Corpus (loaded language, name calling, doubt, appeal to fear, flag-waving, "
+     "slogans, repetition, exaggeration, appeal to authority, ...), each with its evidence; "
+     "by default found by rules over the evidence above and the project's cue list, or by a "
+     "model the user trained on PTC.", ["ptc"]),
     ("Uncertainty", "Every value is a ratio of sums over a group's articles. Intervals are "
      "percentile bootstrap intervals over articles (seeded). Differences between groups are "
      "averaged over the stories both cover; their intervals resample stories, their p-values "
@@ -77,6 +85,7 @@ EVIDENCE_KINDS = {
     "anonymous": "Anonymous sources",
     "evaluative": "Evaluative language in the outlet's own voice",
     "hedge": "Hedges",
+    "persuasion": "Persuasion techniques in the outlet's own voice",
 }
 
 
@@ -130,6 +139,11 @@ def _evidence(analysis: Analysis, by: str, groups: list[str], per_kind: int) -> 
             for h in doc.hedges:
                 _add(found["hedge"], _snippet(doc, i, "hedge", [(h.span.start, h.span.end, "hedge")]),
                      per_kind)
+            for pt in doc.persuasion:
+                if pt.voice == "author":
+                    _add(found["persuasion"],
+                         _snippet(doc, i, "persuasion", [(pt.span.start, pt.span.end, "persuasion")]),
+                         per_kind)
             if all(len(v) >= per_kind for v in found.values()):
                 break
         for k, items in found.items():
