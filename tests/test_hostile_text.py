@@ -30,6 +30,12 @@ QUICK = 150
 
 # -- linear work on crafted patterns -------------------------------------------------------
 
+def _through(name: str) -> Pipeline:
+    """The default pipeline's steps up to and including ``name``."""
+    p = Pipeline.default()
+    return Pipeline(p.steps[: p.names.index(name) + 1])
+
+
 def _overlap_tests(monkeypatch, text: str) -> int:
     calls = [0]
     original = Span.overlaps
@@ -39,8 +45,7 @@ def _overlap_tests(monkeypatch, text: str) -> int:
         return original(self, other)
 
     monkeypatch.setattr(Span, "overlaps", counting)
-    framing.analyze(text, pipeline=Pipeline.default().without("actor_sentiment", "actors",
-                                                              "evaluative"))
+    framing.analyze(text, pipeline=_through("hedging"))
     monkeypatch.setattr(Span, "overlaps", original)
     return calls[0]
 
@@ -68,8 +73,7 @@ class _CountingScan:
 def _np_scan(monkeypatch, text: str) -> tuple[int, int]:
     scan = _CountingScan(features._NP_RE)
     monkeypatch.setattr(features, "_NP_RE", scan)
-    doc = framing.analyze(text, pipeline=Pipeline.default().without(
-        "actor_sentiment", "actors", "evaluative", "hedging"))
+    doc = framing.analyze(text, pipeline=_through("attribution"))
     monkeypatch.setattr(features, "_NP_RE", scan.pattern)
     return scan.scanned, len(doc.attributions)
 
