@@ -10,8 +10,9 @@ INPUT is a JSON Lines file, a CSV/TSV file, or a folder of ``.html``/``.txt`` fi
 article each, read by :func:`framing.io.read_path`; a file's first sub-folder under INPUT
 names its outlet, else the outlet a page states). ``--model STEP=PATH`` (repeatable) gives a
 pipeline step a JSON model file, ``--without STEP`` leaves a step out. Exit codes: 0 on
-success, 1 on bad input or a failed run (with a message on standard error), 2 on a usage
-error (also an unknown step).
+success, 1 on bad input, an output that cannot be written or a failed run (with a one-line
+message on standard error, never a traceback), 2 on a usage error (also an unknown step, a
+negative ``--seed``, an ``--n-boot`` below 1), 130 when interrupted (Ctrl-C).
 
 The program is a thin face over public functions: :func:`framing.io.read_path`,
 :class:`framing.Pipeline`, :meth:`framing.Corpus.analyze` and :func:`framing.report`.
@@ -64,9 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--actors", help="actor table: JSON {canonical name: [aliases]} or "
                                     "{story: {canonical name: [aliases]}}")
     r.add_argument("--title", default=None, help="report title")
-    r.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples (default: 1000)")
-    r.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
-    r.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1)")
+    r.add_argument("--n-boot", type=_count(1), default=1000,
+                   help="bootstrap resamples, at least 1 (default: 1000)")
+    r.add_argument("--seed", type=_count(0), default=0,
+                   help="random seed, 0 or more (default: 0)")
+    r.add_argument("-j", "--jobs", type=_jobs, default=1,
+                   help="worker processes; -1 uses every core (default: 1)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _pipeline_options(r)
 
@@ -80,6 +84,34 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--actors", help="actor table (JSON), as for report")
     _pipeline_options(a)
     return p
+
+
+def _count(least: int):
+    """An argparse type: an integer of at least ``least`` (else a usage error, exit 2)."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"invalid int value: {value!r}") from None
+        if n < least:
+            raise argparse.ArgumentTypeError(f"must be at least {least}, got {n}")
+        if n > 2**32 - 1:
+            raise argparse.ArgumentTypeError(f"must be below 2**32, got {n}")
+        return n
+
+    parse.__name__ = "count"
+    return parse
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {value!r}") from None
+    if n == 0 or n < -1:
+        raise argparse.ArgumentTypeError(f"must be a positive number of workers or -1, got {n}")
+    return n
 
 
 def _pipeline_options(p: argparse.ArgumentParser) -> None:
@@ -157,6 +189,11 @@ def _read_actors(path_str: str | None):
 def _report(args: argparse.Namespace, pipeline) -> int:
     import framing
     from framing.datasets import load_sample, load_sample_actors
+    from framing.reporting import UNKNOWN_FORMAT, check_output
+
+    check_output(args.output)  # before any work: a bad output path fails at once
+    if Path(args.output).suffix.lower() not in (".html", ".htm", ".md", ".markdown", ".json"):
+        raise InputError(UNKNOWN_FORMAT.format(path=args.output))
 
     if args.demo and args.input:
         raise InputError(BOTH_INPUTS)
@@ -174,6 +211,7 @@ def _report(args: argparse.Namespace, pipeline) -> int:
     if len(corpus) == 0:
         reasons = "; ".join(str(p) for p in corpus.problems[:3])
         raise InputError(NOTHING_READ.format(path=args.input) + (f" ({reasons})" if reasons else ""))
+    _tell_warnings(corpus)
     analysis = corpus.analyze(actors=actors, n_jobs=args.jobs, progress=not args.quiet,
                               pipeline=pipeline)
     rep = framing.report(analysis, by=args.by, within="story", title=title,
@@ -199,6 +237,7 @@ def _analyze(args: argparse.Namespace, pipeline) -> int:
     corpus = read_path(path, text=args.text)
     for p in corpus.problems:
         print(f"framing: skipped {p}", file=sys.stderr)
+    _tell_warnings(corpus)
     if len(corpus) == 0:
         raise InputError(NOTHING_READ.format(path=path))
     analysis = corpus.analyze(actors=actors, pipeline=pipeline, progress=False)
@@ -210,10 +249,19 @@ def _analyze(args: argparse.Namespace, pipeline) -> int:
                   file=sys.stderr)
             status = 1
         elif args.json:
-            print(json.dumps(doc.to_dict(), ensure_ascii=False))
+            print(json.dumps(doc.to_dict(), ensure_ascii=False, allow_nan=False))
         else:
             print(_summary_text(doc, n if many else None))
     return status
+
+
+def _tell_warnings(corpus, limit: int = 20) -> None:
+    """Rows that were read but need a look (a line that was not UTF-8, an id used twice)."""
+    warnings = getattr(corpus, "warnings", [])
+    for w in warnings[:limit]:
+        print(f"framing: warning: {w}", file=sys.stderr)
+    if len(warnings) > limit:
+        print(f"framing: warning: {len(warnings) - limit} more like these", file=sys.stderr)
 
 
 def _summary_text(doc, row: int | None = None) -> str:
@@ -249,8 +297,21 @@ def _summary_text(doc, row: int | None = None) -> str:
     return "\n".join(lines)
 
 
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+INTERRUPTED = "framing: interrupted"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the program; returns the exit code (0 ok, 1 bad input or failed run, 2 usage)."""
+    """Run the program; returns the exit code: 0 ok, 1 bad input or a failed run (a message
+    on standard error, never a traceback), 2 a usage error, 130 interrupted (Ctrl-C)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print(f"\n{INTERRUPTED}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -264,9 +325,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as exc:  # a usage error in --model / --without
             return int(exc.code or 0)
         return (_report if args.command == "report" else _analyze)(args, pipeline)
-    except (InputError, ReadError, FileNotFoundError, ValueError) as exc:
+    except (InputError, ReadError, ValueError, TypeError, KeyError, RecursionError) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
+    except OSError as exc:  # unreadable input, unwritable output, a full disk
+        print(f"framing: error: {_os_message(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    except MemoryError:
+        print("framing: error: out of memory (try fewer articles at a time, or -j 1)",
+              file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _os_message(exc: OSError) -> str:
+    """``OSError`` as one line: our own message, else the system's reason and the file."""
+    if exc.strerror and exc.filename:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc) or type(exc).__name__
 
 
 if __name__ == "__main__":  # pragma: no cover

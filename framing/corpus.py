@@ -36,6 +36,10 @@ class Corpus(Sequence[Document]):
     documents : iterable of Document
     problems : iterable of Problem
         Input rows that could not be read (see ``errors="report"`` in the readers).
+    warnings : iterable of Problem
+        Input rows that were read but need a look: a line that was not valid UTF-8 (decoded
+        as cp1252), an id used twice, a NaN or infinite number read as a missing value. The
+        readers fill it; rows in = ``len(corpus) + len(corpus.problems)``.
 
     Examples
     --------
@@ -49,12 +53,14 @@ class Corpus(Sequence[Document]):
     True
     """
 
-    def __init__(self, documents: Iterable[Document] = (), *, problems: Iterable[Problem] = ()):
+    def __init__(self, documents: Iterable[Document] = (), *, problems: Iterable[Problem] = (),
+                 warnings: Iterable[Problem] = ()):
         self._docs: list[Document] = list(documents)
         for d in self._docs:
             if not isinstance(d, Document):
                 raise TypeError(f"Corpus holds Document objects, got {type(d).__name__}")
         self.problems: list[Problem] = list(problems)
+        self.warnings: list[Problem] = list(warnings)
 
     # -- sequence protocol -------------------------------------------------------------
     def __len__(self) -> int:
@@ -122,16 +128,18 @@ class Corpus(Sequence[Document]):
 
     # -- analysis ----------------------------------------------------------------------
     def analyze(self, *, actors: Any = None, n_jobs: int | None = 1, progress: bool = True,
-                pipeline: Any = None):
+                pipeline: Any = None, timeout: float | None = 600.0):
         """Run a pipeline (default :meth:`framing.Pipeline.default`) on every document; see
         :func:`framing.analysis.run.analyze_corpus`.
 
         Returns an :class:`~framing.Analysis`; failures are recorded per article, not dropped.
+        ``timeout``: seconds one article may take (default 600; ``None``: no limit); an
+        article over it is recorded as an error "timed out after N s" and the run goes on.
         """
         from framing.analysis.run import analyze_corpus  # the runner; it imports no Corpus
 
         return analyze_corpus(self, actors=actors, n_jobs=n_jobs, progress=progress,
-                              pipeline=pipeline)
+                              pipeline=pipeline, timeout=timeout)
 
     # -- tables ------------------------------------------------------------------------
     @classmethod

@@ -390,6 +390,14 @@ class Comparison:
         }
 
 
+def _which(rows: pd.DataFrame, limit: int = 10) -> str:
+    """The articles of ``rows`` by id (else by position in the corpus), at most ``limit``."""
+    ids = [str(i) if isinstance(i, str) or (i is not None and i == i) else f"#{k}"
+           for k, i in zip(rows.index, rows["id"] if "id" in rows.columns else [None] * len(rows))]
+    more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
+    return ", ".join(ids[:limit]) + more
+
+
 def json_records(df: pd.DataFrame) -> list[dict[str, Any]]:
     """Records of a DataFrame with NaN as ``None`` and numpy scalars as Python values."""
     out = []
@@ -397,7 +405,7 @@ def json_records(df: pd.DataFrame) -> list[dict[str, Any]]:
         clean = {}
         for k, v in row.items():
             if isinstance(v, (np.floating, float)):
-                v = None if np.isnan(v) else float(v)
+                v = float(v) if np.isfinite(v) else None  # strict JSON: no NaN or Infinity
             elif isinstance(v, np.integer):
                 v = int(v)
             elif isinstance(v, np.bool_):
@@ -502,7 +510,8 @@ def compare(
                      "(see analysis.errors).")
     missing = arts[by].isna()
     if missing.any():
-        notes.append(f"{int(missing.sum())} article(s) left out: no {by!r} value.")
+        notes.append(f"{int(missing.sum())} article(s) left out: no {by!r} value "
+                     f"(missing, empty or NaN in the input): {_which(arts[missing])}.")
     arts = arts[~missing].reset_index(drop=True)
     if n_failed == len(arts_all):
         first = arts_all["error"].dropna()

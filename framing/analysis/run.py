@@ -7,22 +7,75 @@ Above the pipeline (it runs it) and below the report and the figures (they read 
 
 from __future__ import annotations
 
+import pickle
+import signal
+import threading
 from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from framing.analysis.tables import Analysis
 from framing.document import Document
 from framing.pipeline import BAD_ACTORS, Pipeline, as_pipeline, actors_for, annotate
 
-__all__ = ["analyze_corpus"]
+__all__ = ["analyze_corpus", "DEFAULT_TIMEOUT", "ArticleTimeout"]
 
 
-def _annotate_one(doc: Document, actors: Any, pipeline: Pipeline) -> tuple[Document, str | None]:
+#: The default per-article time limit of a corpus run, in seconds (generous: a 1 MB article
+#: takes well under a minute; the limit is there for the pathological one).
+DEFAULT_TIMEOUT = 600.0
+TIMED_OUT = "timed out after {s:g} s"
+NOT_PICKLABLE = "its meta could not be sent to a worker process ({reason}); analysed in the main process"
+
+
+class ArticleTimeout(Exception):
+    """An article took longer than the run's ``timeout``."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    """Raise :class:`ArticleTimeout` in the block after ``seconds`` (wall clock).
+
+    Uses ``SIGALRM`` (Unix, main thread of a process, as in the joblib workers); where that
+    is not available (Windows, another thread) the block runs without a limit.
+    """
+    usable = (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ArticleTimeout(TIMED_OUT.format(s=seconds))
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        annotate(doc, actors=actors_for(actors, doc.story), pipeline=pipeline)
-    except Exception as exc:  # noqa: BLE001 - every failure is recorded with its reason
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _annotate_one(doc: Document, actors: Any, pipeline: Pipeline,
+                  timeout: float | None = None) -> tuple[Document, str | None]:
+    try:
+        with _time_limit(timeout):
+            annotate(doc, actors=actors_for(actors, doc.story), pipeline=pipeline)
+    except ArticleTimeout as exc:
+        return doc, str(exc)
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - every failure is recorded with its reason
         return doc, f"{type(exc).__name__}: {exc}"
     return doc, None
+
+
+def _picklable(doc: Document) -> str | None:
+    """None when ``doc`` can go to a worker process, else why not."""
+    try:
+        pickle.dumps(doc.meta, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # noqa: BLE001 - any failure to pickle (PicklingError, TypeError, ...)
+        return f"{type(exc).__name__}: {exc}"
+    return None
 
 
 def analyze_corpus(
@@ -32,6 +85,7 @@ def analyze_corpus(
     n_jobs: int | None = 1,
     progress: bool = True,
     pipeline: Pipeline | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ):
     """Run a pipeline on every document of a corpus and lay the evidence out as tables.
 
@@ -47,6 +101,11 @@ def analyze_corpus(
         Show a progress bar (tqdm, on standard error).
     pipeline : Pipeline, optional
         Default :meth:`Pipeline.default`.
+    timeout : float or None, default 600
+        Seconds one article may take (wall clock). An article that takes longer gets
+        ``status == "error"`` with the reason "timed out after N s", and the run goes on.
+        ``None`` or 0: no limit. Needs ``SIGALRM`` (Unix); elsewhere, and when the run is
+        not in a process's main thread, there is no limit.
 
     Returns
     -------
@@ -75,17 +134,26 @@ def analyze_corpus(
     try:
         if n_jobs in (1, None) or len(docs) < 2:
             for doc in docs:
-                results.append(_annotate_one(doc, actors, p))
+                results.append(_annotate_one(doc, actors, p, timeout))
                 bar.update()
         else:
             from joblib import Parallel, delayed
 
+            # a document whose meta cannot be pickled (a lock, an open file) cannot go to a
+            # worker: it is analysed here, after the others, instead of failing the whole run
+            local = {i for i, d in enumerate(docs) if _picklable(d) is not None}
+            sent = [i for i in range(len(docs)) if i not in local]
+            by_index: dict[int, tuple[Document, str | None]] = {}
             parallel = Parallel(n_jobs=n_jobs, return_as="generator")
-            for doc, (copy, err) in zip(docs, parallel(delayed(_annotate_one)(d, actors, p)
-                                                       for d in docs)):
-                doc.__dict__.update(copy.__dict__)  # the workers annotated copies
-                results.append((doc, err))
+            for i, (copy, err) in zip(sent, parallel(delayed(_annotate_one)(docs[i], actors, p, timeout)
+                                                     for i in sent)):
+                docs[i].__dict__.update(copy.__dict__)  # the workers annotated copies
+                by_index[i] = (docs[i], err)
                 bar.update()
+            for i in sorted(local):
+                by_index[i] = _annotate_one(docs[i], actors, p, timeout)
+                bar.update()
+            results = [by_index[i] for i in range(len(docs))]
     finally:
         bar.close()
     errors = {i: err for i, (_, err) in enumerate(results) if err is not None}

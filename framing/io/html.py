@@ -26,6 +26,8 @@ INSTALL_HINT = (
 NO_TEXT = "no article text found in the page"
 NO_HTML_FILES = "no .html or .htm files in {folder}"
 NOT_FOUND = "no such file or folder: {path}"
+NOT_HTML = ("read_html takes HTML (a string with tags), a file or a folder; got a string that "
+            "is neither HTML nor a path: {start!r}...")
 
 _SUFFIXES = (".html", ".htm")
 # Conservative date finding: a date the page states, never one guessed from its text.
@@ -96,12 +98,19 @@ def read_html(
         strings = {"<string>": source}
     else:
         path = Path(source)
-        if path.is_dir():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except (OSError, ValueError):  # a long or odd string is no path ("File name too long")
+            is_dir = is_file = False
+        if not (is_dir or is_file) and isinstance(source, str) and (
+                len(source) > 255 or "\n" in source or "\x00" in source):
+            raise ReadError(NOT_HTML.format(start=source[:40]))
+        if is_dir:
             files = sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
             if not files:
                 raise ReadError(NO_HTML_FILES.format(folder=path))
             pages = [(str(p), p.relative_to(path).as_posix(), p) for p in files]
-        elif path.is_file():
+        elif is_file:
             pages = [(str(path), path.name, path)]
         else:
             raise FileNotFoundError(NOT_FOUND.format(path=path))

@@ -613,15 +613,23 @@ class PersuasionSpanTagger(ClassifierMixin, BaseEstimator):
         """Load a model written by :meth:`to_json`; every field is checked (types, shapes,
         finite values, classes, parameter ranges) and a bad file raises one ``ValueError``
         naming the problem."""
-        with open(path, encoding="utf-8") as fh:
-            payload = json.load(fh)
+        from framing.model_files import ModelFileError, read_model_file
+
+        # size, UTF-8, nesting depth, strict JSON (no NaN), a top-level object: one clear error
+        payload = read_model_file(path)
+        source = os.path.basename(os.fspath(path))
         try:
-            return cls._from_payload(payload)
-        except (KeyError, TypeError, AttributeError) as exc:
-            raise ValueError(f"{path}: not a valid {MODEL_FORMAT} file ({exc!r})") from None
+            return cls._from_payload(payload, source)
+        except ModelFileError:
+            raise
+        except KeyError as exc:
+            raise ModelFileError(source, str(exc.args[0]), "missing") from None
+        except (TypeError, AttributeError, ValueError, OverflowError) as exc:
+            raise ModelFileError(source, "<file>",
+                                 f"not a valid {MODEL_FORMAT} file: {exc}") from None
 
     @classmethod
-    def _from_payload(cls, payload: dict) -> PersuasionSpanTagger:
+    def _from_payload(cls, payload: dict, source: str = "<model>") -> PersuasionSpanTagger:
         if not isinstance(payload, dict) or payload.get("format") != MODEL_FORMAT:
             got = payload.get("format") if isinstance(payload, dict) else type(payload).__name__
             raise ValueError(f"not a {MODEL_FORMAT} file: format={got!r}")
@@ -637,10 +645,13 @@ class PersuasionSpanTagger(ClassifierMixin, BaseEstimator):
         for name, v in (("vocabulary", vocab), ("technique_vocabulary", tvocab)):
             if not all(isinstance(f, str) for f in v) or len(set(v)) != len(v):
                 raise ValueError(f"model file: {name} must be a list of distinct strings")
-        coef = np.asarray(payload["coef"], dtype=float)
-        tcoef = np.asarray(payload["technique_coef"], dtype=float)
-        tint = np.asarray(payload["technique_intercept"], dtype=float)
-        intercept = float(payload["intercept"])
+        from framing.model_files import float_array
+
+        # numbers only (no strings, booleans, ragged rows), finite, within range, field named
+        coef = float_array(payload["coef"], "coef", source, ndim=1)
+        tcoef = float_array(payload["technique_coef"], "technique_coef", source, ndim=2)
+        tint = float_array(payload["technique_intercept"], "technique_intercept", source, ndim=1)
+        intercept = float(float_array([payload["intercept"]], "intercept", source, ndim=1)[0])
         if coef.shape != (len(vocab),):
             raise ValueError(f"model file: coef has shape {coef.shape}, expected ({len(vocab)},)")
         if tcoef.shape != (len(classes), len(tvocab)) or tint.shape != (len(classes),):

@@ -6,7 +6,7 @@ renders it. Nothing here runs the pipeline or the comparison: :func:`framing.rep
 :mod:`framing.api`) composes analyse + compare + render.
 """
 
-from framing.reporting.render import UNKNOWN_FORMAT, Report
+from framing.reporting.render import UNKNOWN_FORMAT, Report, check_output
 from framing.reporting.summary import summarize
 
-__all__ = ["Report", "UNKNOWN_FORMAT", "summarize"]
+__all__ = ["Report", "UNKNOWN_FORMAT", "check_output", "summarize"]

@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
+import tempfile
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -28,7 +30,7 @@ from framing.reporting.summary import (
     MAX_ROLE_DIFFERENCES_SHOWN,
 )
 
-__all__ = ["Report", "UNKNOWN_FORMAT"]
+__all__ = ["Report", "UNKNOWN_FORMAT", "check_output"]
 
 UNKNOWN_FORMAT = "cannot tell the format of {path!r}: use a .html, .md or .json file name"
 
@@ -94,11 +96,20 @@ def _pfmt(v: Any) -> str:
     return f"{v:.3f}" if v >= 0.001 else f"{v:.1e}"
 
 
+# Every line break Python knows (str.splitlines): a Markdown renderer may end a table row or
+# start a block at any of them, so none survives into a cell or a line of the report.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
 def _md(v: Any) -> str:
     s = html.escape("" if v is None else str(v), quote=False)
     for ch in "\\`*_[]|#":
         s = s.replace(ch, "\\" + ch)
-    return s.replace("\n", " ")
+    s = _LINE_BREAKS.sub(" ", s)
+    if s.lstrip()[:1] in ("-", "+", "=", "~", ">"):  # no rule, list, heading or quote starts here
+        k = len(s) - len(s.lstrip())
+        s = s[:k] + "\\" + s[k:]
+    return s
 
 
 def _marked_md(text: str, marks: list[list]) -> str:
@@ -609,5 +620,61 @@ class Report:
                   "json": self.to_json}.get(fmt or "")
         if render is None:
             raise ValueError(UNKNOWN_FORMAT.format(path=str(path)))
-        path.write_text(render(), encoding="utf-8")
+        check_output(path)
+        _write_atomic(path, render())
         return path
+
+
+def check_output(path: str | os.PathLike[str]) -> Path:
+    """Raise ``OSError`` with a clear message when a report cannot be written to ``path``.
+
+    Checks what can be checked before any work is done (the command line calls it before it
+    analyses anything): the path is not a folder, its folder exists and takes a new file,
+    and an existing file there is writable. A full disk shows only when writing.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(f"cannot write the report to {path}: it is a folder")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise FileNotFoundError(f"cannot write the report to {path}: no folder {parent}")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise PermissionError(f"cannot write the report to {path}: the file is read-only")
+    try:
+        fd, probe = tempfile.mkstemp(dir=parent, prefix=".framing-", suffix=".tmp")
+    except OSError as exc:
+        raise type(exc)(f"cannot write the report to {path}: cannot create a file in "
+                        f"{parent} ({exc.strerror or exc})") from None
+    os.close(fd)
+    os.unlink(probe)
+    return path
+
+
+def _write_atomic(path: Path, content: str) -> None:
+    """Write ``content`` to a temporary file in the folder of ``path``, then rename it onto
+    ``path``: a failure part-way (a full disk) leaves the previous report intact."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            _write_text(fh, content)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError) and not isinstance(exc, PermissionError):
+            raise OSError(exc.errno, f"cannot write the report to {path}: "
+                                     f"{exc.strerror or exc}; the previous file is unchanged") from None
+        raise
+
+
+def _write_text(fh, content: str) -> None:
+    """The one write of a report's text (a function of its own so that tests can make it fail)."""
+    fh.write(content)

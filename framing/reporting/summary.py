@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import io
 import json
+import warnings
 import re
 from importlib import resources
 from typing import Any
@@ -373,7 +374,11 @@ def _svg(fig) -> str:
     import matplotlib
 
     buf = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": "framing", "svg.fonttype": "path"}):
+    with matplotlib.rc_context({"svg.hashsalt": "framing", "svg.fonttype": "path"}), \
+            warnings.catch_warnings():
+        # a group name in a script the font lacks (an emoji) draws as a box; the name is
+        # still in the report's tables, so the figure need not warn about it
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     svg = buf.getvalue()
     # matplotlib repeats each text as an (escaped) XML comment; drop them, they are bulk

@@ -37,6 +37,8 @@ function               data
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +63,15 @@ NO_DATA = "nothing to plot: the table is empty"
 
 STANCE_COLORS = {"neutral": "#bdbdbd", "doubt": "#e6550d", "endorse": "#31a354",
                  "emotive": "#756bb1"}
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def _labels(names) -> list[str]:
+    """Names as one-line labels: control characters and line breaks (which no font draws)
+    become a space."""
+    return [_CONTROL.sub(" ", str(n)) for n in names]
 
 
 def _plt():
@@ -201,8 +212,8 @@ def actor_sentiment(
     ax = _axes(ax)
     im = ax.imshow(np.ma.masked_invalid(bal.to_numpy(float)), cmap=cmap, vmin=-1, vmax=1,
                    aspect="auto")
-    ax.set_xticks(range(len(names)), labels=names, rotation=30, ha="right")
-    ax.set_yticks(range(len(groups)), labels=[str(g) for g in groups])
+    ax.set_xticks(range(len(names)), labels=_labels(names), rotation=30, ha="right")
+    ax.set_yticks(range(len(groups)), labels=_labels(groups))
     if annot:
         for i in range(len(groups)):
             for j in range(len(names)):
@@ -285,8 +296,8 @@ def voice_share(
     height = 0.8 / max(len(groups), 1)
     y = np.arange(len(names))
     for i, g in enumerate(groups):
-        ax.barh(y + i * height, share.loc[g].to_numpy(float), height=height, label=str(g))
-    ax.set_yticks(y + height * (len(groups) - 1) / 2, labels=names)
+        ax.barh(y + i * height, share.loc[g].to_numpy(float), height=height, label=_labels([g])[0])
+    ax.set_yticks(y + height * (len(groups) - 1) / 2, labels=_labels(names))
     ax.invert_yaxis()
     ax.set_xlabel("share of attributions")
     ax.set_title("Who gets a voice")
@@ -517,7 +528,7 @@ def cue_stance(
         w = values[s].to_numpy(float)
         ax.barh(y, w, left=left, color=STANCE_COLORS[s], label=s)
         left += w
-    ax.set_yticks(y, labels=values.index.astype(str).tolist())
+    ax.set_yticks(y, labels=_labels(values.index.astype(str).tolist()))
     ax.invert_yaxis()
     ax.set_xlabel("share of attributions" if normalize else "attributions")
     ax.set_title("How sources are introduced: cue stance")
@@ -580,7 +591,7 @@ def evaluative_voice(
     ax.hlines(y, author.to_numpy(float), quoted.to_numpy(float), color="0.7", lw=2)
     ax.plot(author.to_numpy(float), y, "o", color="C3", label="author voice")
     ax.plot(quoted.to_numpy(float), y, "s", color="C0", label="quoted voice")
-    ax.set_yticks(y, labels=g.index.astype(str).tolist())
+    ax.set_yticks(y, labels=_labels(g.index.astype(str).tolist()))
     ax.invert_yaxis()
     ax.set_xlabel("evaluative words per 1,000 words")
     ax.set_title("Evaluative language: the outlet's voice vs its sources'")

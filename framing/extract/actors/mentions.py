@@ -55,9 +55,35 @@ def _compiled_table(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tupl
         for alias in sorted({canonical, *aliases}, key=len, reverse=True):
             flags = re.IGNORECASE if alias[:1].islower() else 0
             literal = bool(alias) and not _is_user_pattern(alias)
-            regex = re.escape(alias) + r"(?![\w])" if literal else _alias_regex(alias)
-            out.append((re.compile(regex, flags), literal, canonical, type_))
+            if literal:
+                compiled = re.compile(re.escape(alias) + r"(?![\w])", flags)
+            else:
+                compiled = _user_pattern(alias, flags)
+            out.append((compiled, literal, canonical, type_))
     return out
+
+
+#: Seconds one regular-expression alias may take on one article (see :func:`_alias_spans`).
+USER_PATTERN_TIMEOUT = 2.0
+MAX_USER_PATTERN = 1000
+PATTERN_TOO_LONG = "actor alias {alias:.60}... is longer than {n} characters"
+BAD_PATTERN = "actor alias {alias!r} is not a valid regular expression: {reason}"
+PATTERN_TIMEOUT = ("actor alias {alias!r} took more than {s:g} s on this article (a pattern "
+                   "that backtracks without end?); give it as plain text or simplify it")
+
+
+def _user_pattern(alias: str, flags: int):
+    """A ``/regex/`` alias, compiled by the ``regex`` engine (a dependency of nltk): it
+    matches as :mod:`re` does, is far less prone to catastrophic backtracking (``/(a+)+$/``
+    is instant), and takes a time limit (:data:`USER_PATTERN_TIMEOUT`)."""
+    import regex
+
+    if len(alias) > MAX_USER_PATTERN:
+        raise ValueError(PATTERN_TOO_LONG.format(alias=alias, n=MAX_USER_PATTERN))
+    try:
+        return regex.compile(_alias_regex(alias), flags | regex.VERSION0)
+    except regex.error as exc:
+        raise ValueError(BAD_PATTERN.format(alias=alias, reason=exc)) from None
 
 
 def _word_start_matches(pattern: re.Pattern, text: str):
@@ -80,9 +106,16 @@ def _word_start_matches(pattern: re.Pattern, text: str):
 def _alias_spans(pattern: re.Pattern, literal: bool, text: str):
     """The (start, end) of each match of an alias in ``text``, as ``finditer`` over the
     pattern of :func:`_alias_regex` gives them."""
-    matches = _word_start_matches(pattern, text) if literal else pattern.finditer(text)
-    for m in matches:
-        yield m.span()
+    if literal:
+        for m in _word_start_matches(pattern, text):
+            yield m.span()
+        return
+    try:
+        spans = [m.span() for m in pattern.finditer(text, timeout=USER_PATTERN_TIMEOUT)]
+    except TimeoutError:
+        raise TimeoutError(PATTERN_TIMEOUT.format(alias="/" + pattern.pattern + "/",
+                                                  s=USER_PATTERN_TIMEOUT)) from None
+    yield from spans
 
 
 def _table_key(actors: Mapping[str, Sequence[str]] | None):

@@ -289,7 +289,7 @@ def _build(doc, sentences, k, s: SentenceView, c, quotes: QuoteIndex, rank_sourc
     according = words[c[0]] in ("according", "citing")
     # source: rank the noun phrases of the sentence and "no source"
     cands: list[tuple[int, int] | None] = [None]
-    cands += [x for x in np_candidates(s, c) if x[1] >= c[0] - MAX_SOURCE_DISTANCE and x[0] <= c[1] + MAX_SOURCE_DISTANCE]
+    cands += np_candidates(s, c, near=MAX_SOURCE_DISTANCE)
     if according:  # "according to X", "citing X": the noun phrase right after the cue
         after = [x for x in cands if x is not None and x[0] > c[1]]
         if after and after[0][0] - c[1] <= 2:
