@@ -174,6 +174,8 @@ class _Shipped:
     def __hash__(self) -> int:
         return hash(_Shipped)
 
+    accepts_parsed = True  # rows may give a parsed Sentence (see ActorSentimentClassifier)
+
     @property
     def classes_(self) -> Any:
         return _shipped_actor_sentiment().classes_
