@@ -27,6 +27,14 @@ from functools import lru_cache
 from typing import Any
 
 from framing.document import Document
+from framing.extract.run import (  # the evidence run lives below the models (re-exported here)
+    add_attributions,
+    add_evaluative,
+    add_hedges,
+    annotate_evidence,
+    mark_clutter,
+    parse_sentences,
+)
 
 __all__ = ["Pipeline", "Step", "analyze", "annotate", "annotate_evidence", "actors_for", "as_pipeline"]
 
@@ -98,35 +106,23 @@ class Step:
 # -- the steps: module-level functions (a pipeline must pickle) -------------------------------
 
 def _clutter(doc: Document, model: Any) -> None:
-    from framing.text.clutter import find_clutter
-
-    doc.reset_sentences()
-    found = find_clutter(doc.text)
-    doc.clutter, doc.dateline, doc.byline = found.spans, found.dateline, found.byline
-    doc.reset_sentences()
+    mark_clutter(doc)
 
 
 def _text(doc: Document, model: Any) -> None:
-    doc.reset_sentences()
-    doc.sentences  # noqa: B018 - parse once, outside the clutter; later steps reuse it
+    parse_sentences(doc)
 
 
 def _attribution(doc: Document, model: Any) -> None:
-    from framing.extract.attribution import extract_attributions
-
-    doc.attributions = extract_attributions(doc)
+    add_attributions(doc)
 
 
 def _hedging(doc: Document, model: Any) -> None:
-    from framing.extract.hedging import add_hedging
-
-    add_hedging(doc)
+    add_hedges(doc)
 
 
 def _evaluative(doc: Document, model: Any) -> None:
-    from framing.extract.evaluative import extract_evaluations
-
-    doc.evaluations = extract_evaluations(doc, doc.attributions)
+    add_evaluative(doc)
 
 
 def _actors(doc: Document, model: Any, actors: Actors | None = None) -> None:
@@ -393,18 +389,6 @@ def as_pipeline(pipeline: Pipeline | None) -> Pipeline:
 
 
 # -- the functions the rest of the package calls ---------------------------------------------
-
-def annotate_evidence(doc: Document) -> Document:
-    """Clutter, text, attribution, hedging and evaluative steps on ``doc``, in place (everything
-    but actors). Returns ``doc``. The feature transformers of :mod:`framing.features` count
-    this evidence."""
-    return _evidence_pipeline().run(doc)
-
-
-@lru_cache(maxsize=1)
-def _evidence_pipeline() -> Pipeline:
-    return Pipeline.default().without("actors", "actor_sentiment")
-
 
 def annotate(doc: Document, *, actors: Actors | None = None,
              pipeline: Pipeline | None = None) -> Document:

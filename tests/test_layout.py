@@ -38,14 +38,7 @@ ROOT = Path(__file__).resolve().parents[1] / "framing"
 # (contract, importing module, imported module) triples that break a wall today and that
 # another branch (named) removes; the lead empties this at merge. Never add an entry to make
 # a new breach pass: fix the import instead.
-PENDING: set[tuple[str, str, str]] = {
-    # branch sklearn: LoadedWordClassifier analyses raw texts through pipeline.annotate_evidence,
-    # while the pipeline loads the models (models -> pipeline -> models). The evidence run moves
-    # below the models (the design: pipeline -> models -> features -> extract).
-    ("cycle", "framing.models", "framing.models._loaded_words"),
-    ("cycle", "framing.models._loaded_words", "framing.pipeline"),
-    ("cycle", "framing.pipeline", "framing.models"),
-}
+PENDING: set[tuple[str, str, str]] = set()
 
 TEXT = ("framing.text",)
 RECORDS = ("framing.records",)
@@ -285,14 +278,7 @@ def test_allowed_imports_are_not_breaches():
 REPO = ROOT.parent
 
 # Underscored framing names the evaluation scripts still use, and the branch removing them.
-PENDING_SCRIPTS: set[tuple[str, str]] = {
-    # branch sklearn (framing/models) / the evaluation helper: a private row builder of the
-    # actor sentiment model
-    ("evaluation/actors.py", "framing.models._actor_sentiment"),
-    ("evaluation/actors.py", "framing.models._actor_sentiment._tokens_and_target"),
-    ("evaluation/default_model.py", "framing.models._actor_sentiment"),
-    ("evaluation/default_model.py", "framing.models._actor_sentiment._tokens_and_target"),
-}
+PENDING_SCRIPTS: set[tuple[str, str]] = set()
 
 
 def private_uses(path: Path) -> set[str]:

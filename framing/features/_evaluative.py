@@ -22,7 +22,7 @@ class EvaluativeFeatures(EvidenceFeatures):
     labels and distancing markers.
 
     Counts come from :func:`framing.extract.evaluative.extract_evaluations` after the evidence steps
-    of the default pipeline (:func:`framing.pipeline.annotate_evidence`), so voice comes from
+    of the default pipeline (:func:`framing.extract.run.annotate_evidence`), so voice comes from
     the attributions found and quoted words are kept apart from the author's.
 
     Parameters

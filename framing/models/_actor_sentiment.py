@@ -110,10 +110,6 @@ def target_rows(X: Any) -> list[tuple[str, int, int]]:
     return span_rows(X, BARE_STRING)
 
 
-def _tokens_and_target(sentence: str, start: int, end: int) -> tuple[list[Token], int, int]:
-    return target_tokens(sentence, start, end)
-
-
 def row_tokens(row: tuple[Any, int, int]) -> tuple[Sequence[Token], int, int]:
     """The tokens of a row's sentence and the target's first and last token index. The
     sentence is a string (parsed here) or a parsed :class:`framing.text.Sentence` of a

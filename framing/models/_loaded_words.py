@@ -19,6 +19,7 @@ from sklearn.utils.validation import check_is_fitted
 from framing.records import Span
 from framing.document import Document
 from framing.extract.evaluative import LOADED_CUE_STANCES, word_polarity
+from framing.extract.run import annotate_evidence
 from framing.resources import lexicon_rows as _rows
 from framing.model_files import ModelFileError, Param
 from framing.models._linear import SpanLinearClassifier
@@ -137,8 +138,6 @@ def _sentence_evidence(sentence: str) -> _Evidence:
     """Per token of ``sentence``: tag, loaded-language span (default pipeline's evidence
     steps) and whether it stands inside quotation marks or reported content; plus the
     number of loaded spans. Linear in the tokens, spans and contents (one sweep each)."""
-    from framing.pipeline import annotate_evidence
-
     doc = annotate_evidence(Document(sentence))
     toks = [t for s in doc.sentences for t in s.tokens]
     spans = [(e.span, e.kind, e.polarity, e.intensity, e.voice) for e in doc.evaluations]
