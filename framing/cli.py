@@ -217,7 +217,7 @@ def _analyze(args: argparse.Namespace, pipeline) -> int:
 def _summary_text(doc) -> str:
     lines = [f"{doc.id or 'article'}: {doc.word_count} words, {len(doc.attributions)} "
              f"attributions, {len(doc.hedges)} hedges, {len(doc.boosters)} boosters, "
-             f"{len(doc.vague)} vague, {len(doc.evaluations)} evaluative, "
+             f"{len(doc.vague)} vague, {len(doc.evaluative)} evaluative, "
              f"{len(doc.mentions)} mentions"]
     t = doc.text
     for a in doc.attributions:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,7 +42,7 @@ class Document:
         Page clutter (datelines, credits, "read more" lists) that every extractor skips.
     dateline, byline : str or None
         Fields lifted from the clutter ("MOSCOW, Feb 2 (Reuters)", "By Jane Doe").
-    attributions, hedges, boosters, vague, evaluations, mentions, actor_sentiment : list
+    attributions, hedges, boosters, vague, evaluative, mentions, actor_sentiment : list
         Evidence records filled by :func:`framing.analyze`.
 
     In Jupyter a Document shows its text with the evidence highlighted: ``_repr_html_`` is
@@ -73,7 +74,7 @@ class Document:
     hedges: list[Cue] = field(default_factory=list)
     boosters: list[Cue] = field(default_factory=list)
     vague: list[Cue] = field(default_factory=list)
-    evaluations: list[Evaluation] = field(default_factory=list)
+    evaluative: list[Evaluation] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     actor_sentiment: list[ActorSentiment] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
@@ -93,6 +94,14 @@ class Document:
         if self._sentences is None:
             self._sentences = parse(self.text, skip=self.clutter)
         return self._sentences
+
+    @property
+    def evaluations(self) -> list[Evaluation]:
+        """Deprecated name of :attr:`evaluative` (read-only; warns). The evidence list is
+        named like its record key (``to_dict()["evaluative"]``) and its pipeline step."""
+        warnings.warn("Document.evaluations is deprecated; use Document.evaluative (the same list)",
+                      DeprecationWarning, stacklevel=2)
+        return self.evaluative
 
     def reset_sentences(self) -> None:
         """Forget the cached parse (call after changing ``clutter``)."""
@@ -143,7 +152,7 @@ class Document:
             "boosters": [c.span.to_list() for c in self.boosters],
             "vague": [c.span.to_list() for c in self.vague],
             "cues": [c.to_dict() for c in (*self.hedges, *self.boosters, *self.vague)],
-            "evaluative": [e.to_dict() for e in self.evaluations],
+            "evaluative": [e.to_dict() for e in self.evaluative],
             "mentions": [m.to_dict() for m in self.mentions],
             "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
         }
@@ -183,7 +192,7 @@ class Document:
 #: boosters and vague cues are read from ``cues``. New evidence lists add an entry here.
 _RECORDS: dict[str, tuple[str, type]] = {
     "attributions": ("attributions", Attribution),
-    "evaluative": ("evaluations", Evaluation),
+    "evaluative": ("evaluative", Evaluation),
     "mentions": ("mentions", Mention),
     "actor_sentiment": ("actor_sentiment", ActorSentiment),
 }

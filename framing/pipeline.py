@@ -190,7 +190,7 @@ def _steps() -> list[Step]:
         Step("attribution", _attribution, ("sentences",), ("attributions",), takes_model=False),
         Step("hedging", _hedging, ("sentences", "attributions"), ("hedges", "boosters", "vague"),
              takes_model=False),
-        Step("evaluative", _evaluative, ("sentences", "attributions"), ("evaluations",),
+        Step("evaluative", _evaluative, ("sentences", "attributions"), ("evaluative",),
              takes_model=False),
         Step("actors", _actors, ("sentences", "attributions"), ("mentions", "attributions.actor"),
              options=("actors",), takes_model=False),

@@ -221,7 +221,7 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
     quoted = words.count_covered([a.content for a in doc.attributions])
     kinds = Counter(a.kind for a in doc.attributions)
     stances = Counter(a.cue_stance for a in doc.attributions)
-    voices = Counter(e.voice for e in doc.evaluations)
+    voices = Counter(e.voice for e in doc.evaluative)
     row = _article_row(doc, keys, None)
     row.update({
         "words": n_words, "words_author": n_words - quoted, "words_quoted": quoted,
@@ -230,11 +230,11 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
         "anonymous": sum(bool(a.anonymous) for a in doc.attributions),
         **{f"stance_{s}": stances.get(s, 0) for s in STANCES},
         "hedges": len(doc.hedges), "boosters": len(doc.boosters), "vague": len(doc.vague),
-        "evaluations": len(doc.evaluations),
+        "evaluations": len(doc.evaluative),
         "evaluations_author": voices.get("author", 0),
         "evaluations_quoted": voices.get("quoted", 0),
-        "evaluations_positive": sum(e.polarity > 0 for e in doc.evaluations),
-        "evaluations_negative": sum(e.polarity < 0 for e in doc.evaluations),
+        "evaluations_positive": sum(e.polarity > 0 for e in doc.evaluative),
+        "evaluations_negative": sum(e.polarity < 0 for e in doc.evaluative),
         "mentions": len(doc.mentions),
         "actors": len({m.actor for m in doc.mentions}),
     })
@@ -255,7 +255,7 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
             tables[name].append({**keys, "start": c.span.start, "end": c.span.end,
                                  "text": c.text, "category": c.category,
                                  "subtype": c.subtype, "voice": c.voice})
-    for e in doc.evaluations:
+    for e in doc.evaluative:
         tables["evaluations"].append({**keys, "start": e.span.start, "end": e.span.end,
                                       "text": e.text, "polarity": e.polarity,
                                       "intensity": e.intensity, "voice": e.voice,
@@ -420,7 +420,7 @@ def document_from_record(record: Mapping[str, Any]) -> Document:
         voices = voice_of(spans, doc.attributions)
         setattr(doc, name, [Cue(s, text[s.start:s.end], category, "", v)
                             for s, v in zip(spans, voices)])
-    doc.evaluations = [
+    doc.evaluative = [
         Evaluation(span(e["span"]), text[e["span"][0]:e["span"][1]], int(e["polarity"]),
                    float(e.get("intensity", 0.5)), e.get("voice", "author"),
                    e.get("kind", "gold"))

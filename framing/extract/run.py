@@ -50,7 +50,7 @@ def add_evaluative(doc: Document) -> None:
     """Fill the evaluative evidence of ``doc`` (reads the attributions, for the voice)."""
     from framing.extract.evaluative import extract_evaluations
 
-    doc.evaluations = extract_evaluations(doc, doc.attributions)
+    doc.evaluative = extract_evaluations(doc, doc.attributions)
 
 
 def annotate_evidence(doc: Document) -> Document:

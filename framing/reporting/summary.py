@@ -120,7 +120,7 @@ def _evidence(analysis: Analysis, by: str, groups: list[str], per_kind: int) -> 
                     _add(found["stance"], _snippet(doc, i, "stance", marks), per_kind)
                 if a.anonymous:
                     _add(found["anonymous"], _snippet(doc, i, "anonymous", marks), per_kind)
-            for ev in doc.evaluations:
+            for ev in doc.evaluative:
                 if ev.voice == "author":
                     cls = "positive" if ev.polarity > 0 else "negative"
                     _add(found["evaluative"],

@@ -102,7 +102,7 @@ def actor_table(doc_or_docs) -> pd.DataFrame:
             if k is not None:
                 hedges_in[k] = hedges_in.get(k, 0) + 1
         evals_in: dict[int, dict[str, int]] = {}
-        for e in doc.evaluations:
+        for e in doc.evaluative:
             k = sentence_of(e.span)
             key = f"eval_{e.voice}_{'pos' if e.polarity > 0 else 'neg'}"
             if k is not None and key in TABLE_COLUMNS:
