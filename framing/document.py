@@ -176,7 +176,8 @@ class Document:
         if not isinstance(d, Mapping) or not isinstance(d.get("text"), str):
             raise TypeError("Document.from_dict() takes a mapping with a 'text' string "
                             "(the output of Document.to_dict())")
-        doc = cls(d["text"], **{k: d.get(k) for k in _METADATA}, meta=dict(d.get("meta") or {}))
+        metadata: dict[str, Any] = {k: d.get(k) for k in _METADATA}
+        doc = cls(d["text"], **metadata, meta=dict(d.get("meta") or {}))
         doc.clutter = [Span(int(a), int(b)) for a, b in d.get("clutter") or ()]
         doc.dateline, doc.byline = d.get("dateline"), d.get("byline")
         for key, (attr, record) in _RECORDS.items():

@@ -285,7 +285,7 @@ class Comparison:
         df = getattr(self, table)
         index = [c for c in (self.by, "actor") if c in df.columns]
         if table == "by_story":
-            index = [self.within, self.by]
+            index = [c for c in (self.within, self.by) if c is not None]
         return df.pivot_table(index=index, columns="metric", values=values, sort=True,
                               dropna=False)
 
@@ -438,7 +438,9 @@ def compare(
     def boot_weights(n: int) -> np.ndarray:
         return rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
 
-    overall_rows, group_rows, actor_rows = [], [], []
+    overall_rows: list[dict[str, Any]] = []
+    group_rows: list[dict[str, Any]] = []
+    actor_rows: list[dict[str, Any]] = []
     group_boot: dict[str, np.ndarray] = {}
     for g in [None, *groups]:
         rows = np.arange(len(arts)) if g is None else np.flatnonzero(labels == g)

@@ -399,15 +399,22 @@ def document_from_record(record: Mapping[str, Any]) -> Document:
 
     text = record["text"]
     meta_keys = ("id", "outlet", "story", "title", "date", "url")
-    doc = Document(text, **{k: record.get(k) for k in meta_keys})
-    span = lambda v: None if v is None else Span(int(v[0]), int(v[1]))  # noqa: E731
+    metadata: dict[str, Any] = {k: record.get(k) for k in meta_keys}
+    doc = Document(text, **metadata)
+
+    def span(v: Any) -> Span:
+        return Span(int(v[0]), int(v[1]))
+
+    def span_or_none(v: Any) -> Span | None:
+        return None if v is None else span(v)
+
     doc.mentions = [
         Mention(span(m["span"]), text[m["span"][0]:m["span"][1]], m["actor"],
                 m.get("type", "unknown"), m.get("via", "name"))
         for m in record.get("mentions", ())
     ]
     for a in record.get("attributions", ()):
-        src = span(a.get("source"))
+        src = span_or_none(a.get("source"))
         actor = a.get("actor")
         if actor is None and src is not None:
             inside = [m for m in doc.mentions if m.span.overlaps(src)]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Sequence
@@ -123,7 +124,7 @@ def row_tokens(row: tuple[Any, int, int]) -> tuple[Sequence[Token], int, int]:
     return toks, i, j
 
 
-def row_features(sentence: str, start: int, end: int, *, window: int = 4) -> tuple[Counter, list[float]]:
+def row_features(sentence: str, start: int, end: int, *, window: int = 4) -> tuple[dict[str, float], list[float]]:
     """Sparse string features and the numeric features of one (sentence, target) row."""
     toks, ti, tj = target_tokens(sentence, start, end)
     return _features(toks, ti, tj, window, _sentence_parts(toks))
@@ -145,7 +146,7 @@ def _sentence_parts(toks: Sequence[Token]) -> tuple[list[str], float, float]:
 
 
 def _features(toks: Sequence[Token], ti: int, tj: int, window: int,
-              parts: tuple[list[str], float, float]) -> tuple[Counter, list[float]]:
+              parts: tuple[list[str], float, float]) -> tuple[dict[str, float], list[float]]:
     ctx = target_context(toks, ti, tj)
     normed, spos, sneg = parts
     words = normed[:ti] + [TARGET] + normed[tj + 1 :]
@@ -155,7 +156,7 @@ def _features(toks: Sequence[Token], ti: int, tj: int, window: int,
             if words[m] in NEGATORS:
                 neg[k] = True
                 break
-    feats: Counter = Counter()
+    feats: dict[str, float] = defaultdict(float)
     for k, w in enumerate(words):
         feats["w=" + w] += 1
         if k + 1 < len(words):
@@ -329,8 +330,8 @@ class ActorSentimentClassifier(SpanLinearClassifier):
     def _rows(self, X: Any) -> list[tuple[Any, int, int]]:
         return span_rows(X, self._bare_string, parsed=True)
 
-    def _featurize(self, rows: list[tuple[Any, int, int]]) -> list[tuple[Counter, list[float]]]:
-        out = []
+    def _featurize(self, rows: list[tuple[Any, int, int]]) -> list[tuple[Mapping[str, float], list[float]]]:
+        out: list[tuple[Mapping[str, float], list[float]]] = []
         parts: dict[int, tuple[list[str], float, float]] = {}  # per sentence, within this call
         keep = []  # the token tuples, alive while their id() keys ``parts``
         for row in rows:
@@ -373,5 +374,5 @@ class ActorSentimentClassifier(SpanLinearClassifier):
     def pretrained(cls) -> ActorSentimentClassifier:
         """The shipped model, trained on NewsMTSC train, rw-dev and mt-dev by
         ``scripts/train_actor_sentiment.py`` (configuration chosen before dev was added)."""
-        res = resources.files("framing").joinpath("data", "models", "actor_sentiment.json")
+        res = resources.files("framing").joinpath("data").joinpath("models").joinpath("actor_sentiment.json")
         return cls._from_bytes(res.read_bytes(), "actor_sentiment.json")

@@ -187,7 +187,7 @@ def _target_context(tokens: Sequence[Token], ti: int, tj: int, facts) -> tuple:
             weight = 0.0  # the praiser / critic: the verb evaluates the object, not them
         elif k >= speech_start:
             weight *= OWN_SPEECH
-        elif evaluator and k > after[0] and k <= hi:
+        elif evaluator and after and k > after[0] and k <= hi:
             weight *= OBJECT_SIDE  # what the target praises or attacks is about the object
         if before and k == before[0] and object_verb in _EVALUATOR_VERBS:
             weight = 2.0  # "X praised Y", "accused Y": the verb evaluates Y
