@@ -150,12 +150,13 @@ def _features(toks: Sequence[Token], ti: int, tj: int, window: int,
     ctx = target_context(toks, ti, tj)
     normed, spos, sneg = parts
     words = normed[:ti] + [TARGET] + normed[tj + 1 :]
-    neg = [False] * len(words)
-    for k in range(len(words)):
-        for m in range(max(0, k - 3), k):
-            if words[m] in NEGATORS:
-                neg[k] = True
-                break
+    # a word is negated when a negator is among the three words before it
+    neg = []
+    last = -4  # index of the last negator seen
+    for k, w in enumerate(words):
+        neg.append(last >= k - 3)
+        if w in NEGATORS:
+            last = k
     feats: dict[str, float] = defaultdict(float)
     for k, w in enumerate(words):
         feats["w=" + w] += 1
