@@ -7,6 +7,9 @@ alternating order; the figure is words per second per core (median over rounds),
 cost of the actor sentiment step alone (the rest of the pipeline is shared).
 
     python benchmarks/bench_pipeline.py [--rounds 5] [--repeat 4]
+
+It also prints the time ratio of the two pipelines and the cost of the actor_sentiment
+step alone (ms per (sentence, actor) pair) for both models.
 """
 
 from __future__ import annotations
@@ -53,6 +56,28 @@ def main() -> None:
     for name, ts in times.items():
         med = statistics.median(ts)
         print(f"| {name} | {med:.2f} | {words / med:,.0f} |")
+    ratio = statistics.median(times["trained (default)"]) / statistics.median(times["no training (before)"])
+    print(f"\ntime ratio trained / no training: {ratio:.2f}")
+    # the step alone, on the analysed documents (all steps before it run once)
+    from framing.extract.actors import sentence_sentiment
+    from framing.pipeline import _shipped_actor_sentiment
+
+    base = Pipeline.default().without("actor_sentiment")
+    docs = [base.run(Document(d.text, story=d.story), actors=tables.get(d.story)) for d in sample]
+    model = _shipped_actor_sentiment()
+    pairs = sum(len(sentence_sentiment(d, model=None)) for d in docs)
+    step: dict[str, list[float]] = {"trained": [], "no training": []}
+    for r in range(args.rounds):
+        for name in (["trained", "no training"] if r % 2 == 0 else ["no training", "trained"]):
+            t = time.perf_counter()
+            for d in docs:
+                sentence_sentiment(d, model=model if name == "trained" else None)
+            step[name].append(time.perf_counter() - t)
+    print(f"\nthe actor_sentiment step alone, {pairs} (sentence, actor) pairs:\n")
+    print("| model | median s | ms per pair |\n|---|---|---|")
+    for name, ts in step.items():
+        med = statistics.median(ts)
+        print(f"| {name} | {med:.3f} | {1000 * med / pairs:.2f} |")
 
 
 if __name__ == "__main__":

@@ -34,10 +34,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
-from framing.extract.actors import find_mentions, label_of, sentence_sentiment, target_context
+from framing.extract.actors import find_mentions, label_of, sentence_sentiment, target_score
 from framing.datasets import load_newsmtsc, load_sample, load_sample_actors, load_sample_gold
 from framing.models import ActorSentimentClassifier
-from framing.models._actor_sentiment import _tokens_and_target
 from framing.pipeline import annotate
 from framing.scoring import match_spans
 
@@ -74,7 +73,7 @@ def newsmtsc_table(split: str = "dev") -> tuple[str, dict[str, float]]:
         preds = {
             "trained": model.predict(d),
             "default": [
-                label_of(target_context(*_tokens_and_target(s, a, b)).score)
+                label_of(target_score(s, a, b))
                 for s, a, b in zip(d.sentence, d.start, d.end)
             ],
             "tfidf_lr": lr.predict(tfidf.transform(_masked(d))),

@@ -21,10 +21,9 @@ import json
 import numpy as np
 from sklearn.metrics import f1_score
 
-from framing.extract.actors import label_of, sentence_sentiment, target_context
+from framing.extract.actors import label_of, sentence_sentiment, target_score
 from framing.datasets import load_newsmtsc, load_sample, load_sample_actors, load_sample_gold
 from framing.models import ActorSentimentClassifier
-from framing.models._actor_sentiment import _tokens_and_target
 from framing.pipeline import Pipeline
 
 N_BOOT = 1000
@@ -49,7 +48,7 @@ def newsmtsc_dev(model) -> dict[str, tuple[float, float, float]]:
     for split in ("rw-dev", "mt-dev"):
         d = load_newsmtsc(split)
         groups = [str(s).rsplit("_", 1)[0] for s in d.sentence_id]
-        default = [label_of(target_context(*_tokens_and_target(s, a, b)).score)
+        default = [label_of(target_score(s, a, b))
                    for s, a, b in zip(d.sentence, d.start, d.end)]
         out[f"{split} default"] = _f1_with_interval(d.label, default, groups)
         out[f"{split} shipped (in-sample: trained on dev)"] = _f1_with_interval(

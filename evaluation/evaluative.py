@@ -79,7 +79,7 @@ def sample_scores() -> tuple[list[tuple[str, str]], dict[str, float]]:
             if mode == "gold attributions":
                 preds = extract_evaluations(Document(rec["text"]), _attributions(rec))
             else:
-                preds = framing.analyze(rec["text"]).evaluations
+                preds = framing.analyze(rec["text"]).evaluative
             gold = rec["evaluative"]
             pspans = [e.span for e in preds]
             gspans = [g["span"] for g in gold]
@@ -132,7 +132,7 @@ def _analyze(text: str) -> Document:
     if ATTRIBUTIONS == "pipeline":
         return framing.analyze(text)
     doc = Document(text)
-    doc.evaluations = extract_evaluations(doc, [])
+    doc.evaluative = extract_evaluations(doc, [])
     return doc
 
 
@@ -244,7 +244,7 @@ def trained_scores(split: str) -> tuple[list[tuple[str, str]], dict[str, float]]
 
 def author_density(text: str) -> float:
     doc = _analyze(text)
-    n = sum(e.voice == "author" for e in doc.evaluations)
+    n = sum(e.voice == "author" for e in doc.evaluative)
     return 1000.0 * n / max(doc.word_count, 1)
 
 

@@ -69,9 +69,9 @@ KEPT_WORDS = frozenset("apparently arguably potential potentially allegations al
 
 
 def _lexicon_entries() -> tuple[tuple[str, ...], ...]:
-    from framing.extract.hedging import cue_lexicon as load_lexicon
+    from framing.extract.hedging import cue_lexicon
 
-    return tuple(e.words for e in load_lexicon("hedge"))
+    return tuple(e.words for e in cue_lexicon("hedge"))
 
 
 def _named(cue_text: str, entries) -> bool:

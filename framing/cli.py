@@ -273,7 +273,7 @@ def _summary_text(doc, row: int | None = None) -> str:
     lines = [f"{name}{f' ({where})' if where else ''}: {doc.word_count} words, "
              f"{len(doc.attributions)} attributions, {len(doc.hedges)} hedges, "
              f"{len(doc.boosters)} boosters, {len(doc.vague)} vague, "
-             f"{len(doc.evaluations)} evaluative, {len(doc.mentions)} mentions"]
+             f"{len(doc.evaluative)} evaluative, {len(doc.mentions)} mentions"]
     t = doc.text
 
     def clip(s: str, n: int = 70) -> str:
@@ -290,7 +290,7 @@ def _summary_text(doc, row: int | None = None) -> str:
             lines.append(f"  {kind} [{c.subtype or c.category}, {c.voice}] "
                          f"\"{clip(t[c.span.start:c.span.end], 50)}\" "
                          f"{c.span.start}-{c.span.end}")
-    for e in doc.evaluations:
+    for e in doc.evaluative:
         pol = "positive" if e.polarity > 0 else "negative"
         lines.append(f"  evaluative [{pol} {e.intensity:.2f}, {e.voice}] "
                      f"\"{clip(t[e.span.start:e.span.end], 50)}\" {e.span.start}-{e.span.end}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,7 +54,7 @@ class Document:
         credits, link lists, each with its span. :attr:`captions` and :attr:`credits` read it.
     datelines : list of Dateline
         The dateline with its parts (``place``, ``date``, ``agency``); ``dateline`` is its text.
-    attributions, hedges, boosters, vague, evaluations, mentions, actor_sentiment : list
+    attributions, hedges, boosters, vague, evaluative, mentions, actor_sentiment : list
         Evidence records filled by :func:`framing.analyze`.
     roles : list of ActorRole
         The role each actor is cast in (:func:`framing.extract.roles.assign_roles`).
@@ -92,7 +93,7 @@ class Document:
     hedges: list[Cue] = field(default_factory=list)
     boosters: list[Cue] = field(default_factory=list)
     vague: list[Cue] = field(default_factory=list)
-    evaluations: list[Evaluation] = field(default_factory=list)
+    evaluative: list[Evaluation] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     actor_sentiment: list[ActorSentiment] = field(default_factory=list)
     roles: list[ActorRole] = field(default_factory=list)
@@ -118,6 +119,14 @@ class Document:
         if self._sentences is None:
             self._sentences = parse(self.text, skip=self.clutter)
         return self._sentences
+
+    @property
+    def evaluations(self) -> list[Evaluation]:
+        """Deprecated name of :attr:`evaluative` (read-only; warns). The evidence list is
+        named like its record key (``to_dict()["evaluative"]``) and its pipeline step."""
+        warnings.warn("Document.evaluations is deprecated; use Document.evaluative (the same list)",
+                      DeprecationWarning, stacklevel=2)
+        return self.evaluative
 
     def reset_sentences(self) -> None:
         """Forget the cached parse (call after changing ``clutter``)."""
@@ -179,7 +188,7 @@ class Document:
             "boosters": [c.span.to_list() for c in self.boosters],
             "vague": [c.span.to_list() for c in self.vague],
             "cues": [c.to_dict() for c in (*self.hedges, *self.boosters, *self.vague)],
-            "evaluative": [e.to_dict() for e in self.evaluations],
+            "evaluative": [e.to_dict() for e in self.evaluative],
             "mentions": [m.to_dict() for m in self.mentions],
             "actor_sentiment": [a.to_dict() for a in self.actor_sentiment],
             "roles": [r.to_dict() for r in self.roles],
@@ -209,7 +218,8 @@ class Document:
         if not isinstance(d, Mapping) or not isinstance(d.get("text"), str):
             raise TypeError("Document.from_dict() takes a mapping with a 'text' string "
                             "(the output of Document.to_dict())")
-        doc = cls(d["text"], **{k: d.get(k) for k in _METADATA}, meta=dict(d.get("meta") or {}))
+        metadata: dict[str, Any] = {k: d.get(k) for k in _METADATA}
+        doc = cls(d["text"], **metadata, meta=dict(d.get("meta") or {}))
         doc.clutter = [Span(int(a), int(b)) for a, b in d.get("clutter") or ()]
         doc.dateline, doc.byline = d.get("dateline"), d.get("byline")
         for key, (attr, record) in _RECORDS.items():
@@ -226,7 +236,7 @@ class Document:
 #: boosters and vague cues are read from ``cues``. New evidence lists add an entry here.
 _RECORDS: dict[str, tuple[str, type]] = {
     "attributions": ("attributions", Attribution),
-    "evaluative": ("evaluations", Evaluation),
+    "evaluative": ("evaluative", Evaluation),
     "mentions": ("mentions", Mention),
     "actor_sentiment": ("actor_sentiment", ActorSentiment),
     "page": ("page", PagePart),

@@ -324,7 +324,7 @@ class Param:
             items = string_list(value, field, source)
             bad = [v for v in items if self.choices is not None and v not in self.choices]
             if bad:
-                raise ModelFileError(source, field, f"{bad[0]!r} is not one of {list(self.choices)}")
+                raise ModelFileError(source, field, f"{bad[0]!r} is not one of {list(self.choices or ())}")
             return tuple(items)
         if self.kind == "str":
             if not isinstance(value, str):

@@ -139,7 +139,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 def persuasion_rules(doc: Document) -> list[Persuasion]:
     """The no-training default: persuasion spans from the document's evidence and cue list.
 
-    Reads ``doc.evaluations``, ``doc.boosters`` and ``doc.attributions`` (fill them first:
+    Reads ``doc.evaluative``, ``doc.boosters`` and ``doc.attributions`` (fill them first:
     :func:`framing.analyze` does) and the sentences. Linear in the number of tokens and
     evidence records. See the module docstring for the rules.
 
@@ -155,7 +155,7 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
     text = doc.text
     found: list[tuple[int, int, str, float, tuple[Span, ...], str]] = []
     cues = _cues()
-    evals = sorted(doc.evaluations, key=lambda e: e.span)
+    evals = sorted(doc.evaluative, key=lambda e: e.span)
     ev_starts = [e.span.start for e in evals]
 
     def near_eval(a: int, b: int, reach: int = 25):
@@ -252,7 +252,7 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
 
 
 def _evidence_inside(doc: Document, a: int, b: int) -> tuple[Span, ...]:
-    spans = [e.span for e in doc.evaluations] + [c.span for c in (*doc.hedges, *doc.boosters, *doc.vague)]
+    spans = [e.span for e in doc.evaluative] + [c.span for c in (*doc.hedges, *doc.boosters, *doc.vague)]
     spans += [x.cue for x in doc.attributions]
     inside = sorted({s for s in spans if a <= s.start and s.end <= b})
     return tuple(inside) if inside else (Span(a, b),)

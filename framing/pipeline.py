@@ -35,6 +35,14 @@ from functools import lru_cache
 from typing import Any
 
 from framing.document import Document
+from framing.extract.run import (  # the evidence run lives below the models (re-exported here)
+    add_attributions,
+    add_evaluative,
+    add_hedges,
+    annotate_evidence,
+    mark_clutter,
+    parse_sentences,
+)
 
 __all__ = ["Pipeline", "Step", "analyze", "annotate", "annotate_evidence", "actors_for", "as_pipeline"]
 
@@ -111,41 +119,23 @@ class Step:
 # -- the steps: module-level functions (a pipeline must pickle) -------------------------------
 
 def _clutter(doc: Document, model: Any) -> None:
-    from framing.text.page import find_page
-
-    doc.reset_sentences()
-    page = find_page(doc.text)
-    doc.clutter = list(page.skip)
-    doc.page = list(page.parts)
-    doc.datelines = [page.dateline] if page.dateline is not None else []
-    doc.dateline = page.dateline.text if page.dateline is not None else None
-    doc.byline = page.byline
-    if doc.title is None and page.title is not None:
-        doc.title = page.title
-    doc.reset_sentences()
+    mark_clutter(doc)
 
 
 def _text(doc: Document, model: Any) -> None:
-    doc.reset_sentences()
-    doc.sentences  # noqa: B018 - parse once, outside the clutter; later steps reuse it
+    parse_sentences(doc)
 
 
 def _attribution(doc: Document, model: Any) -> None:
-    from framing.extract.attribution import extract_attributions
-
-    doc.attributions = extract_attributions(doc)
+    add_attributions(doc)
 
 
 def _hedging(doc: Document, model: Any) -> None:
-    from framing.extract.hedging import add_hedging
-
-    add_hedging(doc)
+    add_hedges(doc)
 
 
 def _evaluative(doc: Document, model: Any) -> None:
-    from framing.extract.evaluative import extract_evaluations
-
-    doc.evaluations = extract_evaluations(doc, doc.attributions)
+    add_evaluative(doc)
 
 
 def _actors(doc: Document, model: Any, actors: Actors | None = None) -> None:
@@ -205,6 +195,8 @@ class _Shipped:
     def __hash__(self) -> int:
         return hash(_Shipped)
 
+    accepts_parsed = True  # rows may give a parsed Sentence (see ActorSentimentClassifier)
+
     @property
     def classes_(self) -> Any:
         return _shipped_actor_sentiment().classes_
@@ -261,20 +253,20 @@ def _steps() -> list[Step]:
         Step("attribution", _attribution, ("sentences",), ("attributions",), takes_model=False),
         Step("hedging", _hedging, ("sentences", "attributions"), ("hedges", "boosters", "vague"),
              takes_model=False),
-        Step("evaluative", _evaluative, ("sentences", "attributions"), ("evaluations",),
+        Step("evaluative", _evaluative, ("sentences", "attributions"), ("evaluative",),
              takes_model=False),
         Step("actors", _actors, ("sentences", "attributions"), ("mentions", "attributions.actor"),
              options=("actors",), takes_model=False),
         Step("actor_sentiment", _actor_sentiment, ("sentences", "mentions"), ("actor_sentiment",),
              model=_Shipped(), loader=_load_actor_sentiment, labels=SENTIMENT_LABELS),
-        Step("roles", _roles, ("sentences", "mentions", "attributions", "evaluations"), ("roles",),
+        Step("roles", _roles, ("sentences", "mentions", "attributions", "evaluative"), ("roles",),
              loader=_load_roles, labels=ROLE_LABELS),
         Step("frames", _frames, ("sentences",), ("frames",), loader=_load_frame_model),
         # no shipped weights (BABE is AGPL): the default scores each sentence from the
         # author-voice evidence; replace("sentence_bias", BiasClassifier().fit(...)) to train
-        Step("sentence_bias", _sentence_bias, ("sentences", "attributions", "boosters", "evaluations"),
+        Step("sentence_bias", _sentence_bias, ("sentences", "attributions", "boosters", "evaluative"),
              ("sentence_bias",), loader=_load_bias),
-        Step("persuasion", _persuasion, ("sentences", "attributions", "boosters", "evaluations"),
+        Step("persuasion", _persuasion, ("sentences", "attributions", "boosters", "evaluative"),
              ("persuasion",), loader=_load_persuasion),
     ]
 
@@ -473,18 +465,6 @@ def as_pipeline(pipeline: Pipeline | None) -> Pipeline:
 
 
 # -- the functions the rest of the package calls ---------------------------------------------
-
-def annotate_evidence(doc: Document) -> Document:
-    """Clutter, text, attribution, hedging and evaluative steps on ``doc``, in place (everything
-    but actors). Returns ``doc``. The feature transformers of :mod:`framing.features` count
-    this evidence."""
-    return _evidence_pipeline().run(doc)
-
-
-@lru_cache(maxsize=1)
-def _evidence_pipeline() -> Pipeline:
-    return Pipeline.default().without("actors", "actor_sentiment", "roles", "frames", "sentence_bias", "persuasion")
-
 
 def annotate(doc: Document, *, actors: Actors | None = None,
              pipeline: Pipeline | None = None) -> Document:

@@ -104,7 +104,7 @@ def load_lexicon(name: str) -> tuple[dict[str, str], ...]:
 
 def model_exists(name: str) -> bool:
     """True when ``framing/data/models/<name>`` ships with the package."""
-    return resources.files("framing").joinpath("data", "models", name).is_file()
+    return resources.files("framing").joinpath("data").joinpath("models").joinpath(name).is_file()
 
 
 def load_model(name: str) -> dict[str, Any]:

@@ -9,10 +9,13 @@ import pytest
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GridSearchCV
 
-from framing.extract.actors import label_of, target_context
+import scipy.sparse as sp
+
+import framing
+from framing.extract.actors import label_of, target_context, target_tokens
 from framing.model_files import ModelFileError
 from framing.models import ActorSentimentClassifier
-from framing.models._actor_sentiment import BARE_STRING, _tokens_and_target
+from framing.models._actor_sentiment import BARE_STRING
 from tests.conftest import requires_data
 from tests.estimator_checks import check_text_classifier, sklearn_checks
 
@@ -122,7 +125,7 @@ def test_target_masking_makes_predictions_target_specific():
 
 
 def test_target_located_on_whitespace_does_not_crash():
-    toks, i, j = _tokens_and_target("Smith  spoke.", 5, 6)
+    toks, i, j = target_tokens("Smith  spoke.", 5, 6)
     assert 0 <= i <= j < len(toks)
 
 
@@ -140,6 +143,54 @@ def test_floors_on_newsmtsc_dev(split, floor_model, floor_default):
     assert f1_score(dev["label"], pred, average="macro") >= floor_model
     default = []
     for s, a, b in zip(dev["sentence"], dev["start"], dev["end"]):
-        toks, i, j = _tokens_and_target(s, a, b)
+        toks, i, j = target_tokens(s, a, b)
         default.append(label_of(target_context(toks, i, j).score))
     assert f1_score(dev["label"], default, average="macro") >= floor_default
+
+
+def _sample_rows():
+    """(string row, parsed-sentence row) of every mention of the bundled sample's first docs."""
+    from framing.datasets import load_sample, load_sample_actors
+
+    base = framing.Pipeline.default().without("actor_sentiment")
+    text_rows, parsed_rows = [], []
+    for d in list(load_sample())[:4]:
+        doc = base.run(framing.Document(d.text), actors=load_sample_actors(d.story))
+        for m in doc.mentions:
+            s = next(s for s in doc.sentences if s.start <= m.span.start < s.end)
+            a, b = m.span.start - s.start, m.span.end - s.start
+            text_rows.append((s.text, a, b))
+            parsed_rows.append((s, a, b))
+    return text_rows, parsed_rows
+
+
+def test_parsed_sentence_rows_and_fast_matrix_match_the_scikit_learn_path():
+    """The pipeline passes parsed sentences (no second tokenisation) and the model builds its
+    matrix and probabilities without scikit-learn's per-call checks: both must give exactly
+    what the string rows through DictVectorizer, TfidfTransformer and
+    LogisticRegression.predict_proba give."""
+    clf = ActorSentimentClassifier.pretrained()
+    text_rows, parsed_rows = _sample_rows()
+    assert len(text_rows) > 20
+    raw = clf._featurize(text_rows)
+    assert clf._featurize(parsed_rows) == raw
+    X = sp.csr_matrix(clf.vectorizer_.transform([f for f, _ in raw]))
+    X.data = np.log1p(X.data)
+    X = sp.csr_matrix(clf.tfidf_.transform(X))
+    ref = sp.hstack([X, sp.csr_matrix(np.asarray([n for _, n in raw]))], format="csr")
+    ref.sort_indices()
+    mine = clf._matrix(raw)
+    assert np.array_equal(ref.indptr, mine.indptr) and np.array_equal(ref.indices, mine.indices)
+    assert np.array_equal(ref.data, mine.data)
+    expected = clf.estimator_.predict_proba(ref)
+    assert np.array_equal(clf.predict_proba(parsed_rows), expected)
+    assert np.array_equal(clf.predict_proba(text_rows), expected)
+
+
+def test_parsed_rows_are_checked_like_text_rows():
+    clf = ActorSentimentClassifier.pretrained()
+    sent = framing.analyze("Smith praised Jones.").sentences[0]
+    with pytest.raises(ValueError, match="each row"):
+        clf.predict_proba([(sent, 3, 99)])
+    with pytest.raises(ValueError, match="each row"):
+        clf.predict_proba([(object(), 0, 1)])

@@ -30,7 +30,7 @@ def hand_doc(**meta) -> Document:
                                     False, "neutral", "say", "Russia")]
     doc.hedges = [Cue(_find(t, "may"), "may", "hedge", "epistemic_modal")]
     doc.boosters = [Cue(_find(t, "clearly"), "clearly", "booster", "adverb")]
-    doc.evaluations = [
+    doc.evaluative = [
         Evaluation(_find(t, "disgrace"), "disgrace", -1, 0.8, "quoted"),
         Evaluation(_find(t, "won"), "won", 1, 0.5, "author"),
     ]

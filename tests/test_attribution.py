@@ -367,14 +367,19 @@ def test_one_long_sentence_with_many_reports_is_linear():
         return " ".join(f"Critics said the plan {i} was bad, but officials said it {i} was good,"
                         for i in range(n)) + " end."
 
+    # 400 and 1,600 reports (800 and 3,200 before: the same 4x step, half the suite time; a
+    # quadratic scan still shows as 16x)
     extract_attributions(text(50))  # warm up (model loading)
-    t0 = time.perf_counter()
-    small = extract_attributions(text(800))
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    big = extract_attributions(text(3200))
-    t_big = time.perf_counter() - t0
-    assert len(small) == 1600 and len(big) == 6400
+    for attempt in range(2):  # measure again once if a busy machine slowed the big run
+        t0 = time.perf_counter()
+        small = extract_attributions(text(400))
+        t_small = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        big = extract_attributions(text(1600))
+        t_big = time.perf_counter() - t0
+        if t_big < 8 * max(t_small, 0.05):
+            break
+    assert len(small) == 800 and len(big) == 3200
     assert t_big < 60
     assert t_big < 8 * max(t_small, 0.05)  # four times the text, not sixteen times the time
 

@@ -30,7 +30,7 @@ def gold_pipeline(monkeypatch, sample_gold):
         if rec is None:
             raise ValueError("not a sample text")
         gold = document_from_record(rec)
-        for f in ("attributions", "hedges", "boosters", "vague", "evaluations", "mentions",
+        for f in ("attributions", "hedges", "boosters", "vague", "evaluative", "mentions",
                   "actor_sentiment"):
             setattr(doc, f, getattr(gold, f))
 

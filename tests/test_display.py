@@ -65,7 +65,7 @@ def test_overlaps_nest_and_markup_is_escaped():
     doc = Document(text, title="<script>x</script>")
     content = Span(i("<b>"), i(',"'))
     doc.attributions = [Attribution("direct", Span(0, 7), Span(8, 12), content, True, "neutral")]
-    doc.evaluations = [Evaluation(Span(i("shameful"), i("shameful") + 8), "shameful", -1, 0.7, "quoted")]
+    doc.evaluative = [Evaluation(Span(i("shameful"), i("shameful") + 8), "shameful", -1, 0.7, "quoted")]
     doc.hedges = [Cue(Span(i("may"), i("may") + 3), "may", "hedge", "epistemic_modal")]
     doc.mentions = [Mention(Span(0, 7), "Critics", "<Critics>")]
     html = render_document(doc)

@@ -247,7 +247,7 @@ def _check_spans(doc: Document) -> None:
         if a.source is not None:
             inside(a.source)
         assert a.text == doc.text[a.content.start:a.content.end]
-    for c in [*doc.hedges, *doc.boosters, *doc.vague, *doc.evaluations, *doc.mentions]:
+    for c in [*doc.hedges, *doc.boosters, *doc.vague, *doc.evaluative, *doc.mentions]:
         inside(c.span)
         assert c.text == doc.text[c.span.start:c.span.end]
     for s in doc.actor_sentiment:

@@ -38,31 +38,7 @@ ROOT = Path(__file__).resolve().parents[1] / "framing"
 # (contract, importing module, imported module) triples that break a wall today and that
 # another branch (named) removes; the lead empties this at merge. Never add an entry to make
 # a new breach pass: fix the import instead.
-PENDING: set[tuple[str, str, str]] = {
-    # branch sklearn: LoadedWordClassifier analyses raw texts through pipeline.annotate_evidence,
-    # while the pipeline loads the models (models -> pipeline -> models). The evidence run moves
-    # below the models (the design: pipeline -> models -> features -> extract).
-    ("cycle", "framing.models", "framing.models._loaded_words"),
-    ("cycle", "framing.models._loaded_words", "framing.pipeline"),
-    ("cycle", "framing.pipeline", "framing.models"),
-    # branch frames: FrameClassifier counts evidence through framing.features (the designed
-    # direction models -> features); it closes a cycle only through the features -> pipeline
-    # edge above (features._base runs pipeline.annotate_evidence), which branch sklearn moves.
-    ("cycle", "framing.models", "framing.models._frames"),
-    ("cycle", "framing.models._frames", "framing.features"),
-    ("cycle", "framing.features", "framing.features._attribution"),
-    ("cycle", "framing.features", "framing.features._evaluative"),
-    ("cycle", "framing.features", "framing.features._framing"),
-    ("cycle", "framing.features", "framing.features._hedging"),
-    ("cycle", "framing.features._attribution", "framing.features._base"),
-    ("cycle", "framing.features._base", "framing.pipeline"),
-    ("cycle", "framing.features._evaluative", "framing.features._base"),
-    ("cycle", "framing.features._framing", "framing.features._attribution"),
-    ("cycle", "framing.features._framing", "framing.features._base"),
-    ("cycle", "framing.features._framing", "framing.features._evaluative"),
-    ("cycle", "framing.features._framing", "framing.features._hedging"),
-    ("cycle", "framing.features._hedging", "framing.features._base"),
-}
+PENDING: set[tuple[str, str, str]] = set()
 
 TEXT = ("framing.text",)
 RECORDS = ("framing.records",)
@@ -302,14 +278,7 @@ def test_allowed_imports_are_not_breaches():
 REPO = ROOT.parent
 
 # Underscored framing names the evaluation scripts still use, and the branch removing them.
-PENDING_SCRIPTS: set[tuple[str, str]] = {
-    # branch sklearn (framing/models) / the evaluation helper: a private row builder of the
-    # actor sentiment model
-    ("evaluation/actors.py", "framing.models._actor_sentiment"),
-    ("evaluation/actors.py", "framing.models._actor_sentiment._tokens_and_target"),
-    ("evaluation/default_model.py", "framing.models._actor_sentiment"),
-    ("evaluation/default_model.py", "framing.models._actor_sentiment._tokens_and_target"),
-}
+PENDING_SCRIPTS: set[tuple[str, str]] = set()
 
 
 def private_uses(path: Path) -> set[str]:

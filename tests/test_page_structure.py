@@ -118,7 +118,7 @@ def test_no_extractor_reports_inside_non_body_parts(name):
     text, _, _ = PAGES[name]
     doc = framing.analyze(text)
     outside = [p.span for p in doc.page if p.kind not in ("body", "headline")]
-    spans = [m.span for m in doc.mentions] + [e.span for e in doc.evaluations]
+    spans = [m.span for m in doc.mentions] + [e.span for e in doc.evaluative]
     spans += [c.span for c in (*doc.hedges, *doc.boosters, *doc.vague)]
     for a in doc.attributions:
         spans += [x for x in (a.source, a.cue, a.content) if x is not None]

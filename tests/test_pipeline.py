@@ -88,7 +88,7 @@ def test_without_checks_later_reads():
     p = Pipeline.default().without("actor_sentiment", "roles", "persuasion", "evaluative", "sentence_bias")
     assert "evaluative" not in p and "actor_sentiment" not in p
     doc = p.run(TEXT)
-    assert doc.mentions and not doc.actor_sentiment and not doc.evaluations
+    assert doc.mentions and not doc.actor_sentiment and not doc.evaluative
     with pytest.raises(KeyError, match="no step named 'nosuch'"):
         Pipeline.default().without("nosuch")
 
@@ -167,7 +167,7 @@ def test_from_dict_round_trips_the_sample():
         back = Document.from_dict(record)
         assert back.to_dict() == record
         assert back.attributions == d.attributions and back.hedges == d.hedges
-        assert back.evaluations == d.evaluations and back.mentions == d.mentions
+        assert back.evaluative == d.evaluative and back.mentions == d.mentions
         assert back.frames == d.frames
         assert [s.span for s in back.sentences] == [s.span for s in d.sentences]
     with pytest.raises(TypeError, match="takes a mapping with a 'text'"):
@@ -297,3 +297,13 @@ def test_cli_pipeline_usage_errors(tmp_path, capsys, argv, code, message):
     f.write_text(TEXT, encoding="utf-8")
     got, _, err = _cli_json(capsys, "analyze", str(f), *argv)
     assert got == code and message in err
+
+
+def test_evaluative_is_the_one_name_and_evaluations_is_a_deprecated_alias():
+    doc = framing.analyze("Critics called the plan a disgraceful failure.")
+    assert doc.evaluative and doc.to_dict()["evaluative"] == [e.to_dict() for e in doc.evaluative]
+    with pytest.warns(DeprecationWarning, match="Document.evaluative"):
+        assert doc.evaluative is doc.evaluative
+    with pytest.raises(AttributeError):
+        doc.evaluative = []  # read-only: the list is set through the new name
+    assert "evaluative" in framing.Pipeline.default()["evaluative"].writes

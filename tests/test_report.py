@@ -39,7 +39,7 @@ def evil_doc(outlet: str, story: str) -> Document:
                     at("It is a <i>disgraceful</i> deal"), False, "doubt", "claim", EVIL_ACTOR),
     ]
     doc.hedges = [Cue(at("may"), "may", "hedge", "epistemic_modal", "quoted")]
-    doc.evaluations = [Evaluation(at("<i>disgraceful</i>"), "<i>disgraceful</i>", -1, 0.9, "author")]
+    doc.evaluative = [Evaluation(at("<i>disgraceful</i>"), "<i>disgraceful</i>", -1, 0.9, "author")]
     doc.mentions = [Mention(at("<script>"), "<script>", EVIL_ACTOR)]
     doc.actor_sentiment = [ActorSentiment(Span(0, len(text)), EVIL_ACTOR, "negative")]
     return doc

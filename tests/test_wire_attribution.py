@@ -119,7 +119,7 @@ def test_analyze_skips_the_dateline_as_an_actor():
     doc = framing.analyze(text)
     assert [m.text for m in doc.mentions if m.span.start < 25] == []
     assert "MOSCOW" not in {m.actor for m in doc.mentions}
-    assert [e.text for e in doc.evaluations if e.text == "treat"] == []
+    assert [e.text for e in doc.evaluative if e.text == "treat"] == []
 
 
 @requires_data("seed_wire_page")
@@ -144,7 +144,7 @@ def test_real_page_errors_of_issue_18_are_gone():
     assert credit.text.endswith("via REUTERS") and credit.span.start > caption.span.end
     assert doc.credits[1].text.startswith("(Reporting by")
     marked = [caption.span, credit.span, dl.span]
-    found = [m.span for m in doc.mentions] + [e.span for e in doc.evaluations]
+    found = [m.span for m in doc.mentions] + [e.span for e in doc.evaluative]
     found += [c.span for c in (*doc.hedges, *doc.boosters, *doc.vague)]
     for a in doc.attributions:
         found += [x for x in (a.source, a.cue, a.content) if x is not None]
@@ -179,4 +179,4 @@ def test_real_page_errors_of_issue_18_are_gone():
     assert {a.cue_lemma for a in doc.attributions}.isdisjoint({"discuss", "recognise", "recognize"})
     # "regarded" is no hedge; "treat" and "behind" are not evaluative
     assert "regarded" not in {text[c.span.start : c.span.end] for c in doc.hedges}
-    assert {"treat", "behind"}.isdisjoint(e.text for e in doc.evaluations)
+    assert {"treat", "behind"}.isdisjoint(e.text for e in doc.evaluative)

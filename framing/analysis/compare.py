@@ -366,7 +366,7 @@ class Comparison:
         df = getattr(self, table)
         index = [c for c in (self.by, "actor") if c in df.columns]
         if table == "by_story":
-            index = [self.within, self.by]
+            index = [c for c in (self.within, self.by) if c is not None]
         return df.pivot_table(index=index, columns="metric", values=values, sort=True,
                               dropna=False)
 
@@ -566,7 +566,9 @@ def compare(
         return _value_interval(mat, rows, reps, confidence, min_sample, bounds)
 
     # overall and by group, with bootstrap over articles
-    overall_rows, group_rows, actor_rows = [], [], []
+    overall_rows: list[dict[str, Any]] = []
+    group_rows: list[dict[str, Any]] = []
+    actor_rows: list[dict[str, Any]] = []
     group_boot: dict[str, np.ndarray] = {}
     actor_boot: dict[str, np.ndarray] = {}
     for g in [None, *groups]:

@@ -234,7 +234,7 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
     quoted = words.count_covered([a.content for a in doc.attributions])
     kinds = Counter(a.kind for a in doc.attributions)
     stances = Counter(a.cue_stance for a in doc.attributions)
-    voices = Counter(e.voice for e in doc.evaluations)
+    voices = Counter(e.voice for e in doc.evaluative)
     techniques = Counter(p.technique for p in doc.persuasion)
     row = _article_row(doc, keys, None)
     row.update({
@@ -244,11 +244,11 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
         "anonymous": sum(bool(a.anonymous) for a in doc.attributions),
         **{f"stance_{s}": stances.get(s, 0) for s in STANCES},
         "hedges": len(doc.hedges), "boosters": len(doc.boosters), "vague": len(doc.vague),
-        "evaluations": len(doc.evaluations),
+        "evaluations": len(doc.evaluative),
         "evaluations_author": voices.get("author", 0),
         "evaluations_quoted": voices.get("quoted", 0),
-        "evaluations_positive": sum(e.polarity > 0 for e in doc.evaluations),
-        "evaluations_negative": sum(e.polarity < 0 for e in doc.evaluations),
+        "evaluations_positive": sum(e.polarity > 0 for e in doc.evaluative),
+        "evaluations_negative": sum(e.polarity < 0 for e in doc.evaluative),
         "mentions": len(doc.mentions),
         "actors": len({m.actor for m in doc.mentions}),
         "sentences_author": sum(b.voice == "author" for b in doc.sentence_bias),
@@ -283,7 +283,7 @@ def _collect(doc: Document, keys: dict[str, Any], tables: dict[str, list],
             tables[name].append({**keys, "start": c.span.start, "end": c.span.end,
                                  "text": c.text, "category": c.category,
                                  "subtype": c.subtype, "voice": c.voice})
-    for e in doc.evaluations:
+    for e in doc.evaluative:
         tables["evaluations"].append({**keys, "start": e.span.start, "end": e.span.end,
                                       "text": e.text, "polarity": e.polarity,
                                       "intensity": e.intensity, "voice": e.voice,
@@ -442,15 +442,22 @@ def document_from_record(record: Mapping[str, Any]) -> Document:
 
     text = record["text"]
     meta_keys = ("id", "outlet", "story", "title", "date", "url")
-    doc = Document(text, **{k: record.get(k) for k in meta_keys})
-    span = lambda v: None if v is None else Span(int(v[0]), int(v[1]))  # noqa: E731
+    metadata: dict[str, Any] = {k: record.get(k) for k in meta_keys}
+    doc = Document(text, **metadata)
+
+    def span(v: Any) -> Span:
+        return Span(int(v[0]), int(v[1]))
+
+    def span_or_none(v: Any) -> Span | None:
+        return None if v is None else span(v)
+
     doc.mentions = [
         Mention(span(m["span"]), text[m["span"][0]:m["span"][1]], m["actor"],
                 m.get("type", "unknown"), m.get("via", "name"))
         for m in record.get("mentions", ())
     ]
     for a in record.get("attributions", ()):
-        src = span(a.get("source"))
+        src = span_or_none(a.get("source"))
         actor = a.get("actor")
         if actor is None and src is not None:
             inside = [m for m in doc.mentions if m.span.overlaps(src)]
@@ -463,7 +470,7 @@ def document_from_record(record: Mapping[str, Any]) -> Document:
         voices = voice_of(spans, doc.attributions)
         setattr(doc, name, [Cue(s, text[s.start:s.end], category, "", v)
                             for s, v in zip(spans, voices)])
-    doc.evaluations = [
+    doc.evaluative = [
         Evaluation(span(e["span"]), text[e["span"][0]:e["span"][1]], int(e["polarity"]),
                    float(e.get("intensity", 0.5)), e.get("voice", "author"),
                    e.get("kind", "gold"))

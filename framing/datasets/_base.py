@@ -94,7 +94,7 @@ def dataset_path(
 
 
 def _sample_file(name: str):
-    return resources.files("framing").joinpath("data", "sample", name)
+    return resources.files("framing").joinpath("data").joinpath("sample").joinpath(name)
 
 
 def load_sample() -> Corpus:

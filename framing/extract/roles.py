@@ -172,7 +172,7 @@ def analyze_evidence(text: str) -> Document:
     doc.clutter, doc.dateline, doc.byline = found.spans, found.dateline, found.byline
     doc.reset_sentences()
     doc.attributions = extract_attributions(doc)
-    doc.evaluations = extract_evaluations(doc, doc.attributions)
+    doc.evaluative = extract_evaluations(doc, doc.attributions)
     doc.mentions = find_mentions(doc)
     doc.attributions = link_attributions(doc)
     return doc
@@ -332,7 +332,7 @@ class _DocIndex:
 
     def __init__(self, doc: Document):
         self.s_starts = [s.start for s in doc.sentences]
-        self.e_starts = [e.span.start for e in doc.evaluations]
+        self.e_starts = [e.span.start for e in doc.evaluative]
         self.title_end = doc.text.find("\n")
 
 
@@ -410,7 +410,7 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
         # evaluative spans in the mention's clause (not inside the mention)
         a, b = toks[lo].start, toks[hi].end
         for i in range(bisect_left(e_starts, a), bisect_left(e_starts, b)):
-            e = doc.evaluations[i]
+            e = doc.evaluative[i]
             if e.span.end <= b and not e.span.overlaps(m) and i not in seen_eval:
                 seen_eval.add(i)
                 ev.evaluations.append((e.span, e.polarity, e.voice))
@@ -611,7 +611,7 @@ def evidence_rows(X: Any) -> list[tuple[Document, RoleEvidence]]:
 def assign_roles(doc: Document, model: Any = None) -> None:
     """The role step: fill ``doc.roles`` with one :class:`framing.ActorRole` per actor.
 
-    Reads ``doc.mentions``, ``doc.attributions``, ``doc.evaluations`` (run after the actor
+    Reads ``doc.mentions``, ``doc.attributions``, ``doc.evaluative`` (run after the actor
     steps). ``model=None`` uses :class:`RoleRules` (no training); any scorer with
     ``classes_`` and ``predict_proba`` over ``(Document, start, end)`` rows can replace it,
     such as a fitted :class:`framing.models.EntityRoleClassifier`. Each actor is scored once,

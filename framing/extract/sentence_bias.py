@@ -48,7 +48,7 @@ class DocIndex:
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self.evaluations = _Sorted(doc.evaluations, lambda e: e.span)
+        self.evaluations = _Sorted(doc.evaluative, lambda e: e.span)
         self.attributions = _Sorted(doc.attributions, lambda a: a.cue)
         self.hedges = _Sorted(doc.hedges, lambda c: c.span)
         self.boosters = _Sorted(doc.boosters, lambda c: c.span)

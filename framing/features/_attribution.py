@@ -22,7 +22,7 @@ class AttributionFeatures(EvidenceFeatures):
     and the share of the text inside quotation marks.
 
     Each text goes through the evidence steps of the default pipeline
-    (:func:`framing.pipeline.annotate_evidence`: page clutter first, so credits and datelines
+    (:func:`framing.extract.run.annotate_evidence`: page clutter first, so credits and datelines
     never count, then :func:`framing.extract.attribution.extract_attributions`).
 
     Parameters

@@ -3,7 +3,7 @@ and the cache of analyses.
 
 A subclass names its columns (``_names``), checks its own parameters (``_check_params``)
 and counts one analysed document into one row (``_row``). The documents come from
-:func:`framing.pipeline.annotate_evidence` (page clutter, attribution, hedging, evaluative
+:func:`framing.extract.run.annotate_evidence` (page clutter, attribution, hedging, evaluative
 language), run once per text, so every transformer sees the same evidence and
 :class:`framing.features.FramingFeatures` can share one analysis between all of them.
 
@@ -28,6 +28,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from framing.document import Document
+from framing.extract.run import annotate_evidence
 
 BARE_STRING = "{name} expects an iterable of texts, got a single string"
 NOT_A_STRING = "{name} expects texts (str) or analysed framing.Document objects, got {type} at position {index}"
@@ -124,8 +125,6 @@ def check_per_words(value, *, allow_none: bool) -> None:
 
 def _annotate_evidence(text: str) -> Document:
     """The evidence of steps 1 to 4 of the default pipeline, for one text."""
-    from framing.pipeline import annotate_evidence
-
     return annotate_evidence(Document(text))
 
 

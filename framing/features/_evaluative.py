@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from framing.document import Document
-from framing.extract.evaluative import evaluative_lexicon as load_lexicon, scare_quotes
+from framing.extract.evaluative import evaluative_lexicon, scare_quotes
 from framing.features._base import EvidenceFeatures, check_per_words
 
 __all__ = ["EvaluativeFeatures"]
@@ -22,7 +22,7 @@ class EvaluativeFeatures(EvidenceFeatures):
     labels and distancing markers.
 
     Counts come from :func:`framing.extract.evaluative.extract_evaluations` after the evidence steps
-    of the default pipeline (:func:`framing.pipeline.annotate_evidence`), so voice comes from
+    of the default pipeline (:func:`framing.extract.run.annotate_evidence`), so voice comes from
     the attributions found and quoted words are kept apart from the author's.
 
     Parameters
@@ -60,13 +60,13 @@ class EvaluativeFeatures(EvidenceFeatures):
 
     def _check_params(self) -> None:
         check_per_words(self.per_words, allow_none=True)
-        load_lexicon()
+        evaluative_lexicon()
 
     def _names(self) -> list[str]:
         return list(_BASE)
 
     def _row(self, doc: Document) -> list[float]:
-        evs = doc.evaluations
+        evs = doc.evaluative
         scale = 1.0 if self.per_words is None else self.per_words / max(doc.word_count, 1)
 
         def count(pred) -> float:

@@ -8,7 +8,7 @@ from framing.text.clutter import find_clutter
 from framing.document import Document
 from framing.features._base import EvidenceFeatures, analyze_texts, check_per_words
 from framing.extract.hedging import CATEGORIES, add_hedging, hedging_rates
-from framing.extract.hedging import cue_lexicon as load_lexicon, subtypes as _subtypes
+from framing.extract.hedging import cue_lexicon, subtypes
 
 __all__ = ["HedgingFeatures"]
 
@@ -20,7 +20,7 @@ def _feature_keys() -> list[str]:
     for cat in CATEGORIES:
         keys.append(cat)
         keys += [f"{cat}__author", f"{cat}__quoted"]
-        keys += [f"{cat}__{sub}" for sub in _subtypes(cat)]
+        keys += [f"{cat}__{sub}" for sub in subtypes(cat)]
     keys.append("uncertain_share")
     return keys
 
@@ -82,7 +82,7 @@ class HedgingFeatures(EvidenceFeatures):
         if not isinstance(self.voice, bool):
             raise ValueError(BAD_VOICE.format(self.voice))
         for cat in CATEGORIES:
-            load_lexicon(cat)
+            cue_lexicon(cat)
 
     def _names(self) -> list[str]:
         return _feature_keys()

@@ -118,10 +118,10 @@ def read_html(
 
     docs: list[Document] = []
     problems: list[Problem] = []
-    for name, doc_id, path in pages:
+    for name, doc_id, page in pages:
         try:
-            content: str | bytes = strings[name] if path is None else path.read_bytes()
-            doc = _extract(trafilatura, content, doc_id, name if path is not None else None)
+            content: str | bytes = strings[name] if page is None else page.read_bytes()
+            doc = _extract(trafilatura, content, doc_id, name if page is not None else None)
         except (OSError, ValueError, TypeError, AttributeError) as exc:
             doc = None
             reason = f"could not read the page: {type(exc).__name__}: {exc}"

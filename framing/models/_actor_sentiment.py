@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from framing.extract.actors import NEGATORS, label_of, target_context, word_prior as word_polarity
+from framing.extract.actors import (
+    NEGATORS,
+    label_of,
+    locate_target,
+    target_context,
+    target_tokens,
+    word_prior,
+)
 from framing.model_files import Param
 from framing.models._linear import SpanLinearClassifier
 from framing.models._rows import span_rows
-from framing.text import Token, parse
+from framing.text import Token
 
 __all__ = ["ActorSentimentClassifier", "target_rows"]
 
@@ -103,31 +111,53 @@ def target_rows(X: Any) -> list[tuple[str, int, int]]:
     return span_rows(X, BARE_STRING)
 
 
-def _tokens_and_target(sentence: str, start: int, end: int) -> tuple[list[Token], int, int]:
-    toks = [t for sen in parse(sentence) for t in sen.tokens]
-    idx = [i for i, t in enumerate(toks) if t.start < end and start < t.end]
-    if not idx:  # the target is whitespace or punctuation only: treat it as a point
-        idx = [min(range(len(toks)), key=lambda i: abs(toks[i].start - start))] if toks else [0]
-    if not toks:
-        toks = [Token(start, end, sentence[start:end] or TARGET, "NNP")]
-    return toks, idx[0], idx[-1]
+def row_tokens(row: tuple[Any, int, int]) -> tuple[Sequence[Token], int, int]:
+    """The tokens of a row's sentence and the target's first and last token index. The
+    sentence is a string (parsed here) or a parsed :class:`framing.text.Sentence` of a
+    Document (its tokens are used as they are; ``start`` and ``end`` are offsets into its
+    text, like for a string)."""
+    s, a, b = row
+    if isinstance(s, str):
+        return target_tokens(s, a, b)
+    toks = s.tokens
+    i, j = locate_target(toks, a + s.start, b + s.start)
+    return toks, i, j
 
 
-def row_features(sentence: str, start: int, end: int, *, window: int = 4) -> tuple[Counter, list[float]]:
+def row_features(sentence: str, start: int, end: int, *, window: int = 4) -> tuple[dict[str, float], list[float]]:
     """Sparse string features and the numeric features of one (sentence, target) row."""
-    toks, ti, tj = _tokens_and_target(sentence, start, end)
-    ctx = target_context(toks, ti, tj)
-    def norm(tok: Token) -> str:
-        if tok.tag in {"NNP", "NNPS"} and tok.text[:1].isupper():
-            return OTHER_NAME  # other names generalise as one token (+0.016 rw-dev macro-F1)
-        return tok.lower
+    toks, ti, tj = target_tokens(sentence, start, end)
+    return _features(toks, ti, tj, window, _sentence_parts(toks))
 
-    words = [norm(t) for t in toks[:ti]] + [TARGET] + [norm(t) for t in toks[tj + 1 :]]
-    neg = [False] * len(words)
+
+def _norm(tok: Token) -> str:
+    if tok.tag in {"NNP", "NNPS"} and tok.text[:1].isupper():
+        return OTHER_NAME  # other names generalise as one token (+0.016 rw-dev macro-F1)
+    return tok.lower
+
+
+def _sentence_parts(toks: Sequence[Token]) -> tuple[list[str], float, float]:
+    """What the features need of a sentence whatever the target: the normalised words, and
+    the positive and negative prior mass of its words."""
+    priors = [word_prior(x.text, x.tag) for x in toks]
+    spos = sum(p for p in priors if p > 0)
+    sneg = -sum(p for p in priors if p < 0)
+    return [_norm(t) for t in toks], spos, sneg
+
+
+def _features(toks: Sequence[Token], ti: int, tj: int, window: int,
+              parts: tuple[list[str], float, float]) -> tuple[dict[str, float], list[float]]:
+    ctx = target_context(toks, ti, tj)
+    normed, spos, sneg = parts
+    words = normed[:ti] + [TARGET] + normed[tj + 1 :]
+    # a word is negated when a negator is among the three words before it
+    neg = []
+    last = -4  # index of the last negator seen
     for k, w in enumerate(words):
-        if any(words[m] in NEGATORS for m in range(max(0, k - 3), k)):
-            neg[k] = True
-    feats: Counter = Counter()
+        neg.append(last >= k - 3)
+        if w in NEGATORS:
+            last = k
+    feats: dict[str, float] = defaultdict(float)
     for k, w in enumerate(words):
         feats["w=" + w] += 1
         if k + 1 < len(words):
@@ -169,8 +199,6 @@ def row_features(sentence: str, start: int, end: int, *, window: int = 4) -> tup
     neg_w = -sum(p * w for _, p, w in ctx.weighted if p < 0)
     cpos = sum(p for k, p, _ in ctx.weighted if lo <= k <= hi and p > 0)
     cneg = -sum(p for k, p, _ in ctx.weighted if lo <= k <= hi and p < 0)
-    spos = sum(p for p in (word_polarity(x.text, x.tag) for x in toks) if p > 0)
-    sneg = -sum(p for p in (word_polarity(x.text, x.tag) for x in toks) if p < 0)
     numeric = [ctx.score * 5, pos_w, neg_w, cpos, cneg, float(len(ctx.negated)), spos / 3, sneg / 3]
     # every other word, weighted by its distance to the target, on its side of the target
     for k, w in enumerate(words):
@@ -272,6 +300,11 @@ class ActorSentimentClassifier(SpanLinearClassifier):
     ('LogisticRegression', (1, 3))
     """
 
+    #: Rows may give a parsed :class:`framing.text.Sentence` (of a Document) in place of the
+    #: sentence text: its tokens and tags are used instead of parsing the text again (the
+    #: pipeline's step passes them; the features, and so the predictions, are the same).
+    accepts_parsed = True
+
     _bare_string = BARE_STRING
     _numeric = NUMERIC
     _weighting = "tfidf"
@@ -295,8 +328,21 @@ class ActorSentimentClassifier(SpanLinearClassifier):
         self.class_weight = class_weight
         self.max_iter = max_iter
 
-    def _featurize(self, rows):
-        return [row_features(s, a, b, window=self.window) for s, a, b in rows]
+    def _rows(self, X: Any) -> list[tuple[Any, int, int]]:
+        return span_rows(X, self._bare_string, parsed=True)
+
+    def _featurize(self, rows: list[tuple[Any, int, int]]) -> list[tuple[Mapping[str, float], list[float]]]:
+        out: list[tuple[Mapping[str, float], list[float]]] = []
+        parts: dict[int, tuple[list[str], float, float]] = {}  # per sentence, within this call
+        keep = []  # the token tuples, alive while their id() keys ``parts``
+        for row in rows:
+            toks, ti, tj = row_tokens(row)
+            key = id(toks)
+            if key not in parts:
+                keep.append(toks)
+                parts[key] = _sentence_parts(toks)
+            out.append(_features(toks, ti, tj, self.window, parts[key]))
+        return out
 
     def _check_y(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         classes = np.unique(y)
@@ -329,5 +375,5 @@ class ActorSentimentClassifier(SpanLinearClassifier):
     def pretrained(cls) -> ActorSentimentClassifier:
         """The shipped model, trained on NewsMTSC train, rw-dev and mt-dev by
         ``scripts/train_actor_sentiment.py`` (configuration chosen before dev was added)."""
-        res = resources.files("framing").joinpath("data", "models", "actor_sentiment.json")
+        res = resources.files("framing").joinpath("data").joinpath("models").joinpath("actor_sentiment.json")
         return cls._from_bytes(res.read_bytes(), "actor_sentiment.json")

@@ -144,7 +144,7 @@ def run_evidence(doc: Document) -> Document:
     doc.reset_sentences()
     doc.attributions = extract_attributions(doc)
     add_hedging(doc)
-    doc.evaluations = extract_evaluations(doc, doc.attributions)
+    doc.evaluative = extract_evaluations(doc, doc.attributions)
     return doc
 
 

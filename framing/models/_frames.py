@@ -246,7 +246,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         # a Document that already carries evidence is used as it is (no second analysis);
         # a text (or a bare Document) is analysed by the features' own evidence run
         bare = [i for i, d in enumerate(docs)
-                if not (d.attributions or d.hedges or d.boosters or d.evaluations or d.clutter)]
+                if not (d.attributions or d.hedges or d.boosters or d.evaluative or d.clutter)]
         for i, d in zip(bare, ev._documents([docs[i].text for i in bare])):
             docs[i] = d
         rows = [_lexicon_row(d) + list(e) for d, e in zip(docs, ev._rows(docs))]

@@ -25,6 +25,8 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
+from sklearn.utils.extmath import softmax
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from sklearn.utils.validation import check_is_fitted
 
 from framing.model_files import (
@@ -72,7 +74,11 @@ class SpanLinearClassifier(ClassifierMixin, BaseEstimator):
     _param_schema: ClassVar[Mapping[str, Param]] = {}
 
     # -- hooks -------------------------------------------------------------------------------
-    def _featurize(self, rows: list[tuple[str, int, int]]) -> list[tuple[Mapping[str, float], list[float]]]:
+    def _rows(self, X: Any) -> list[tuple[Any, int, int]]:
+        """``X`` as a list of rows (the input check of ``predict`` and friends)."""
+        return span_rows(X, self._bare_string)
+
+    def _featurize(self, rows: list[tuple[Any, int, int]]) -> list[tuple[Mapping[str, float], list[float]]]:
         raise NotImplementedError
 
     def _check_y(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -105,19 +111,60 @@ class SpanLinearClassifier(ClassifierMixin, BaseEstimator):
         except ModelFileError as err:
             raise ValueError(f"{err.field}: {err.problem}") from None
 
-    def _string_matrix(self, feats: list[Mapping[str, float]]) -> sp.csr_matrix:
-        if self._weighting == "binary":
-            feats = [{f: 1.0 for f, v in d.items() if v} for d in feats]
-        X = sp.csr_matrix(self.vectorizer_.transform(feats))
-        if self._weighting == "tfidf":
-            X.data = np.log1p(X.data)
-            X = sp.csr_matrix(self.tfidf_.transform(X))
-        return X
-
     def _matrix(self, raw: list[tuple[Mapping[str, float], list[float]]]) -> sp.csr_matrix:
-        X = self._string_matrix([f for f, _ in raw])
+        """The rows' feature matrix, as the fitted parts build it: the string features through
+        ``vectorizer_`` (kept ones only, columns in order), ``log(1 + count)`` and
+        ``tfidf_`` (or 1 when present, for binary weighting), then the numeric features.
+
+        Built here in one pass rather than by ``vectorizer_.transform`` and
+        ``tfidf_.transform``, whose input checks cost more than the work on a document's
+        few rows; the values are the same to the last bit (``tests/test_actor_sentiment.py``
+        checks it against the scikit-learn objects)."""
+        get = self.vectorizer_.vocabulary_.get
+        binary = self._weighting == "binary"
+        indptr = [0]
+        indices: list[int] = []
+        values: list[float] = []
+        for feats, _ in raw:
+            for f, v in feats.items():
+                j = get(f)
+                if j is not None and (v or not binary):
+                    indices.append(j)
+                    values.append(1.0 if binary else v)
+            indptr.append(len(indices))
+        X = sp.csr_matrix((np.asarray(values, dtype=float), np.asarray(indices, dtype=np.int32),
+                           np.asarray(indptr, dtype=np.int32)),
+                          shape=(len(raw), len(self.vectorizer_.feature_names_)))
+        X.sort_indices()
+        if self._weighting == "tfidf":
+            np.log1p(X.data, out=X.data)
+            X.data *= self.tfidf_.idf_[X.indices]
+            inplace_csr_row_normalize_l2(X)  # what ``normalize(X, norm="l2")`` runs
         num = np.asarray([n for _, n in raw], dtype=float).reshape(len(raw), len(self._numeric))
-        return sp.hstack([X, sp.csr_matrix(num)], format="csr")
+        # append the numeric features' non-zero entries to each row (``sp.hstack``'s result)
+        n_str = X.shape[1]
+        data, indices, indptr = [], [], [0]
+        for i in range(len(raw)):
+            a, b = X.indptr[i], X.indptr[i + 1]
+            cols = np.flatnonzero(num[i])
+            data += [X.data[a:b], num[i, cols]]
+            indices += [X.indices[a:b], (cols + n_str).astype(np.int32)]
+            indptr.append(indptr[-1] + (b - a) + len(cols))
+        shape = (len(raw), n_str + len(self._numeric))
+        if not raw:
+            return sp.csr_matrix(shape)
+        return sp.csr_matrix((np.concatenate(data), np.concatenate(indices), np.asarray(indptr, dtype=np.int32)),
+                             shape=shape)
+
+    def _coef_columns(self) -> np.ndarray:
+        """``estimator_.coef_.T`` as a C-contiguous array, kept while ``coef_`` is the same
+        array (the sparse product would copy the transposed view on every call)."""
+        coef = self.estimator_.coef_
+        cached = self.__dict__.get("_coef_columns_cache")
+        if cached is None or cached[0] is not coef:
+            cached = (coef, np.ascontiguousarray(coef.T))
+            self.__dict__["_coef_columns_cache"] = cached
+        return cached[1]
 
     def fit(self, X: Any, y: Any) -> SpanLinearClassifier:
         """Fit on rows ``(sentence, start, end)`` and their labels."""
@@ -160,13 +207,18 @@ class SpanLinearClassifier(ClassifierMixin, BaseEstimator):
     def _scores(self, X: Any) -> np.ndarray:
         """The logistic regression's decision function on rows ``X``."""
         check_is_fitted(self, "estimator_")
-        rows = span_rows(X, self._bare_string)
+        rows = self._rows(X)
         return self.estimator_.decision_function(self._matrix(self._featurize(rows)))
 
     def _proba(self, X: Any) -> np.ndarray:
         check_is_fitted(self, "estimator_")
-        rows = span_rows(X, self._bare_string)
-        return self.estimator_.predict_proba(self._matrix(self._featurize(rows)))
+        M = self._matrix(self._featurize(self._rows(X)))
+        lr = self.estimator_
+        if len(lr.classes_) <= 2:
+            return lr.predict_proba(M)
+        # what ``lr.predict_proba(M)`` computes for three or more classes, without its input
+        # checks (``M`` is built above, finite, of the right width)
+        return softmax(np.asarray(M @ self._coef_columns()) + lr.intercept_, copy=False)
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """The string features kept, then the numeric ones (the columns of ``coef_``)."""

@@ -19,7 +19,8 @@ from sklearn.utils.validation import check_is_fitted
 from framing.records import Span
 from framing.document import Document
 from framing.extract.evaluative import LOADED_CUE_STANCES, word_polarity
-from framing.resources import lexicon_rows as _rows
+from framing.extract.run import annotate_evidence
+from framing.resources import lexicon_rows
 from framing.model_files import ModelFileError, Param
 from framing.models._linear import SpanLinearClassifier
 from framing.models._rows import span_rows
@@ -100,7 +101,7 @@ class _Lex(NamedTuple):
 @lru_cache(maxsize=1)
 def _lexicon_scores() -> dict[str, _Lex]:
     """textblob and VADER scores of each word, from the package's ``evaluative.tsv``."""
-    rows = _rows("evaluative.tsv", with_header=True)
+    rows = lexicon_rows("evaluative.tsv", with_header=True)
     header = next(rows)
     out: dict[str, _Lex] = {}
     for row in rows:
@@ -137,11 +138,9 @@ def _sentence_evidence(sentence: str) -> _Evidence:
     """Per token of ``sentence``: tag, loaded-language span (default pipeline's evidence
     steps) and whether it stands inside quotation marks or reported content; plus the
     number of loaded spans. Linear in the tokens, spans and contents (one sweep each)."""
-    from framing.pipeline import annotate_evidence
-
     doc = annotate_evidence(Document(sentence))
     toks = [t for s in doc.sentences for t in s.tokens]
-    spans = [(e.span, e.kind, e.polarity, e.intensity, e.voice) for e in doc.evaluations]
+    spans = [(e.span, e.kind, e.polarity, e.intensity, e.voice) for e in doc.evaluative]
     spans += [(a.cue, "cue_" + a.cue_stance, -1, 0.5, "author")
               for a in doc.attributions if a.cue_stance in LOADED_CUE_STANCES]
     # (start, list position, end): the first span in list order wins among those overlapping

@@ -111,7 +111,7 @@ def _evidence(doc: Document) -> Document:
     doc.reset_sentences()
     doc.attributions = extract_attributions(doc)
     add_hedging(doc)
-    doc.evaluations = extract_evaluations(doc, doc.attributions)
+    doc.evaluative = extract_evaluations(doc, doc.attributions)
     return doc
 
 
@@ -166,7 +166,7 @@ def _table(doc: Document) -> _Table:
         for i in _mark(starts, ends, a, b):
             evidence[i].extend(feats)
 
-    for e in doc.evaluations:
+    for e in doc.evaluative:
         put(e.span.start, e.span.end, ("ev", "ev_kind=" + e.kind, f"ev_pol={e.polarity:+d}",
                                        "ev_voice=" + e.voice))
         idx = _mark(starts, ends, e.span.start, e.span.end)

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from framing.text import Sentence
+
 BAD_ROW = "each row must be (sentence, start, end) with 0 <= start < end <= len(sentence); got {row!r}"
 
 
-def span_rows(X: Any, bare_string: str) -> list[tuple[str, int, int]]:
+def span_rows(X: Any, bare_string: str, *, parsed: bool = False) -> list[tuple[Any, int, int]]:
     """Normalise ``X`` to a list of ``(sentence, start, end)`` rows.
 
     ``X`` is a DataFrame with ``sentence``, ``start`` and ``end`` columns or an iterable of
     ``(sentence, start, end)`` rows; ``bare_string`` is the error message for a single string.
     A row that is not a string with a non-empty span inside it raises ``ValueError`` naming
-    the row.
+    the row. With ``parsed=True`` a row's sentence may also be a parsed
+    :class:`framing.text.Sentence` (of a Document): ``start`` and ``end`` are then offsets
+    into its ``text``, and a model uses its tokens instead of parsing the text again.
 
     Examples
     --------
@@ -33,13 +37,17 @@ def span_rows(X: Any, bare_string: str) -> list[tuple[str, int, int]]:
         if isinstance(row, str) or not hasattr(row, "__len__") or len(row) != 3:
             raise ValueError(BAD_ROW.format(row=row))
         s, a, b = row
-        if not isinstance(s, str):
+        if isinstance(s, str):
+            text = s
+        elif parsed and isinstance(s, Sentence):
+            text = s.text
+        else:
             raise ValueError(BAD_ROW.format(row=row))
         try:
             a, b = int(a), int(b)
         except (TypeError, ValueError, OverflowError):
             raise ValueError(BAD_ROW.format(row=row)) from None
-        if not 0 <= a < b <= len(s):
+        if not 0 <= a < b <= len(text):
             raise ValueError(BAD_ROW.format(row=row))
         rows.append((s, a, b))
     return rows

@@ -36,7 +36,7 @@ UNKNOWN_FORMAT = "cannot tell the format of {path!r}: use a .html, .md or .json 
 
 
 def _template(name: str) -> str:
-    return resources.files("framing").joinpath("data", "templates", name).read_text("utf-8")
+    return resources.files("framing").joinpath("data").joinpath("templates").joinpath(name).read_text("utf-8")
 
 
 def _fmt(v: Any, digits: int = 2) -> str:
@@ -278,18 +278,18 @@ class Report:
             p.append(f"<table><tr><th>actor</th><th>{_e(by)}</th>"
                      + "".join(f"<th>{_e(labels.get(m, m))}</th>" for m in ACTOR_METRICS_SHOWN)
                      + "<th>articles mentioning</th></tr>")
-            cells = {(r["actor"], r[by], r["metric"]): r for r in s["by_actor"]}
+            by_cell = {(r["actor"], r[by], r["metric"]): r for r in s["by_actor"]}
             for a in s["actors"]:
                 for g in c["groups"]:
-                    some = [cells.get((a, g, m)) for m in ACTOR_METRICS_SHOWN]
+                    some = [by_cell.get((a, g, m)) for m in ACTOR_METRICS_SHOWN]
                     if not any(some):
                         continue
-                    row = f"<tr><td>{_e(a)}</td><td>{_e(g)}</td>"
+                    tr = f"<tr><td>{_e(a)}</td><td>{_e(g)}</td>"
                     for r in some:
                         v, ci = _interval_text(r or {})
-                        row += f'<td class="num">{_e(v)} <span class="ci">{_e(ci)}</span></td>'
+                        tr += f'<td class="num">{_e(v)} <span class="ci">{_e(ci)}</span></td>'
                     n = next(r["n_mentioning"] for r in some if r)
-                    p.append(row + f'<td class="num">{n}</td></tr>')
+                    p.append(tr + f'<td class="num">{n}</td></tr>')
             p.append("</table>")
             ad = s.get("actor_differences", [])
             if not ad and s.get("actor_differences") is not None:

@@ -252,7 +252,7 @@ def _evidence(analysis: Analysis, by: str, groups: list[str], per_kind: int) -> 
                 if a.anonymous and a.source is not None:  # an anonymous example shows its source
                     offer("anonymous", score,
                           lambda: _snippet(doc, i, "anonymous", marks, score, parts))
-            for ev in doc.evaluations:
+            for ev in doc.evaluative:
                 if ev.voice == "author":
                     cls = "positive" if ev.polarity > 0 else "negative"
                     offer("evaluative", ev.intensity, lambda: _snippet(
@@ -340,7 +340,7 @@ def _article_layers(doc: Document) -> list[list]:
         cls = {"hedges": "hedge", "boosters": "booster", "vague": "vague"}[name]
         out += [(c.span.start, c.span.end, cls) for c in getattr(doc, name)]
     out += [(e.span.start, e.span.end, "positive" if e.polarity > 0 else "negative")
-            for e in doc.evaluations]
+            for e in doc.evaluative]
     n = len(doc.text)
     return [[a, b, c] for a, b, c in sorted(set(out)) if 0 <= a < b <= n]
 

@@ -134,7 +134,7 @@ def _chunks(tokens: Sequence[Token], text: str, offset: int) -> tuple[Chunk, ...
     else:
         table = _RUN_CHUNKS
         runs = [(m.start(), table[m.group()]) for m in _RUN_RE.finditer(codes)]
-    out = []
+    out: list[Chunk] = []
     append = out.append
     for base, chunks in runs:
         for label, first, last in chunks:

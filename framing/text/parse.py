@@ -57,6 +57,7 @@ class Sentence:
     def tokens(self) -> tuple[Token, ...]:
         """The tokens, with their offsets and tags (built on first use, then kept)."""
         if self._tokens is None:
+            assert self._columns is not None  # one of the two is always set
             # tuple.__new__ builds each Token without NamedTuple's Python-level __new__
             self._tokens = tuple(map(_new_tuple, repeat(Token), zip(*self._columns)))
         return self._tokens
@@ -70,8 +71,9 @@ class Sentence:
     def columns(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
         """The tokens as four tuples: starts, ends, words (as written) and tags."""
         if self._columns is None:
-            cols = tuple(zip(*self.tokens))
-            self._columns = cols if cols else ((), (), (), ())
+            toks = self.tokens
+            self._columns = (tuple(t.start for t in toks), tuple(t.end for t in toks),
+                             tuple(t.text for t in toks), tuple(t.tag for t in toks))
         return self._columns
 
     @property

@@ -48,7 +48,7 @@ class _ContextRules:
             if field is None:
                 self.general.setdefault(r[0], []).append(rule)
             else:
-                self.by_word.setdefault((r[0], rule[field]), []).append(rule)
+                self.by_word.setdefault((r[0], r[field]), []).append(rule)  # r[field] is rule[field]
         # Words named by some word rule; any other word's candidates depend on its tag only.
         self._rule_words = frozenset(word for _, word in self.by_word)
         self._cache: dict[tuple[str, str | None], object] = {}

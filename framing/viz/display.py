@@ -64,7 +64,7 @@ def _layers(doc: Document) -> list[_Layer]:
         out.append(_Layer(m.span.start, m.span.end, 2,
                           "border: 1px solid #8c6d31; border-radius: 3px; padding: 0 1px;",
                           f"mention of {m.actor} ({m.type}, via {m.via})", m.actor, "#8c6d31"))
-    for e in doc.evaluations:
+    for e in doc.evaluative:
         color = "#f4a3a3" if e.polarity < 0 else "#a8dba8"
         border = "solid" if e.voice == "author" else "dashed"
         out.append(_Layer(e.span.start, e.span.end, 3,
@@ -178,7 +178,7 @@ def render_document(doc: Document, *, legend: bool = True, table: bool = True) -
                 f'<div style="color: #777; font-size: 0.8em; margin-bottom: 0.4em;">{meta}</div>')
     counts = (f"{len(doc.attributions)} attributions, {len(doc.hedges)} hedges, "
               f"{len(doc.boosters)} boosters, {len(doc.vague)} vague, "
-              f"{len(doc.evaluations)} evaluative, {len(doc.mentions)} mentions")
+              f"{len(doc.evaluative)} evaluative, {len(doc.mentions)} mentions")
     return (f'<div class="framing-document" style="{_FONT}; max-width: 52em;">{head}'
             f"{_legend() if legend else ''}"
             f'<div style="white-space: pre-wrap; line-height: 2.1; font-family: Georgia, serif;">'

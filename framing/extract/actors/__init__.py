@@ -34,7 +34,14 @@ from framing.extract.actors.prior import DEFAULT_THRESHOLD, NEGATION_WINDOW, NEG
 from framing.extract.actors.sentiment import sentence_sentiment
 from framing.extract.actors.step import annotate_actors
 from framing.extract.actors.table import TABLE_COLUMNS, actor_table
-from framing.extract.actors.target import TargetContext, label_of, target_context
+from framing.extract.actors.target import (
+    TargetContext,
+    label_of,
+    locate_target,
+    target_context,
+    target_score,
+    target_tokens,
+)
 
 __all__ = [
     "find_mentions",
@@ -46,6 +53,9 @@ __all__ = [
     "word_prior",
     "TargetContext",
     "target_context",
+    "target_tokens",
+    "target_score",
+    "locate_target",
     "label_of",
     "DEFAULT_THRESHOLD",
     "NEGATORS",

@@ -322,26 +322,26 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
         i += 1
     # surnames and single capitalised words: keep those that resolve to a full name or that
     # are reported speakers; drop the rest (places, sentence-initial words).
-    out = []
-    for m in found:
-        if m.via != "candidate":
-            out.append(m)
+    out: list[Mention] = []
+    for mn in found:
+        if mn.via != "candidate":
+            out.append(mn)
             continue
-        if m.text in people:
-            out.append(Mention(m.span, m.text, people[m.text], "person", "surname"))
-            take(m.span.start, m.span.end)
-        elif m.text in orgs:
-            out.append(Mention(m.span, m.text, orgs[m.text], "organisation", "short"))
-            take(m.span.start, m.span.end)
+        if mn.text in people:
+            out.append(Mention(mn.span, mn.text, people[mn.text], "person", "surname"))
+            take(mn.span.start, mn.span.end)
+        elif mn.text in orgs:
+            out.append(Mention(mn.span, mn.text, orgs[mn.text], "organisation", "short"))
+            take(mn.span.start, mn.span.end)
     # user-table precedence over automatic grouping: an automatic name whose text is a user
     # alias, or whose surname is, takes the user's canonical name.
-    final = []
-    for m in out:
-        if m.via not in {"table"}:
-            canon = user_alias.get(m.actor.lower()) or user_alias.get(m.text.lower())
-            if canon:
-                m = Mention(m.span, m.text, canon, m.type, m.via)
-        final.append(m)
+    final: list[Mention] = []
+    for mn in out:
+        if mn.via not in {"table"}:
+            user_canon = user_alias.get(mn.actor.lower()) or user_alias.get(mn.text.lower())
+            if user_canon:
+                mn = Mention(mn.span, mn.text, user_canon, mn.type, mn.via)
+        final.append(mn)
     # "the agency", "the council", "the company" -> nearest earlier organisation so named
     for off, w, name in list(org_roles):
         if w in COMPANY_WORDS:

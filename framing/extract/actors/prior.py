@@ -76,11 +76,11 @@ def word_prior(word: str, tag: str = "") -> float:
     >>> word_prior("table")
     0.0
     """
-    from framing.extract.evaluative import word_polarity as _lookup
+    from framing.extract.evaluative import word_polarity
 
     forms = _inflections(word.lower())
     for form in forms:
-        hit = _lookup(form, tag)
+        hit = word_polarity(form, tag)
         if hit is not None:
             return float(hit.polarity * hit.intensity)
     vader = _vader()

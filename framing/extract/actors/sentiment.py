@@ -18,6 +18,9 @@ def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
     actor's mentions in the sentence (:func:`target_context`), labelled with
     :data:`DEFAULT_THRESHOLD`. With a fitted :class:`framing.models.ActorSentimentClassifier`
     the label is its prediction for the first mention, the score P(positive) - P(negative).
+    All the document's rows go to the model in one ``predict_proba`` call; a model whose
+    ``accepts_parsed`` is ``True`` gets each row's parsed :class:`framing.text.Sentence` in
+    place of its text, so it does not tokenise and tag the sentence again.
     """
     out = []
     by_sentence: dict[int, dict[str, list[Mention]]] = {}
@@ -33,8 +36,10 @@ def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
         for actor, ms in sorted(by_sentence[k].items()):
             rows.append((k, actor, ms))
     if model is not None and rows:
-        X = [(sents[k].text, ms[0].span.start - sents[k].start, ms[0].span.end - sents[k].start)
-             for k, _, ms in rows]
+        # a model that says so takes the parsed sentence (its tokens and tags) for the text
+        parsed = getattr(model, "accepts_parsed", False) is True
+        X = [(sents[k] if parsed else sents[k].text, ms[0].span.start - sents[k].start,
+              ms[0].span.end - sents[k].start) for k, _, ms in rows]
         proba = model.predict_proba(X)
         classes = list(model.classes_)
         for (k, actor, _), p in zip(rows, proba):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -102,7 +103,7 @@ def actor_table(doc_or_docs) -> pd.DataFrame:
             if k is not None:
                 hedges_in[k] = hedges_in.get(k, 0) + 1
         evals_in: dict[int, dict[str, int]] = {}
-        for e in doc.evaluations:
+        for e in doc.evaluative:
             k = sentence_of(e.span)
             key = f"eval_{e.voice}_{'pos' if e.polarity > 0 else 'neg'}"
             if k is not None and key in TABLE_COLUMNS:
@@ -116,7 +117,7 @@ def actor_table(doc_or_docs) -> pd.DataFrame:
             if att.actor is not None:
                 quoted_by.setdefault(att.actor, []).append(att)
         for actor, ms in groups.items():
-            row = dict.fromkeys(TABLE_COLUMNS, 0)
+            row: dict[str, Any] = dict.fromkeys(TABLE_COLUMNS, 0)
             row.update(doc_id=doc.id, outlet=doc.outlet, story=doc.story, actor=actor)
             row["mentions"] = len(ms)
             row["first_mention"] = ms[0].span.start

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from framing.text import Token
+from framing.text import Token, parse
 from framing.extract.actors.prior import (
     CLAUSE_BREAKS,
     CRITICISM_VERBS,
@@ -187,7 +187,7 @@ def _target_context(tokens: Sequence[Token], ti: int, tj: int, facts) -> tuple:
             weight = 0.0  # the praiser / critic: the verb evaluates the object, not them
         elif k >= speech_start:
             weight *= OWN_SPEECH
-        elif evaluator and k > after[0] and k <= hi:
+        elif evaluator and after and k > after[0] and k <= hi:
             weight *= OBJECT_SIDE  # what the target praises or attacks is about the object
         if before and k == before[0] and object_verb in _EVALUATOR_VERBS:
             weight = 2.0  # "X praised Y", "accused Y": the verb evaluates Y
@@ -205,3 +205,46 @@ def label_of(score: float, threshold: float = DEFAULT_THRESHOLD) -> str:
     if score < -threshold:
         return "negative"
     return "neutral"
+
+
+def target_tokens(sentence: str, start: int, end: int) -> tuple[list[Token], int, int]:
+    """The tokens of ``sentence`` and the first and last index of those the target
+    ``sentence[start:end]`` overlaps: the input of :func:`target_context` for a row
+    ``(sentence, start, end)``. A target on whitespace or punctuation only becomes the token
+    nearest to ``start``; an empty sentence one placeholder token.
+
+    Examples
+    --------
+    >>> toks, i, j = target_tokens("Critics slammed Dana Whitfield.", 16, 30)
+    >>> [t.text for t in toks[i:j + 1]]
+    ['Dana', 'Whitfield']
+    """
+    toks = [t for sen in parse(sentence) for t in sen.tokens]
+    i, j = locate_target(toks, start, end)
+    if not toks:
+        toks = [Token(start, end, sentence[start:end] or "<T>", "NNP")]
+    return toks, i, j
+
+
+def locate_target(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    """First and last index of the ``tokens`` overlapping ``start..end`` (offsets in the
+    tokens' own coordinates); the token nearest to ``start`` when none overlaps, ``(0, 0)``
+    when there are no tokens."""
+    idx = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
+    if not idx:  # the target is whitespace or punctuation only: treat it as a point
+        idx = [min(range(len(tokens)), key=lambda i: abs(tokens[i].start - start))] if tokens else [0]
+    return idx[0], idx[-1]
+
+
+def target_score(sentence: str, start: int, end: int) -> float:
+    """The no-training default's score of one row ``(sentence, start, end)``: the
+    target-aware lexicon score (:func:`target_context`) of the mention ``sentence[start:end]``,
+    in (-1, 1); :func:`label_of` gives its label. The pipeline's default step scores the
+    same way (taking, for an actor mentioned twice in a sentence, the score of larger size).
+
+    Examples
+    --------
+    >>> label_of(target_score("Critics slammed Dana Whitfield.", 16, 30))
+    'negative'
+    """
+    return target_context(*target_tokens(sentence, start, end)).score

@@ -182,7 +182,7 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
     # --- according to / citing: the rest of the sentence
     if words[c[0]] in ("according", "citing"):
         if src is not None and src[0] > c[1]:
-            after_src = src_e
+            after_src = s.ends[src[1]]  # src_e, known not None here
             if c[0] == 0 or all(not x[0].isalnum() for x in words[: c[0]]):
                 return _trim(text, after_src, se), False
         return _trim(text, _after_dateline(text, ss), cs), False
@@ -231,6 +231,7 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
         if left is not None or right is not None:
             first = left or right
             last = right or left
+            assert first is not None and last is not None  # one of the two is set
             # quotations that follow in the same paragraph belong to the same report
             last = _chain(text, quotes, last, ce if right is None else last.span.end)
             e = last.span.end

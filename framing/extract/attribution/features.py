@@ -83,8 +83,9 @@ class SentenceView:
         self.words = list(map(str.lower, texts)) if words is None else words
         self.n = len(texts)
         self.inq: list[bool] | None = None
-        self.cand_part: dict[tuple[int, int], float] = {}  # source weights of a phrase alone
-        self.counts = None  # prefix counts for the source scorer, see _source_counts
+        self.cand_part: dict[tuple[int, int], tuple[float, str]] = {}  # source weights of a phrase alone, and its kind
+        # prefix counts for the source scorer, see _source_counts
+        self.counts: tuple[list[int], list[int], list[int], list[int]] | None = None
         self.alnum: list[int] | None = None  # prefix counts of words, see _word_counts
         self.np_codes: str | None = None  # see _np_codes
         self.tail = None  # per-sentence indexes of the content rules, see content._tail_index
@@ -145,7 +146,7 @@ def _cue_word_features(word: str) -> list[str]:
     ]
 
 
-def _window(w: list[str], t: list[str], n: int, i: int) -> tuple[str, ...]:
+def _window(w: Sequence[str], t: Sequence[str], n: int, i: int) -> tuple[str, ...]:
     """Words and tags one and two tokens either side of ``i``, padded with ``<s>``/``</s>``:
     ``(pw, pt, pw2, pt2, nw, nt, nw2, nt2)``. Shared by the cue features and their scorer."""
     return (
@@ -375,7 +376,7 @@ def _source_counts(s: SentenceView) -> tuple[list[int], list[int], list[int], li
     if s.counts is None:
         words, tags = s.words, s.tags
         aux = list(map(AUXILIARIES.__contains__, words))
-        s.counts = tuple(
+        verbs, commas, quotes, content = (
             list(accumulate(flags, initial=0))  # bools add up as ints
             for flags in (
                 map(gt, map(_VERB_TAGS.__contains__, tags), aux),  # a verb and not aux
@@ -384,4 +385,5 @@ def _source_counts(s: SentenceView) -> tuple[list[int], list[int], list[int], li
                 map(not_, aux),
             )
         )
+        s.counts = (verbs, commas, quotes, content)
     return s.counts

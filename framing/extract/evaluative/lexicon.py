@@ -82,11 +82,11 @@ def evaluative_lexicon() -> EvaluativeLexicon:
     modifier_phrases: dict = {}
     for row in lexicon_rows("intensifiers.tsv"):
         toks = _toks(row[0])
-        value = (row[1], float(row[2]))
+        modifier = (row[1], float(row[2]))
         if len(toks) == 1:
-            modifiers[toks[0]] = value
+            modifiers[toks[0]] = modifier
         else:
-            modifier_phrases.setdefault(toks[-1], []).append((toks, *value))
+            modifier_phrases.setdefault(toks[-1], []).append((toks, *modifier))
     return EvaluativeLexicon(words, phrases, modifiers, modifier_phrases, lexicon_words)
 
 

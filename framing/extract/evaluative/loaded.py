@@ -66,6 +66,6 @@ def loaded_language(doc: Document) -> list[Span]:
     >>> [doc.text[s:e] for s, e in loaded_language(doc)]
     ['claimed', 'disastrous']
     """
-    spans = [e.span for e in doc.evaluations]
+    spans = [e.span for e in doc.evaluative]
     spans += [a.cue for a in doc.attributions if a.cue_stance in LOADED_CUE_STANCES]
     return sorted(set(spans))
