@@ -21,7 +21,7 @@ from framing.datasets._ptc import load_ptc
 from framing.datasets._semeval2023_persuasion import load_semeval2023_persuasion
 from framing.datasets._newswcl50 import load_newswcl50
 from framing.datasets._same_story import load_abp_story_triples, load_allsides_neus, load_article_bias_prediction
-from framing.datasets._basil import load_basil
+from framing.datasets._basil import load_basil, load_basil_corpus
 from framing.datasets._multidimnews import load_multidimnews
 from framing.datasets._semeval2023_frames import SEMEVAL_FRAMES, load_semeval2023_frames
 from framing.datasets._frac import FRAC_LABELS, FRAC_TO_SEMEVAL, load_frac
@@ -48,6 +48,7 @@ __all__ = [
     "load_article_bias_prediction",
     "load_abp_story_triples",
     "load_basil",
+    "load_basil_corpus",
     "load_multidimnews",
     "load_semeval2023_frames",
     "load_frac",

@@ -20,9 +20,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing.corpus import Corpus
 from framing.datasets._base import dataset_path
+from framing.document import Document
 
-__all__ = ["load_basil"]
+__all__ = ["load_basil", "load_basil_corpus"]
 
 FOLDER = "basil"
 SOURCE = (
@@ -192,3 +194,46 @@ def load_basil(
         })
     df = pd.DataFrame(rows)
     return df.sort_values(["event", "source"], ignore_index=True)
+
+
+def load_basil_corpus(
+    *, version: str = "v2", data_home: str | os.PathLike[str] | None = None
+) -> tuple[Corpus, pd.DataFrame]:
+    """BASIL as a :class:`~framing.Corpus` for outlet comparisons, with its gold span table.
+
+    Parameters
+    ----------
+    version : {"v2", "v1"}
+        As in :func:`load_basil`.
+    data_home : path, optional
+        As in :func:`load_basil`.
+
+    Returns
+    -------
+    corpus : Corpus
+        300 documents: ``id`` = the article's ``uuid``, ``outlet`` = ``fox`` / ``nyt`` /
+        ``hpo``, ``story`` = the event index (``"0"``-``"99"``: the three outlets' articles on
+        one event), ``title``, ``date``, ``url``; ``meta`` holds ``stance`` and ``split``.
+    gold : pandas.DataFrame
+        One row per bias span: ``id`` (the article), ``outlet``, ``story``, ``start``, ``end``
+        (into the document's text), ``text``, ``bias`` (``lex`` / ``inf``), ``polarity``,
+        ``target``, ``aim``, ``quote``, ``speaker``.
+
+    Examples
+    --------
+    With the corpus in the data home (``tests/test_basil.py`` runs the same calls)::
+
+        corpus, gold = load_basil_corpus()
+        len(corpus), len(corpus.stories)
+        # (300, 100)
+    """
+    df = load_basil(version=version, data_home=data_home)
+    docs = [Document(r.text, id=r.uuid, outlet=r.source, story=str(r.event), title=r.title or None,
+                     date=r.date or None, url=r.url or None, meta={"stance": r.stance, "split": r.split})
+            for r in df.itertuples()]
+    rows = [{"id": r.uuid, "outlet": r.source, "story": str(r.event), **{k: s.get(k) for k in (
+        "start", "end", "text", "bias", "polarity", "target", "aim", "quote", "speaker")}}
+        for r in df.itertuples() for s in r.spans]
+    gold = pd.DataFrame(rows, columns=["id", "outlet", "story", "start", "end", "text", "bias", "polarity",
+                                       "target", "aim", "quote", "speaker"])
+    return Corpus(docs), gold
