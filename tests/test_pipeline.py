@@ -303,7 +303,7 @@ def test_evaluative_is_the_one_name_and_evaluations_is_a_deprecated_alias():
     doc = framing.analyze("Critics called the plan a disgraceful failure.")
     assert doc.evaluative and doc.to_dict()["evaluative"] == [e.to_dict() for e in doc.evaluative]
     with pytest.warns(DeprecationWarning, match="Document.evaluative"):
-        assert doc.evaluative is doc.evaluative
+        assert doc.evaluations is doc.evaluative
     with pytest.raises(AttributeError):
-        doc.evaluative = []  # read-only: the list is set through the new name
+        doc.evaluations = []  # read-only: the list is set through the new name
     assert "evaluative" in framing.Pipeline.default()["evaluative"].writes
