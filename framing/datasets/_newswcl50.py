@@ -65,9 +65,6 @@ def _read_conll(path) -> tuple[list[Document], list[dict]]:
             pos = end
             if coref == "-":
                 continue
-            if doc_id is None:
-                raise ValueError(BAD_COREF.format(path=path, line=line_no,
-                                                  problem="a token before any '#begin document'"))
             for label in (c.strip() for c in coref.split("|")):
                 m = _CHAIN.match(label)
                 if m is None:
@@ -78,6 +75,9 @@ def _read_conll(path) -> tuple[list[Document], list[dict]]:
                     open_.setdefault(chain, []).append(start)
                 if label.endswith(")") and open_.get(chain):
                     a = open_[chain].pop()
+                    if doc_id is None:
+                        raise ValueError(BAD_COREF.format(path=path, line=line_no,
+                                                          problem="a mention before any '#begin document'"))
                     mentions.append({"doc_id": doc_id.split("/-/")[1], "chain": chain,
                                      "type": chain.rsplit("_", 1)[-1], "start": a, "end": end})
     close_doc()
