@@ -180,8 +180,8 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
                           "rules:evaluative"))
     for spans in seen.values():
         if len(spans) >= REPEAT_MIN:
-            for s in spans[1:]:
-                found.append((*s, "repetition", 0.5, (spans[0], s), "rules:repetition"))
+            for sp in spans[1:]:
+                found.append((*sp, "repetition", 0.5, (spans[0], sp), "rules:repetition"))
     # exaggeration: boosters joined to the evaluative word they modify
     for c in doc.boosters:
         e = near_eval(c.span.start, c.span.end)
@@ -199,8 +199,8 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
         if a.cue_stance == "doubt":
             found.append((c0, c1, "doubt", 0.4, (a.cue,), "rules:attribution"))
         if a.source is not None:
-            words = {w.strip(".,").lower() for w in text[a.source.start:a.source.end].split()}
-            if words & _AUTHORITY:
+            source_words = {w.strip(".,").lower() for w in text[a.source.start:a.source.end].split()}
+            if source_words & _AUTHORITY:
                 found.append((c0, c1, "appeal_to_authority", 0.4, (a.source, a.cue), "rules:attribution"))
     # cue phrases and short exclamations, sentence by sentence
     for s in doc.sentences:
@@ -236,8 +236,8 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
                     done.add(technique)
                 step = max(step, n)
             i += step
-        words = [w for w in lows if w[:1].isalnum()]
-        if lows and lows[-1] == "!" and 0 < len(words) <= SLOGAN_MAX_WORDS:
+        word_list = [w for w in lows if w[:1].isalnum()]
+        if lows and lows[-1] == "!" and 0 < len(word_list) <= SLOGAN_MAX_WORDS:
             found.append((s0, s1, "slogans", 0.4, (Span(starts[-1], ends[-1]),), "rules:exclamation"))
     # one record per (span, technique), in text order
     best: dict[tuple[int, int, str], tuple] = {}

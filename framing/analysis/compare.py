@@ -594,7 +594,8 @@ def compare(
             for j in balance:  # one article: the uncertainty of its sentence counts
                 c = a * k + j
                 if xhow[c] is None and not np.isnan(xv[c]):
-                    counts = sum((senti.get((d, name), 0) for d in docs_g), np.zeros(3))
+                    # starts from np.zeros(3), so always an array; asarray tells the type checker
+                    counts = np.asarray(sum((senti.get((d, name), 0) for d in docs_g), np.zeros(3)))
                     xlo[c], xhi[c] = _sentence_interval(counts, xv[c], rng, n_boot, confidence)
                     xhow[c] = "sentences"
             for j, m in enumerate(act_metrics):

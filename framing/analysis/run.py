@@ -44,6 +44,7 @@ def _time_limit(seconds: float | None):
     if not usable:
         yield
         return
+    assert seconds is not None  # usable implies it
 
     def expired(signum, frame):
         raise ArticleTimeout(TIMED_OUT.format(s=seconds))

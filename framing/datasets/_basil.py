@@ -162,7 +162,8 @@ def load_basil(
         event, source, v1 = v1_by_url[art["url"]]
         text, offsets = _layout(art["body-paragraphs"])
         flat = [s for para in art["body-paragraphs"] for s in para]
-        spans, title_spans = [], []
+        spans: list[dict] = []
+        title_spans: list[dict] = []
         if version == "v2":
             ann = _read(ann_path)
             pairs = []

@@ -146,7 +146,7 @@ def load_narrative_framing(*, data_home: str | os.PathLike[str] | None = None) -
     csv.field_size_limit(sys.maxsize)
     with open(root / ann, encoding="utf-8", newline="") as fh:
         ann_rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    frames_of = {}
+    frames_of: dict[int, dict[str, bool]] = {}
     for r in ann_rows:  # the annotation table repeats each article's frame flags
         frames_of.setdefault(int(r["ID"]), {v: _flag(r[k]) for k, v in NARRATIVE_FRAMES.items()})
     folds: dict[int, int] = {}

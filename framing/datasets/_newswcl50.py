@@ -22,12 +22,16 @@ WCL_SOURCE = "https://github.com/fhamborg/NewsWCL50 (Annotations.csv)"
 OUTLETS = {"LL": "HuffPost", "L": "New York Times", "M": "USA Today", "R": "Fox News", "RR": "Breitbart"}
 _CHAIN = re.compile(r"^\(?(.+?)\)?$")
 BAD_LINE = "{path}, line {line}: expected 5 tab-separated columns (doc, sentence, token, word, coref), got {n}"
+BAD_COREF = "{path}, line {line}: {problem}"
 
 
 def _read_conll(path) -> tuple[list[Document], list[dict]]:
     docs: list[Document] = []
     mentions: list[dict] = []
-    doc_id, parts, pos, open_ = None, [], 0, {}
+    doc_id: str | None = None
+    parts: list[str] = []
+    pos = 0
+    open_: dict[str, list[int]] = {}
 
     def close_doc():
         if doc_id is None:
@@ -62,11 +66,18 @@ def _read_conll(path) -> tuple[list[Document], list[dict]]:
             if coref == "-":
                 continue
             for label in (c.strip() for c in coref.split("|")):
-                chain = _CHAIN.match(label).group(1)
+                m = _CHAIN.match(label)
+                if m is None:
+                    raise ValueError(BAD_COREF.format(path=path, line=line_no,
+                                                      problem=f"empty coreference label in {coref!r}"))
+                chain = m.group(1)
                 if label.startswith("("):
                     open_.setdefault(chain, []).append(start)
                 if label.endswith(")") and open_.get(chain):
                     a = open_[chain].pop()
+                    if doc_id is None:
+                        raise ValueError(BAD_COREF.format(path=path, line=line_no,
+                                                          problem="a mention before any '#begin document'"))
                     mentions.append({"doc_id": doc_id.split("/-/")[1], "chain": chain,
                                      "type": chain.rsplit("_", 1)[-1], "start": a, "end": end})
     close_doc()

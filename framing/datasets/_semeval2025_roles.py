@@ -107,11 +107,11 @@ def load_semeval2025_roles(
             parts = line.split("\t")
             if len(parts) < 6:
                 raise ValueError(f"{root / ann}, line {n}: expected at least 6 tab-separated fields, got {len(parts)}")
-            fname, mention, start, end, main, *fine = parts
+            fname, mention, start_field, end_field, main, *fine = parts
             if fname not in texts:
                 texts[fname] = Path(root / docs_dir / fname).read_text(encoding="utf-8")
             text = texts[fname]
-            start, end = int(start), int(end) + 1  # the file's end offset is inclusive
+            start, end = int(start_field), int(end_field) + 1  # the file's end offset is inclusive
             fixed = False
             if text[start:end] != mention:
                 new = _repair(text, mention, start)

@@ -417,10 +417,10 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
                 key = ("eval_" if e.voice == "author" else "eval_quoted_") + ("pos" if e.polarity > 0 else "neg")
                 c[key] += 1
         for idx, kind, part in acts:
-            key = (toks[idx].start, kind, part)
-            if key in seen_act:
+            act_key = (toks[idx].start, kind, part)
+            if act_key in seen_act:
                 continue
-            seen_act.add(key)
+            seen_act.add(act_key)
             ev.actions.append((toks[idx].span, kind, part))
             if kind == "suffer":
                 c["suffers"] += 1
@@ -526,8 +526,8 @@ class RoleRules:
                 z[ROLES.index(self.prior)] += 1e-6
             else:
                 z.append(self.none_score)
-            z = np.asarray(z) / self.temperature
-            e = np.exp(z - z.max())
+            zs = np.asarray(z) / self.temperature
+            e = np.exp(zs - zs.max())
             out.append(e / e.sum())
         return np.asarray(out).reshape(-1, len(self.classes_))
 

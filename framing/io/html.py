@@ -159,7 +159,7 @@ def _with_captions(content: str | bytes, blocks: list[str]) -> list[str]:
         tree = lxml.html.fromstring(content)
     except (ValueError, TypeError, lxml.etree.ParserError):
         return blocks
-    index = {}
+    index: dict[str, int] = {}
     for k, b in enumerate(blocks):
         index.setdefault(_norm(b), k)
     present = set(index)
@@ -179,9 +179,9 @@ def _with_captions(content: str | bytes, blocks: list[str]) -> list[str]:
                 present.add(text)
                 n_captions += 1
             continue
-        k = index.get(text)
-        if k is not None and pending:
-            before.setdefault(k, []).extend(pending)
+        at = index.get(text)
+        if at is not None and pending:
+            before.setdefault(at, []).extend(pending)
             pending = []
     if not before and not pending:
         return blocks

@@ -153,11 +153,12 @@ def _lexicon() -> dict[str, tuple[float, float, float]]:
     """Word -> (textblob polarity, textblob subjectivity, VADER mean) from ``evaluative.tsv``."""
     rows = lexicon_rows("evaluative.tsv", with_header=True)
     header = next(rows)
-    out = {}
+    out: dict[str, tuple[float, float, float]] = {}
     for row in rows:
         rec = dict(zip(header, row))
-        out[rec["word"]] = tuple(float(rec[k]) if rec.get(k) else 0.0
-                                 for k in ("tb_polarity", "tb_subjectivity", "vader_mean"))
+        polarity, subjectivity, vader = (float(rec[k]) if rec.get(k) else 0.0
+                                         for k in ("tb_polarity", "tb_subjectivity", "vader_mean"))
+        out[rec["word"]] = (polarity, subjectivity, vader)
     return out
 
 
@@ -473,7 +474,10 @@ class BiasClassifier(ClassifierMixin, BaseEstimator):
             mean = np.asarray(payload.get("mean"), dtype=float)
             scale = np.asarray(payload.get("scale"), dtype=float)
             coef = np.asarray(payload.get("coef"), dtype=float)
-            intercept = float(payload.get("intercept"))
+            raw_intercept = payload.get("intercept")
+            if raw_intercept is None:  # float(None) is a TypeError too: reported below
+                raise TypeError("intercept is missing")
+            intercept = float(raw_intercept)
         except (TypeError, ValueError) as exc:
             raise bad(f"numbers expected ({exc})") from None
         if mean.shape != (len(NUMERIC),) or scale.shape != (len(NUMERIC),):

@@ -16,7 +16,7 @@ import json
 import math
 import os
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -55,7 +55,7 @@ def _lexicon_row(doc: Document) -> list[float]:
     weight = dict.fromkeys(FRAMES, 0.0)
     sents = doc.sentences
     for sent in sents:
-        per: Counter = Counter()
+        per: defaultdict[str, float] = defaultdict(float)  # summed weights: floats, not a Counter's ints
         for _, _, frame, w in lex.match(sent.columns()[2]):
             per[frame] += w
         for frame, w in per.items():
@@ -257,7 +257,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     def _tfidf(self, counts: Sequence[Counter]) -> sp.csr_matrix:
         vocab = self.vocabulary_
-        data, indices, indptr = [], [], [0]
+        data: list[float] = []
+        indices: list[int] = []
+        indptr = [0]
         for c in counts:
             row = sorted((vocab[g], (1.0 + math.log(n)) * self.idf_[vocab[g]]) for g, n in c.items() if g in vocab)
             norm = math.sqrt(sum(v * v for _, v in row)) or 1.0
@@ -447,7 +449,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         """
         check_is_fitted(self, "coef_")
         j = self._class_index(frame)
-        scored = {}
+        scored: dict[tuple[int, int], float] = {}
         for g, a, b in _ngrams(sentence, self.ngram_max):
             k = self.vocabulary_.get(g)
             if k is not None and self.coef_[j, k] > 0:
@@ -550,11 +552,11 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if not isinstance(vocab, list) or not all(isinstance(g, str) for g in vocab) or len(set(vocab)) != len(vocab):
             raise bad("vocabulary must be a list of distinct strings")
         arrays = {}
-        for k in need[3:]:
+        for key in need[3:]:
             try:
-                arrays[k] = np.asarray(payload[k], dtype=float)
+                arrays[key] = np.asarray(payload[key], dtype=float)
             except (TypeError, ValueError):
-                raise bad(f"{k} is not a rectangular array of numbers") from None
+                raise bad(f"{key} is not a rectangular array of numbers") from None
         n_dense = len(_lexicon_names()) + (len(_evidence_names()) if est.evidence else 0)
         k, v = len(classes), len(vocab)
         shapes = {"idf": (v,), "coef": (k, v + n_dense), "intercept": (k,), "thresholds": (k,),

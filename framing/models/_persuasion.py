@@ -134,7 +134,13 @@ def _mark(table_starts: list[int], table_ends: list[int], a: int, b: int) -> ran
 
 def _table(doc: Document) -> _Table:
     text = doc.text
-    starts, ends, lowers, tags, sent, bounds, sfeats = [], [], [], [], [], [], []
+    starts: list[int] = []
+    ends: list[int] = []
+    lowers: list[str] = []
+    tags: list[str] = []
+    sent: list[int] = []
+    bounds: list[tuple[int, int]] = []
+    sfeats: list[list[str]] = []
     for k, s in enumerate(doc.sentences):
         first = len(starts)
         for t in s.tokens:
@@ -428,7 +434,8 @@ class PersuasionSpanTagger(ClassifierMixin, BaseEstimator):
             raise ValueError("y holds no spans: nothing to learn")
         tables = [_table(d) for d in docs]
         # token model
-        rows, labels = [], []
+        rows: list[list[str]] = []
+        labels: list[np.ndarray] = []
         for t, g in zip(tables, gold):
             inside = np.zeros(len(t.starts), dtype=bool)
             for a, b, _ in g:
@@ -550,8 +557,8 @@ class PersuasionSpanTagger(ClassifierMixin, BaseEstimator):
             if seed[i:j].any():
                 on[i:j] = True
             i = j
-        for i in np.flatnonzero(on):
-            i = int(i)
+        for idx in np.flatnonzero(on):
+            i = int(idx)
             if runs and t.sent[runs[-1][1]] == t.sent[i] and i - runs[-1][1] - 1 <= self.max_gap:
                 runs[-1][1] = i
             else:

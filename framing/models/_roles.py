@@ -219,7 +219,7 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError("y needs at least two roles")
         if self.fine and y_fine is None:
             raise ValueError("fine=True needs y_fine (the fine roles of each row); pass fine=False to skip them")
-        if self.fine and len(list(y_fine)) != len(rows):
+        if self.fine and y_fine is not None and len(list(y_fine)) != len(rows):
             raise ValueError(f"X has {len(rows)} rows but y_fine has {len(list(y_fine))} entries")
         return self.fit_features(self.features(rows), y, y_fine)
 
@@ -251,6 +251,8 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
         self.fine_coef_ = np.zeros((0, M.shape[1]))
         self.fine_intercept_ = np.zeros(0)
         if self.fine:
+            if y_fine is None:
+                raise ValueError("fine=True needs y_fine (the fine roles of each row); pass fine=False to skip them")
             y_fine = [tuple(str(f) for f in fs) for fs in y_fine]
             if len(y_fine) != len(rows):
                 raise ValueError(f"X has {len(rows)} rows but y_fine has {len(y_fine)} entries")
@@ -314,7 +316,7 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
 
     def _fine_of(self, M, main) -> list[tuple[str, ...]]:
         p = 1.0 / (1.0 + np.exp(-(np.asarray(M @ self.fine_coef_.T) + self.fine_intercept_)))
-        out = []
+        out: list[tuple[str, ...]] = []
         for r, row in zip(main, p):
             idx = [j for j, f in enumerate(self.fine_classes_) if self.fine_parent_[f] == r]
             if not idx:

@@ -18,6 +18,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 from string import Template
+from collections.abc import Sequence
 from typing import Any
 
 from framing._version import __version__
@@ -57,7 +58,7 @@ def _e(v: Any) -> str:
     return html.escape("" if v is None else str(v), quote=True)
 
 
-def _marked_html(text: str, marks: list[list], anchors: list[int] = (),
+def _marked_html(text: str, marks: list[list], anchors: Sequence[int] = (),
                  prefix: str = "") -> str:
     """Text with its marks as flat spans: the text is cut at every mark boundary and each
     piece carries the classes of every mark over it (overlaps need no nesting). An empty

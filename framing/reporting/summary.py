@@ -160,7 +160,7 @@ def accuracy() -> dict[str, Any]:
     >>> sorted(acc["figures"][0])[:4]
     ['benchmark', 'command', 'date', 'held_out']
     """
-    text = resources.files("framing").joinpath("data", "accuracy.json").read_text("utf-8")
+    text = resources.files("framing").joinpath("data").joinpath("accuracy.json").read_text("utf-8")
     return json.loads(text)
 
 
@@ -356,7 +356,8 @@ def _articles(analysis: Analysis, evidence: list[dict], by: str) -> tuple[list[d
     for x in evidence:
         anchors.setdefault(x["doc"], set()).add(x["evidence_start"])
     order = list(dict.fromkeys([*sorted(anchors), *ok]))
-    out, budget, left = [], ARTICLE_VIEW_CHARS, 0
+    out: list[dict[str, Any]] = []
+    budget, left = ARTICLE_VIEW_CHARS, 0
     for i in order:
         doc = docs[i]
         if len(doc.text) > budget and i not in anchors:
@@ -507,7 +508,7 @@ def _p_floor_note(cmp: Comparison) -> str:
     stuck = tested[~tested["can_reach_05"].astype(bool)]
     how = {"holm": "Holm's method (family-wise error)",
            "bh": "the Benjamini-Hochberg method (false discovery rate)",
-           "none": "no method (adjusted p equals p)"}.get(cmp.parameters.get("p_adjust"), "")
+           "none": "no method (adjusted p equals p)"}.get(cmp.parameters.get("p_adjust", ""), "")
     text = (f"p-value floor: a permutation test on few units has a smallest attainable "
             f"p-value (with k stories shared by two {cmp.by}s, 2 / 2^k: 0.125 for 4 stories, "
             f"0.031 for 6). The smallest here is {tested['p_floor'].min():.3g}. "

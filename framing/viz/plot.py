@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -54,7 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["actor_sentiment", "voice_share", "metric_intervals", "actor_intervals",
            "cue_stance", "evaluative_voice", "frame_profile", "role_shares"]
 
-Data = pd.DataFrame | Analysis | Comparison
+Data: TypeAlias = pd.DataFrame | Analysis | Comparison
 
 MISSING_COLUMNS = "{what} needs columns {needed}; got {present}"
 NO_METRIC = "pass metric=...: the table holds several metrics ({available})"

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
 from framing.records import Mention, Span
 from framing.document import Document
@@ -103,9 +103,10 @@ def _word_start_matches(pattern: re.Pattern, text: str):
         pos = m.end()
 
 
-def _alias_spans(pattern: re.Pattern, literal: bool, text: str):
+def _alias_spans(pattern: Any, literal: bool, text: str):
     """The (start, end) of each match of an alias in ``text``, as ``finditer`` over the
-    pattern of :func:`_alias_regex` gives them."""
+    pattern of :func:`_alias_regex` gives them. ``pattern`` is a :class:`re.Pattern` when
+    ``literal``, else a ``regex`` pattern (:func:`_user_pattern`; ``regex`` has no stubs)."""
     if literal:
         for m in _word_start_matches(pattern, text):
             yield m.span()

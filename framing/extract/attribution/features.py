@@ -88,7 +88,7 @@ class SentenceView:
         self.counts: tuple[list[int], list[int], list[int], list[int]] | None = None
         self.alnum: list[int] | None = None  # prefix counts of words, see _word_counts
         self.np_codes: str | None = None  # see _np_codes
-        self.tail = None  # per-sentence indexes of the content rules, see content._tail_index
+        self.tail: tuple[list[int], list[bool], list[int], list[int]] | None = None  # per-sentence indexes of the content rules, see content._tail_index
         self.has_quote = not _QUOTE_TOKENS.isdisjoint(self.words)
         if self.has_quote or quotes.overlaps(sent.start, sent.end):
             # quotes.inside(s) for each token start, without two method calls per token
