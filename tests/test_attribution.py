@@ -509,3 +509,16 @@ def test_noun_phrase_candidates_follow_the_phrase_rules():
     assert A.np_candidates(s, (9, 9)) == [(0, 1), (2, 2), (7, 7), (10, 12)]
     # "minister" as the cue splits "The" (no noun: dropped) from the rest
     assert A.np_candidates(s, (1, 1)) == [(2, 2), (7, 7), (9, 12)]
+
+
+def test_quote_character_lookup_equals_a_scan_of_the_span():
+    """The kind of a content (mixed or indirect) is decided by a look-up in the sorted
+    offsets of the quotation-mark characters, not a scan of each (possibly long) content."""
+    from framing.extract.attribution.content import _QUOTE_CHARS, _has_quote_char, quote_char_positions
+
+    text = 'He said “it’s «fine»" and ‘no’ — she didn\'t. ' * 3
+    positions = quote_char_positions(text)
+    assert positions and all(text[p] in _QUOTE_CHARS for p in positions)
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1, 7):
+            assert _has_quote_char(positions, start, end) == (not _QUOTE_CHARS.isdisjoint(text[start:end]))

@@ -24,6 +24,20 @@ from framing.extract.attribution.features import (
 
 _QUOTE_CHARS = frozenset("\"“”‘’«»")
 _SOURCE_WORD_RE = re.compile(r"[\w’'.-]+|,")
+_QUOTE_CHAR_RE = re.compile("[" + "".join(sorted(_QUOTE_CHARS)) + "]")
+
+
+def quote_char_positions(text: str) -> list[int]:
+    """The offsets of the quotation-mark characters (``_QUOTE_CHARS``) of ``text``,
+    ascending: whether a content holds one is then a look-up (:func:`_has_quote_char`), not a
+    scan of the content (thousands of long contents in one hostile sentence stay cheap)."""
+    return [m.start() for m in _QUOTE_CHAR_RE.finditer(text)]
+
+
+def _has_quote_char(positions: list[int], start: int, end: int) -> bool:
+    """Whether one of ``positions`` (see :func:`quote_char_positions`) is in ``[start, end)``."""
+    k = bisect_left(positions, start)
+    return k < len(positions) and positions[k] < end
 _WORD_RE = re.compile(r"\w+")
 
 

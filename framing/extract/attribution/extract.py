@@ -25,9 +25,10 @@ from framing.extract.attribution.scorers import _cue_scorer, _source_ranker, att
 from framing.extract.attribution.sources import _is_vague
 from framing.extract.attribution.content import (
     MAX_SOURCE_DISTANCE,
-    _QUOTE_CHARS,
     _SOURCE_WORD_RE,
     _content,
+    _has_quote_char,
+    quote_char_positions,
     _trim,
 )
 from framing.extract.attribution.cues import (
@@ -72,7 +73,8 @@ def extract_attributions(doc_or_text: Document | str) -> list[Attribution]:
         doc_or_text = Document(doc_or_text)
     elif not isinstance(doc_or_text, Document):
         raise TypeError(f"expected a Document or a str, got {type(doc_or_text).__name__}")
-    return _end_before_coordinated_reports(doc_or_text.text, list(_iter_found(doc_or_text)))
+    qchars = quote_char_positions(doc_or_text.text)
+    return _end_before_coordinated_reports(doc_or_text.text, list(_iter_found(doc_or_text, qchars)), qchars)
 
 
 def iter_attributions(doc_or_text: Document | str) -> Iterator[Attribution]:
@@ -86,7 +88,8 @@ _COORDINATION_WINDOW = 40  # characters before a source (after its leading space
 _MAX_OPENERS_LOOKED_AT = 50  # reports inside one content that are checked for a boundary
 
 
-def _end_before_coordinated_reports(text: str, found: list[Attribution]) -> list[Attribution]:
+def _end_before_coordinated_reports(text: str, found: list[Attribution],
+                                    qchars: list[int]) -> list[Attribution]:
     """End an indirect report's content where a coordinated report by another source begins.
 
     In "Russia said it would hold talks, but critics argue the plan may fail" the content of
@@ -129,14 +132,14 @@ def _end_before_coordinated_reports(text: str, found: list[Attribution]) -> list
         if end != a.content.end:
             content = _trim(text, a.content.start, end)
             kind = a.kind
-            if kind == "mixed" and _QUOTE_CHARS.isdisjoint(text[content.start : content.end]):
+            if kind == "mixed" and not _has_quote_char(qchars, content.start, content.end):
                 kind = "indirect"
             a = replace(a, content=content, kind=kind, text=text[content.start : content.end])
         out.append(a)
     return out
 
 
-def _iter_found(doc: Document) -> Iterator[Attribution]:
+def _iter_found(doc: Document, qchars: list[int]) -> Iterator[Attribution]:
     """Attributions as the cue and source models and the content rules find them."""
     text = doc.text
     sentences = doc.sentences
@@ -207,7 +210,8 @@ def _iter_found(doc: Document) -> Iterator[Attribution]:
                 if _action_reading(s, i):
                     continue
                 cues.append((i, extend_cue(s, i)))
-        found = _share_reports(text, s, [_build(doc, sentences, k, s, c, quotes, rank_sources) for c in cues])
+        found = _share_reports(text, s, [_build(doc, sentences, k, s, c, quotes, rank_sources, qchars)
+                                      for c in cues])
         if signed:
             found = sorted(found + signed, key=lambda a: a.cue.start)
         yield from found
@@ -281,7 +285,8 @@ def _subject_before(s: SentenceView, c: tuple[int, int], best: tuple[int, int] |
     return head
 
 
-def _build(doc, sentences, k, s: SentenceView, c, quotes: QuoteIndex, rank_sources) -> Attribution:
+def _build(doc, sentences, k, s: SentenceView, c, quotes: QuoteIndex, rank_sources,
+           qchars: list[int]) -> Attribution:
     text = doc.text
     head = c[0]
     words = s.words
@@ -309,7 +314,7 @@ def _build(doc, sentences, k, s: SentenceView, c, quotes: QuoteIndex, rank_sourc
         kind = "according_to"
     elif direct:
         kind = "direct"
-    elif not _QUOTE_CHARS.isdisjoint(text[content.start : content.end]):
+    elif _has_quote_char(qchars, content.start, content.end):
         kind = "mixed"
     else:
         kind = "indirect"

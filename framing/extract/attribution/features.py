@@ -73,7 +73,7 @@ class SentenceView:
     offsets."""
 
     __slots__ = ("sent", "words", "texts", "tags", "starts", "ends", "n", "inq", "has_quote",
-                 "cand_part", "counts", "alnum", "np_codes", "tail")
+                 "cand_part", "counts", "alnum", "np_codes", "phrases", "tail")
 
     def __init__(self, sent: Sentence, quotes: "QuoteIndex", words: list[str] | None = None):
         self.sent = sent
@@ -88,6 +88,7 @@ class SentenceView:
         self.counts: tuple[list[int], list[int], list[int], list[int]] | None = None
         self.alnum: list[int] | None = None  # prefix counts of words, see _word_counts
         self.np_codes: str | None = None  # see _np_codes
+        self.phrases: tuple[list[int], list[int]] | None = None  # see _sentence_phrases
         self.tail: tuple[list[int], list[bool], list[int], list[int]] | None = None  # per-sentence indexes of the content rules, see content._tail_index
         self.has_quote = not _QUOTE_TOKENS.isdisjoint(self.words)
         if self.has_quote or quotes.overlaps(sent.start, sent.end):
@@ -235,6 +236,22 @@ def _np_codes(s: SentenceView) -> str:
     return s.np_codes
 
 
+def _sentence_phrases(s: SentenceView) -> tuple[list[int], list[int]]:
+    """The starts and the (inclusive) ends of the phrases of :func:`np_candidates` over the
+    whole sentence with nothing excluded, ascending (phrases do not overlap); once per
+    sentence."""
+    if s.phrases is None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _NP_RE.finditer(_np_codes(s)):
+            g = m.group()
+            if g == "W" or "N" in g or "P" in g:
+                starts.append(m.start())
+                ends.append(m.end() - 1)
+        s.phrases = (starts, ends)
+    return s.phrases
+
+
 _NP_BREAK = frozenset("ox")  # codes that no phrase holds (a phrase never crosses them)
 
 
@@ -257,6 +274,17 @@ def np_candidates(s: SentenceView, exclude: tuple[int, int],
     full = _np_codes(s)
     n = len(full)
     a, b = max(exclude[0], 0), min(exclude[1], s.n - 1)
+    if near is not None and full.count("o", a, b + 1) == b - a + 1:
+        # the excluded tokens already break every phrase ("o"): the phrases of the window are
+        # those of the whole sentence there, found once per sentence and looked up
+        starts, ends = _sentence_phrases(s)
+        k = bisect_left(ends, exclude[0] - near)
+        out = []
+        last = exclude[1] + near
+        while k < len(starts) and starts[k] <= last:
+            out.append((starts[k], ends[k]))
+            k += 1
+        return out
     lo, hi = 0, n
     if near is not None:
         lo = max(0, exclude[0] - near)
