@@ -9,6 +9,7 @@ from itertools import accumulate
 
 from framing.records import Span
 from framing.text.clutter import dateline_end
+from framing.extract.attribution.lexicon import reporting_verbs
 from framing.extract.attribution.quotes import Quotation
 from framing.extract.attribution.features import (
     QuoteIndex,
@@ -149,11 +150,34 @@ def _tail_index(s: SentenceView):
             first_word[k] = k if is_word else first_word[k + 1]
             verb_from[k] = verb_from[k + 1] or (is_word and tags[k] in _VERB_TAGS)
         stops = [j for j in range(1, n - 1) if words[j] == ";" or (
-            words[j] in ("but", "and") and tags[j + 1] in ("VBD", "VBZ", "VBP") and tags[j - 1] != ",")]
+            words[j] in ("but", "and") and (
+                tags[j + 1] in ("VBD", "VBZ", "VBP") and tags[j - 1] != ","
+                or _coordinated_report(words, tags, j + 1)))]
         trails = [j for j in range(1, n - 1)
                   if words[j] == "," and words[j + 1] in _ATTACHED]
         s.tail = (first_word, verb_from, stops, trails)
     return s.tail
+
+
+_SUBJECT_OPENERS = frozenset(["DT", "PRP$", "NNP", "NNPS", "NNS", "PRP", "CD"])
+_REPORT_WINDOW = 8  # tokens from "and" to the verb of a coordinated report
+
+
+def _coordinated_report(words, tags, j: int) -> bool:
+    """Whether a report by another source opens at token ``j`` (after "and" or "but"): a
+    noun phrase, then within a few tokens without punctuation a finite reporting verb of the
+    lexicon ("Critics say the plan will raise costs and an analysis by the Congressional
+    Budget Office found ...": the critics' content ends at "costs"). Reads at most
+    :data:`_REPORT_WINDOW` tokens."""
+    if tags[j] not in _SUBJECT_OPENERS:
+        return False
+    lex = reporting_verbs()
+    for k in range(j + 1, min(len(words), j + _REPORT_WINDOW)):
+        if tags[k] in ("VBD", "VBZ", "VBP"):
+            return words[k] in lex and not (k + 1 < len(words) and tags[k + 1] in ("VBN", "VBG"))
+        if tags[k] in ("MD", ",", ":", ".") or words[k] in ("that", "who", "which"):
+            return False
+    return False
 
 
 def _first_at(positions: list[int], lo: int, hi: int) -> int | None:
@@ -288,6 +312,8 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
                     break
     for j in range(start_tok, min(n, start_tok + 8)):
         if words[j] == "that":
+            if s.tags[j] == "WDT" and j > start_tok and s.tags[j - 1] in ("NN", "NNS"):
+                break  # a relative clause on the object: "wants a ceasefire that holds"
             if all(s.tags[x] not in _VERB_TAGS for x in range(start_tok, j)):
                 start_tok = j + 1
             break

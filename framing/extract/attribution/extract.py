@@ -15,6 +15,7 @@ from framing.extract.attribution.lexicon import reporting_verbs
 from framing.extract.attribution.quotes import find_quotations
 from framing.extract.attribution.features import (
     AUXILIARIES,
+    _QUOTE_TOKENS,
     QuoteIndex,
     SentenceView,
     _CREDIT,
@@ -117,9 +118,24 @@ def _end_before_coordinated_reports(text: str, found: list[Attribution],
             openers.append((r.source.start, r.cue.start, m.start()))
     openers.sort()
     source_starts = [o[0] for o in openers]
+    # reports whose content comes before their source and cue ("..., sources said."): the
+    # start of the frame (source or cue), and the start of the content
+    frames = sorted(
+        (min(r.cue.start, r.source.start if r.source is not None else r.cue.start), r.content.start)
+        for r in found
+        if r.kind != "according_to" and r.content.end <= r.cue.start
+        and (r.source is None or r.content.end <= r.source.start)
+    )
+    frame_starts = [f[0] for f in frames]
     out = []
     for a in found:
         end = a.content.end
+        if a.kind in ("indirect", "mixed") and a.cue.end <= a.content.start:
+            # "Shop owners fear the lane will hurt business, sources said.": a report framing
+            # the whole sentence ends the content of the report inside it
+            i = bisect_right(frame_starts, a.content.start)
+            if i < len(frames) and frames[i][0] < end and frames[i][1] <= a.cue.start:
+                end = frames[i][0]
         if a.kind in ("indirect", "mixed"):
             i = bisect_right(source_starts, a.content.start)
             for src_start, cue_start, boundary in openers[i : i + _MAX_OPENERS_LOOKED_AT]:
@@ -285,6 +301,86 @@ def _subject_before(s: SentenceView, c: tuple[int, int], best: tuple[int, int] |
     return head
 
 
+def _skip_to_subject(s: SentenceView, c: tuple[int, int]) -> tuple[int, bool]:
+    """Walk left from the cue over auxiliaries and adverbs: the token reached (-1 at the
+    sentence start), and whether a form of "be" was passed (a passive: "is expected")."""
+    words, tags = s.words, s.tags
+    j = c[0] - 1
+    passive = False
+    while j >= 0 and (words[j] in AUXILIARIES or tags[j] in ("RB", "MD")):
+        passive = passive or words[j] in _BE
+        j -= 1
+    return j, passive
+
+
+_BE = frozenset("be is are was were been being am 's 're".split())
+
+
+def _subject_of_zero_relative(s: SentenceView, c: tuple[int, int],
+                              best: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A name right before the cue after "a" and a common noun is the subject of a relative
+    clause without "that" ("a move Democrats called a betrayal": the source is "Democrats",
+    not "a move Democrats"; "a charge Moscow flatly rejected"). A title before a name
+    ("Stein spokeswoman Melezia Figueroa", "the spokesman Nick Merrill") has no "a"."""
+    if best is None or best[1] - best[0] < 1:
+        return best
+    j, _ = _skip_to_subject(s, c)
+    if j != best[1]:
+        return best
+    tags = s.tags
+    if s.words[best[0]] not in ("a", "an"):
+        return best
+    m = best[0] + 1
+    while m < best[1] and tags[m] in ("JJ", "JJR", "JJS"):
+        m += 1
+    if tags[m] in ("NN", "NNS") and m < best[1] and tags[m + 1] in ("NNP", "NNPS"):
+        return (m + 1, best[1])
+    return best
+
+
+def _plain_subject(s: SentenceView, c: tuple[int, int], cands) -> tuple[int, int] | None:
+    """The subject of an active cue the ranker gave no source: a noun phrase that opens the
+    sentence and stands right before the cue, auxiliaries and adverbs aside ("Analysts had
+    widely expected the increase."). A passive ("The increase is expected") keeps no
+    source."""
+    j, passive = _skip_to_subject(s, c)
+    if j < 0 or passive or s.tags[c[0]] not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    for x in cands:
+        if x is not None and x[1] == j and (x[0] == 0 or s.words[x[0] - 1] in _QUOTE_TOKENS):
+            return x if s.words[x[0]] not in _RELATIVE_PRONOUNS else None
+    return None
+
+
+_RELATIVE_PRONOUNS = frozenset(["who", "which", "that", "whom"])
+_NP_CHAIN_TAGS = frozenset(["DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD",
+                            "POS", "IN", "HYPH"])
+
+
+def _antecedent(s: SentenceView, pron: int, cands, rank_sources, c) -> tuple[int, int] | None:
+    """The source in place of a relative pronoun chosen by the ranker: a relative pronoun is
+    never the source, its antecedent is ("said Maria Lopez, who runs a clinic": Maria Lopez;
+    "Mayor Dana Whitfield, who pushed for the plan": the mayor). The antecedent is the noun
+    phrase right before the pronoun, or before the comma or dash that opens the relative
+    clause; without one, the best-ranked candidate that is no relative pronoun."""
+    words, tags = s.words, s.tags
+    before = pron - 1
+    if before >= 0 and words[before] in (",", "—", "–", "-"):
+        before -= 1
+    # the antecedent heads a chain of appositions and attachments ("Tim Hess, a real estate
+    # developer in Virginia, who", "Donna Rawlings, 59, of Ashton, Md., who"): walk left over
+    # noun-phrase words, commas, numbers and prepositions to the first noun phrase
+    j = before
+    while j >= 0 and pron - j <= MAX_SOURCE_DISTANCE and (
+            tags[j] in _NP_CHAIN_TAGS or words[j] in (",", ".", "'s", "’s")):
+        j -= 1
+    for x in cands:
+        if x is not None and j < x[0] and x[1] <= before:
+            return x
+    rest = [x for x in cands if x is None or not (x[0] == x[1] and s.words[x[0]] in _RELATIVE_PRONOUNS)]
+    return rank_sources(s, c, rest)[0]
+
+
 def _build(doc, sentences, k, s: SentenceView, c, quotes: QuoteIndex, rank_sources,
            qchars: list[int]) -> Attribution:
     text = doc.text
@@ -307,8 +403,21 @@ def _build(doc, sentences, k, s: SentenceView, c, quotes: QuoteIndex, rank_sourc
         if best is not None and best[1] > best[0] and words[best[1]] in _SUBJECT_PRONOUNS \
                 and s.tags[best[1] - 1] not in ("PRP", "NNP", "NNPS"):
             best = (best[1], best[1])  # "many it said": the pronoun is the subject
-    source = None if best is None else Span(s.starts[best[0]], s.ends[best[1]])
+    if not according:
+        if best is not None:
+            b = best[1]
+            texts = s.texts
+            if b == c[0] - 1 and b > best[0] and texts[b].islower() and texts[b].endswith("ly") \
+                    and s.tags[b] in ("NNP", "NNPS"):
+                b -= 1  # an adverb the tagger took for part of a name: "Kyiv clearly wants"
+            best = (best[0], b)
+        best = _subject_of_zero_relative(s, c, best)
+        if best is None:
+            best = _plain_subject(s, c, cands)
     content, direct = _content(doc, sentences, k, s, c, best, quotes)
+    if best is not None and best[0] == best[1] and words[best[0]] in _RELATIVE_PRONOUNS:
+        best = _antecedent(s, best[0], cands, rank_sources, c)
+    source = None if best is None else Span(s.starts[best[0]], s.ends[best[1]])
     lem = "according to" if words[c[0]] == "according" else word_lemma(words[head])
     if according:
         kind = "according_to"
