@@ -103,6 +103,9 @@ GOLDEN = [
     ("Attackers build tables for all 4096 possible salts.", "hedge", []),
     ("One possible reason is the cost.", "hedge", ["possible"]),
     ("Wheelchair access is possible at several places.", "hedge", []),
+    # issue 12: what a bill provides is no hedge
+    ("Senate Republicans blocked a bill that would have expanded child care subsidies.", "hedge", []),
+    ("The plan would have expanded child care subsidies.", "hedge", ["would"]),
     ("Such a reform would not be possible otherwise.", "hedge", []),
     ("Gassner built sets that could capture the cold look of the era.", "hedge", []),
     ("The Tsar gave him powers so that he could fire officials.", "hedge", []),
@@ -204,6 +207,10 @@ GOLDEN_RULES_ONLY = [
     # the rules take "possible" across a parenthetical ", however ,"; the classifier (trained
     # before that fix, on candidates without it) rejects this one
     ("It is possible, however, that the palate was fleshy.", "hedge", ["possible"]),
+    # issue 12: a predicative "possible" of an event that may happen (the classifier, trained
+    # before this rule, rejects these candidates)
+    ("Economists say a recession is possible next year.", "hedge", ["possible"]),
+    ("More rain is possible on Sunday.", "hedge", ["possible"]),
 ]
 
 

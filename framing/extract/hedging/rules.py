@@ -182,6 +182,23 @@ def _past_ability(words, tags, i: int, k: int) -> bool:
     return not _future_time_after(words, k)
 
 
+# Nouns of a text that provides for something (a bill, a plan): "that would" after them
+# says what it provides, not the writer's uncertainty (issue 12).
+_PROPOSAL_NOUNS = frozenset(
+    """bill bills measure measures legislation law laws proposal proposals plan plans amendment
+    amendments provision provisions rule rules regulation regulations policy policies deal
+    deals agreement agreements ordinance ordinances resolution resolutions treaty treaties
+    package reform reforms order""".split()
+)
+# The subject of a predicative "possible" that makes it epistemic ("a recession is
+# possible"), not feasibility ("wheelchair access is possible"): an event that may happen.
+_EVENT_NOUNS = frozenset(
+    """recession recessions war wars attack attacks strike strikes shutdown default collapse
+    crash delay delays deal breakthrough ceasefire escalation outbreak rain showers storms snow
+    flooding layoffs cuts downturn rebound recovery invasion conflict crisis""".split()
+)
+
+
 def _rule_would(words, tags, raw, i, j) -> bool:
     """Hypothetical "would", not future in the past after a reporting verb, not volition."""
     if j < len(words) and words[j] in ("like", "love", "rather", "prefer", "often", "usually",
@@ -198,6 +215,8 @@ def _rule_would(words, tags, raw, i, j) -> bool:
             return False
     if not _is_verb_start(words, tags, k):
         return False
+    if i >= 2 and words[i - 1] in ("that", "which") and words[i - 2] in _PROPOSAL_NOUNS:
+        return False  # what a bill provides: "a bill that would have expanded child care"
     if words[k] == "have" and k + 1 < len(words) and tags[k + 1] == "VBN":
         return True  # counterfactual "would have gone"
     if any(w in _HYPOTHETICAL_MARKERS for w in words):
@@ -280,7 +299,9 @@ def _rule_possible(words, tags, raw, i, j) -> bool:
     while b >= 0 and (tags[b] in _ADVERB_TAGS or words[b] in _NEGATION):
         b -= 1
     if b >= 0 and words[b] in _BE:
-        return False  # "Wheelchair access is possible", "30 points are possible": feasibility
+        # "a recession is possible", "more rain is possible": an event that may happen
+        # (epistemic); "Wheelchair access is possible", "30 points are possible": feasibility
+        return b >= 1 and words[b - 1] in _EVENT_NOUNS
     return True
 
 
