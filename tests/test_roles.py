@@ -252,6 +252,6 @@ def test_floors_on_semeval_grouped_cv():
     for tr, te in GroupKFold(5).split(X, y, d.doc_id):
         clf = EntityRoleClassifier(fine=False).fit_features([raw[i] for i in tr], y[tr])
         pred[te] = clf.predict_features([raw[i] for i in te])[0]
-    assert f1_score(y, pred, average="macro") >= 0.45
+    assert f1_score(y, pred, average="macro") >= 0.50  # 0.531 on 2026-12-02 (docs/roles.md)
     assert f1_score(y, RoleRules(with_none=False).predict(X), average="macro") >= 0.45
     assert f1_score(y, ["antagonist"] * len(y), average="macro") < 0.30
