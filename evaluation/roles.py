@@ -30,11 +30,15 @@ for the no-training default; ``_ci_low`` / ``_ci_high`` are the 95% interval).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
-import numpy as np
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # one core (shared machines)
+    os.environ.setdefault(_var, "1")
+
+import numpy as np  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
@@ -46,7 +50,9 @@ from framing.datasets import load_narrative_framing, load_semeval2025_roles
 from framing.models import EntityRoleClassifier
 from framing.extract.roles import ROLES, RoleRules
 
-GRID = [dict(C=c, fine_threshold=t) for c in (0.1, 0.3, 1.0) for t in (0.7, 1.0)]
+# numeric="all" with numeric_scale=1.0 is the model as it was before session 4 (dev 0.460)
+GRID = [dict(C=c, numeric="all", numeric_scale=1.0, fine_threshold=1.0) for c in (0.1, 0.3)] + [
+    dict(C=c, numeric="rules", numeric_scale=s, fine_threshold=1.0) for c in (0.1, 0.3) for s in (0.3, 0.5, 1.0)]
 TFIDF_WINDOW = 300
 
 
@@ -110,14 +116,17 @@ def semeval(out: dict) -> tuple[dict, EntityRoleClassifier, tuple]:
     for params in GRID:
         pred = np.empty(len(y), dtype=object)
         fpred: list = [None] * len(y)
+        per_fold = []
         for tr, te in folds:
             clf = EntityRoleClassifier(**params).fit_features([raw[i] for i in tr], y[tr], [fine[i] for i in tr])
             p, f = clf.predict_features([raw[i] for i in te])
             pred[te] = p
+            per_fold.append(macro_f1(y[te], p))
             for i, fi in zip(te, f):
                 fpred[i] = fi
-        cv.append((macro_f1(y, pred), accuracy(y, pred), emr(fine, fpred), params, pred))
-        print(f"  CV {params}: macro-F1 {cv[-1][0]:.3f} accuracy {cv[-1][1]:.3f} EMR {cv[-1][2]:.3f}", flush=True)
+        cv.append((macro_f1(y, pred), accuracy(y, pred), emr(fine, fpred), params, pred, per_fold))
+        print(f"  CV {params}: macro-F1 {cv[-1][0]:.3f} (folds {np.mean(per_fold):.3f} ± {np.std(per_fold):.3f}, "
+              f"{min(per_fold):.3f}-{max(per_fold):.3f}) accuracy {cv[-1][1]:.3f} EMR {cv[-1][2]:.3f}", flush=True)
     best = max(cv, key=lambda r: (round(r[0], 3), r[2]))
     params = best[3]
     rules = RoleRules(with_none=False)
@@ -141,12 +150,16 @@ def semeval(out: dict) -> tuple[dict, EntityRoleClassifier, tuple]:
     for name, p, e in rows:
         print(f"| {name} | {macro_f1(y, p):.3f} | {accuracy(y, p):.3f} | {'' if e is None else f'{e:.3f}'} |")
     out["semeval2025_train_cv_main_macro_f1"] = round(best[0], 4)
+    out["semeval2025_train_cv_main_macro_f1_fold_mean"] = round(float(np.mean(best[5])), 4)
+    out["semeval2025_train_cv_main_macro_f1_fold_sd"] = round(float(np.std(best[5])), 4)
     out["semeval2025_train_cv_main_accuracy"] = round(best[1], 4)
     out["semeval2025_train_cv_fine_emr"] = round(best[2], 4)
     out["semeval2025_train_main_macro_f1_default"] = round(macro_f1(y, rule_cv), 4)
     out["semeval2025_train_cv_main_macro_f1_tfidf"] = round(macro_f1(y, tf_cv), 4)
     out["chosen_C"] = params["C"]
     out["chosen_fine_threshold"] = params["fine_threshold"]
+    out["chosen_numeric_rules_only"] = int(params["numeric"] == "rules")
+    out["chosen_numeric_scale"] = params["numeric_scale"]
     model = EntityRoleClassifier(**params).fit_features(raw, y, fine)
     return params, model, (win, y)
 

@@ -207,6 +207,34 @@ def test_fine_roles_and_json_round_trip(tmp_path):
             EntityRoleClassifier.from_json(p)
 
 
+def test_fine_roles_from_any_iterable_and_numeric_options(tmp_path):
+    """y_fine may be a generator (read once); numeric="all" keeps the evidence counts and
+    old model files (written before numeric / numeric_scale) still load."""
+    X, y = toy_rows()
+    fine = [{"antagonist": ("Tyrant",), "innocent": ("Victim",), "protagonist": ("Guardian",)}[r] for r in y]
+    from_list = EntityRoleClassifier(min_df=1).fit(X, y, fine)
+    from_gen = EntityRoleClassifier(min_df=1).fit(X, y, (f for f in fine))
+    assert list(from_gen.fine_classes_) == ["Guardian", "Tyrant", "Victim"]
+    np.testing.assert_allclose(from_gen.fine_coef_, from_list.fine_coef_)
+    assert from_gen.predict_fine(X[:3]) == [("Tyrant",), ("Victim",), ("Guardian",)]
+    with pytest.raises(ValueError, match="y_fine has 2 entries"):
+        EntityRoleClassifier(min_df=1).fit(X, y, (f for f in fine[:2]))
+    names = list(from_list.get_feature_names_out())
+    assert names[-3:] == ["num__rule_antagonist", "num__rule_innocent", "num__rule_protagonist"]
+    assert "num__harm_agent" not in names
+    full = EntityRoleClassifier(min_df=1, fine=False, numeric="all", numeric_scale=1.0).fit(X, y)  # as before
+    assert "num__harm_agent" in list(full.get_feature_names_out())
+    with pytest.raises(ValueError, match="numeric must be one of"):
+        EntityRoleClassifier(numeric="some", fine=False).fit(X, y)
+    path = tmp_path / "old.json"
+    full.to_json(path)
+    payload = json.loads(path.read_text())
+    for key in ("numeric", "numeric_scale"):
+        del payload["params"][key]
+    path.write_text(json.dumps(payload))
+    np.testing.assert_allclose(EntityRoleClassifier.from_json(path).predict_proba(X), full.predict_proba(X), atol=1e-4)
+
+
 @requires_data("semeval2025_task10_entity_framing_en")
 @pytest.mark.slow
 def test_floors_on_semeval_grouped_cv():
@@ -224,6 +252,6 @@ def test_floors_on_semeval_grouped_cv():
     for tr, te in GroupKFold(5).split(X, y, d.doc_id):
         clf = EntityRoleClassifier(fine=False).fit_features([raw[i] for i in tr], y[tr])
         pred[te] = clf.predict_features([raw[i] for i in te])[0]
-    assert f1_score(y, pred, average="macro") >= 0.45
+    assert f1_score(y, pred, average="macro") >= 0.50  # 0.531 on 2026-12-02 (docs/roles.md)
     assert f1_score(y, RoleRules(with_none=False).predict(X), average="macro") >= 0.45
     assert f1_score(y, ["antagonist"] * len(y), average="macro") < 0.30

@@ -22,6 +22,9 @@ __all__ = ["EntityRoleClassifier"]
 
 MODEL_FORMAT = "framing.EntityRoleClassifier/1"
 NUMERIC = tuple(f"num__{f}" for f in EVIDENCE_FEATURES) + tuple(f"num__rule_{r}" for r in ROLES)
+"""Every numeric feature :func:`row_features` computes: the evidence counts, then the rule scores."""
+NUMERIC_SETS = {"all": NUMERIC, "rules": tuple(f"num__rule_{r}" for r in ROLES)}
+"""The numeric features each value of ``numeric`` keeps (``"rules"``: the rule scores only)."""
 TARGET = "<T>"
 _MASK = "qqentityqq"  # stands for the entity's mentions in the context until it becomes TARGET
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+", re.UNICODE)
@@ -30,6 +33,7 @@ _PARAM_RANGES = {
     "window": (1, 100_000),
     "min_df": (1, 1_000_000),
     "fine_threshold": (0.0, 1.0),
+    "numeric_scale": (0.0, 1_000.0),
 }
 
 
@@ -105,7 +109,9 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
     it takes or undergoes, sentiment toward it, evaluative words in its clauses by voice,
     its speech and the cues' stances: :func:`framing.extract.roles.role_evidence`) and the lexical
     context: the mention's words, the words within ``window`` characters either side, and
-    the words of the sentences that mention it. A class-weighted logistic regression
+    the words of the sentences that mention it; by default (``numeric="rules"``) the evidence
+    enters as the three role scores of the no-training default, damped by
+    ``numeric_scale``. A class-weighted logistic regression
     predicts the main role; with ``fine=True`` one logistic regression per fine role
     (one-vs-rest, over the same features) predicts the fine roles of the predicted main
     role: the most probable one and any other above ``fine_threshold``.
@@ -114,7 +120,7 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
 
     Parameters
     ----------
-    C : float, default=0.5
+    C : float, default=0.3
         Inverse regularisation strength of the logistic regressions.
     window : int, default=300
         Characters either side of the mention whose words are features.
@@ -125,6 +131,14 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
         Also learn the fine roles (rows need ``y_fine`` in :meth:`fit`).
     fine_threshold : float, default=0.5
     max_iter : int, default=3000
+    numeric : {"rules", "all"}, default="rules"
+        The numeric features besides the words: ``"rules"``, the three role scores of the
+        no-training default (:func:`framing.extract.roles.rule_scores`); ``"all"``, those
+        and the 22 evidence counts they are made of.
+    numeric_scale : float, default=0.5
+        Factor on the numeric features (the word features of a row have unit norm): below 1
+        regularises them more. ``numeric``, ``numeric_scale`` and ``C`` were chosen by
+        grouped cross-validation on SemEval-2025 train (docs/roles.md).
 
     Attributes
     ----------
@@ -148,13 +162,15 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
     def __init__(
         self,
         *,
-        C: float = 0.5,
+        C: float = 0.3,
         window: int = 300,
         min_df: int = 2,
         class_weight: Any = "balanced",
         fine: bool = True,
         fine_threshold: float = 0.5,
         max_iter: int = 3000,
+        numeric: str = "rules",
+        numeric_scale: float = 0.5,
     ):
         self.C = C
         self.window = window
@@ -163,6 +179,8 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
         self.fine = fine
         self.fine_threshold = fine_threshold
         self.max_iter = max_iter
+        self.numeric = numeric
+        self.numeric_scale = numeric_scale
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -186,22 +204,27 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
         data, indices, indptr = [], [], [0]
         vocab = self.vocabulary_
         nvocab = len(vocab)
+        names = NUMERIC_SETS[self.numeric]
+        keep = [NUMERIC.index(n) for n in names]
+        scale = float(self.numeric_scale)
         for feats, numeric in raw:
             cols = {vocab[f]: math.log1p(c) * self.idf_[vocab[f]] for f, c in feats.items() if f in vocab}
             norm = math.sqrt(sum(v * v for v in cols.values())) or 1.0
             for j in sorted(cols):
                 indices.append(j)
                 data.append(cols[j] / norm)
-            for k, v in enumerate(numeric):
+            for k, j in enumerate(keep):
                 indices.append(nvocab + k)
-                data.append(v)
+                data.append(numeric[j] * scale)
             indptr.append(len(indices))
         return sp.csr_matrix(
             (np.asarray(data, dtype=float), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-            shape=(len(raw), nvocab + len(NUMERIC)),
+            shape=(len(raw), nvocab + len(names)),
         )
 
     def _check_params(self) -> None:
+        if self.numeric not in NUMERIC_SETS:
+            raise ValueError(f"numeric must be one of {sorted(NUMERIC_SETS)}; got {self.numeric!r}")
         for name, (lo, hi) in _PARAM_RANGES.items():
             v = getattr(self, name)
             if not isinstance(v, (int, float)) or isinstance(v, bool) or not (lo <= v <= hi) or (name == "C" and v <= 0):
@@ -219,9 +242,10 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError("y needs at least two roles")
         if self.fine and y_fine is None:
             raise ValueError("fine=True needs y_fine (the fine roles of each row); pass fine=False to skip them")
-        if self.fine and y_fine is not None and len(list(y_fine)) != len(rows):
-            raise ValueError(f"X has {len(rows)} rows but y_fine has {len(list(y_fine))} entries")
-        return self.fit_features(self.features(rows), y, y_fine)
+        fine_rows = None if y_fine is None else [tuple(str(f) for f in fs) for fs in y_fine]  # read once: any iterable
+        if self.fine and fine_rows is not None and len(fine_rows) != len(rows):
+            raise ValueError(f"X has {len(rows)} rows but y_fine has {len(fine_rows)} entries")
+        return self.fit_features(self.features(rows), y, fine_rows)
 
     def fit_features(self, raw: list, y: Iterable[str], y_fine: Iterable[Sequence[str]] | None = None) -> EntityRoleClassifier:
         """:meth:`fit` on the output of :meth:`features` (for cross-validation)."""
@@ -331,7 +355,7 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         check_is_fitted(self, "coef_")
         names = sorted(self.vocabulary_, key=self.vocabulary_.__getitem__)
-        return np.asarray(names + list(NUMERIC), dtype=object)
+        return np.asarray(names + list(NUMERIC_SETS[self.numeric]), dtype=object)
 
     def drivers(self, X: Any, top: int = 8) -> list[list[tuple[str, float]]]:
         """The features that drove each decision: for the predicted role, the ``top``
@@ -375,7 +399,7 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
             "params": self.get_params(),
             "classes": [str(c) for c in self.classes_],
             "vocabulary": names,
-            "numeric": list(NUMERIC),
+            "numeric": list(NUMERIC_SETS[self.numeric]),
             "idf": [round(float(v), 6) for v in self.idf_],
             "coef": r(self.coef_),
             "intercept": [round(float(v), 6) for v in self.intercept_],
@@ -411,6 +435,8 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
         if missing:
             raise bad(f"missing {', '.join(missing)}")
         params = payload["params"]
+        if isinstance(params, dict) and "numeric" not in params:  # written before numeric / numeric_scale
+            params = {**params, "numeric": "all", "numeric_scale": 1.0}
         if not isinstance(params, dict) or set(params) - set(cls._get_param_names()):
             raise bad(f"unknown parameters {sorted(set(params) - set(cls._get_param_names())) if isinstance(params, dict) else params!r}")
         est = cls(**params)
@@ -424,9 +450,9 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
         vocab = payload["vocabulary"]
         if not isinstance(vocab, list) or not all(isinstance(v, str) for v in vocab) or len(set(vocab)) != len(vocab):
             raise bad("vocabulary must be a list of distinct strings")
-        if payload["numeric"] != list(NUMERIC):
+        if payload["numeric"] != list(NUMERIC_SETS[est.numeric]):
             raise bad("numeric features differ from this version of framing")
-        nf = len(vocab) + len(NUMERIC)
+        nf = len(vocab) + len(NUMERIC_SETS[est.numeric])
 
         def arr(key: str, shape: tuple) -> np.ndarray:
             try:
