@@ -5,15 +5,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping
-from math import exp, log1p, sqrt
-from functools import lru_cache
+from math import log1p, sqrt
 from importlib import resources
 from typing import Any, Iterable, Sequence
 
 import numpy as np
-import scipy.sparse as sp
 from sklearn.utils.extmath import softmax
-from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from sklearn.utils.validation import check_is_fitted
 
 from framing.extract.actors import (
@@ -28,7 +25,7 @@ from framing.extract.actors.prior import CLAUSE_BREAKS, DECAY, OTHER_CLAUSE
 from framing.model_files import Param
 from framing.models._linear import SpanLinearClassifier
 from framing.models._rows import BAD_ROW, span_rows
-from framing.text import Sentence, Token
+from framing.text import Token
 
 __all__ = ["ActorSentimentClassifier", "target_rows"]
 
@@ -99,11 +96,6 @@ _STOP_APPOSITION = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "--"})
 EVIDENCE_CACHE = 50_000
 """Sentences whose evidence (for string rows) is kept between calls: a fit and a predict on
 the same texts run the extractors once."""
-
-
-@lru_cache(maxsize=1)
-def _negating_lemmas() -> frozenset[str]:
-    return NEGATING_VERBS
 
 
 def target_rows(X: Any) -> list[tuple[str, int, int]]:
