@@ -196,6 +196,7 @@ class _Shipped:
         return hash(_Shipped)
 
     accepts_parsed = True  # rows may give a parsed Sentence (see ActorSentimentClassifier)
+    accepts_evidence = True  # or a SentenceEvidence: the sentence with its extracted evidence
 
     @property
     def classes_(self) -> Any:

@@ -6,11 +6,11 @@ Usage (from the repository root, with NewsMTSC under the data home)::
     FRAMING_DATA=../shared/data python scripts/train_actor_sentiment.py
     FRAMING_DATA=../shared/data python scripts/train_actor_sentiment.py --select
 
-The features and C=1 were chosen by the mean of three macro-F1 scores: 5-fold
-cross-validation on train grouped by article (``--select`` prints it), and a model fitted
-on train alone scored on rw-dev and on mt-dev (printed by both commands). After that choice
-the shipped model is refitted on train + rw-dev + mt-dev (``--train-only`` fits train
-alone). The test splits are not read here. The output,
+The features (version 3: the extractors' evidence about the actor, see docs/actors.md) and
+C=1, window=4, min_df=2 were chosen by the mean macro-F1 of a model fitted on train alone
+and scored on rw-dev and on mt-dev (printed by both commands; ``--select`` also prints
+5-fold cross-validation on train grouped by article). After that choice the shipped model
+is refitted on train + rw-dev + mt-dev (``--train-only`` fits train alone). The test splits are not read here. The output,
 ``framing/data/models/actor_sentiment.json``, holds the parameters and the fitted attributes
 of the model's scikit-learn parts (the DictVectorizer's vocabulary, the TfidfTransformer's
 idf weights, the LogisticRegression's coefficients and intercepts): loading it runs no code,

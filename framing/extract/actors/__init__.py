@@ -35,12 +35,16 @@ from framing.extract.actors.sentiment import sentence_sentiment
 from framing.extract.actors.step import annotate_actors
 from framing.extract.actors.table import TABLE_COLUMNS, actor_table
 from framing.extract.actors.target import (
+    SentenceEvidence,
     TargetContext,
     label_of,
     locate_target,
+    sentence_evidence,
     target_context,
     target_score,
+    column_priors,
     target_tokens,
+    token_priors,
 )
 
 __all__ = [
@@ -52,6 +56,10 @@ __all__ = [
     "gazetteer",
     "word_prior",
     "TargetContext",
+    "SentenceEvidence",
+    "sentence_evidence",
+    "token_priors",
+    "column_priors",
     "target_context",
     "target_tokens",
     "target_score",

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import Any, Sequence
 
 import numpy as np
 
 from framing.records import ActorSentiment, Mention
 from framing.document import Document
-from framing.extract.actors.target import _sentence_facts, _target_context, label_of
+from framing.extract.actors.target import _sentence_facts, _target_context, label_of, sentence_evidence
 
 
 def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
@@ -19,8 +20,10 @@ def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
     :data:`DEFAULT_THRESHOLD`. With a fitted :class:`framing.models.ActorSentimentClassifier`
     the label is its prediction for the first mention, the score P(positive) - P(negative).
     All the document's rows go to the model in one ``predict_proba`` call; a model whose
-    ``accepts_parsed`` is ``True`` gets each row's parsed :class:`framing.text.Sentence` in
-    place of its text, so it does not tokenise and tag the sentence again.
+    ``accepts_evidence`` is ``True`` gets each row's :class:`SentenceEvidence` (the parsed
+    sentence with the document's attributions and evaluative spans in it) in place of its
+    text, and a model whose ``accepts_parsed`` is ``True`` the parsed
+    :class:`framing.text.Sentence`, so neither tokenises, tags nor analyses the sentence again.
     """
     out = []
     by_sentence: dict[int, dict[str, list[Mention]]] = {}
@@ -37,9 +40,15 @@ def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
             rows.append((k, actor, ms))
     if model is not None and rows:
         # a model that says so takes the parsed sentence (its tokens and tags) for the text
-        parsed = getattr(model, "accepts_parsed", False) is True
-        X = [(sents[k] if parsed else sents[k].text, ms[0].span.start - sents[k].start,
-              ms[0].span.end - sents[k].start) for k, _, ms in rows]
+        if getattr(model, "accepts_evidence", False) is True:
+            evidence = sentence_evidence(doc)
+            units: Sequence[Any] = evidence
+        elif getattr(model, "accepts_parsed", False) is True:
+            units = sents
+        else:
+            units = [s.text for s in sents]
+        X = [(units[k], ms[0].span.start - sents[k].start, ms[0].span.end - sents[k].start)
+             for k, _, ms in rows]
         proba = model.predict_proba(X)
         classes = list(model.classes_)
         for (k, actor, _), p in zip(rows, proba):

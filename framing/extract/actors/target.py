@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
 from framing.text import Token, parse
 from framing.extract.actors.prior import (
@@ -137,6 +137,35 @@ def _token_prior(text: str, tag: str) -> float:
     return pol
 
 
+def token_priors(tokens: Sequence[Token]) -> list[float]:
+    """Prior polarity of each token of a sentence as :func:`target_context` reads it (0.0
+    for proper nouns and tokens that do not start with a letter; praise and criticism verbs
+    at least 0.5 in size), from a cache keyed by (text, tag).
+
+    Examples
+    --------
+    >>> from framing.text import parse
+    >>> [p != 0 for p in token_priors(parse("Critics slammed Smith.")[0].tokens)]
+    [True, True, False, False]
+    """
+    return column_priors([t.text for t in tokens], [t.tag for t in tokens])
+
+
+def column_priors(words: Sequence[str], tags: Sequence[str]) -> list[float]:
+    """:func:`token_priors` of a sentence given as its words and their tags (the columns of
+    :meth:`framing.text.Sentence.columns`)."""
+    known = _TOKEN_PRIORS.get
+    out = []
+    for key in zip(words, tags):
+        pol = known(key)
+        if pol is None:
+            pol = _token_prior(*key)
+            if len(_TOKEN_PRIORS) < _TOKEN_PRIORS_SIZE:
+                _TOKEN_PRIORS[key] = pol
+        out.append(pol)
+    return out
+
+
 # A token's prior depends on its text and tag alone, so it is computed once per (text, tag)
 # and kept here: a token then costs one dictionary look-up instead of two cached calls.
 _TOKEN_PRIORS: dict[tuple[str, str], float] = {}
@@ -248,3 +277,60 @@ def target_score(sentence: str, start: int, end: int) -> float:
     'negative'
     """
     return target_context(*target_tokens(sentence, start, end)).score
+
+
+@dataclass(frozen=True)
+class SentenceEvidence:
+    """A parsed sentence with what the evidence extractors found in it: the input row of an
+    actor sentiment model that reads the evidence (``accepts_evidence = True``, like
+    :class:`framing.models.ActorSentimentClassifier`).
+
+    Attributes
+    ----------
+    sentence : framing.text.Sentence
+        The sentence of a Document (token offsets are document offsets).
+    attributions : tuple of framing.Attribution
+        The document's attributions whose cue lies in the sentence.
+    evaluative : tuple of framing.Evaluation
+        The document's evaluative spans that start in the sentence.
+
+    Examples
+    --------
+    >>> from framing.extract.run import annotate_evidence
+    >>> from framing import Document
+    >>> doc = annotate_evidence(Document("Critics said Smith's plan was a disaster."))
+    >>> ev = sentence_evidence(doc)[0]
+    >>> [a.cue_lemma for a in ev.attributions], [e.text for e in ev.evaluative]
+    (['say'], ['disaster'])
+    """
+
+    sentence: Any
+    attributions: tuple = ()
+    evaluative: tuple = ()
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+
+def sentence_evidence(doc: Any) -> list[SentenceEvidence]:
+    """One :class:`SentenceEvidence` per sentence of an analysed document, in order: each
+    attribution goes to the sentence holding its cue, each evaluative span to the sentence
+    holding its start."""
+    sents = doc.sentences
+    starts = [s.start for s in sents]
+    attrs: list[list] = [[] for _ in sents]
+    evals: list[list] = [[] for _ in sents]
+    for a in doc.attributions:
+        k = bisect_right(starts, a.cue.start) - 1
+        if k >= 0:
+            attrs[k].append(a)
+    for e in doc.evaluative:
+        k = bisect_right(starts, e.span.start) - 1
+        if k >= 0:
+            evals[k].append(e)
+    return [SentenceEvidence(s, tuple(a), tuple(e)) for s, a, e in zip(sents, attrs, evals)]
