@@ -217,6 +217,14 @@ def evaluate(wcl=None) -> tuple[str, dict[str, float]]:
             figs.update(C.with_interval(f"{names[s]}_{m}_f1", float(fn(total)), C.counts_interval(c, fn)))
         figs.update(C.with_interval(f"{names[s]}_conll_f1", float(conll_f1(total)),
                                     C.counts_interval(c, conll_f1)))
+    # the library's gain over the baseline, paired: both systems on the same resampled articles
+    paired = np.concatenate([np.asarray(counts["library"]), np.asarray(counts["same_string"])], axis=1)
+
+    def gain(c):
+        return conll_f1(c[..., :12]) - conll_f1(c[..., 12:])
+
+    figs.update(C.with_interval("newswcl50_conll_f1_gain_over_same_string", float(gain(paired.sum(axis=0))),
+                                C.counts_interval(paired, gain)))
     labels_md = {"library": "library (framing.analyze, no actor table)",
                  "library_backoff": "library + same-string backoff for mentions it leaves alone",
                  "same_string": "baseline: same lower-cased string"}
@@ -227,6 +235,8 @@ def evaluate(wcl=None) -> tuple[str, dict[str, float]]:
     for s in systems:
         lines.append(f"| {labels_md[s]} | " + " | ".join(
             C.fmt(figs, f"{names[s]}_{m}_f1") for m in (*METRICS, "conll")) + " |")
+    lines += ["", "CoNLL F1 gain of the library over the baseline (paired bootstrap): "
+              + C.fmt(figs, "newswcl50_conll_f1_gain_over_same_string")]
     return "\n".join(lines), figs
 
 

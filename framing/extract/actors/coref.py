@@ -6,8 +6,11 @@ Two small steps after :func:`~framing.extract.actors.mentions.find_mentions`:
   "Ruiz") and overlaps no mention becomes a mention (``via="source"``); a surname goes to
   the full name given elsewhere in the article.
 - :func:`pronoun_links`: each third-person singular personal pronoun (he, him, his, himself,
-  she, her, hers, herself) is linked to the nearest earlier person mention of compatible
-  gender within :data:`PRONOUN_WINDOW` sentences (``via="pronoun"``). A person's gender is
+  she, her, hers, herself) is linked to an earlier person mention of compatible gender
+  within :data:`PRONOUN_WINDOW` sentences (``via="pronoun"``): of up to
+  :data:`MAX_CANDIDATES` candidates (this sentence's persons before the pronoun, then the
+  previous sentences', each left to right), the one named most often so far; the first
+  in that order on a tie. A person's gender is
   known from a title before one of their mentions ("Mr.", "Congresswoman", "Queen"), or
   else from the first pronoun linked to them; unknown gender is compatible with both.
   Pronouns of groups and things (it, they) are not linked: in news they refer to bills,
@@ -18,6 +21,7 @@ Both are linear in the text (one pass over tokens and mentions, a bounded look-b
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from framing.document import Document
@@ -34,9 +38,11 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 #: How many sentences back a pronoun looks for its person (the current one and two before).
 PRONOUN_WINDOW = 2
-#: How many earlier person mentions a pronoun tries, nearest first.
+#: How many earlier person mentions of compatible gender a pronoun weighs.
 MAX_CANDIDATES = 8
 
+
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 _DETERMINERS = frozenset({"the", "a", "an", "former", "then", "late", "acting"})
 
 
@@ -83,8 +89,9 @@ def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if not (t.text[:1].isupper() and t.tag in {"NNP", "NNPS"}):
                 break
             name_toks.append(t)
-        if not name_toks or name_toks[0].text in NOT_ACTORS or len(name_toks) > 5:
-            continue
+        if not name_toks or name_toks[0].text in NOT_ACTORS or len(name_toks) > 5 \
+                or len(name_toks[0].text) < 3 or _PARTY_TAG.match(name_toks[0].text):
+            continue  # "Y" of "D-N.Y.", "D-Calif": a party and state tag, not a name
         a, b = name_toks[0].start, name_toks[-1].end
         name = text[a:b]
         words = name.split()
@@ -111,7 +118,7 @@ def _gender_of_titles(doc: Document, mentions: list[Mention]) -> dict[str, str]:
 
 
 def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """He/she/his/her... linked to the nearest earlier compatible person (``via="pronoun"``).
+    """He/she/his/her... linked to the most salient earlier compatible person (``via="pronoun"``).
 
     Examples
     --------
@@ -128,6 +135,9 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
     taken = sorted((m.span.start, m.span.end) for m in mentions)
     taken_starts = [a for a, _ in taken]
     gender = _gender_of_titles(doc, persons)
+    named_at: dict[str, list[int]] = {}  # actor -> starts of its mentions, in order
+    for m in persons:
+        named_at.setdefault(m.actor, []).append(m.span.start)
     sents = doc.sentences
     out: list[Mention] = []
     for si, s in enumerate(sents):
@@ -138,24 +148,22 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
             k = bisect_right(taken_starts, t.start) - 1
             if k >= 0 and taken[k][1] > t.start:
                 continue  # inside a mention
-            chosen = None
-            tried = 0
             # candidates: this sentence's persons before the pronoun, then each earlier
-            # sentence's, each sentence left to right (its subject first)
+            # sentence's, each sentence left to right (its subject first); of those of
+            # compatible gender, the one named most often so far (the most salient) wins,
+            # the first in that order on a tie
+            cands: list[Mention] = []
             for sj in range(si, max(-1, si - PRONOUN_WINDOW - 1), -1):
                 lo = bisect_right(starts, sents[sj].start - 1)
                 hi = bisect_right(starts, (t.start if sj == si else sents[sj].end) - 1)
                 for cand in persons[lo:hi]:
-                    if cand.span.end > t.start:
+                    if cand.span.end > t.start or len(cands) >= MAX_CANDIDATES:
                         break
-                    tried += 1
                     if gender.get(cand.actor, g) == g:
-                        chosen = cand
-                        break
-                    if tried >= MAX_CANDIDATES:
-                        break
-                if chosen is not None or tried >= MAX_CANDIDATES:
-                    break
+                        cands.append(cand)
+            chosen = None
+            if cands:
+                chosen = max(cands, key=lambda c: bisect_right(named_at[c.actor], t.start))
             if chosen is None:
                 continue
             gender.setdefault(chosen.actor, g)

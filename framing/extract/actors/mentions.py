@@ -423,6 +423,8 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     max_len = 4
     people: dict[str, str] = {}  # surname -> full name
     variants: dict[tuple[str, str], str] = {}  # (first, last name) -> the first full name
+    first_names: dict[str, str] = {}  # first word of a full name -> the full name
+    titled: set[str] = set()  # surnames seen with a title ("President Trump")
     titled_roles: list[tuple[int, str, str]] = []  # (offset, role word, surname)
     orgs: dict[str, str] = {}  # short form -> full organisation name
     org_roles: list[tuple[int, str, str]] = []  # (offset, organisation word, name)
@@ -466,7 +468,8 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
         if tok.tag in {"NNP", "NNPS"} and tok.text[:1].isupper() and free(tok.start, tok.end):
             j = i
             while True:
-                if j + 1 < n and toks[j + 1].tag in {"NNP", "NNPS"} and toks[j + 1].text[:1].isupper() \
+                if j + 1 < n and (toks[j + 1].tag in {"NNP", "NNPS"} or toks[j + 1].tag == "FW" and j > i) \
+                        and toks[j + 1].text[:1].isupper() \
                         and free(toks[j + 1].start, toks[j + 1].end) and text[toks[j].end:toks[j + 1].start] == " ":
                     j += 1
                 elif j > i and j + 2 < n and len(toks[j].text) == 1 and toks[j].text.isupper() \
@@ -531,6 +534,7 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                     canon = variants.setdefault((words[0], words[-1]), name)
                     add(a, b, canon, "person", "name" if canon == name else "variant")
                     people.setdefault(words[-1], canon)
+                    first_names.setdefault(words[0], canon)  # "Hillary", "Kim" (of Kim Jong Un)
                     for w in title_words:
                         w = TITLE_ROLES.get(w, w)
                         if w in ROLE_WORDS:
@@ -539,6 +543,7 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                     # a titled surname ("President Obama", "Sen. Warren"): a person, resolved
                     # to the full name at the end
                     found.append(Mention(Span(a, b), name, name, "person", "titled"))
+                    titled.add(name)
                     take(a, b)
                     for w in title_words:
                         w = TITLE_ROLES.get(w, w)
@@ -562,6 +567,12 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
             continue
         if mn.text in people:
             out.append(Mention(mn.span, mn.text, people[mn.text], "person", "surname"))
+            take(mn.span.start, mn.span.end)
+        elif mn.text in titled:  # "Trump" after "President Trump", no full name given
+            out.append(Mention(mn.span, mn.text, mn.text, "person", "surname"))
+            take(mn.span.start, mn.span.end)
+        elif mn.text in first_names and mn.text not in NOT_ACTORS:  # "Hillary", "Kim"
+            out.append(Mention(mn.span, mn.text, first_names[mn.text], "person", "first name"))
             take(mn.span.start, mn.span.end)
         elif mn.text in orgs:
             out.append(Mention(mn.span, mn.text, orgs[mn.text], "organisation", "short"))
