@@ -107,6 +107,14 @@ def test_golden_linking(text, expected):
     assert _mentions(text) == expected
 
 
+def test_plural_group_names_are_groups_not_persons():
+    got = [(m.text, m.actor, m.type) for m in find_mentions(Document("House Democrats passed the bill."))]
+    assert got == [("House Democrats", "House Democrats", "group")]
+    got = [(m.text, m.type) for m in find_mentions(Document("Republican lawmakers objected."),
+                                                   {"Republican Lawmakers": ["Republican Lawmakers"]})]
+    assert got == [("Republican lawmakers", "group")]
+
+
 def test_table_aliases_match_case_variants_of_group_names():
     table = {"Republican Lawmakers": ["Republican Lawmakers"], "Park": ["Park"]}
     got = _mentions("Republican lawmakers objected. REPUBLICAN LAWMAKERS again. The park was closed.", table)

@@ -60,7 +60,7 @@ def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
     text = doc.text
     ms = sorted(mentions, key=lambda m: m.span)
     starts = [m.span.start for m in ms]
-    people = {}
+    people: dict[str, str] = {}
     for m in ms:
         if m.type == "person" and m.via in {"name", "table", "variant"}:
             people.setdefault(m.text.split()[-1], m.actor)
@@ -188,7 +188,7 @@ def quote_pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]
     >>> [(m.text, m.actor, m.via) for m in doc.mentions]
     [('I', 'Ellen Park', 'pronoun'), ('Ellen Park', 'Ellen Park', 'name')]
     """
-    type_of = {}
+    type_of: dict[str, str] = {}
     for m in mentions:
         type_of.setdefault(m.actor, m.type)
     taken = sorted((m.span.start, m.span.end) for m in mentions)

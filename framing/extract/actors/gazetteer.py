@@ -69,6 +69,13 @@ STATE_NOUNS = frozenset(
     proposal proposals offer offers plan demands demand position stance officials'
     prosecutors police regulators lawmakers parliament state units""".split()
 )
+#: Plural nouns that end the name of a group of people ("House Democrats", "Republican
+#: Lawmakers"): such a name is a group, not a person.
+GROUP_WORDS = frozenset(
+    """democrats republicans lawmakers legislators officials leaders members senators
+    representatives conservatives liberals progressives voters supporters critics
+    protesters protestors activists aides candidates democrat republican""".split()
+)
 #: Abbreviated titles and the role word a later "the <role>" uses ("Sen. Warren" ... "the senator").
 TITLE_ROLES = {"sen": "senator", "rep": "congressman", "gov": "governor", "pres": "president",
                "gen": "general", "sec": "secretary", "amb": "ambassador", "representative": "congressman",

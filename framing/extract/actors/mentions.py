@@ -13,6 +13,7 @@ from framing.document import Document
 from framing.text import Token
 from framing.extract.actors.gazetteer import (
     COMPANY_WORDS,
+    GROUP_WORDS,
     NOT_ACTOR_FIRST,
     NOT_ACTOR_HEADS,
     NOT_ACTORS,
@@ -173,7 +174,7 @@ def _sentence_pattern_spans(pattern: Any, text: str, bounds: Sequence[tuple[int,
     with :data:`PATTERN_TIMEOUT` naming the alias."""
     import time
 
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in bounds:
         left = deadline - time.monotonic()
         try:
@@ -335,6 +336,8 @@ def _guess_type(name: str, gaz: dict) -> str:
     words = name.split()
     if {w.lower() for w in words} & ORG_WORDS or _ACRONYM.match(name):
         return "organisation"
+    if words and words[-1].lower() in GROUP_WORDS:
+        return "group"
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
         return "person"
     return "unknown"
@@ -528,6 +531,8 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                     i > 0 and toks[i - 1].lower in PLACE_PREPOSITIONS
                 )):
                     pass  # a named place ("Red Square", "in New York"); "Mayor Ellen Park" is not
+                elif len(words) >= 2 and words[-1].lower() in GROUP_WORDS:
+                    add(a, b, orgs.get(name, name), "group", "name")  # "House Democrats"
                 elif len(words) >= 2 and all(w[:1].isupper() for w in words):
                     # name variants: "Hillary Rodham Clinton" = "Hillary Clinton" (first and
                     # last name agree; middle names and initials are left out)

@@ -167,7 +167,7 @@ def actor_table(doc_or_docs, actors: Mapping[str, Any] | None = None) -> pd.Data
             rows.append(row)
     attrs = table_attributes(actors)
     extra = list(dict.fromkeys(k for a in attrs.values() for k in a if k not in TABLE_COLUMNS))
-    for row in rows:
-        for k in extra:
-            row[k] = attrs.get(row["actor"], {}).get(k)
+    for record in rows:
+        for key in extra:
+            record[key] = attrs.get(str(record["actor"]), {}).get(key)
     return pd.DataFrame(rows, columns=TABLE_COLUMNS + extra)
