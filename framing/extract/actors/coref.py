@@ -36,6 +36,21 @@ from framing.extract.actors.gazetteer import (
 #: Pronoun -> gender ("m" / "f").
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# every case form of the pronouns, and one pattern that finds them all in a text
+_PERSON_FORMS = {f: g for p, g in PERSON_PRONOUNS.items() for f in (p, p.capitalize(), p.upper())}
+_PERSON_RE = re.compile(r"\b(?:" + "|".join(sorted(_PERSON_FORMS, key=len, reverse=True)) + r")\b")
+
+
+def _token_at(toks, offset: int) -> int:
+    """Index of the last token of ``toks`` starting at or before ``offset`` (binary search)."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
 #: How many sentences back a pronoun looks for its person (the current one and two before).
 PRONOUN_WINDOW = 2
 #: How many earlier person mentions of compatible gender a pronoun weighs.
@@ -139,35 +154,45 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for m in persons:
         named_at.setdefault(m.actor, []).append(m.span.start)
     sents = doc.sentences
+    sent_starts = [s.start for s in sents]
     out: list[Mention] = []
-    for si, s in enumerate(sents):
-        for t in s.tokens:
-            g = PERSON_PRONOUNS.get(t.lower)
-            if g is None or t.tag not in {"PRP", "PRP$"}:
-                continue
-            k = bisect_right(taken_starts, t.start) - 1
-            if k >= 0 and taken[k][1] > t.start:
-                continue  # inside a mention
-            # candidates: this sentence's persons before the pronoun, then each earlier
-            # sentence's, each sentence left to right (its subject first); of those of
-            # compatible gender, the one named most often so far (the most salient) wins,
-            # the first in that order on a tie
-            cands: list[Mention] = []
-            for sj in range(si, max(-1, si - PRONOUN_WINDOW - 1), -1):
-                lo = bisect_right(starts, sents[sj].start - 1)
-                hi = bisect_right(starts, (t.start if sj == si else sents[sj].end) - 1)
-                for cand in persons[lo:hi]:
-                    if cand.span.end > t.start or len(cands) >= MAX_CANDIDATES:
-                        break
-                    if gender.get(cand.actor, g) == g:
-                        cands.append(cand)
-            chosen = None
-            if cands:
-                chosen = max(cands, key=lambda c: bisect_right(named_at[c.actor], t.start))
-            if chosen is None:
-                continue
-            gender.setdefault(chosen.actor, g)
-            out.append(Mention(Span(t.start, t.end), t.text, chosen.actor, "person", "pronoun"))
+    # the pronouns found by one search over the text, each checked against its token's tag
+    # (no pass over every token of the article)
+    for pm in _PERSON_RE.finditer(doc.text):
+        si = bisect_right(sent_starts, pm.start()) - 1
+        if si < 0 or pm.end() > sents[si].end:
+            continue
+        toks = sents[si].tokens
+        q = _token_at(toks, pm.start())
+        if q < 0 or (toks[q].start, toks[q].end) != pm.span():
+            continue
+        t = toks[q]
+        g = _PERSON_FORMS.get(t.text)
+        if g is None or t.tag not in {"PRP", "PRP$"}:
+            continue
+        k = bisect_right(taken_starts, t.start) - 1
+        if k >= 0 and taken[k][1] > t.start:
+            continue  # inside a mention
+        # candidates: this sentence's persons before the pronoun, then each earlier
+        # sentence's, each sentence left to right (its subject first); of those of
+        # compatible gender, the one named most often so far (the most salient) wins,
+        # the first in that order on a tie
+        cands: list[Mention] = []
+        for sj in range(si, max(-1, si - PRONOUN_WINDOW - 1), -1):
+            lo = bisect_right(starts, sents[sj].start - 1)
+            hi = bisect_right(starts, (t.start if sj == si else sents[sj].end) - 1)
+            for cand in persons[lo:hi]:
+                if cand.span.end > t.start or len(cands) >= MAX_CANDIDATES:
+                    break
+                if gender.get(cand.actor, g) == g:
+                    cands.append(cand)
+        chosen = None
+        if cands:
+            chosen = max(cands, key=lambda c: bisect_right(named_at[c.actor], t.start))
+        if chosen is None:
+            continue
+        gender.setdefault(chosen.actor, g)
+        out.append(Mention(Span(t.start, t.end), t.text, chosen.actor, "person", "pronoun"))
     return out
 
 
@@ -197,6 +222,7 @@ def quote_pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]
     sent_starts = [s.start for s in sents]
     out: list[Mention] = []
     seen = set()
+    forms = {f: k for p, k in FIRST_PERSON.items() for f in (p, p.capitalize(), p.upper())}
     for att in doc.attributions:
         if att.actor is None or att.actor not in type_of:
             continue
@@ -205,7 +231,7 @@ def quote_pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]
         si = max(0, bisect_right(sent_starts, a) - 1)
         while si < len(sents) and sents[si].start < b:
             for t in sents[si].tokens:
-                if t.start < a or t.end > b or FIRST_PERSON.get(t.lower) != kind \
+                if forms.get(t.text) != kind or t.start < a or t.end > b \
                         or t.tag not in {"PRP", "PRP$"} or t.start in seen:
                     continue
                 k = bisect_right(taken_starts, t.start) - 1
