@@ -2,8 +2,10 @@
 sentence expresses toward each actor.
 
 Mentions come from the user's actor table, the project's gazetteer (countries, capitals as
-metonyms, demonyms, seats of government) and proper-noun sequences, with surnames and roles
-resolved within the document. Sentiment toward an actor is scored target-aware: the
+metonyms where they act, demonyms for the state, seats of government) and proper-noun
+sequences, with surnames, name variants and roles resolved within the document; the
+pipeline then adds attribution sources and links pronouns to actors
+(:func:`link_actors`, :mod:`~framing.extract.actors.coref`). Sentiment toward an actor is scored target-aware: the
 evaluative words near the mention, with negation, and with the speaker kept apart from the
 target; :class:`framing.models.ActorSentimentClassifier` uses the same evidence as features.
 Word polarity comes from the evaluative extractor's lexicon
