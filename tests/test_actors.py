@@ -147,7 +147,7 @@ def test_sample_gold_mentions(sample, sample_gold):
         n_gold += len(gspans)
         correct += sum(pred[i].actor == gactor[tuple(gspans[j])] for i, j in pairs)
     assert tp / n_gold >= 0.95  # measured 0.995 (evaluation/actors.py)
-    assert tp / n_pred >= 0.93  # measured 0.971
+    assert tp / n_pred >= 0.93  # measured 0.957
     assert correct == tp
 
 
@@ -160,8 +160,10 @@ def test_sample_gold_mentions_without_table(sample, sample_gold):
         tp += len(match_spans([m.span for m in pred], gspans))
         n_pred += len(pred)
         n_gold += len(gspans)
-    assert tp / n_gold >= 0.90  # measured 0.945 (evaluation/actors.py)
-    assert tp / n_pred >= 0.90  # measured 0.955
+    # measured 0.900 / 0.952 (evaluation/actors.py --sample-only, 2026-12-02); 0.945 before
+    # issue 12's rules, as the gold counts nationality adjectives ("American workers")
+    assert tp / n_gold >= 0.90
+    assert tp / n_pred >= 0.90
 
 
 def test_gazetteer_is_consistent():
