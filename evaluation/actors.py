@@ -13,6 +13,18 @@
    actor table; and sentence-level actor sentiment macro-F1 on the gold (sentence, actor)
    pairs the pipeline also produced.
 
+3. BASIL target coverage (``basil_table``): BASIL (Fan et al. 2019) marks biased spans with
+   the entity they aim at and the polarity (negative / positive). A gold span is *covered*
+   when the pipeline (``framing.analyze`` with an actor table) gives a per-actor sentiment row
+   for that target in the span's sentence; ``basil_polarity_agreement`` is the share of
+   covered spans whose row is not neutral where the row's label has the gold polarity (all
+   BASIL spans are framed, none neutral: agreement is measured where the pipeline also says
+   the sentence is not neutral toward the target). The actor table is the one a researcher
+   studying the event would write: per event, the targets BASIL annotates in its three
+   articles, each with its surname as an alias when it is a person's name (the list of
+   entities, no spans). ``--split dev`` reads events 0-79 (BASIL's train part: all linking
+   choices were made there), ``--split test`` events 80-99.
+
 Every accuracy figure has a 95% bootstrap interval: over the sample's articles, and over
 NewsMTSC's sentences (its ids are opaque, with no article to group by; the targets of one
 sentence are resampled together).
@@ -153,13 +165,110 @@ def sample_table() -> tuple[str, dict[str, float]]:
     return "\n".join(lines), figs
 
 
+def basil_actor_table(targets) -> dict[str, list[str]]:
+    """The actor table of one BASIL event: each target (case variants merged, "Trump" into
+    "Donald Trump") with its surname as an alias when it looks like a person's name."""
+    from framing.extract.actors.gazetteer import ORG_WORDS
+
+    names: dict[str, str] = {}
+    for t in sorted(set(targets), key=lambda x: (-len(x), x)):
+        names.setdefault(t.lower(), t)
+    table: dict[str, list[str]] = {}
+    for t in names.values():
+        words = t.split()
+        aliases = [t]
+        person = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
+            and not {w.lower() for w in words} & ORG_WORDS
+        if person and words[-1].lower() not in names:
+            aliases.append(words[-1])
+        table[t] = aliases
+    return table
+
+
+def basil_canonical(table: dict[str, list[str]]) -> dict[str, str]:
+    """Lower-cased target or alias -> canonical name of the table."""
+    out = {}
+    for name, aliases in table.items():
+        for a in aliases:
+            out.setdefault(a.lower(), name)
+    return out
+
+
+def basil_table(split: str = "dev") -> tuple[str, dict[str, float]]:
+    """BASIL target coverage and polarity agreement (see the module docstring)."""
+    import framing
+    from framing.datasets import load_basil
+    from framing.pipeline import Pipeline
+
+    df = load_basil()
+    df = df[df.split == ("test" if split == "test" else "train")]
+    pipeline = Pipeline.default().without(*[n for n in ("roles", "frames", "sentence_bias", "persuasion")
+                                            if n in Pipeline.default()])
+    per_doc = []  # covered, spans, agree, non-neutral covered
+    per_target: dict[str, list[int]] = {}
+    for event, rows in df.groupby("event"):
+        targets = [sp["target"] for r in rows.itertuples() for sp in r.spans if sp["target"]]
+        table = basil_actor_table(targets)
+        canon = basil_canonical(table)
+        for r in rows.itertuples():
+            doc = framing.analyze(r.text, actors=table, pipeline=pipeline)
+            rows_by_actor: dict[str, list] = {}
+            for a in doc.actor_sentiment:
+                rows_by_actor.setdefault(a.actor, []).append(a)
+            c = [0, 0, 0, 0]
+            for sp in r.spans:
+                if not sp["target"]:
+                    continue
+                target = canon.get(sp["target"].lower(), sp["target"])
+                s0, s1 = r.sentences[sp["sentence_index"]]
+                hits = [a for a in rows_by_actor.get(target, [])
+                        if a.sentence.start < s1 and a.sentence.end > s0]
+                c[1] += 1
+                stats = per_target.setdefault(target, [0, 0])
+                stats[1] += 1
+                if not hits:
+                    continue
+                c[0] += 1
+                stats[0] += 1
+                row = next((a for a in hits if a.sentence.start <= sp["start"] < a.sentence.end), hits[0])
+                if row.label != "neutral":
+                    c[3] += 1
+                    c[2] += row.label[:3] == sp["polarity"]
+            per_doc.append(c)
+    counts = np.asarray(per_doc, dtype=float)
+    figs: dict[str, float] = {}
+    figs.update(C.ratio_figures("basil_target_coverage", counts[:, [0, 1]]))
+    figs.update(C.ratio_figures("basil_polarity_agreement", counts[:, [2, 3]]))
+    figs["basil_gold_target_spans"] = float(counts[:, 1].sum())
+    figs["basil_covered_spans"] = float(counts[:, 0].sum())
+    figs["basil_covered_not_neutral"] = float(counts[:, 3].sum())
+    part = "events 80-99 (test)" if split == "test" else "events 0-79 (train part)"
+    lines = [f"BASIL {part}, {len(per_doc)} articles, {int(counts[:, 1].sum())} gold target spans.", "",
+             "| measure | value |", "|---|---|",
+             f"| target coverage (a per-actor row for the target in the span's sentence) | "
+             f"{C.fmt(figs, 'basil_target_coverage')} |",
+             f"| polarity agreement (covered spans with a non-neutral row: "
+             f"{int(counts[:, 3].sum())}) | {C.fmt(figs, 'basil_polarity_agreement')} |", "",
+             "| target (10 most annotated) | gold spans | covered |", "|---|---|---|"]
+    for target, (cov, n) in sorted(per_target.items(), key=lambda kv: -kv[1][1])[:10]:
+        lines.append(f"| {target} | {n} | {cov / n:.2f} |")
+    return "\n".join(lines), figs
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     C.add_arguments(ap, "NewsMTSC rw-/mt-dev or rw-/mt-test")
     ap.add_argument("--sample-only", action="store_true",
-                    help="only the bundled sample's tables: read no NewsMTSC dev or test split")
+                    help="only the bundled sample's tables: read no NewsMTSC or BASIL split")
+    ap.add_argument("--basil-only", action="store_true",
+                    help="only the BASIL coverage section (events 0-79 with --split dev, 80-99 with test)")
     args = ap.parse_args(argv)
     figs: dict[str, float] = {}
+    if args.basil_only:
+        tab, f = basil_table(args.split)
+        print(f"## BASIL target coverage\n\n{tab}\n\n{C.INTERVAL_NOTE}")
+        C.finish(args, "evaluation/actors.py", f, argv if argv is not None else sys.argv[1:])
+        return 0
     if not args.sample_only:
         print(f"## NewsMTSC {args.split} splits\n")
         tab, f = newsmtsc_table(args.split)
@@ -169,6 +278,11 @@ def main(argv=None) -> int:
     tab, f = sample_table()
     print(tab)
     figs.update(f)
+    if not args.sample_only:
+        print("\n## BASIL target coverage\n")
+        tab, f = basil_table(args.split)
+        print(tab)
+        figs.update(f)
     print("\n" + C.INTERVAL_NOTE + " (NewsMTSC: sentences)")
     C.finish(args, "evaluation/actors.py", figs, argv if argv is not None else sys.argv[1:],
              read_test=args.split == "test" and not args.sample_only)

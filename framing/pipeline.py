@@ -139,10 +139,9 @@ def _evaluative(doc: Document, model: Any) -> None:
 
 
 def _actors(doc: Document, model: Any, actors: Actors | None = None) -> None:
-    from framing.extract.actors import find_mentions, link_attributions
+    from framing.extract.actors import link_actors
 
-    doc.mentions = find_mentions(doc, actors)
-    doc.attributions = link_attributions(doc)
+    link_actors(doc, actors)
 
 
 def _actor_sentiment(doc: Document, model: Any) -> None:

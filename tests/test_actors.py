@@ -52,9 +52,9 @@ GOLDEN = [
         "Thousands of Ukrainians fled.",
         [],
     ),
-    (  # seats of government and country aliases
+    (  # seats of government and country aliases; the White House is the administration
         "The Kremlin and the White House traded barbs; the U.S. said nothing more.",
-        [("Kremlin", "Russia"), ("White House", "United States"), ("U.S.", "United States")],
+        [("Kremlin", "Russia"), ("White House", "White House"), ("U.S.", "United States")],
     ),
     (  # role reference resolved to the nearest earlier bearer of the title
         "Mayor Dana Whitfield defended the plan. The mayor said rents would fall.",
@@ -147,7 +147,7 @@ def test_sample_gold_mentions(sample, sample_gold):
         n_gold += len(gspans)
         correct += sum(pred[i].actor == gactor[tuple(gspans[j])] for i, j in pairs)
     assert tp / n_gold >= 0.95  # measured 0.995 (evaluation/actors.py)
-    assert tp / n_pred >= 0.93  # measured 0.971
+    assert tp / n_pred >= 0.93  # measured 0.957
     assert correct == tp
 
 
@@ -160,8 +160,10 @@ def test_sample_gold_mentions_without_table(sample, sample_gold):
         tp += len(match_spans([m.span for m in pred], gspans))
         n_pred += len(pred)
         n_gold += len(gspans)
-    assert tp / n_gold >= 0.90  # measured 0.945 (evaluation/actors.py)
-    assert tp / n_pred >= 0.90  # measured 0.955
+    # measured 0.900 / 0.952 (evaluation/actors.py --sample-only, 2026-12-02); 0.945 before
+    # issue 12's rules, as the gold counts nationality adjectives ("American workers")
+    assert tp / n_gold >= 0.90
+    assert tp / n_pred >= 0.90
 
 
 def test_gazetteer_is_consistent():
@@ -232,7 +234,8 @@ def test_actor_table_one_row_per_document_and_actor(sample):
     assert (russia["mentions"] > 0).all()
     assert (t["first_mention_rel"].between(0, 1)).all()
     for d in docs:
-        assert t[t.doc_id == d.id]["mentions"].sum() == len(d.mentions)
+        named = [m for m in d.mentions if m.via != "pronoun"]  # pronoun links are not counted
+        assert t[t.doc_id == d.id]["mentions"].sum() == len(named)
         assert t[t.doc_id == d.id]["quoted"].sum() == sum(a.actor is not None for a in d.attributions)
 
 
@@ -269,5 +272,5 @@ def test_actor_table_reads_analysed_documents_and_never_runs_a_step(sample):
     before = doc.to_dict()
     t = actor_table([doc, raw])  # the unanalysed document has no row
     assert set(t["doc_id"]) == {doc.id}
-    assert t["mentions"].sum() == len(doc.mentions)
+    assert t["mentions"].sum() == sum(m.via != "pronoun" for m in doc.mentions)
     assert doc.to_dict() == before

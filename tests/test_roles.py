@@ -93,19 +93,21 @@ def test_rules_forced_choice_and_none():
 
 
 def test_assign_roles_step_fills_the_document():
-    doc = framing.analyze(TEXT)
+    # "Ukrainian civilians" is a nationality, not the state (issue 12): name the country
+    text = TEXT.replace("Ukrainian civilians", "Ukraine's civilians")  # same length
+    doc = framing.analyze(text)
     assign_roles(doc)
     roles = {r.actor: r for r in doc.roles}
     assert roles["Russia"].role == "antagonist"
     assert roles["Ukraine"].role == "innocent"
     assert all(isinstance(r, ActorRole) for r in doc.roles)
     r = roles["Russia"]
-    assert spans_of(TEXT, r.mentions)[0] == "Russian"
+    assert spans_of(text, r.mentions)[0] == "Russian"
     assert sum(v for _, v in r.scores) == pytest.approx(1.0, abs=1e-3)
     d = doc.to_dict()
     rec = [x for x in d["roles"] if x["actor"] == "Russia"][0]
-    k = TEXT.index("The Kremlin")
-    assert rec["role"] == "antagonist" and rec["evidence"] == [[0, 41], [k, len(TEXT)]]  # "The Kremlin" is Russia
+    k = text.index("The Kremlin")
+    assert rec["role"] == "antagonist" and rec["evidence"] == [[0, 41], [k, len(text)]]  # "The Kremlin" is Russia
     assert rec["actions"] == [{"span": [15, 22], "kind": "harm", "as": "agent"}]
     assert rec["speech"] == [{"cue": [k + 12, k + 19], "stance": "doubt"}]  # "claimed"
     json.dumps(d)

@@ -2,8 +2,10 @@
 sentence expresses toward each actor.
 
 Mentions come from the user's actor table, the project's gazetteer (countries, capitals as
-metonyms, demonyms, seats of government) and proper-noun sequences, with surnames and roles
-resolved within the document. Sentiment toward an actor is scored target-aware: the
+metonyms where they act, demonyms for the state, seats of government) and proper-noun
+sequences, with surnames, name variants and roles resolved within the document; the
+pipeline then adds attribution sources and links pronouns to actors
+(:func:`link_actors`, :mod:`~framing.extract.actors.coref`). Sentiment toward an actor is scored target-aware: the
 evaluative words near the mention, with negation, and with the speaker kept apart from the
 target; :class:`framing.models.ActorSentimentClassifier` uses the same evidence as features.
 Word polarity comes from the evaluative extractor's lexicon
@@ -12,7 +14,9 @@ VADER lexicon that ships with ``vaderSentiment`` (Hutto & Gilbert 2014).
 
 The modules, in the order of the step: :mod:`~framing.extract.actors.gazetteer` (the
 gazetteer and word lists), :mod:`~framing.extract.actors.mentions` (:func:`find_mentions`),
-:mod:`~framing.extract.actors.link` (:func:`link_attributions`),
+:mod:`~framing.extract.actors.coref` (:func:`source_mentions`, :func:`pronoun_links`),
+:mod:`~framing.extract.actors.link` (:func:`link_attributions`), the three joined by
+:func:`~framing.extract.actors.step.link_actors`,
 :mod:`~framing.extract.actors.prior` (:func:`word_prior`), :mod:`~framing.extract.actors.target`
 (:func:`target_context`, :func:`label_of`), :mod:`~framing.extract.actors.sentiment`
 (:func:`sentence_sentiment`), :mod:`~framing.extract.actors.step` (:func:`annotate_actors`) and
@@ -27,12 +31,13 @@ evaluate); the one ``word_polarity`` of the package is the evaluative extractor'
 
 from __future__ import annotations
 
+from framing.extract.actors.coref import pronoun_links, quote_pronoun_links, source_mentions
 from framing.extract.actors.gazetteer import PRONOUNS, gazetteer
 from framing.extract.actors.link import link_attributions
-from framing.extract.actors.mentions import find_mentions
+from framing.extract.actors.mentions import find_mentions, table_aliases, table_attributes
 from framing.extract.actors.prior import DEFAULT_THRESHOLD, NEGATION_WINDOW, NEGATORS, verb_lemma, word_prior
 from framing.extract.actors.sentiment import sentence_sentiment
-from framing.extract.actors.step import annotate_actors
+from framing.extract.actors.step import annotate_actors, link_actors
 from framing.extract.actors.table import TABLE_COLUMNS, actor_table
 from framing.extract.actors.target import (
     SentenceEvidence,
@@ -49,6 +54,12 @@ from framing.extract.actors.target import (
 
 __all__ = [
     "find_mentions",
+    "link_actors",
+    "source_mentions",
+    "pronoun_links",
+    "quote_pronoun_links",
+    "table_aliases",
+    "table_attributes",
     "annotate_actors",
     "actor_table",
     "link_attributions",

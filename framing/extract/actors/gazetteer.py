@@ -17,13 +17,14 @@ TITLES = frozenset(
     general chairman chairwoman chair ceo chief spokesman spokeswoman spokesperson judge
     justice attorney representative congressman congresswoman speaker leader former
     acting lawmaker director negotiator sheikh emir sultan lord lady sir state councillor
-    councilman councilwoman councilor professor""".split()
+    councilman councilwoman councilor professor candidate nominee""".split()
 )
 _TITLE_STEMS = frozenset(t.rstrip(".") for t in TITLES)
 ROLE_WORDS = frozenset(
     """minister president senator governor mayor chancellor premier envoy commissioner
     ambassador secretary chairman chairwoman chair ceo spokesman spokeswoman judge
-    lawmaker congressman congresswoman director negotiator leader king queen pope""".split()
+    lawmaker congressman congresswoman director negotiator leader king queen pope general
+    candidate nominee speaker chief""".split()
 )
 ORG_WORDS = frozenset(
     """ministry council union agency party committee association commission department
@@ -49,6 +50,43 @@ PLACE_NOUNS = frozenset(
     avenue avenues park parks hall river sea bay island islands valley mountains county
     province region city beach bridge road lane strait gulf ocean desert""".split()
 )
+#: Last words of names that are awards, events, laws or storms, not actors ("Nobel Peace
+#: Prize", "Affordable Care Act", "Hurricane Sandy" is caught by its first word).
+NOT_ACTOR_HEADS = frozenset(
+    """prize prizes award awards medal medals cup trophy olympics games championship
+    championships festival act amendment day week fund summit war""".split()
+)
+NOT_ACTOR_FIRST = frozenset("Hurricane Storm Tropical Operation".split())
+#: Nouns a demonym adjective must modify to stand for the state: its officials, bodies,
+#: forces and their acts ("Russian officials", "the Ukrainian delegation", "the Russian
+#: proposal"). A nationality adjective before anything else ("American workers",
+#: "American goods") is no mention of the country.
+STATE_NOUNS = frozenset(
+    """official officials government governments delegation delegations side negotiator
+    negotiators leadership leader leaders team authorities authority troops forces force
+    military army navy diplomat diplomats envoy envoys minister ministers president
+    administration regime embassy intelligence spokesman spokeswoman spokesperson
+    proposal proposals offer offers plan demands demand position stance officials'
+    prosecutors police regulators lawmakers parliament state units""".split()
+)
+#: Plural nouns that end the name of a group of people ("House Democrats", "Republican
+#: Lawmakers"): such a name is a group, not a person.
+GROUP_WORDS = frozenset(
+    """democrats republicans lawmakers legislators officials leaders members senators
+    representatives conservatives liberals progressives voters supporters critics
+    protesters protestors activists aides candidates democrat republican""".split()
+)
+#: Abbreviated titles and the role word a later "the <role>" uses ("Sen. Warren" ... "the senator").
+TITLE_ROLES = {"sen": "senator", "rep": "congressman", "gov": "governor", "pres": "president",
+               "gen": "general", "sec": "secretary", "amb": "ambassador", "representative": "congressman",
+               "premier": "premier", "prime": "minister"}
+#: Gender a title implies, for pronoun resolution (framing.extract.actors.coref).
+TITLE_GENDER = {
+    "mr": "m", "congressman": "m", "spokesman": "m", "chairman": "m", "king": "m", "prince": "m",
+    "sir": "m", "lord": "m", "councilman": "m", "emir": "m", "sultan": "m", "sheikh": "m",
+    "mrs": "f", "ms": "f", "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f",
+    "queen": "f", "princess": "f", "lady": "f", "councilwoman": "f",
+}
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "it": "group", "they": "any", "its": "group"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,6}$")

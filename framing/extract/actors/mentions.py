@@ -13,11 +13,17 @@ from framing.document import Document
 from framing.text import Token
 from framing.extract.actors.gazetteer import (
     COMPANY_WORDS,
+    GROUP_WORDS,
+    NOT_ACTOR_FIRST,
+    NOT_ACTOR_HEADS,
     NOT_ACTORS,
     ORG_WORDS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     ROLE_WORDS,
+    STATE_NOUNS,
+    TITLE_GENDER,
+    TITLE_ROLES,
     TITLES,
     _ACRONYM,
     _TITLE_STEMS,
@@ -53,7 +59,10 @@ def _compiled_table(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tupl
     for canonical, aliases in items:
         type_ = _guess_type(canonical, _gazetteer_map())
         for alias in sorted({canonical, *aliases}, key=len, reverse=True):
-            flags = re.IGNORECASE if alias[:1].islower() else 0
+            # a lowercase alias, or one of several words ("Republican Lawmakers" matches
+            # "Republican lawmakers"), matches in any case; one capitalised word ("Park")
+            # only as written
+            flags = re.IGNORECASE if alias[:1].islower() or " " in alias.strip() else 0
             literal = bool(alias) and not _is_user_pattern(alias)
             if literal:
                 compiled = re.compile(re.escape(alias) + r"(?![\w])", flags)
@@ -65,11 +74,17 @@ def _compiled_table(items: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tupl
 
 #: Seconds one regular-expression alias may take on one article (see :func:`_alias_spans`).
 USER_PATTERN_TIMEOUT = 2.0
+#: Seconds all the regular-expression aliases of a table may take together on one article,
+#: per 100,000 characters of its text (at least :data:`USER_PATTERN_MIN_BUDGET`): the bound
+#: that keeps the actor step linear whatever the patterns (:func:`_sentence_pattern_spans`).
+USER_PATTERN_BUDGET_PER_100K = 0.5
+USER_PATTERN_MIN_BUDGET = 0.25
 MAX_USER_PATTERN = 1000
 PATTERN_TOO_LONG = "actor alias {alias:.60}... is longer than {n} characters"
 BAD_PATTERN = "actor alias {alias!r} is not a valid regular expression: {reason}"
-PATTERN_TIMEOUT = ("actor alias {alias!r} took more than {s:g} s on this article (a pattern "
-                   "that backtracks without end?); give it as plain text or simplify it")
+PATTERN_TIMEOUT = ("actor alias {alias!r} ran past the time the table's patterns may take on "
+                   "this article (0.5 s per 100,000 characters; a pattern that backtracks without "
+                   "end?); give it as plain text or simplify it")
 
 
 def _user_pattern(alias: str, flags: int):
@@ -119,12 +134,66 @@ def _alias_spans(pattern: Any, literal: bool, text: str):
     yield from spans
 
 
-def _table_key(actors: Mapping[str, Sequence[str]] | None):
+def table_aliases(entry: Any) -> list[str]:
+    """The aliases of one actor-table entry: a list of aliases, or a mapping with an
+    ``"aliases"`` list (its other keys are attributes, :func:`table_attributes`)."""
+    if isinstance(entry, Mapping):
+        entry = entry.get("aliases", ())
+    if isinstance(entry, str):
+        raise ValueError(f"the aliases of an actor must be a list of strings, got the string {entry!r}")
+    return [str(a) for a in entry]
+
+
+def table_attributes(actors: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """Canonical name -> attributes (``{"party": "Republican", "country": "United States"}``)
+    of the actor-table entries given as mappings: every key but ``"aliases"``.
+
+    Examples
+    --------
+    >>> table_attributes({"Donald Trump": {"aliases": ["Trump", "the president"],
+    ...                                     "party": "Republican"}, "Kyiv": ["Ukraine"]})
+    {'Donald Trump': {'party': 'Republican'}}
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for name, entry in (actors or {}).items():
+        if isinstance(entry, Mapping):
+            attrs = {str(k): v for k, v in entry.items() if k != "aliases"}
+            if attrs:
+                out[str(name)] = attrs
+    return out
+
+
+def _sentence_pattern_spans(pattern: Any, text: str, bounds: Sequence[tuple[int, int]],
+                            deadline: float):
+    """The matches of a ``/regex/`` alias, sentence by sentence, as (start, end) in ``text``.
+
+    Matching each sentence on its own keeps a pattern that backtracks (``/(a+)+$/``) to the
+    length of a sentence, not of the article, and ``^``/``$`` anchor at the sentence's
+    ends (a mention never crosses a sentence). All the patterns of an article share one
+    time budget (``deadline``, a :func:`time.monotonic` value); past it the article fails
+    with :data:`PATTERN_TIMEOUT` naming the alias."""
+    import time
+
+    out: list[tuple[int, int]] = []
+    for a, b in bounds:
+        left = deadline - time.monotonic()
+        try:
+            if left <= 0:
+                raise TimeoutError
+            out.extend((a + m.start(), a + m.end())
+                       for m in pattern.finditer(text[a:b], timeout=left))
+        except TimeoutError:
+            raise TimeoutError(PATTERN_TIMEOUT.format(alias="/" + pattern.pattern + "/",
+                                                      s=USER_PATTERN_TIMEOUT)) from None
+    return out
+
+
+def _table_key(actors: Mapping[str, Any] | None):
     if not actors:
         return ()
-    if isinstance(actors, str):
+    if isinstance(actors, str) or not isinstance(actors, Mapping):
         raise ValueError("actors must be a mapping of canonical name -> list of aliases")
-    return tuple(sorted((str(k), tuple(str(a) for a in v)) for k, v in actors.items()))
+    return tuple(sorted((str(k), tuple(table_aliases(v))) for k, v in actors.items()))
 
 
 def _token_index(doc_sentences) -> tuple[list[Token], list[int]]:
@@ -152,8 +221,112 @@ def _is_place_use(toks: list[Token], i: int, j: int) -> bool:
 
 
 def _demonym_adjective(toks: list[Token], j: int) -> bool:
-    """A demonym used as an adjective before a noun ("Russian officials", "the Ukrainian side")."""
-    return j + 1 < len(toks) and toks[j + 1].text[:1].isalpha() and toks[j + 1].tag.startswith(("NN", "JJ", "VBG")) and not toks[j + 1].tag.startswith("NNP")
+    """A demonym used as an adjective for the state: before a noun of its officials, bodies,
+    forces or acts ("Russian officials", "the Ukrainian side", "the Russian proposal"),
+    possibly after one more adjective or a coordinated demonym ("Ukrainian and Russian
+    negotiators"). A nationality adjective ("American workers") is not."""
+    for k in range(j + 1, min(len(toks), j + 4)):
+        t = toks[k]
+        if t.lower in STATE_NOUNS:
+            return True
+        if not (t.tag.startswith("JJ") or t.lower == "and" or t.tag.startswith("NNP")):
+            return False
+    return False
+
+
+_AGENT_SKIP = frozenset({"RB", "MD", "RBR", "RBS"})
+#: Words tagged IN that open a clause whose subject may be a capital ("revealed that Moscow
+#: had demanded", "after Washington slapped"), and "by" of a passive agent.
+_SUBORDINATORS = frozenset("""that after if because while when although though as since before
+    until unless whether once by""".split())
+
+
+def _is_agent_use(toks: list[Token], i: int, j: int) -> bool:
+    """A capital used as an agent: the subject of a verb ("Moscow said", "Kyiv would not
+    accept", "Washington, it seems, wants"), the agent of a passive ("rejected by Moscow"),
+    a possessor ("Moscow's plan", "Kyiv's negotiator") or a modifier of a noun of state
+    ("Kyiv officials", "the Kyiv hardliners"); never the object of another preposition
+    ("talks between Washington and Moscow")."""
+    n = len(toks)
+    if j + 1 < n and toks[j + 1].text in {"'s", "’s", "'", "’"}:
+        return True  # "Moscow's plan" (a place after it is ruled out by _is_place_use)
+    k = i - 1
+    while k >= 0 and (toks[k].tag in {"NNP", "NNPS"} or toks[k].text in {",", "and", "or"}):
+        k -= 1  # over a coordination: "between Washington and Moscow"
+    if k >= 0 and toks[k].tag == "IN" and toks[k].lower not in _SUBORDINATORS:
+        return False  # the object of a preposition ("talks with Moscow"); "by Moscow" acts
+    if k >= 0 and toks[k].lower == "by":
+        return True
+    k = j + 1
+    n = len(toks)
+    if k < n and toks[k].text == ",":  # "Moscow, it seems, wants": over one parenthetical
+        m = k + 1
+        while m < n and m < k + 6 and toks[m].text != ",":
+            m += 1
+        if m < n and toks[m].text == ",":
+            k = m + 1
+    k0 = k
+    while k < n and toks[k].tag in _AGENT_SKIP:
+        k += 1
+    if k >= n:
+        return False
+    t = toks[k]
+    if k > k0 and t.text.islower() and t.text.isalpha():
+        return True  # "Kyiv clearly wants" (the tagger may take "wants" for a plural noun)
+    if t.text in {"'s", "’s", "'", "’"}:
+        return True
+    if t.tag.startswith("VB") and t.tag not in {"VBG", "VBN"} or t.tag == "MD":
+        return True
+    return t.lower in STATE_NOUNS or t.lower in {"hardliners", "spokesperson"}
+
+
+_CONNECTORS = frozenset({"of", "for", "on"})
+
+
+def _apposition_roles(toks: list[Token], starts: list[int], mentions: list[Mention]) -> list[tuple[int, str, str]]:
+    """Roles given in an apposition after a person's name ("Michael Steele, chairman of the
+    Republican National Committee"; "Nancy Pelosi, the House speaker,"): (offset, role, actor)."""
+    out = []
+    for m in mentions:
+        if m.type != "person":
+            continue
+        j = bisect_right(starts, m.span.end - 1) - 1
+        if j < 0 or j + 2 >= len(toks) or toks[j + 1].text != ",":
+            continue
+        for q in range(j + 2, min(len(toks), j + 7)):
+            t = toks[q]
+            if t.lower in ROLE_WORDS:
+                out.append((m.span.start, t.lower, m.actor))
+                break
+            if t.text in {",", ".", ";"} or t.tag.startswith("VB"):
+                break
+    return out
+
+
+def _organisation_end(toks: list[Token], text: str, i: int, j: int, free) -> int:
+    """The last token of an organisation name that runs on over "of", "for" or "on" and a
+    capitalised word ("Department of Defense", "Centers for Disease Control and
+    Prevention"): only when the words so far hold an organisation word. ``j`` otherwise."""
+    n = len(toks)
+
+    def nnp(q: int) -> bool:
+        return q < n and toks[q].tag in {"NNP", "NNPS"} and toks[q].text[:1].isupper() \
+            and free(toks[q].start, toks[q].end) and text[toks[q - 1].end:toks[q].start] == " "
+
+    if not any(toks[q].lower in ORG_WORDS for q in range(i, j + 1)):
+        return j
+    while j + 2 < n and toks[j + 1].lower in _CONNECTORS and text[toks[j].end:toks[j + 1].start] == " " \
+            and nnp(j + 2):
+        j += 2
+        while nnp(j + 1) or (j + 2 < n and toks[j + 1].lower == "and" and nnp(j + 2)
+                             and text[toks[j].end:toks[j + 1].start] == " "):
+            j += 1 if nnp(j + 1) else 2
+    return j
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(actor for actor, kind in _gazetteer_map().values() if kind == "country")
 
 
 def _guess_type(name: str, gaz: dict) -> str:
@@ -163,6 +336,8 @@ def _guess_type(name: str, gaz: dict) -> str:
     words = name.split()
     if {w.lower() for w in words} & ORG_WORDS or _ACRONYM.match(name):
         return "organisation"
+    if words and words[-1].lower() in GROUP_WORDS:
+        return "group"
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
         return "person"
     return "unknown"
@@ -217,8 +392,19 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     # 1. the user's table
     table = _compiled_table(_table_key(actors))
     user_alias = {}
+    table_roles: list[tuple[int, str, str]] = []  # (offset, role word, canonical)
+    deadline = None
     for pattern, literal, canonical, type_ in table:
-        for a, b in _alias_spans(pattern, literal, text):
+        if literal:
+            spans = _alias_spans(pattern, literal, text)
+        else:
+            if deadline is None:
+                import time
+
+                deadline = time.monotonic() + max(
+                    USER_PATTERN_MIN_BUDGET, USER_PATTERN_BUDGET_PER_100K * len(text) / 100_000)
+            spans = iter(_sentence_pattern_spans(pattern, text, list(zip(sent_starts, sent_ends)), deadline))
+        for a, b in spans:
             if b > a and free(a, b) and inside_sentences(a, b):
                 kind = gaz.get(text[a:b], ("", ""))[1]
                 if kind in {"capital", "country"}:
@@ -228,9 +414,21 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                         continue
                 add(a, b, canonical, type_, "table")
                 user_alias[text[a:b].lower()] = canonical
+                # titles before a table alias ("President Trump"): a later "the president"
+                q = bisect_right(starts, a - 1) - 1
+                while q >= 0 and a - toks[q].end <= 1 and toks[q].lower.rstrip(".") in _TITLE_STEMS:
+                    w = TITLE_ROLES.get(toks[q].lower.rstrip("."), toks[q].lower.rstrip("."))
+                    if w in ROLE_WORDS:
+                        table_roles.append((a, w, canonical))
+                    a = toks[q].start
+                    q -= 1
     # 2. gazetteer and 3. proper-noun sequences, token by token
     max_len = 4
     people: dict[str, str] = {}  # surname -> full name
+    variants: dict[tuple[str, str], str] = {}  # (first, last name) -> the first full name
+    first_names: dict[str, str] = {}  # first word of a full name -> the full name
+    titled: set[str] = set()  # surnames seen with a title ("President Trump")
+    titled_roles: list[tuple[int, str, str]] = []  # (offset, role word, surname)
     orgs: dict[str, str] = {}  # short form -> full organisation name
     org_roles: list[tuple[int, str, str]] = []  # (offset, organisation word, name)
     roles: list[tuple[int, str, str]] = []  # (offset, role word, actor)
@@ -257,26 +455,41 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
             actor, kind = gaz[form]
             j = i + L - 1
             ok = True
-            if kind in {"capital", "country"}:
+            if kind == "country":
                 ok = not _is_place_use(toks, i, j)
+            elif kind == "capital":  # a metonym only where the capital acts (issue 12)
+                ok = not _is_place_use(toks, i, j) and _is_agent_use(toks, i, j)
             elif kind == "demonym":
                 ok = _demonym_adjective(toks, j)
             elif kind == "demonym_plural":
                 ok = False
             if ok:
-                type_ = "organisation" if actor == "European Union" else "country"
+                type_ = "country" if actor in _countries() else "organisation"
                 add(a, b, actor, type_, {"alias": "name", "country": "name"}.get(kind, kind))
             i += L
             continue
         if tok.tag in {"NNP", "NNPS"} and tok.text[:1].isupper() and free(tok.start, tok.end):
             j = i
-            while j + 1 < n and toks[j + 1].tag in {"NNP", "NNPS"} and toks[j + 1].text[:1].isupper() \
-                    and free(toks[j + 1].start, toks[j + 1].end) and text[toks[j].end:toks[j + 1].start] == " ":
-                j += 1
+            while True:
+                if j + 1 < n and (toks[j + 1].tag in {"NNP", "NNPS"} or toks[j + 1].tag == "FW" and j > i) \
+                        and toks[j + 1].text[:1].isupper() \
+                        and free(toks[j + 1].start, toks[j + 1].end) and text[toks[j].end:toks[j + 1].start] == " ":
+                    j += 1
+                elif j > i and j + 2 < n and len(toks[j].text) == 1 and toks[j].text.isupper() \
+                        and toks[j + 1].text == "." and toks[j + 1].start == toks[j].end \
+                        and toks[j + 2].tag in {"NNP", "NNPS"} and toks[j + 2].text[:1].isupper() \
+                        and text[toks[j + 1].end:toks[j + 2].start] == " ":
+                    j += 2  # a middle initial: "Donald J. Trump"
+                else:
+                    break
+            j = _organisation_end(toks, text, i, j, free)
             k = i
             title_words = []
             last_title = max((q for q in range(i, j) if toks[q].lower.rstrip(".") in _TITLE_STEMS),
                              default=i - 1)
+            org_name = toks[j].lower in ORG_WORDS or any(toks[q].lower in _CONNECTORS for q in range(i, j))
+            if org_name:
+                last_title = i - 1  # "Justice Department", "Department of Health": one name
             if last_title >= i:  # "EU Trade Commissioner Ilse Marnow" -> Ilse Marnow
                 title_words = [toks[q].lower.rstrip(".") for q in range(i, last_title + 1)]
                 k = last_title + 1
@@ -288,8 +501,11 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
             words = [t.text for t in toks[k : j + 1]]
             a, b = toks[k].start, toks[j].end
             name = text[a:b]
-            if words and words[-1].lower() in TITLES:
+            if words and words[-1].lower() in TITLES and not org_name:
                 words = []  # a title without a name ("Trade Commissioner")
+            if words and (words[-1].lower() in NOT_ACTOR_HEADS or words[0] in NOT_ACTOR_FIRST):
+                take(a, b)  # an award, event, law or storm ("Nobel Peace Prize")
+                words = []
             if words and words[0] not in NOT_ACTORS and name not in gaz:
                 lowered = {w.lower() for w in words}
                 if lowered & ORG_WORDS or _ACRONYM.match(name):
@@ -306,16 +522,38 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                                 orgs.setdefault(tail, name)
                         for w in lowered & ORG_WORDS:
                             org_roles.append((a, w, name))
-                elif words[-1].lower() in PLACE_NOUNS or (
+                        if len(words) == 3 and words[1] == "of":  # = "Justice Department"
+                            orgs.setdefault(f"{words[2]} {words[0]}", name)
+                        elif len(words) == 2 and words[1].lower() in ORG_WORDS:
+                            orgs.setdefault(f"{words[1]} of {words[0]}", name)
+                elif not title_words and not (len(words) == 1 and name in people) and (
+                        words[-1].lower() in PLACE_NOUNS or (
                     i > 0 and toks[i - 1].lower in PLACE_PREPOSITIONS
-                ):
-                    pass  # a named place ("Red Square", "in New York")
+                )):
+                    pass  # a named place ("Red Square", "in New York"); "Mayor Ellen Park" is not
+                elif len(words) >= 2 and words[-1].lower() in GROUP_WORDS:
+                    add(a, b, orgs.get(name, name), "group", "name")  # "House Democrats"
                 elif len(words) >= 2 and all(w[:1].isupper() for w in words):
-                    add(a, b, name, "person", "name")
-                    people.setdefault(words[-1], name)
+                    # name variants: "Hillary Rodham Clinton" = "Hillary Clinton" (first and
+                    # last name agree; middle names and initials are left out)
+                    canon = variants.setdefault((words[0], words[-1]), name)
+                    add(a, b, canon, "person", "name" if canon == name else "variant")
+                    people.setdefault(words[-1], canon)
+                    first_names.setdefault(words[0], canon)  # "Hillary", "Kim" (of Kim Jong Un)
                     for w in title_words:
+                        w = TITLE_ROLES.get(w, w)
                         if w in ROLE_WORDS:
-                            roles.append((a, w, name))
+                            roles.append((a, w, canon))
+                elif len(words) == 1 and title_words:
+                    # a titled surname ("President Obama", "Sen. Warren"): a person, resolved
+                    # to the full name at the end
+                    found.append(Mention(Span(a, b), name, name, "person", "titled"))
+                    titled.add(name)
+                    take(a, b)
+                    for w in title_words:
+                        w = TITLE_ROLES.get(w, w)
+                        if w in ROLE_WORDS:
+                            titled_roles.append((a, w, name))
                 elif len(words) == 1:
                     found.append(Mention(Span(a, b), name, name, "unknown", "candidate"))
             i = j + 1
@@ -325,11 +563,21 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     # are reported speakers; drop the rest (places, sentence-initial words).
     out: list[Mention] = []
     for mn in found:
+        if mn.via == "titled":
+            full = people.get(mn.text, mn.text)
+            out.append(Mention(mn.span, mn.text, full, "person", "surname" if full != mn.text else "name"))
+            continue
         if mn.via != "candidate":
             out.append(mn)
             continue
         if mn.text in people:
             out.append(Mention(mn.span, mn.text, people[mn.text], "person", "surname"))
+            take(mn.span.start, mn.span.end)
+        elif mn.text in titled:  # "Trump" after "President Trump", no full name given
+            out.append(Mention(mn.span, mn.text, mn.text, "person", "surname"))
+            take(mn.span.start, mn.span.end)
+        elif mn.text in first_names and mn.text not in NOT_ACTORS:  # "Hillary", "Kim"
+            out.append(Mention(mn.span, mn.text, first_names[mn.text], "person", "first name"))
             take(mn.span.start, mn.span.end)
         elif mn.text in orgs:
             out.append(Mention(mn.span, mn.text, orgs[mn.text], "organisation", "short"))
@@ -347,7 +595,8 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     for off, w, name in list(org_roles):
         if w in COMPANY_WORDS:
             org_roles.append((off, "company", name))
-    roles = roles + org_roles
+    roles = roles + org_roles + table_roles + _apposition_roles(toks, starts, final) \
+        + [(off, w, people.get(name, name)) for off, w, name in titled_roles]
     # role references ("the minister") -> nearest earlier person who bore the role
     if roles:
         by_role: dict[str, tuple[list[int], list[str]]] = {}
@@ -356,17 +605,20 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
             by_role[r][1].append(actor)
         # "\b[Tt]he (...)\b", with the first word boundary checked by hand (a pattern that
         # starts with a boundary is tried at every position of the text)
-        role_re = re.compile(r"[Tt]he (" + "|".join(sorted(by_role)) + r")\b")
+        # up to two modifiers may come between ("the former president", "the U.S.
+        # president", "the conservative Florida senator"), never a sentence end
+        role_re = re.compile(r"[Tt]he (?:(?:[\w’'-]+|(?:[A-Z]\.)+) ){0,2}?((?i:"
+                             + "|".join(sorted(by_role)) + r"))\b")
         for rm in _word_start_matches(role_re, text):
             a, b = rm.span()
             if not free(a, b) or not inside_sentences(a, b):
                 continue
-            offs, names = by_role[rm.group(1)]
+            offs, names = by_role[rm.group(1).lower()]
             k = bisect_right(offs, a - 1) - 1  # nearest earlier bearer, O(log n)
             if k >= 0:
                 actor = names[k]
                 actor = user_alias.get(actor.lower(), actor)
-                type_ = "organisation" if rm.group(1) in ORG_WORDS | {"company"} else "person"
+                type_ = "organisation" if rm.group(1).lower() in ORG_WORDS | {"company"} else "person"
                 final.append(Mention(Span(a, b), text[a:b], actor, type_, "role"))
                 take(a, b)
     final.sort(key=lambda m: m.span)

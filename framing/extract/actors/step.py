@@ -3,15 +3,43 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Sequence
+from typing import Any
 
 from framing.document import Document
+from framing.extract.actors.coref import pronoun_links, quote_pronoun_links, source_mentions
 from framing.extract.actors.mentions import find_mentions
 from framing.extract.actors.link import link_attributions
 from framing.extract.actors.sentiment import sentence_sentiment
 
 
-def annotate_actors(doc: Document, *, actors: Mapping[str, Sequence[str]] | None = None,
+def link_actors(doc: Document, actors: Mapping[str, Any] | None = None) -> Document:
+    """Fill ``doc.mentions`` and set ``Attribution.actor``: the linking part of the actors step.
+
+    The mentions of :func:`find_mentions` (names, roles, the user's table), then a mention
+    for every attribution source that names someone (:func:`source_mentions`), then the
+    personal pronouns linked to the nearest compatible person (:func:`pronoun_links`), and
+    after the attributions are linked, "I"/"we" in quotations linked to their speaker
+    (:func:`quote_pronoun_links`; both ``via="pronoun"``: these are coreference links, not mentions in the sense of the
+    annotation guidelines; leave them out with ``[m for m in doc.mentions if m.via !=
+    "pronoun"]``). Attribution sources are then linked to actors (:func:`link_attributions`).
+
+    Examples
+    --------
+    >>> import framing
+    >>> doc = framing.analyze('"We will rebuild," said Mayor Ellen Park. She thanked Ruiz.')
+    >>> [(m.text, m.actor, m.via) for m in doc.mentions]
+    [('Ellen Park', 'Ellen Park', 'name'), ('She', 'Ellen Park', 'pronoun')]
+    """
+    mentions = find_mentions(doc, actors)
+    mentions = sorted(mentions + source_mentions(doc, mentions), key=lambda m: m.span)
+    mentions = sorted(mentions + pronoun_links(doc, mentions), key=lambda m: m.span)
+    doc.mentions = mentions
+    doc.attributions = link_attributions(doc)
+    doc.mentions = sorted(mentions + quote_pronoun_links(doc, mentions), key=lambda m: m.span)
+    return doc
+
+
+def annotate_actors(doc: Document, *, actors: Mapping[str, Any] | None = None,
                     model=None) -> Document:
     """The pipeline step: fill ``doc.mentions`` and ``doc.actor_sentiment`` and set
     ``Attribution.actor``. Run after attribution, hedging and evaluative language.
@@ -23,7 +51,6 @@ def annotate_actors(doc: Document, *, actors: Mapping[str, Sequence[str]] | None
     >>> [(a.actor, a.label) for a in doc.actor_sentiment]
     [('Dana Whitfield', 'negative'), ('Dana Whitfield', 'neutral')]
     """
-    doc.mentions = find_mentions(doc, actors)
-    doc.attributions = link_attributions(doc)
+    link_actors(doc, actors)
     doc.actor_sentiment = sentence_sentiment(doc, model=model)
     return doc

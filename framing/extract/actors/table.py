@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -11,7 +12,7 @@ import pandas as pd
 from framing.records import Mention, Span
 from framing.document import Document
 from framing.text import Token
-from framing.extract.actors.mentions import _token_index
+from framing.extract.actors.mentions import _token_index, table_attributes
 
 
 def _agency(toks: list[Token], i: int, j: int) -> str | None:
@@ -42,7 +43,7 @@ TABLE_COLUMNS = [
 ]
 
 
-def actor_table(doc_or_docs) -> pd.DataFrame:
+def actor_table(doc_or_docs, actors: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """One tidy row per analysed document and actor.
 
     Reads the evidence of documents the pipeline has analysed (``framing.analyze``,
@@ -56,6 +57,14 @@ def actor_table(doc_or_docs) -> pd.DataFrame:
     ``agent``/``patient`` (mentions as subject of an active verb vs object or passive
     subject), ``hedges`` (hedge cues in sentences that mention the actor), evaluative words
     in those sentences by voice and polarity, and per-sentence sentiment counts and mean.
+    ``mentions``, ``first_mention`` and ``in_headline`` count named mentions only; pronouns
+    linked to the actor (``via="pronoun"``) add to agency, hedges, evaluative words and
+    sentiment, as the sentences they stand in are about the actor.
+
+    ``actors``: the actor table the documents were analysed with. Its entries given as
+    mappings add their attributes as columns after the others (``{"Donald Trump":
+    {"aliases": ["Trump"], "party": "Republican"}}`` gives a ``party`` column; actors
+    without the attribute get ``None``), so comparisons can group actors by party or country.
 
     Examples
     --------
@@ -90,7 +99,11 @@ def actor_table(doc_or_docs) -> pd.DataFrame:
         s_starts = [s.start for s in sents]
         groups: dict[str, list[Mention]] = {}
         for m in doc.mentions:
-            groups.setdefault(m.actor, []).append(m)
+            if m.via != "pronoun":
+                groups.setdefault(m.actor, []).append(m)
+        linked: dict[str, list[Mention]] = {}
+        for m in doc.mentions:
+            linked.setdefault(m.actor, []).append(m)
         title = doc.title or ""
 
         def sentence_of(span: Span) -> int | None:
@@ -131,7 +144,7 @@ def actor_table(doc_or_docs) -> pd.DataFrame:
                 if key in row:
                     row[key] += 1
             sent_ids = set()
-            for m in ms:
+            for m in linked[actor]:
                 ti = bisect_right(starts, m.span.start) - 1
                 tj = bisect_right(starts, m.span.end - 1) - 1
                 if ti >= 0:
@@ -152,4 +165,9 @@ def actor_table(doc_or_docs) -> pd.DataFrame:
                 round(float(np.mean([a.score for a in sentiments])), 4) if sentiments else np.nan
             )
             rows.append(row)
-    return pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    attrs = table_attributes(actors)
+    extra = list(dict.fromkeys(k for a in attrs.values() for k in a if k not in TABLE_COLUMNS))
+    for record in rows:
+        for key in extra:
+            record[key] = attrs.get(str(record["actor"]), {}).get(key)
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS + extra)
