@@ -247,11 +247,14 @@ def test_hostile_text_and_linear_scaling():
     def cost(n):
         doc = Document(unit * n)
         _ = [s.tokens for s in doc.sentences]  # the text layer (tokens built on first use)
-        t0 = time.process_time()
-        find_mentions(doc)
-        return time.process_time() - t0
+        best = float("inf")
+        for _ in range(3):  # the best of three: a busy machine only ever adds time
+            t0 = time.process_time()
+            find_mentions(doc)
+            best = min(best, time.process_time() - t0)
+        return best
 
-    small, big = cost(40), cost(320)
+    small, big = cost(80), cost(640)
     assert big < 8 * small * 3  # linear with generous noise room: 8x input, < 24x time
 
 
