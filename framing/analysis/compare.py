@@ -795,7 +795,7 @@ def _diff_frame(head: dict[str, str], metric_names: list[str], actors: list[str]
     blocks = len(actors) if actors is not None else 1
     part = {key: np.asarray(v)[cols] for key, v in stats.items()}
     floor = part["p_floor"].astype(float)
-    out = {**head}
+    out: dict[str, Any] = {**head}
     if actors is not None:
         out["actor"] = np.repeat(np.array(actors, dtype=object), len(metric_names))
     n = part["n_stories"]
