@@ -34,6 +34,7 @@ def report(
     n_boot: int = 1000,
     n_perm: int = 1000,
     random_state: int = 0,
+    progress: bool = True,
 ) -> Report:
     """Build the outlet comparison report of an analysis.
 
@@ -57,6 +58,9 @@ def report(
         Draw the figures (inline SVG in the HTML form).
     n_boot, n_perm, random_state
         Passed to :func:`framing.compare`.
+    progress : bool, default True
+        Show progress bars (tqdm, on standard error): the comparison's, then the report's
+        stages (evidence, article view, frame examples, figures).
 
     Returns
     -------
@@ -81,7 +85,8 @@ def report(
     if comparison is None:
         comparison = compare(analysis, by, within, actors=actors,
                              max_actors=max(max_actors, len(actors or ())),
-                             n_boot=n_boot, n_perm=n_perm, random_state=random_state)
+                             n_boot=n_boot, n_perm=n_perm, random_state=random_state,
+                             progress=progress)
     summary = summarize(analysis, comparison, title=title, max_actors=max_actors,
-                        snippets=snippets, figures=figures)
+                        snippets=snippets, figures=figures, progress=progress)
     return Report(summary)

@@ -215,7 +215,7 @@ def _report(args: argparse.Namespace, pipeline) -> int:
     analysis = corpus.analyze(actors=actors, n_jobs=args.jobs, progress=not args.quiet,
                               pipeline=pipeline)
     rep = framing.report(analysis, by=args.by, within="story", title=title,
-                         n_boot=args.n_boot, random_state=args.seed)
+                         n_boot=args.n_boot, random_state=args.seed, progress=not args.quiet)
     out = rep.write(args.output)
     n_bad = len(analysis.errors)
     if n_bad:

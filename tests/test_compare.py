@@ -277,3 +277,54 @@ def test_actor_differences_within_stories():
     one = compare(Analysis.from_documents(docs), n_boot=50, n_perm=100)
     r = _get(one.actor_differences, actor="Kim", metric="sentiment_balance")
     assert r["n_stories"] == 1 and r["difference"] == pytest.approx(-2.0)
+
+
+def test_vectorised_interval_and_p_value_match_the_column_loop():
+    """The interval and p-value of every column at once give the numbers of numpy's quantile
+    and of the permutation count, column by column (undefined replicates left out)."""
+    from framing.analysis.statistics import _interval, _p_value
+
+    rng = np.random.default_rng(3)
+    alpha = (1 - 0.9) / 2
+    for _ in range(50):
+        reps = rng.normal(size=(int(rng.integers(1, 200)), 6)) * 10.0 ** int(rng.integers(-3, 4))
+        reps[rng.random(reps.shape) < 0.3] = np.nan
+        reps[:, 2] = np.nan
+        lo, hi = _interval(reps, 0.9)
+        obs = rng.normal(size=6)
+        obs[4] = np.nan
+        p = _p_value(reps, obs)
+        for j in range(6):
+            col = reps[~np.isnan(reps[:, j]), j]
+            if not len(col):
+                assert np.isnan(lo[j]) and np.isnan(hi[j])
+                continue
+            assert [lo[j], hi[j]] == np.quantile(col, [alpha, 1 - alpha]).tolist()
+            if np.isnan(obs[j]):
+                assert np.isnan(p[j])
+            else:
+                extreme = np.sum(np.abs(col) >= abs(obs[j]) - 1e-12)
+                assert p[j] == (1 + extreme) / (1 + len(col))
+
+
+def test_bootstrap_counts_are_resamples():
+    """Each resample draws as many units as there are, with replacement, in blocks that keep
+    memory flat; the same seed draws the same resamples."""
+    from framing.analysis import statistics
+
+    rng = np.random.default_rng(0)
+    blocks = list(statistics._resample_counts(rng, 7, 25))
+    w = np.vstack(blocks)
+    assert w.shape == (25, 7) and (w.sum(1) == 7).all() and (w >= 0).all()
+    big = list(statistics._resample_counts(np.random.default_rng(0), 300_000, 20))
+    assert len(big) > 1 and all(b.size <= max(statistics.RESAMPLE_BLOCK, 300_000) for b in big)
+    again = np.vstack(list(statistics._resample_counts(np.random.default_rng(0), 7, 25)))
+    assert (again == w).all()
+
+
+def test_progress_bar_only_when_asked(capsys):
+    analysis = two_outlets()
+    compare(analysis, n_boot=20, n_perm=20, progress=False)
+    assert capsys.readouterr().err == ""
+    compare(analysis, n_boot=20, n_perm=20, progress=True)
+    assert "compare" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import re
 
 import matplotlib
@@ -17,6 +18,7 @@ from framing import Document  # noqa: E402
 from framing.records import ActorSentiment, Attribution, Cue, Evaluation, Mention, Span  # noqa: E402
 from framing.analysis import Analysis, document_from_record  # noqa: E402
 from framing.reporting.render import UNKNOWN_FORMAT, Report  # noqa: E402
+from framing.reporting.summary import ARTICLE_VIEW_CHARS  # noqa: E402
 
 from tests.conftest import requires_data, shared_data  # noqa: E402
 
@@ -319,4 +321,26 @@ def test_report_size_on_many_articles(sample_gold):
                          max_actors=8)
     page = rep.to_html()
     assert len(page.encode("utf-8")) < 5_000_000
-    assert page.count('<article class="doc"') == 1000
+    # the article view: every article that evidence links to, then others within the
+    # budget (ARTICLE_VIEW_CHARS), and a note that says how many are left out
+    shown = rep.summary["articles"]
+    assert 0 < len(shown) < 1000 and rep.summary["articles_left_out"] == 1000 - len(shown)
+    linked = {x["doc"] for x in rep.summary["evidence"]}
+    assert {a["doc"] for a in shown} >= linked
+    assert sum(len(a["text"]) for a in shown) <= ARTICLE_VIEW_CHARS + sum(
+        len(a["text"]) for a in shown if a["doc"] in linked)
+    for x in rep.summary["evidence"]:
+        assert f'id="a{x["doc"]}-{x["evidence_start"]}"' in page
+    assert page.count('<article class="doc"') == len(shown)
+    assert f"{rep.summary['articles_left_out']} more are left out" in page
+
+
+def test_every_highlight_class_has_a_legend_colour():
+    """Each class of the legend (persuasion and frame evidence included) has its own style."""
+    from framing.reporting.summary import LEGEND
+
+    css = (Path(framing.__file__).parent / "data" / "templates" / "report.css").read_text("utf-8")
+    for cls, _label in LEGEND:
+        last = cls.split()[-1]
+        assert re.search(rf"\.framing-report \.m\.{re.escape(last)} \{{", css), cls
+    assert ("persuasion", "persuasion technique") in LEGEND

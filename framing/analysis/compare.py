@@ -33,6 +33,8 @@ import pandas as pd
 from framing.analysis.roles import role_differences
 from framing.analysis.statistics import (
     MIN_SAMPLE,
+    RESAMPLE_BLOCK,
+    _boot_sums,
     _interval,
     _mean_t_interval,
     _p_floor_paired,
@@ -67,51 +69,120 @@ NONE_ANALYSED = ("none of the {n} articles was analysed successfully (first reas
 NO_ARTICLES = "no analysed article has a value for {field!r}: nothing to compare"
 
 class _Matrix:
-    """Numerators and denominators of several metrics over the same rows (articles)."""
+    """Numerators and denominators of several metrics over the same rows (articles).
 
-    def __init__(self, num: np.ndarray, den: np.ndarray, scale: np.ndarray):
-        self.num, self.den, self.scale = num, den, scale
+    Stored as the distinct columns they use (``basis``: a denominator such as ``words``
+    is shared by many metrics) with, per metric, the index of its numerator and its
+    denominator in ``basis``: every sum (of a group, a story, a resample) is one product
+    with ``basis``.
+    """
 
-    def value(self, rows: np.ndarray | slice = slice(None)) -> np.ndarray:
-        return _ratio(self.num[rows].sum(0), self.den[rows].sum(0), self.scale)
+    def __init__(self, n_rows: int, scale: np.ndarray):
+        self.scale = scale
+        self._cols: dict[bytes, int] = {}
+        self._basis: list[np.ndarray] = []
+        self._zero = np.zeros(n_rows)
+        self.num_idx: list[int] = []
+        self.den_idx: list[int] = []
+        self.basis = np.zeros((n_rows, 0))
 
-    def boot(self, weights: np.ndarray, rows: np.ndarray | slice = slice(None)) -> np.ndarray:
-        reps = _ratio(weights @ self.num[rows], weights @ self.den[rows], self.scale)
-        # one article alone cannot show how much the value varies: no interval
-        reps[:, (self.den[rows] > 0).sum(0) < MIN_SUPPORT] = np.nan
-        return reps
+    def _index(self, col: np.ndarray) -> int:
+        key = col.tobytes()
+        if key not in self._cols:
+            self._cols[key] = len(self._basis)
+            self._basis.append(col)
+        return self._cols[key]
+
+    def add(self, num: np.ndarray, den: np.ndarray) -> None:
+        self.num_idx.append(self._index(np.asarray(num, float)))
+        self.den_idx.append(self._index(np.asarray(den, float)))
+
+    def done(self) -> _Matrix:
+        n = len(self._zero)
+        self.basis = np.column_stack(self._basis) if self._basis else np.zeros((n, 0))
+        self.nidx = np.array(self.num_idx, dtype=np.intp)
+        self.didx = np.array(self.den_idx, dtype=np.intp)
+        self._cols, self._basis = {}, []
+        return self
+
+    @property
+    def width(self) -> int:
+        return len(self.nidx)
+
+    def ratio(self, sums: np.ndarray) -> np.ndarray:
+        """Metric values from sums of ``basis`` (the last axis)."""
+        return _ratio(sums[..., self.nidx], sums[..., self.didx], self.scale)
+
+    def support(self, rows: slice | np.ndarray) -> np.ndarray:
+        """Per metric, the rows of ``rows`` that contribute to its denominator."""
+        return (self.basis[rows] > 0).sum(0)[self.didx]
 
 
 def _article_matrix(arts: pd.DataFrame, metrics: list[Metric]) -> _Matrix:
-    pairs = [m.values(arts) for m in metrics]
-    num = np.column_stack([p[0] for p in pairs]) if pairs else np.zeros((len(arts), 0))
-    den = np.column_stack([p[1] for p in pairs]) if pairs else np.zeros((len(arts), 0))
-    return _Matrix(num, den, np.array([m.scale for m in metrics], float))
+    mat = _Matrix(len(arts), np.array([m.scale for m in metrics], float))
+    for m in metrics:
+        mat.add(*m.values(arts))
+    return mat.done()
 
 
 def _actor_matrix(arts: pd.DataFrame, actors_table: pd.DataFrame, names: list[str],
-                  metrics: list[Metric]) -> _Matrix:
-    """Rows: articles; columns: actor-major blocks of the actor metrics (zeros filled)."""
-    n, k = len(arts), len(metrics)
-    num = np.zeros((n, len(names) * k))
-    den = np.zeros((n, len(names) * k))
-    pos = {d: i for i, d in enumerate(arts["doc"].to_numpy())}
-    sub = actors_table[actors_table["actor"].isin(names) & actors_table["doc"].isin(pos)]
+                  metrics: list[Metric], sentiment: bool
+                  ) -> tuple[_Matrix, np.ndarray, np.ndarray | None]:
+    """Rows: articles; columns: actor-major blocks of the actor metrics (zeros filled).
+
+    Also returns which article mentions which actor (``articles x actors``, bool) and, with
+    ``sentiment``, each article's positive / neutral / negative sentence counts toward each
+    actor (``articles x actors x 3``).
+    """
+    n = len(arts)
+    mat = _Matrix(n, np.tile(np.array([m.scale for m in metrics], float), len(names)))
+    mentioned = np.zeros((n, len(names)), bool)
+    senti = np.zeros((n, len(names), 3)) if sentiment else None
+    pos = pd.Series(np.arange(n), index=arts["doc"].to_numpy())
+    sub = actors_table[actors_table["actor"].isin(names) & actors_table["doc"].isin(pos.index)]
+    counts = sub[["doc", "actor", *_ACTOR_COUNTS]].copy()
+    for c in _ACTOR_COUNTS:
+        counts[c] = pd.to_numeric(counts[c], errors="coerce")
+    per = counts.groupby(["actor", "doc"], sort=False)[_ACTOR_COUNTS].sum(min_count=1)
     base = pd.DataFrame({
         "doc": arts["doc"].to_numpy(),
         "article_attributions": pd.to_numeric(arts["attributions"]).to_numpy(),
         "article_words_quoted": pd.to_numeric(arts["words_quoted"]).to_numpy(),
     })
-    for a, name in enumerate(names):
-        rows = sub[sub["actor"] == name].groupby("doc")[_ACTOR_COUNTS].sum(min_count=1)
-        t = base.join(rows, on="doc")
+    per = per.reset_index()
+    per["_row"] = pos.reindex(per["doc"].to_numpy()).to_numpy().astype(np.intp)
+    per["_actor"] = pd.Categorical(per["actor"], categories=names).codes.astype(np.intp)
+    # the article x actor table, a block of actors at a time (each metric computed once per
+    # block on the stacked table; at most about a million rows in memory)
+    step = max(1, 1_000_000 // max(n, 1))
+    cols: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in names]
+    for first in range(0, len(names), step):
+        block = range(first, min(first + step, len(names)))
+        t = pd.DataFrame({
+            "doc": np.tile(base["doc"].to_numpy(), len(block)),
+            "article_attributions": np.tile(base["article_attributions"].to_numpy(), len(block)),
+            "article_words_quoted": np.tile(base["article_words_quoted"].to_numpy(), len(block)),
+        })
+        here = per[(per["_actor"] >= first) & (per["_actor"] < block.stop)]
+        at = (here["_actor"].to_numpy() - first) * n + here["_row"].to_numpy()
         for c in _ACTOR_COUNTS:
-            if c not in ("agent", "patient"):
-                t[c] = t[c].fillna(0)
-        for j, m in enumerate(metrics):
-            num[:, a * k + j], den[:, a * k + j] = m.values(t)
-    scale = np.tile(np.array([m.scale for m in metrics], float), len(names))
-    return _Matrix(num, den, scale)
+            fill = np.nan if c in ("agent", "patient") else 0.0
+            col = np.full(len(t), fill)
+            col[at] = here[c].to_numpy(float)
+            if fill == 0.0:
+                col[np.isnan(col)] = 0.0
+            t[c] = col
+        values = [m.values(t) for m in metrics]
+        for i, a in enumerate(block):
+            cols[a] = [(num[i * n:(i + 1) * n], den[i * n:(i + 1) * n]) for num, den in values]
+            tm = t["mentions"].to_numpy(float)[i * n:(i + 1) * n]
+            mentioned[:, a] = tm > 0
+            if senti is not None:
+                senti[:, a] = t[["positive", "neutral", "negative"]].to_numpy(float)[i * n:(i + 1) * n]
+    for a in range(len(names)):
+        for num, den in cols[a]:
+            mat.add(num, den)
+    return mat.done(), mentioned, senti
 
 
 class Comparison:
@@ -286,6 +357,7 @@ def compare(
     random_state: int = 0,
     p_adjust: str = "holm",
     min_sample: int = MIN_SAMPLE,
+    progress: bool = True,
 ) -> Comparison:
     """Compare groups of articles (outlets) on every metric, with uncertainty.
 
@@ -315,6 +387,9 @@ def compare(
     min_sample : int, default :data:`~framing.analysis.statistics.MIN_SAMPLE` (10)
         Below this many articles (group values) or stories (within-story differences), a
         t interval replaces the percentile bootstrap (see ``docs/compare.md``).
+    progress : bool, default True
+        Show a progress bar (tqdm, on standard error): one step for the overall values, one
+        per group and one per pair of groups.
 
     Returns
     -------
@@ -376,10 +451,14 @@ def compare(
 
     rng = np.random.default_rng(random_state)
     groups = sorted(arts[by].astype(str).unique().tolist())
-    labels = arts[by].astype(str).to_numpy()
-    docs = arts["doc"].to_numpy()
+    gcode = pd.Categorical(arts[by].astype(str), categories=groups).codes.astype(np.intp)
+    # articles in group order: each group's rows are one slice of every matrix
+    order = np.argsort(gcode, kind="stable")
+    arts, gcode = arts.iloc[order].reset_index(drop=True), gcode[order]
+    edges = np.searchsorted(gcode, np.arange(len(groups) + 1))
     amat = _article_matrix(arts, art_metrics)
     abounds = _bounds(art_metrics)
+    ka = amat.width
 
     # actors: the most mentioned unless named
     table = analysis.actors
@@ -391,119 +470,128 @@ def compare(
     else:
         names = list(actors)
     k = len(act_metrics)
-    xmat = _actor_matrix(arts, table, names, act_metrics)
-    xbounds = np.tile(_bounds(act_metrics), (len(names), 1))
-    mentioning = (table[table["mentions"] > 0].groupby(["doc", "actor"]).size()
-                  .reset_index()[["doc", "actor"]])
-    mentioned_in: dict[Any, set] = {}
-    for d, a in zip(mentioning["doc"], mentioning["actor"]):
-        mentioned_in.setdefault(d, set()).add(a)
     balance = [j for j, m in enumerate(act_metrics) if m.name == "sentiment_balance"]
-    senti: dict[tuple[Any, str], np.ndarray] = {}
-    if balance and names:
-        sub = table[table["actor"].isin(names)]
-        cnt = sub[["positive", "neutral", "negative"]].apply(pd.to_numeric).fillna(0)
-        for d, a, row in zip(sub["doc"], sub["actor"], cnt.to_numpy(float)):
-            senti[(d, a)] = senti.get((d, a), 0) + row
+    xmat, mentioned, senti = _actor_matrix(arts, table, names, act_metrics,
+                                           bool(balance and names))
+    xbounds = np.tile(_bounds(act_metrics), (len(names), 1))
+    pairs = [(ia, ib) for ia in range(len(groups)) for ib in range(ia + 1, len(groups))]
+    from tqdm import tqdm
 
-    def boot_weights(n: int) -> np.ndarray:
-        return rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
+    bar = tqdm(total=1 + len(groups) + len(pairs), desc="compare", unit="step",
+               disable=not progress)
 
-    def interval(mat: _Matrix, rows: np.ndarray, reps: np.ndarray, bounds: np.ndarray):
+    def interval(mat: _Matrix, rows: slice, reps: np.ndarray, bounds: np.ndarray):
         return _value_interval(mat, rows, reps, confidence, min_sample, bounds)
 
     # overall and by group, with bootstrap over articles
-    overall_rows: list[dict[str, Any]] = []
-    group_rows: list[dict[str, Any]] = []
-    actor_rows: list[dict[str, Any]] = []
+    overall_rows: list[pd.DataFrame] = []
+    group_rows: list[pd.DataFrame] = []
+    actor_rows: list[pd.DataFrame] = []
     group_boot: dict[str, np.ndarray] = {}
     actor_boot: dict[str, np.ndarray] = {}
-    for g in [None, *groups]:
-        rows = np.arange(len(arts)) if g is None else np.flatnonzero(labels == g)
-        w = boot_weights(len(rows))
-        value, reps = amat.value(rows), amat.boot(w, rows)
+    metric_names = [m.name for m in art_metrics]
+    actor_names = np.repeat(np.array(names, dtype=object), k)
+    actor_metric_names = np.tile(np.array([m.name for m in act_metrics], dtype=object),
+                                 len(names))
+    for gi in [-1, *range(len(groups))]:
+        rows = slice(0, len(arts)) if gi < 0 else slice(edges[gi], edges[gi + 1])
+        n_rows = rows.stop - rows.start
+        with_actors = gi >= 0 and bool(names)
+        mats = [amat.basis[rows]] + ([xmat.basis[rows]] if with_actors else [])
+        sums = _boot_sums(rng, mats, n_boot)
+        value = amat.ratio(amat.basis[rows].sum(0))
+        reps = _boot_reps(amat, rows, sums[0])
         lo, hi, how = interval(amat, rows, reps, abounds)
-        if g is not None:
-            group_boot[g] = reps
-        for j, m in enumerate(art_metrics):
-            rec = {"metric": m.name, "value": value[j], "ci_low": lo[j], "ci_high": hi[j],
-                   "n_articles": len(rows), "ci_method": how[j]}
-            (overall_rows if g is None else group_rows).append(
-                rec if g is None else {by: g, **rec})
-        if g is None or not names:
+        rec = pd.DataFrame({"metric": metric_names, "value": value, "ci_low": lo,
+                            "ci_high": hi, "n_articles": n_rows, "ci_method": how})
+        if gi < 0:
+            overall_rows.append(rec)
+            bar.update()
             continue
-        xv, xr = xmat.value(rows), xmat.boot(w, rows)
-        actor_boot[g] = xr
-        xlo, xhi, xhow = interval(xmat, rows, xr, xbounds)
-        docs_g = set(docs[rows].tolist())
-        for a, name in enumerate(names):
-            n_ment = sum(name in mentioned_in.get(d, ()) for d in docs_g)
-            for j in balance:  # one article: the uncertainty of its sentence counts
-                c = a * k + j
-                if xhow[c] is None and not np.isnan(xv[c]):
-                    # starts from np.zeros(3), so always an array; asarray tells the type checker
-                    counts = np.asarray(sum((senti.get((d, name), 0) for d in docs_g), np.zeros(3)))
-                    xlo[c], xhi[c] = _sentence_interval(counts, xv[c], rng, n_boot, confidence)
-                    xhow[c] = "sentences"
-            for j, m in enumerate(act_metrics):
-                c = a * k + j
-                actor_rows.append({by: g, "actor": name, "metric": m.name, "value": xv[c],
-                                   "ci_low": xlo[c], "ci_high": xhi[c],
-                                   "n_articles": len(rows), "n_mentioning": n_ment,
-                                   "ci_method": xhow[c]})
+        g = groups[gi]
+        group_rows.append(rec.assign(**{by: g}))
+        if within is None:
+            group_boot[g] = reps
+        if with_actors:
+            xv = xmat.ratio(xmat.basis[rows].sum(0))
+            xr = _boot_reps(xmat, rows, sums[1])
+            if within is None:
+                actor_boot[g] = xr
+            xlo, xhi, xhow = interval(xmat, rows, xr, xbounds)
+            n_ment = mentioned[rows].sum(0)
+            if senti is not None:
+                group_senti = senti[rows].sum(0)
+                for a in range(len(names)):
+                    for j in balance:  # one article: the uncertainty of its sentence counts
+                        c = a * k + j
+                        if xhow[c] is None and not np.isnan(xv[c]):
+                            xlo[c], xhi[c] = _sentence_interval(group_senti[a], xv[c], rng,
+                                                                n_boot, confidence)
+                            xhow[c] = "sentences"
+            actor_rows.append(pd.DataFrame({
+                by: g, "actor": actor_names, "metric": actor_metric_names, "value": xv,
+                "ci_low": xlo, "ci_high": xhi, "n_articles": n_rows,
+                "n_mentioning": np.repeat(n_ment, k), "ci_method": xhow}))
+        bar.update()
 
     # by story and the differences
-    story_rows, diff_rows, actor_diff_rows = [], [], []
+    story_rows: list[pd.DataFrame] = []
+    diff_parts: list[dict[str, Any]] = []
+    actor_diff_parts: list[dict[str, Any]] = []
     dbounds = _difference_bounds(abounds)
     xdbounds = _difference_bounds(xbounds)
-    pairs = [(ga, gb) for ia, ga in enumerate(groups) for gb in groups[ia + 1:]]
+    both_bounds = np.vstack([dbounds, xdbounds])
     if within is not None:
-        cells: dict[tuple[str, str], np.ndarray] = {}
-        xcells: dict[tuple[str, str], np.ndarray] = {}
-        stories = sorted(arts[within].dropna().astype(str).unique().tolist())
-        slabels = arts[within].astype(str).where(arts[within].notna(), None).to_numpy()
-        for s in stories:
-            for g in groups:
-                rows = np.flatnonzero((slabels == s) & (labels == g))
-                if not len(rows):
-                    continue
-                cells[(s, g)] = amat.value(rows)
-                for j, m in enumerate(art_metrics):
-                    story_rows.append({within: s, by: g, "metric": m.name,
-                                       "value": cells[(s, g)][j], "n_articles": len(rows)})
-                if names:
-                    xc = xmat.value(rows)
-                    here = set().union(*(mentioned_in.get(d, set()) for d in docs[rows]))
-                    for a, name in enumerate(names):
-                        if name not in here:  # the actor is not in this cell: no value
-                            xc[a * k:(a + 1) * k] = np.nan
-                    xcells[(s, g)] = xc
-        for ga, gb in pairs:
-            shared = [s for s in stories if (s, ga) in cells and (s, gb) in cells]
-            d = (np.array([cells[(s, ga)] - cells[(s, gb)] for s in shared])
-                 if shared else np.zeros((0, len(art_metrics))))
-            stats = _paired_stats(d, rng, n_boot, n_perm, confidence, min_sample, dbounds)
-            diff_rows += _diff_records({f"{by}_a": ga, f"{by}_b": gb},
-                                       [m.name for m in art_metrics], None, stats)
+        from scipy import sparse
+
+        svals = arts[within].astype(str).where(arts[within].notna(), None)
+        stories = sorted(svals.dropna().unique().tolist())
+        scode = pd.Categorical(svals, categories=stories).codes.astype(np.intp)
+        has = np.flatnonzero(scode >= 0)
+        cell_of = scode[has] * len(groups) + gcode[has]
+        cells, inv = np.unique(cell_of, return_inverse=True)
+        member = sparse.csr_matrix((np.ones(len(has)), (inv, has)),
+                                   shape=(len(cells), len(arts)))
+        cval = amat.ratio(np.asarray(member @ amat.basis))
+        n_cell = np.bincount(inv, minlength=len(cells))
+        cs, cg = cells // len(groups), cells % len(groups)
+        story_rows.append(pd.DataFrame({
+            within: np.repeat(np.array(stories, dtype=object)[cs], ka),
+            by: np.repeat(np.array(groups, dtype=object)[cg], ka),
+            "metric": np.tile(np.array(metric_names, dtype=object), len(cells)),
+            "value": cval.ravel(), "n_articles": np.repeat(n_cell, ka)}))
+        if names:
+            xc = xmat.ratio(np.asarray(member @ xmat.basis))
+            here = np.asarray(member @ mentioned.astype(float)) > 0
+            xc[~np.repeat(here, k, axis=1)] = np.nan  # the actor is not in this cell: no value
+            cval = np.hstack([cval, xc])
+        at = np.full((len(stories), len(groups)), -1, dtype=np.intp)
+        at[cs, cg] = np.arange(len(cells))
+        for ia, ib in pairs:
+            shared = np.flatnonzero((at[:, ia] >= 0) & (at[:, ib] >= 0))
+            d = cval[at[shared, ia]] - cval[at[shared, ib]]
+            stats = _paired_stats(d, rng, n_boot, n_perm, confidence, min_sample, both_bounds)
+            head = {f"{by}_a": groups[ia], f"{by}_b": groups[ib]}
+            diff_parts.append(_diff_frame(head, metric_names, None, stats, slice(0, ka)))
             if names:
-                xd = (np.array([xcells[(s, ga)] - xcells[(s, gb)] for s in shared])
-                      if shared else np.zeros((0, len(names) * k)))
-                xstats = _paired_stats(xd, rng, n_boot, n_perm, confidence, min_sample,
-                                       xdbounds)
-                actor_diff_rows += _diff_records({f"{by}_a": ga, f"{by}_b": gb},
-                                                 [m.name for m in act_metrics], names, xstats)
+                actor_diff_parts.append(_diff_frame(
+                    head, [m.name for m in act_metrics], names, stats, slice(ka, None)))
+            bar.update()
     else:
-        for ga, gb in pairs:
-            ra, rb = np.flatnonzero(labels == ga), np.flatnonzero(labels == gb)
+        for ia, ib in pairs:
+            ga, gb = groups[ia], groups[ib]
+            ra, rb = slice(edges[ia], edges[ia + 1]), slice(edges[ib], edges[ib + 1])
+            head = {f"{by}_a": ga, f"{by}_b": gb}
             stats = _pooled_stats(amat, ra, rb, group_boot[ga] - group_boot[gb], rng, n_perm,
                                   confidence, min_sample, dbounds)
-            diff_rows += _diff_records({f"{by}_a": ga, f"{by}_b": gb},
-                                       [m.name for m in art_metrics], None, stats)
+            diff_parts.append(_diff_frame(head, metric_names, None, stats))
             if names:
                 xstats = _pooled_stats(xmat, ra, rb, actor_boot[ga] - actor_boot[gb], rng,
                                        n_perm, confidence, min_sample, xdbounds)
-                actor_diff_rows += _diff_records({f"{by}_a": ga, f"{by}_b": gb},
-                                                 [m.name for m in act_metrics], names, xstats)
+                actor_diff_parts.append(_diff_frame(head, [m.name for m in act_metrics],
+                                                    names, xstats))
+            bar.update()
+    bar.close()
 
     role_diffs = None
     if within is not None and names and "role" in table.columns and table["role"].notna().any():
@@ -515,10 +603,10 @@ def compare(
                           "description": m.description, "scale": m.scale}
                          for m in [*art_metrics, *act_metrics]],
                         columns=["metric", "level", "label", "description", "scale"])
-    differences = pd.DataFrame(diff_rows, columns=[f"{by}_a", f"{by}_b", "metric", *DIFF_STATS])
+    differences = _table(diff_parts, [f"{by}_a", f"{by}_b", "metric", *DIFF_STATS])
     differences["adjusted_p"] = adjust_p(differences["p_value"].to_numpy(float), p_adjust)
-    actor_differences = pd.DataFrame(actor_diff_rows, columns=[
-        f"{by}_a", f"{by}_b", "actor", "metric", *DIFF_STATS])
+    actor_differences = _table(actor_diff_parts, [f"{by}_a", f"{by}_b", "actor", "metric",
+                                                  *DIFF_STATS])
     actor_differences["adjusted_p"] = adjust_p(actor_differences["p_value"].to_numpy(float),
                                                p_adjust)
     return Comparison(
@@ -527,12 +615,10 @@ def compare(
                     "confidence": confidence, "random_state": random_state,
                     "actors": names, "p_adjust": p_adjust, "min_sample": min_sample,
                     "alpha": ALPHA},
-        overall=pd.DataFrame(overall_rows, columns=gcols[1:]),
-        by_group=pd.DataFrame(group_rows, columns=gcols),
-        by_actor=pd.DataFrame(actor_rows, columns=[by, "actor", *gcols[1:6], "n_mentioning",
-                                                   "ci_method"]),
-        by_story=pd.DataFrame(story_rows,
-                              columns=[within or "story", by, "metric", "value", "n_articles"]),
+        overall=_table(overall_rows, gcols[1:]),
+        by_group=_table(group_rows, gcols),
+        by_actor=_table(actor_rows, [by, "actor", *gcols[1:6], "n_mentioning", "ci_method"]),
+        by_story=_table(story_rows, [within or "story", by, "metric", "value", "n_articles"]),
         differences=differences, metrics=meta, notes=notes,
         actor_differences=actor_differences,
         role_differences=role_diffs,
@@ -560,15 +646,53 @@ def _methods(lo: np.ndarray, n: np.ndarray, min_sample: int) -> np.ndarray:
     return how
 
 
-def _value_interval(mat: _Matrix, rows: np.ndarray, reps: np.ndarray, confidence: float,
+def _table(parts: list, columns: list[str]) -> pd.DataFrame:
+    """The parts of a result table (DataFrames, or dicts of equal-length columns where a
+    scalar is repeated), in order, with exactly ``columns``."""
+    frames = [p for p in parts if isinstance(p, pd.DataFrame) and len(p)]
+    dicts = [p for p in parts if isinstance(p, dict)]
+    if dicts:
+        sizes = [len(p["metric"]) for p in dicts]
+        cols = {}
+        for c in columns:
+            if all(np.ndim(p[c]) == 0 for p in dicts):
+                cols[c] = np.repeat(np.array([p[c] for p in dicts], dtype=object), sizes)
+            else:
+                cols[c] = np.concatenate([np.asarray(p[c]) for p in dicts])
+        frames.append(pd.DataFrame(cols))
+        for c in ("difference", "ci_low", "ci_high", "p_value", "p_floor", "adjusted_p"):
+            if c in frames[-1]:
+                frames[-1][c] = frames[-1][c].astype(float)
+        if "n_stories" in frames[-1]:
+            frames[-1]["n_stories"] = frames[-1]["n_stories"].infer_objects()
+        if "can_reach_05" in frames[-1]:
+            frames[-1]["can_reach_05"] = frames[-1]["can_reach_05"].astype(bool)
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns] if len(frames) > 1 else frames[0][columns]
+
+
+def _boot_reps(mat: _Matrix, rows: slice, sums: np.ndarray) -> np.ndarray:
+    """Resampled values from resampled sums of ``mat.basis``; none (NaN) where fewer than
+    :data:`MIN_SUPPORT` articles contribute: one article cannot show how much it varies."""
+    reps = mat.ratio(sums)
+    reps[:, mat.support(rows) < MIN_SUPPORT] = np.nan
+    return reps
+
+
+def _value_interval(mat: _Matrix, rows: slice, reps: np.ndarray, confidence: float,
                     min_sample: int, bounds: np.ndarray):
     """Percentile bootstrap from ``min_sample`` contributing articles up, a t interval below."""
-    lo, hi = _interval(reps, confidence)
-    tlo, thi, m = _ratio_t_interval(mat.num[rows], mat.den[rows], mat.scale, confidence)
-    small = (m >= MIN_SUPPORT) & (m < min_sample)
-    lo, hi = np.where(small, tlo, lo), np.where(small, thi, hi)
-    lo[m < MIN_SUPPORT] = np.nan
-    hi[m < MIN_SUPPORT] = np.nan
+    m = mat.support(rows)
+    lo, hi = np.full(mat.width, np.nan), np.full(mat.width, np.nan)
+    boot = np.flatnonzero(m >= max(min_sample, MIN_SUPPORT))
+    lo[boot], hi[boot] = _interval(reps[:, boot], confidence)
+    small = np.flatnonzero((m >= MIN_SUPPORT) & (m < min_sample))
+    if len(small):
+        part = mat.basis[rows]
+        tlo, thi, _ = _ratio_t_interval(part[:, mat.nidx[small]], part[:, mat.didx[small]],
+                                        mat.scale[small], confidence)
+        lo[small], hi[small] = tlo, thi
     lo, hi = _clip(lo, hi, bounds)
     return lo, hi, _methods(lo, m, min_sample)
 
@@ -585,81 +709,101 @@ def _sentence_interval(counts: np.ndarray, value: float, rng: np.random.Generato
 
 def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: float,
                   min_sample: int, bounds: np.ndarray) -> dict[str, np.ndarray]:
-    """Mean within-story difference per column; bootstrap over stories (a t interval below
-    ``min_sample`` stories); sign-flip permutation test with its floor."""
-    k = d.shape[0]
+    """Mean within-story difference per column (NaN cells left out); bootstrap over stories
+    (a t interval below ``min_sample`` stories); sign-flip permutation test with its floor.
+
+    One draw of resampled stories and one of sign patterns serve every column.
+    """
+    k, width = d.shape
     mask = ~np.isnan(d)
     kcol = mask.sum(0)
     d0 = np.where(mask, d, 0.0)
+    lo, hi = np.full(width, np.nan), np.full(width, np.nan)
+    p = np.full(width, np.nan)
     with np.errstate(invalid="ignore", divide="ignore"):
-        obs = np.where(kcol > 0, d0.sum(0) / kcol, np.nan)
-        if k:
-            w = rng.multinomial(k, np.full(k, 1.0 / k), size=n_boot).astype(float)
-            cnt = w @ mask
-            reps = np.where(cnt > 0, (w @ d0) / cnt, np.nan)
-            reps[:, kcol < MIN_SUPPORT] = np.nan  # one story: no interval
+        obs = np.where(kcol > 0, d0.sum(0) / np.maximum(kcol, 1), np.nan)
+        boot = np.flatnonzero(kcol >= max(min_sample, MIN_SUPPORT))
+        if len(boot):
+            full = mask[:, boot].all(0)
+            patterns, which = np.unique(mask[:, boot[~full]], axis=1, return_inverse=True)
+            dsum, csum = _boot_sums(rng, [d0[:, boot], patterns.astype(float)], n_boot)
+            cnt = np.full((n_boot, len(boot)), float(k))
+            cnt[:, ~full] = csum[:, np.ravel(which)]
+            reps = np.where(cnt > 0, dsum / cnt, np.nan)
+            lo[boot], hi[boot] = _interval(reps, confidence)
+        small = np.flatnonzero((kcol >= MIN_SUPPORT) & (kcol < min_sample))
+        if len(small):
+            lo[small], hi[small] = _mean_t_interval(d[:, small], confidence)
+        live = np.flatnonzero(kcol > 0)
+        if len(live):
             exact = 2 ** k <= n_perm
             if exact:  # few stories: every sign pattern, an exact test
                 signs = 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1)
             else:
-                signs = rng.choice([-1.0, 1.0], size=(n_perm, k))
-            perm = np.where(kcol > 0, (signs @ d0) / kcol, np.nan)
-        else:
-            reps = np.zeros((0, d.shape[1]))
-            perm = np.zeros((0, d.shape[1]))
-            exact = False
-    lo, hi = _interval(reps, confidence)
-    tlo, thi = _mean_t_interval(d, confidence) if k else (lo, hi)
-    small = (kcol >= MIN_SUPPORT) & (kcol < min_sample)
-    lo, hi = _clip(np.where(small, tlo, lo), np.where(small, thi, hi), bounds)
-    p = _p_value(perm, obs, exact)
+                signs = 1.0 - 2.0 * rng.integers(0, 2, size=(n_perm, k), dtype=np.int8)
+            perm = (signs @ d0[:, live]) / kcol[live]
+            p[live] = _p_value(perm, obs[live], exact)
+    lo, hi = _clip(lo, hi, bounds)
     floor = np.where(np.isnan(p), np.nan, _p_floor_paired(kcol, n_perm))
     return {"difference": obs, "ci_low": lo, "ci_high": hi, "p_value": p,
-            "n_stories": kcol.astype(object), "ci_method": _methods(lo, kcol, min_sample),
+            "n_stories": kcol, "ci_method": _methods(lo, kcol, min_sample),
             "p_floor": floor}
 
 
-def _pooled_stats(mat: _Matrix, ra: np.ndarray, rb: np.ndarray, reps: np.ndarray, rng,
+def _pooled_stats(mat: _Matrix, ra: slice, rb: slice, reps: np.ndarray, rng,
                   n_perm: int, confidence: float, min_sample: int,
                   bounds: np.ndarray) -> dict[str, np.ndarray]:
     """Difference of pooled values; independent bootstraps (a t interval below ``min_sample``
     contributing articles in either group); label-shuffle permutation test with its floor."""
-    obs = mat.value(ra) - mat.value(rb)
+    xa, xb = mat.basis[ra], mat.basis[rb]
+    ta, tb = xa.sum(0), xb.sum(0)
+    obs = mat.ratio(ta) - mat.ratio(tb)
     lo, hi = _interval(reps, confidence)
-    va, sa, ma = _ratio_se(mat.num[ra], mat.den[ra], mat.scale)
-    vb, sb, mb = _ratio_se(mat.num[rb], mat.den[rb], mat.scale)
+    va, sa, ma = _ratio_se(xa[:, mat.nidx], xa[:, mat.didx], mat.scale)
+    vb, sb, mb = _ratio_se(xb[:, mat.nidx], xb[:, mat.didx], mat.scale)
     m = np.minimum(ma, mb)
     half = _t_quantile(confidence, m - 1) * np.sqrt(sa ** 2 + sb ** 2)
     small = (m >= MIN_SUPPORT) & (m < min_sample)
     lo, hi = _clip(np.where(small, obs - half, lo), np.where(small, obs + half, hi), bounds)
-    pooled = np.concatenate([ra, rb])
-    assign = np.zeros((n_perm, len(pooled)))
-    for i in range(n_perm):
-        assign[i, rng.permutation(len(pooled))[:len(ra)]] = 1.0
-    num, den = mat.num[pooled], mat.den[pooled]
-    perm = (_ratio(assign @ num, assign @ den, mat.scale)
-            - _ratio((1 - assign) @ num, (1 - assign) @ den, mat.scale))
+    pooled = np.vstack([xa, xb])
+    n, na = len(pooled), len(xa)
+    total = ta + tb
+    perm = np.zeros((0, mat.width))
+    if n_perm and na and n > na:
+        step = max(1, RESAMPLE_BLOCK // n)
+        parts = []
+        for start in range(0, n_perm, step):
+            c = min(step, n_perm - start)
+            # a random set of len(a) articles per row: the first of a random order
+            chosen = np.argpartition(rng.random((c, n)), na - 1, axis=1)[:, :na]
+            assign = np.zeros((c, n))
+            np.put_along_axis(assign, chosen, 1.0, axis=1)
+            sums = assign @ pooled
+            parts.append(mat.ratio(sums) - mat.ratio(total - sums))
+        perm = np.vstack(parts)
     p = _p_value(perm, obs)
-    floor = np.where(np.isnan(p), np.nan, _p_floor_pooled(len(ra), len(rb), n_perm))
+    floor = np.where(np.isnan(p), np.nan, _p_floor_pooled(na, n - na, n_perm))
     return {"difference": obs, "ci_low": lo, "ci_high": hi, "p_value": p,
             "n_stories": np.full(obs.shape, None, dtype=object),
             "ci_method": _methods(lo, m, min_sample), "p_floor": floor}
 
 
-def _diff_records(head: dict[str, str], metric_names: list[str], actors: list[str] | None,
-                  stats: dict[str, np.ndarray]) -> list[dict[str, Any]]:
-    """Rows of a differences table; with ``actors``, columns are actor-major blocks."""
-    out = []
-    for a, actor in enumerate(actors if actors is not None else [None]):
-        for j, name in enumerate(metric_names):
-            c = a * len(metric_names) + j
-            n = stats["n_stories"][c]
-            floor = stats["p_floor"][c]
-            rec = {**head, **({"actor": actor} if actors is not None else {}), "metric": name,
-                   "difference": stats["difference"][c], "ci_low": stats["ci_low"][c],
-                   "ci_high": stats["ci_high"][c], "p_value": stats["p_value"][c],
-                   "n_stories": None if n is None else int(n),
-                   "ci_method": stats["ci_method"][c], "p_floor": floor,
-                   "can_reach_05": bool(floor <= ALPHA), "adjusted_p": np.nan}
-            out.append(rec)
+def _diff_frame(head: dict[str, str], metric_names: list[str], actors: list[str] | None,
+                stats: dict[str, np.ndarray], cols: slice = slice(None)) -> dict[str, Any]:
+    """Rows of a differences table from the columns ``cols`` of ``stats``; with ``actors``,
+    columns are actor-major blocks."""
+    blocks = len(actors) if actors is not None else 1
+    part = {key: np.asarray(v)[cols] for key, v in stats.items()}
+    floor = part["p_floor"].astype(float)
+    out: dict[str, Any] = {**head}
+    if actors is not None:
+        out["actor"] = np.repeat(np.array(actors, dtype=object), len(metric_names))
+    n = part["n_stories"]
+    out.update({
+        "metric": np.tile(np.array(metric_names, dtype=object), blocks),
+        "difference": part["difference"].astype(float), "ci_low": part["ci_low"],
+        "ci_high": part["ci_high"], "p_value": part["p_value"],
+        "n_stories": n if n.dtype == object else n.astype(int),
+        "ci_method": part["ci_method"], "p_floor": floor,
+        "can_reach_05": floor <= ALPHA, "adjusted_p": np.full(len(floor), np.nan)})
     return out

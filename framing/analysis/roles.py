@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from framing.analysis.statistics import _interval, _p_value
+from framing.analysis.statistics import _boot_sums, _interval, _p_value
 from framing.analysis.tables import STATUS_OK, Analysis
 
 __all__ = ["role_shares", "role_differences", "MAIN_ROLES"]
@@ -133,28 +133,46 @@ def role_differences(analysis: Analysis, by: str = "outlet", within: str = "stor
         actors = sorted(counts[counts >= 2].index.tolist())
     rng = np.random.default_rng(random_state)
     groups = sorted(t["_by"].astype(str).unique().tolist())
-    out = []
+    roles = list(roles)
+    t = t[t["actor"].isin(list(actors))]
+    # the share of each (actor, story, group) cell's articles casting the actor in each role
+    hits = pd.DataFrame({r: (t["role"] == r).to_numpy(float) for r in roles})
+    hits["actor"] = t["actor"].to_numpy()
+    hits["_within"] = t["_within"].astype(str).to_numpy()
+    hits["_by"] = t["_by"].astype(str).to_numpy()
+    cells = hits.groupby(["actor", "_within", "_by"], sort=True)[roles].mean()
+    out: dict[str, list] = {c: [] for c in ("a", "b", "actor", "role", "difference", "ci_low",
+                                            "ci_high", "p_value", "n_stories")}
     for actor in actors:
-        ta = t[t["actor"] == actor]
-        cells = {}
-        for (s, g), tg in ta.groupby(["_within", "_by"]):
-            cells[(str(s), str(g))] = np.array([(tg["role"] == r).mean() for r in roles])
-        stories = sorted({s for s, _ in cells})
+        if actor not in cells.index.get_level_values(0):
+            continue
+        ca = cells.xs(actor, level="actor")
+        stories = sorted(set(ca.index.get_level_values("_within")))
+        sidx = {s: i for i, s in enumerate(stories)}
+        gidx = {g: i for i, g in enumerate(groups)}
+        at = np.full((len(stories), len(groups)), -1, dtype=np.intp)
+        at[[sidx[s] for s in ca.index.get_level_values("_within")],
+           [gidx[g] for g in ca.index.get_level_values("_by")]] = np.arange(len(ca))
+        vals = ca.to_numpy(float)
+        present = at >= 0
         for ia, ga in enumerate(groups):
-            for gb in groups[ia + 1:]:
-                shared = [s for s in stories if (s, ga) in cells and (s, gb) in cells]
-                if not shared:
+            for ib in range(ia + 1, len(groups)):
+                shared = np.flatnonzero(present[:, ia] & present[:, ib])
+                if not len(shared):
                     continue
-                d = np.array([cells[(s, ga)] - cells[(s, gb)] for s in shared])
+                d = vals[at[shared, ia]] - vals[at[shared, ib]]
                 obs, lo, hi, p = _paired(d, rng, n_boot, n_perm, confidence)
-                for j, r in enumerate(roles):
-                    out.append({f"{by}_a": ga, f"{by}_b": gb, "actor": actor, "role": r,
-                                "difference": obs[j], "ci_low": lo[j], "ci_high": hi[j],
-                                "p_value": p[j], "n_stories": len(shared)})
+                out["a"] += [ga] * len(roles)
+                out["b"] += [groups[ib]] * len(roles)
+                out["actor"] += [actor] * len(roles)
+                out["role"] += roles
+                for key, v in (("difference", obs), ("ci_low", lo), ("ci_high", hi),
+                               ("p_value", p)):
+                    out[key] += v.tolist()
+                out["n_stories"] += [len(shared)] * len(roles)
     cols = [f"{by}_a", f"{by}_b", "actor", "role", "difference", "ci_low", "ci_high", "p_value",
             "n_stories"]
-    return pd.DataFrame(out, columns=cols)
-
+    return pd.DataFrame({c: out[k] for c, k in zip(cols, out)}, columns=cols)
 
 
 def _paired(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: float):
@@ -164,15 +182,14 @@ def _paired(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: float):
     :func:`framing.compare`'s within-story differences."""
     k = d.shape[0]
     obs = d.mean(axis=0)
-    w = rng.multinomial(k, np.full(k, 1.0 / k), size=n_boot).astype(float)
-    reps = (w @ d) / k
     if k < 2:
-        reps[:] = np.nan
-    lo, hi = _interval(reps, confidence)
+        lo = hi = np.full(d.shape[1], np.nan)
+    else:
+        lo, hi = _interval(_boot_sums(rng, [d], n_boot)[0] / k, confidence)
     exact = 2 ** k <= n_perm
     if exact:
         signs = 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1)
     else:
-        signs = rng.choice([-1.0, 1.0], size=(n_perm, k))
+        signs = 1.0 - 2.0 * rng.integers(0, 2, size=(n_perm, k), dtype=np.int8)
     perm = (signs @ d) / k
     return obs, lo, hi, _p_value(perm, obs, exact)

@@ -31,17 +31,66 @@ def _ratio(num: np.ndarray, den: np.ndarray, scale: np.ndarray) -> np.ndarray:
 
 
 def _interval(reps: np.ndarray, confidence: float) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile interval per column of a replicates matrix, ignoring undefined replicates."""
+    """Percentile interval per column of a replicates matrix, ignoring undefined replicates.
+
+    The same numbers as ``np.quantile(column[~isnan], [alpha, 1 - alpha])`` (linear
+    interpolation) column by column, from one sort of the whole matrix (NaN sorts last).
+    """
     alpha = (1.0 - confidence) / 2.0
-    if reps.shape[0] == 0:
-        nan = np.full(reps.shape[1], np.nan)
-        return nan, nan
-    ok = ~np.isnan(reps)
-    lo = np.full(reps.shape[1], np.nan)
-    hi = np.full(reps.shape[1], np.nan)
-    for j in np.flatnonzero(ok.any(axis=0)):
-        lo[j], hi[j] = np.quantile(reps[ok[:, j], j], [alpha, 1.0 - alpha])
+    m = reps.shape[1] if reps.ndim == 2 else 0
+    lo = np.full(m, np.nan)
+    hi = np.full(m, np.nan)
+    if reps.shape[0] == 0 or m == 0:
+        return lo, hi
+    n = (~np.isnan(reps)).sum(0)
+    cols = np.flatnonzero(n > 0)
+    if not len(cols):
+        return lo, hi
+    srt = np.sort(reps[:, cols] if len(cols) < m else reps, axis=0)
+    n = n[cols]
+    at = np.arange(len(cols))
+    for q, out in ((alpha, lo), (1.0 - alpha, hi)):
+        virtual = (n - 1) * q
+        prev = np.floor(virtual).astype(np.intp)
+        nxt = np.minimum(prev + 1, n - 1)
+        a, b = srt[prev, at], srt[nxt, at]
+        gamma = virtual - prev
+        diff = b - a
+        val = a + diff * gamma  # numpy's _lerp, for the same rounding
+        val = np.where(gamma >= 0.5, b - diff * (1 - gamma), val)
+        out[cols] = val
     return lo, hi
+
+
+#: Resampling draws are made in blocks of at most this many cells (resamples x units), so
+#: that memory stays flat whatever the number of articles.
+RESAMPLE_BLOCK = 2_000_000
+
+
+def _resample_counts(rng: np.random.Generator, n: int, n_boot: int):
+    """Blocks of bootstrap counts: each row is one resample of ``n`` units drawn with
+    replacement (``n`` uniform draws of a unit, counted), each column a unit. The blocks
+    hold ``n_boot`` rows in all, at most :data:`RESAMPLE_BLOCK` cells each."""
+    step = max(1, RESAMPLE_BLOCK // max(n, 1))
+    for start in range(0, n_boot, step):
+        c = min(step, n_boot - start)
+        idx = rng.integers(0, n, size=(c, n))
+        idx += (np.arange(c) * n)[:, None]
+        yield np.bincount(idx.ravel(), minlength=c * n).reshape(c, n).astype(float)
+
+
+def _boot_sums(rng: np.random.Generator, mats: list[np.ndarray], n_boot: int) -> list[np.ndarray]:
+    """Column sums of each matrix of ``mats`` (same rows: the units) under ``n_boot``
+    bootstrap resamples of the rows (one draw shared by every matrix): ``n_boot x columns``
+    each."""
+    n = mats[0].shape[0]
+    if n == 0:
+        return [np.zeros((n_boot, x.shape[1])) for x in mats]
+    parts: list[list[np.ndarray]] = [[] for _ in mats]
+    for w in _resample_counts(rng, n, n_boot):
+        for part, x in zip(parts, mats):
+            part.append(w @ x)
+    return [np.vstack(p) for p in parts]
 
 
 def _t_quantile(confidence: float, df: np.ndarray) -> np.ndarray:
@@ -96,16 +145,19 @@ def _p_value(perm: np.ndarray, observed: np.ndarray, exact: bool = False) -> np.
     """Two-sided permutation p-value per column: (1 + #|perm| >= |obs|) / (1 + #perm).
 
     With ``exact``, ``perm`` holds every permutation (the observed one among them) and the
-    p-value is the share of them at least as extreme.
+    p-value is the share of them at least as extreme. Undefined (NaN) permutations are left
+    out; a column with an undefined observation gets NaN.
     """
     out = np.full(observed.shape, np.nan)
-    for j in range(observed.shape[0]):
-        if np.isnan(observed[j]):
-            continue
-        col = perm[:, j]
-        col = col[~np.isnan(col)]
-        extreme = np.sum(np.abs(col) >= abs(observed[j]) - 1e-12)
-        out[j] = extreme / len(col) if exact else (1 + extreme) / (1 + len(col))
+    if perm.shape[0] == 0:
+        return out
+    ok = ~np.isnan(perm)
+    count = ok.sum(0)
+    with np.errstate(invalid="ignore"):
+        extreme = (ok & (np.abs(perm) >= np.abs(observed) - 1e-12)).sum(0)
+        p = extreme / count if exact else (1 + extreme) / (1 + count)
+    live = ~np.isnan(observed)
+    out[live] = p[live]
     return out
 
 
@@ -117,8 +169,9 @@ def _p_floor_paired(k: np.ndarray, n_perm: int) -> np.ndarray:
     cannot go below 1 / (n_perm + 1) either.
     """
     k = np.asarray(k, float)
-    exact = 2.0 ** k <= n_perm
-    floor = np.where(exact, 2.0 / 2.0 ** k, np.maximum(2.0 / 2.0 ** k, 1.0 / (n_perm + 1)))
+    exact = k <= np.log2(max(n_perm, 1))
+    every = 2.0 ** np.minimum(1.0 - k, 0.0)  # 2 / 2**k without overflow
+    floor = np.where(exact, every, np.maximum(every, 1.0 / (n_perm + 1)))
     return np.where(k >= 1, floor, np.nan)
 
 

@@ -442,8 +442,8 @@ class Report:
              "the evidence locators above link here.</p>"]
         if s.get("articles_left_out"):
             p.append(f'<p class="note">{len(arts)} articles shown; '
-                     f"{s['articles_left_out']} more are left out to keep the page small "
-                     "(every article that evidence links to is here).</p>")
+                     f"{s['articles_left_out']} more are left out to keep the page quick to "
+                     "open (every article that evidence links to is here).</p>")
         p.append(_legend_html(s.get("legend", [])))
         for a in arts:
             meta = " · ".join(_e(v) for v in (a.get("group"), a.get("story")) if v)

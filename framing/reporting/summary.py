@@ -35,8 +35,10 @@ ACTOR_METRICS_SHOWN = ("mentions", "voice_share", "sentiment_balance")
 #: Rows of the per-actor differences table shown in HTML and Markdown.
 MAX_ACTOR_DIFFERENCES_SHOWN = 30
 #: Article text (characters) the article view holds at most: articles that evidence links to
-#: come first, then the others in input order until the budget is spent (a note says so).
-ARTICLE_VIEW_CHARS = 2_500_000
+#: are always there, then the others in input order until the budget is spent (a note says
+#: so). The article view is most of a large report's weight: with 2,500,000 characters a
+#: report on 1,000 articles took 2.7 s to open in headless Chromium; see docs/report.md.
+ARTICLE_VIEW_CHARS = 250_000
 ROLE_METRICS_SHOWN = ("antagonist_share", "protagonist_share", "innocent_share")
 #: Rows of the role differences table shown in HTML and Markdown (all are in the JSON form).
 MAX_ROLE_DIFFERENCES_SHOWN = 30
@@ -144,6 +146,8 @@ LEGEND = [
     ("vague", "vague attribution"),
     ("positive", "evaluative, positive"),
     ("negative", "evaluative, negative"),
+    ("persuasion", "persuasion technique"),
+    ("frame", "frame evidence"),
 ]
 
 _PRONOUNS = frozenset("who whom which that he she it they we i you this these those one "
@@ -519,11 +523,17 @@ def _p_floor_note(cmp: Comparison) -> str:
 
 
 def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets frame the same stories",
-              max_actors: int = 8, snippets: int = 2, figures: bool = True) -> dict[str, Any]:
+              max_actors: int = 8, snippets: int = 2, figures: bool = True,
+              progress: bool = False) -> dict[str, Any]:
     """The report's summary of an analysis and its comparison, computed once: corpus counts,
     failures, warnings, metrics by group with intervals, within-story differences (overall
     and per actor), actors, evidence snippets, the article view, figures (SVG), methods and
-    the accuracy of each measure. It reads the tables; it runs no pipeline."""
+    the accuracy of each measure. It reads the tables; it runs no pipeline. ``progress``
+    shows a bar (tqdm, standard error) over its four stages: evidence, article view, frame
+    examples, figures."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=4, desc="report", unit="stage", disable=not progress)
     arts = analysis.articles
     ok = analysis.ok
     by = cmp.by
@@ -541,8 +551,19 @@ def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets 
     if len(role_diffs):
         role_diffs = role_diffs.sort_values(["p_value", "actor", "role"], na_position="last")
     err = analysis.errors
+    bar.set_postfix_str("evidence")
     evidence = _evidence(analysis, by, cmp.groups, snippets)
+    bar.update()
+    bar.set_postfix_str("article view")
     articles, left_out = _articles(analysis, evidence, by)
+    bar.update()
+    bar.set_postfix_str("frame examples")
+    frames = _frames(analysis, cmp, min(snippets, FRAME_EXAMPLES))
+    bar.update()
+    bar.set_postfix_str("figures")
+    drawn = _figures(analysis, cmp, actors) if figures else []
+    bar.update()
+    bar.close()
     return {
         "title": title,
         "framing_version": __version__,
@@ -571,10 +592,10 @@ def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets 
         "articles": articles,
         "articles_left_out": left_out,
         "legend": [list(x) for x in LEGEND],
-        "frames": _frames(analysis, cmp, min(snippets, FRAME_EXAMPLES)),
+        "frames": frames,
         "roles": json_records(_role_share_table(cmp, actors)),
         "role_differences": json_records(role_diffs),
-        "figures": _figures(analysis, cmp, actors) if figures else [],
+        "figures": drawn,
         "methods": [{"name": n, "text": t, "references": refs} for n, t, refs in METHODS],
         "accuracy": accuracy(),
         "references": dict(REFERENCES),
