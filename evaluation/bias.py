@@ -73,7 +73,8 @@ LOADED_WORDS = {"C": 1.0, "window": 1}  # chosen on BABE dev (docs/evaluative.md
 BASIL_THRESHOLDS = np.round(np.arange(0.05, 0.901, 0.025), 3)
 BIAS_GRID = [{"lexical": lex, "C": c} for lex in ("content", "none", "evidence_words", "all")
              for c in (0.1, 0.3, 1.0)]
-EVIDENCE = framing.Pipeline.default().without("actors", "actor_sentiment", "sentence_bias")
+EVIDENCE = framing.Pipeline.default().without(
+    "actors", "actor_sentiment", "roles", "frames", "sentence_bias", "persuasion")
 
 
 @lru_cache(maxsize=None)

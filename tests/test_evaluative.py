@@ -41,6 +41,15 @@ def _found(text, attributions=None):
         ("Gross domestic product grew.", []),
         ("Three people were killed in the attack.", []),
         ("The plant was closed.", []),
+        # "failed" as a verb reports an outcome; before a noun it evaluates (issue #12)
+        ("The measure failed 48-51.", []),
+        ("The bill has failed twice.", []),
+        ("It was a failed policy.", [("failed", -1, "author")]),
+        ("His failed presidency ended.", [("failed", -1, "author")]),
+        # "stunning" is surprise, not approval: no span of its own, an intensifier of a head
+        ("It was a stunning blow to drivers.", []),
+        ("The stunning result surprised everyone.", []),
+        ("It was a stunning disaster.", [("stunning disaster", -1, "author")]),
     ],
 )
 def test_golden_spans(text, expected):

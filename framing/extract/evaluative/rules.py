@@ -54,12 +54,24 @@ def _heads(lows: list[str], tags: list[str], lex: EvaluativeLexicon) -> list[_Hi
         if value is not None:
             if value.__class__ is WordPolarity:
                 hits.append(_Hit(i, i, value))
-            elif value[1] and not tags[i].startswith(value[1]):
+            elif value[1] and (not tags[i].startswith(value[1]) or _attributive_participle(i, tags, value[1])):
                 fallback = lex.lexicon_words.get(w)
                 if fallback is not None:
                     hits.append(_Hit(i, i, fallback))
         i += 1
     return hits
+
+
+_DETERMINERS = frozenset({"DT", "PRP$", "POS", "WP$"})
+
+
+def _attributive_participle(i: int, tags: list[str], prefixes: tuple[str, ...]) -> bool:
+    """A verb-only stoplist entry used as a participle before a noun, after a determiner
+    ("a failed policy", "his failed presidency"): the adjective sense, which evaluates, not
+    the verb ("the measure failed 48-51"). The tagger often calls such a word VBD or VBN."""
+    return (all(p.startswith("VB") for p in prefixes) and tags[i] in ("VBD", "VBN")
+            and 0 < i < len(tags) - 1 and tags[i - 1] in _DETERMINERS
+            and tags[i + 1].startswith("NN"))
 
 
 _NEG_PREFIXES = frozenset({"un", "in", "im", "ir", "il", "di"})
