@@ -41,11 +41,13 @@ def _found(text, attributions=None):
         ("Gross domestic product grew.", []),
         ("Three people were killed in the attack.", []),
         ("The plant was closed.", []),
-        # "failed" as a verb reports an outcome; before a noun it evaluates (issue #12)
+        # "failed" reports the outcome of a vote or bid; as a judgement it evaluates (issue #12)
         ("The measure failed 48-51.", []),
-        ("The bill has failed twice.", []),
+        ("The amendment failed by 10 votes.", []),
+        ("The bill narrowly failed in the Senate.", []),
+        ("The motion failed to pass.", []),
+        ("Rent control has failed everywhere it was tried.", [("failed", -1, "author")]),
         ("It was a failed policy.", [("failed", -1, "author")]),
-        ("His failed presidency ended.", [("failed", -1, "author")]),
         # "stunning" is surprise, not approval: no span of its own, an intensifier of a head
         ("It was a stunning blow to drivers.", []),
         ("The stunning result surprised everyone.", []),
