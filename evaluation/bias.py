@@ -24,7 +24,10 @@ Figures (``--split test``):
    and tested on MBIC by 5-fold cross-validation, grouped by article), LoadedWordClassifier
    with the settings chosen on BABE dev. ``mbic_out_of_domain_word_f1``: the same model fitted
    on BABE dev only, scored on MBIC; ``mbic_rules_word_f1``: ``loaded_language`` (no training).
-4. MultiDimNews (no training on it): ROC AUC and macro-F1 of the evidence score and of a
+4. ``ptc_dev_si_f1``, ``ptc_dev_tc_micro_f1`` (and their ``_default`` twins for the
+   no-training rules): persuasion techniques on PTC dev, fitted on PTC train, computed by
+   ``evaluation/persuasion.py``'s ``ptc_figures`` (that script also gives SemEval-2023).
+5. MultiDimNews (no training on it): ROC AUC and macro-F1 of the evidence score and of a
    BiasClassifier fitted on all of BABE, against the authors' binary ``bias`` and
    ``subjectivity`` labels.
 
@@ -64,7 +67,8 @@ import _common as C  # noqa: E402  (evaluation/_common.py)
 import framing  # noqa: E402
 from framing.datasets import load_babe, load_basil, load_mbic, load_multidimnews  # noqa: E402
 from framing.extract.evaluative import loaded_language  # noqa: E402
-from framing.extract.sentence_bias import DEFAULT_THRESHOLD, evidence_score  # noqa: E402
+from framing.extract.sentence_bias import DEFAULT_THRESHOLD, DocIndex, evidence_score  # noqa: E402
+from framing.models._bias import sentence_evidence  # noqa: E402
 from framing.models import BiasClassifier, LoadedWordClassifier, word_labels, word_rows  # noqa: E402
 
 SEED = 0
@@ -222,6 +226,42 @@ def bias_oof(docs, y, idx, params, groups=None) -> np.ndarray:
     return proba
 
 
+NESTED_GRID = [{"lexical": lex, "C": c} for lex in ("content", "all") for c in (0.3, 1.0)]
+"""What the inner cross-validation of ``babe_cv_nested_macro_f1`` chooses from."""
+_RAW: dict = {}  # lexical -> features of every BABE sentence (row number -> sentence_evidence)
+
+
+class _PrecomputedBias(BiasClassifier):
+    """A BiasClassifier whose rows are row numbers into ``_RAW[lexical]`` (features computed
+    once per run, not once per fit: the nested cross-validation fits 105 models)."""
+
+    def _raw(self, X):
+        return [_RAW[self.lexical][i] for i in X]
+
+
+def bias_nested_oof(docs, y) -> tuple[np.ndarray, list[dict]]:
+    """Out-of-fold probabilities over all rows with the outer folds of :func:`bias_oof`; in
+    each outer training part a 5-fold inner cross-validation (macro-F1 at 0.5) picks the
+    setting of ``NESTED_GRID`` that is fitted there. The outer test fold chooses nothing."""
+    for lex in {g["lexical"] for g in NESTED_GRID}:
+        if lex not in _RAW:
+            _RAW[lex] = [sentence_evidence(d, 0, len(d.text), lexical=lex, index=DocIndex(d)) for d in docs]
+    allidx = np.arange(len(y))
+    proba, chosen = np.zeros(len(y)), []
+    for tr, te in StratifiedKFold(5, shuffle=True, random_state=SEED).split(allidx, y):
+        scores = []
+        for params in NESTED_GRID:
+            inner = np.zeros(len(tr))
+            for itr, ite in StratifiedKFold(5, shuffle=True, random_state=SEED).split(tr, y[tr]):
+                model = _PrecomputedBias(**params).fit(tr[itr], y[tr[itr]])
+                inner[ite] = model.predict_proba(tr[ite])[:, 1]
+            scores.append(macro_f1(y[tr], (inner >= 0.5).astype(int)))
+        best = NESTED_GRID[int(np.argmax(scores))]
+        chosen.append({**best, "inner_macro_f1": round(max(scores), 4)})
+        proba[te] = _PrecomputedBias(**best).fit(tr, y[tr]).predict_proba(te)[:, 1]
+    return proba, chosen
+
+
 def tfidf_oof(texts, y) -> np.ndarray:
     pred = np.zeros(len(texts), int)
     for tr, te in StratifiedKFold(5, shuffle=True, random_state=SEED).split(texts, y):
@@ -250,6 +290,12 @@ def babe(out: dict, split: str) -> None:
     sent = allidx  # bootstrap unit: the sentence
     pred = (bias_oof(docs, y, allidx, BIAS_PARAMS) >= 0.5).astype(int)
     put(out, "babe_cv_macro_f1", macro_f1(y, pred), boot_ci(macro_f1, sent, y, pred))
+    _RAW.clear()
+    proba, chosen = bias_nested_oof(docs, y)
+    nested = (proba >= 0.5).astype(int)
+    put(out, "babe_cv_nested_macro_f1", macro_f1(y, nested), boot_ci(macro_f1, sent, y, nested))
+    out["babe_cv_nested_choices"] = json.dumps(chosen)
+    log(f"nested choices: {chosen}")
     tf = tfidf_oof(b["text"].to_numpy(), y)
     put(out, "babe_cv_tfidf_macro_f1", macro_f1(y, tf), boot_ci(macro_f1, sent, y, tf))
     model = BiasClassifier(**BIAS_PARAMS).fit([docs[i] for i in dev], y[dev])
@@ -306,6 +352,29 @@ def mbic(out: dict, split: str) -> None:
     out["mbic_sentences"], out["mbic_biased_words"] = len(m), int(y.sum())
 
 
+# -- PTC (persuasion techniques) ------------------------------------------------------------
+def ptc(out: dict, split: str) -> None:
+    """The PTC figures of ``evaluation/persuasion.py`` (one function, two scripts): fitted on
+    PTC train; ``--split test`` scores PTC dev (the held-out set: the task's test gold was
+    never released), ``--split dev`` one held-out quarter of PTC train."""
+    import persuasion as P  # evaluation/persuasion.py
+
+    from framing.datasets import load_ptc
+
+    train = load_ptc("train")
+    docs, gold, si = P._docs(train["text"]), list(train["spans"]), list(train["si_spans"])
+    if split == "test":
+        dev = load_ptc("dev")
+        figures = P.ptc_figures(docs, gold, P._docs(dev["text"]), list(dev["spans"]), list(dev["si_spans"]))
+    else:
+        a, b = next(iter(P.KFold(4, shuffle=True, random_state=0).split(docs)))
+        figures = P.ptc_figures([docs[i] for i in a], [gold[i] for i in a], [docs[i] for i in b],
+                                [gold[i] for i in b], [si[i] for i in b], prefix="ptc_train_cv")
+    for key, value in figures.items():
+        out[key] = round(float(value), 4) if isinstance(value, float) else value
+    log(", ".join(f"{k} = {out[k]}" for k in figures if k.endswith(("si_f1", "tc_micro_f1"))))
+
+
 # -- MultiDimNews ---------------------------------------------------------------------------
 def multidimnews(out: dict, split: str) -> None:
     if split != "test":
@@ -329,14 +398,15 @@ def multidimnews(out: dict, split: str) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     C.add_arguments(ap, "test reads BASIL events 80-99, BABE/MBIC test (and all of MBIC), MultiDimNews")
-    ap.add_argument("--only", nargs="*", choices=["basil", "babe", "mbic", "multidimnews"],
+    ap.add_argument("--only", nargs="*", choices=["basil", "babe", "mbic", "multidimnews", "ptc"],
                     help="run only these parts")
     ap.add_argument("--bias-params", default="{}",
                     help='BiasClassifier parameters as JSON, e.g. \'{"lexical": "all", "C": 1.0}\'')
     args = ap.parse_args(argv)
     BIAS_PARAMS.update(json.loads(args.bias_params))
     out: dict = {}
-    for name, part in (("mbic", mbic), ("basil", basil), ("babe", babe), ("multidimnews", multidimnews)):
+    for name, part in (("mbic", mbic), ("basil", basil), ("babe", babe), ("multidimnews", multidimnews),
+                       ("ptc", ptc)):
         if args.only and name not in args.only:
             continue
         log(f"-- {name}")
