@@ -69,8 +69,9 @@ import framing  # noqa: E402
 from framing.datasets import load_babe, load_basil, load_mbic, load_multidimnews  # noqa: E402
 from framing.extract.evaluative import loaded_language  # noqa: E402
 from framing.extract.sentence_bias import DEFAULT_THRESHOLD, DocIndex, evidence_score  # noqa: E402
-from framing.models._bias import sentence_evidence  # noqa: E402
-from framing.models import BiasClassifier, LoadedWordClassifier, word_labels, word_rows  # noqa: E402
+
+from framing.models import (BiasClassifier, LoadedWordClassifier, sentence_evidence, word_labels,  # noqa: E402
+                            word_rows)
 
 SEED = 0
 BOOT = 1000
