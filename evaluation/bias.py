@@ -16,6 +16,8 @@ Figures (``--split test``):
    BABE (SG2) sentences with a label, :class:`framing.models.BiasClassifier` with its
    defaults (chosen on BABE dev, see ``--split dev``); ``babe_cv_tfidf_macro_f1``: TF-IDF
    (1-2 grams) + logistic regression, the same folds.
+   ``babe_cv_nested_macro_f1``: the same outer folds, the BiasClassifier setting
+   (``NESTED_GRID``) chosen in each training part by an inner 5-fold cross-validation.
    ``babe_test_macro_f1``: the project's fixed split, fitted on BABE dev (topics such as
    vaccine, islam, marriage equality), scored on BABE test (other topics).
    ``babe_test_evidence_macro_f1``: the no-training evidence score
@@ -39,6 +41,9 @@ Usage::
 
     FRAMING_DATA=/work/shared/data python evaluation/bias.py --split test --json bias.json
     FRAMING_DATA=/work/shared/data python evaluation/bias.py --split dev
+
+``--basil-cv`` reads BASIL's train events only: out-of-fold token F1 of word models and of
+stacks with article context (docs/bias.md).
 
 ``--split`` is dev by default; a test run appends its figures to ``evaluation/ledger.jsonl``.
 """
