@@ -16,6 +16,8 @@ Figures (``--split test``):
    BABE (SG2) sentences with a label, :class:`framing.models.BiasClassifier` with its
    defaults (chosen on BABE dev, see ``--split dev``); ``babe_cv_tfidf_macro_f1``: TF-IDF
    (1-2 grams) + logistic regression, the same folds.
+   ``babe_cv_nested_macro_f1``: the same outer folds, the BiasClassifier setting
+   (``NESTED_GRID``) chosen in each training part by an inner 5-fold cross-validation.
    ``babe_test_macro_f1``: the project's fixed split, fitted on BABE dev (topics such as
    vaccine, islam, marriage equality), scored on BABE test (other topics).
    ``babe_test_evidence_macro_f1``: the no-training evidence score
@@ -24,7 +26,10 @@ Figures (``--split test``):
    and tested on MBIC by 5-fold cross-validation, grouped by article), LoadedWordClassifier
    with the settings chosen on BABE dev. ``mbic_out_of_domain_word_f1``: the same model fitted
    on BABE dev only, scored on MBIC; ``mbic_rules_word_f1``: ``loaded_language`` (no training).
-4. MultiDimNews (no training on it): ROC AUC and macro-F1 of the evidence score and of a
+4. ``ptc_dev_si_f1``, ``ptc_dev_tc_micro_f1`` (and their ``_default`` twins for the
+   no-training rules): persuasion techniques on PTC dev, fitted on PTC train, computed by
+   ``evaluation/persuasion.py``'s ``ptc_figures`` (that script also gives SemEval-2023).
+5. MultiDimNews (no training on it): ROC AUC and macro-F1 of the evidence score and of a
    BiasClassifier fitted on all of BABE, against the authors' binary ``bias`` and
    ``subjectivity`` labels.
 
@@ -37,6 +42,9 @@ Usage::
     FRAMING_DATA=/work/shared/data python evaluation/bias.py --split test --json bias.json
     FRAMING_DATA=/work/shared/data python evaluation/bias.py --split dev
 
+``--basil-cv`` reads BASIL's train events only: out-of-fold token F1 of word models and of
+stacks with article context (docs/bias.md).
+
 ``--split`` is dev by default; a test run appends its figures to ``evaluation/ledger.jsonl``.
 """
 
@@ -44,6 +52,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from functools import lru_cache
@@ -64,8 +73,10 @@ import _common as C  # noqa: E402  (evaluation/_common.py)
 import framing  # noqa: E402
 from framing.datasets import load_babe, load_basil, load_mbic, load_multidimnews  # noqa: E402
 from framing.extract.evaluative import loaded_language  # noqa: E402
-from framing.extract.sentence_bias import DEFAULT_THRESHOLD, evidence_score  # noqa: E402
-from framing.models import BiasClassifier, LoadedWordClassifier, word_labels, word_rows  # noqa: E402
+from framing.extract.sentence_bias import DEFAULT_THRESHOLD, DocIndex, evidence_score  # noqa: E402
+
+from framing.models import (BiasClassifier, LoadedWordClassifier, sentence_evidence, word_labels,  # noqa: E402
+                            word_rows)
 
 SEED = 0
 BOOT = 1000
@@ -73,7 +84,8 @@ LOADED_WORDS = {"C": 1.0, "window": 1}  # chosen on BABE dev (docs/evaluative.md
 BASIL_THRESHOLDS = np.round(np.arange(0.05, 0.901, 0.025), 3)
 BIAS_GRID = [{"lexical": lex, "C": c} for lex in ("content", "none", "evidence_words", "all")
              for c in (0.1, 0.3, 1.0)]
-EVIDENCE = framing.Pipeline.default().without("actors", "actor_sentiment", "sentence_bias")
+EVIDENCE = framing.Pipeline.default().without(
+    "actors", "actor_sentiment", "roles", "frames", "sentence_bias", "persuasion")
 
 
 @lru_cache(maxsize=None)
@@ -201,6 +213,69 @@ def basil(out: dict, split: str) -> None:
     out["basil_test_words"], out["basil_test_lexical_words"] = len(trows), int(ty.sum())
 
 
+def basil_context(part) -> np.ndarray:
+    """Context of every word (order of :func:`basil_words`): relative position of its
+    sentence in the article, first sentence, first three, inside double quotation marks,
+    the sentence names a main entity, capitalised (not sentence-initial), the word is part of
+    a main entity's name, log sentence length. BASIL gives each article's main entities."""
+    X = []
+    for art in part.itertuples():
+        ents = {w.lower() for e in art.main_entities for w in re.findall(r"[A-Za-z]+", e)
+                if len(w) > 3 and w[0].isupper()}
+        n = max(len(art.sentences), 1)
+        for k, (a, e) in enumerate(art.sentences):
+            sent = art.text[a:e]
+            inside, q = [], False
+            for ch in sent:
+                q = True if ch == "“" else False if ch == "”" else (not q) if ch == '"' else q
+                inside.append(q)
+            has_ent = any(x in sent.lower() for x in ents)
+            for _, s, t in word_rows(sent):
+                w = sent[s:t]
+                X.append([k / n, k == 0, k < 3, inside[s], has_ent, w[0].isupper() and s > 0,
+                          w.lower() in ents, np.log1p(len(sent) / 100)])
+    return np.asarray(X, dtype=float)
+
+
+def basil_cv(out: dict) -> None:
+    """Train events only (0-79), 5 folds grouped by event: how far word models and context
+    go. Scores: the BABE-dev word model; a LoadedWordClassifier fitted on BASIL's own
+    training folds (out of fold); logistic-regression stacks of these log-odds with
+    :func:`basil_context`. Each figure is the best token F1 over thresholds on the pooled
+    out-of-fold scores (optimistic: the threshold is not nested)."""
+    df = load_basil()
+    train = df[df["split"] == "train"]
+    rows, y, event, _ = basil_words(train)
+    p_babe = babe_dev_word_model().predict_proba(rows)[:, 1]
+    oof = np.zeros(len(rows))
+    for tr, te in GroupKFold(5).split(rows, y, event):
+        model = LoadedWordClassifier(**LOADED_WORDS).fit([rows[i] for i in tr], y[tr])
+        oof[te] = model.predict_proba([rows[i] for i in te])[:, 1]
+    ctx = basil_context(train)
+
+    def logit(p):
+        p = np.clip(p, 1e-4, 1 - 1e-4)
+        return np.log(p / (1 - p))
+
+    def best(score):
+        cuts = np.quantile(score, 1 - np.array([0.002, 0.003, 0.004, 0.005, 0.006, 0.008, 0.01,
+                                                0.012, 0.015, 0.02, 0.03]))
+        return max(word_f1(y, score >= t) for t in cuts)
+
+    put(out, "basil_cv_babe_words_token_f1", best(p_babe))
+    put(out, "basil_cv_basil_words_token_f1", best(oof))
+    for name, X in (("babe_basil", np.c_[logit(p_babe), logit(oof)]),
+                    ("babe_context", np.c_[logit(p_babe), ctx]),
+                    ("babe_basil_context", np.c_[logit(p_babe), logit(oof), ctx])):
+        score = np.zeros(len(y))
+        for tr, te in GroupKFold(5).split(X, y, event):
+            lr = LogisticRegression(max_iter=2000).fit(X[tr], y[tr])
+            score[te] = lr.predict_proba(X[te])[:, 1]
+        put(out, f"basil_cv_stack_{name}_token_f1", best(score))
+    out["basil_cv_gold_quoted_share"] = round(float(ctx[y, 3].mean()), 4)
+    out["basil_cv_words_quoted_share"] = round(float(ctx[:, 3].mean()), 4)
+
+
 # -- BABE -----------------------------------------------------------------------------------
 def babe_frame():
     b = load_babe()
@@ -219,6 +294,42 @@ def bias_oof(docs, y, idx, params, groups=None) -> np.ndarray:
         model = BiasClassifier(**params).fit([docs[i] for i in idx[tr]], y[idx[tr]])
         proba[te] = model.predict_proba([docs[i] for i in idx[te]])[:, 1]
     return proba
+
+
+NESTED_GRID = [{"lexical": lex, "C": c} for lex in ("content", "all") for c in (0.3, 1.0)]
+"""What the inner cross-validation of ``babe_cv_nested_macro_f1`` chooses from."""
+_RAW: dict = {}  # lexical -> features of every BABE sentence (row number -> sentence_evidence)
+
+
+class _PrecomputedBias(BiasClassifier):
+    """A BiasClassifier whose rows are row numbers into ``_RAW[lexical]`` (features computed
+    once per run, not once per fit: the nested cross-validation fits 105 models)."""
+
+    def _raw(self, X):
+        return [_RAW[self.lexical][i] for i in X]
+
+
+def bias_nested_oof(docs, y) -> tuple[np.ndarray, list[dict]]:
+    """Out-of-fold probabilities over all rows with the outer folds of :func:`bias_oof`; in
+    each outer training part a 5-fold inner cross-validation (macro-F1 at 0.5) picks the
+    setting of ``NESTED_GRID`` that is fitted there. The outer test fold chooses nothing."""
+    for lex in {g["lexical"] for g in NESTED_GRID}:
+        if lex not in _RAW:
+            _RAW[lex] = [sentence_evidence(d, 0, len(d.text), lexical=lex, index=DocIndex(d)) for d in docs]
+    allidx = np.arange(len(y))
+    proba, chosen = np.zeros(len(y)), []
+    for tr, te in StratifiedKFold(5, shuffle=True, random_state=SEED).split(allidx, y):
+        scores = []
+        for params in NESTED_GRID:
+            inner = np.zeros(len(tr))
+            for itr, ite in StratifiedKFold(5, shuffle=True, random_state=SEED).split(tr, y[tr]):
+                model = _PrecomputedBias(**params).fit(tr[itr], y[tr[itr]])
+                inner[ite] = model.predict_proba(tr[ite])[:, 1]
+            scores.append(macro_f1(y[tr], (inner >= 0.5).astype(int)))
+        best = NESTED_GRID[int(np.argmax(scores))]
+        chosen.append({**best, "inner_macro_f1": round(max(scores), 4)})
+        proba[te] = _PrecomputedBias(**best).fit(tr, y[tr]).predict_proba(te)[:, 1]
+    return proba, chosen
 
 
 def tfidf_oof(texts, y) -> np.ndarray:
@@ -249,6 +360,15 @@ def babe(out: dict, split: str) -> None:
     sent = allidx  # bootstrap unit: the sentence
     pred = (bias_oof(docs, y, allidx, BIAS_PARAMS) >= 0.5).astype(int)
     put(out, "babe_cv_macro_f1", macro_f1(y, pred), boot_ci(macro_f1, sent, y, pred))
+    _RAW.clear()
+    proba, chosen = bias_nested_oof(docs, y)
+    nested = (proba >= 0.5).astype(int)
+    put(out, "babe_cv_nested_macro_f1", macro_f1(y, nested), boot_ci(macro_f1, sent, y, nested))
+    for k, c in enumerate(chosen):  # flat numbers: the setting each outer fold's inner CV chose
+        out[f"babe_cv_nested_fold{k}_C"] = c["C"]
+        out[f"babe_cv_nested_fold{k}_lexical_all"] = int(c["lexical"] == "all")
+        out[f"babe_cv_nested_fold{k}_inner_macro_f1"] = c["inner_macro_f1"]
+    log(f"nested choices: {chosen}")
     tf = tfidf_oof(b["text"].to_numpy(), y)
     put(out, "babe_cv_tfidf_macro_f1", macro_f1(y, tf), boot_ci(macro_f1, sent, y, tf))
     model = BiasClassifier(**BIAS_PARAMS).fit([docs[i] for i in dev], y[dev])
@@ -305,6 +425,29 @@ def mbic(out: dict, split: str) -> None:
     out["mbic_sentences"], out["mbic_biased_words"] = len(m), int(y.sum())
 
 
+# -- PTC (persuasion techniques) ------------------------------------------------------------
+def ptc(out: dict, split: str) -> None:
+    """The PTC figures of ``evaluation/persuasion.py`` (one function, two scripts): fitted on
+    PTC train; ``--split test`` scores PTC dev (the held-out set: the task's test gold was
+    never released), ``--split dev`` one held-out quarter of PTC train."""
+    import persuasion as P  # evaluation/persuasion.py
+
+    from framing.datasets import load_ptc
+
+    train = load_ptc("train")
+    docs, gold, si = P._docs(train["text"]), list(train["spans"]), list(train["si_spans"])
+    if split == "test":
+        dev = load_ptc("dev")
+        figures = P.ptc_figures(docs, gold, P._docs(dev["text"]), list(dev["spans"]), list(dev["si_spans"]))
+    else:
+        a, b = next(iter(P.KFold(4, shuffle=True, random_state=0).split(docs)))
+        figures = P.ptc_figures([docs[i] for i in a], [gold[i] for i in a], [docs[i] for i in b],
+                                [gold[i] for i in b], [si[i] for i in b], prefix="ptc_train_cv")
+    for key, value in figures.items():
+        out[key] = round(float(value), 4) if isinstance(value, float) else value
+    log(", ".join(f"{k} = {out[k]}" for k in figures if k.endswith(("si_f1", "tc_micro_f1"))))
+
+
 # -- MultiDimNews ---------------------------------------------------------------------------
 def multidimnews(out: dict, split: str) -> None:
     if split != "test":
@@ -328,14 +471,21 @@ def multidimnews(out: dict, split: str) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     C.add_arguments(ap, "test reads BASIL events 80-99, BABE/MBIC test (and all of MBIC), MultiDimNews")
-    ap.add_argument("--only", nargs="*", choices=["basil", "babe", "mbic", "multidimnews"],
+    ap.add_argument("--only", nargs="*", choices=["basil", "babe", "mbic", "multidimnews", "ptc"],
                     help="run only these parts")
     ap.add_argument("--bias-params", default="{}",
                     help='BiasClassifier parameters as JSON, e.g. \'{"lexical": "all", "C": 1.0}\'')
+    ap.add_argument("--basil-cv", action="store_true",
+                    help="only the BASIL train-event cross-validation of word models and context")
     args = ap.parse_args(argv)
     BIAS_PARAMS.update(json.loads(args.bias_params))
     out: dict = {}
-    for name, part in (("mbic", mbic), ("basil", basil), ("babe", babe), ("multidimnews", multidimnews)):
+    if args.basil_cv:
+        basil_cv(out)
+        print(json.dumps(out, indent=1))
+        return 0
+    for name, part in (("mbic", mbic), ("basil", basil), ("babe", babe), ("multidimnews", multidimnews),
+                       ("ptc", ptc)):
         if args.only and name not in args.only:
             continue
         log(f"-- {name}")

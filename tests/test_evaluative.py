@@ -41,6 +41,17 @@ def _found(text, attributions=None):
         ("Gross domestic product grew.", []),
         ("Three people were killed in the attack.", []),
         ("The plant was closed.", []),
+        # "failed" reports the outcome of a vote or bid; as a judgement it evaluates (issue #12)
+        ("The measure failed 48-51.", []),
+        ("The amendment failed by 10 votes.", []),
+        ("The bill narrowly failed in the Senate.", []),
+        ("The motion failed to pass.", []),
+        ("Rent control has failed everywhere it was tried.", [("failed", -1, "author")]),
+        ("It was a failed policy.", [("failed", -1, "author")]),
+        # "stunning" is surprise, not approval: no span of its own, an intensifier of a head
+        ("It was a stunning blow to drivers.", []),
+        ("The stunning result surprised everyone.", []),
+        ("It was a stunning disaster.", [("stunning disaster", -1, "author")]),
     ],
 )
 def test_golden_spans(text, expected):
@@ -175,6 +186,32 @@ def test_linear_in_input_size(monkeypatch):
     # the scare-quote scan on one huge unbalanced line stays linear too (regex, no nesting)
     text = "“a" * 100_000
     assert scare_quotes(text) == []
+
+
+def test_modifier_walk_is_linear_in_a_run_of_intensifiers(monkeypatch):
+    # "very very ... very good" (issue #12's hostile case): every token is looked up as a
+    # modifier a bounded number of times, so the look-ups grow 4x when the run grows 4x
+    import dataclasses
+
+    import framing.extract.evaluative.extract as ex
+
+    class Counting(dict):
+        n = 0
+
+        def get(self, key, default=None):
+            Counting.n += 1
+            return super().get(key, default)
+
+    lex = evaluative_lexicon()
+    counting = dataclasses.replace(lex, modifiers=Counting(lex.modifiers))
+    monkeypatch.setattr(ex, "evaluative_lexicon", lambda: counting)
+    looked = []
+    for n in (150, 600):
+        Counting.n = 0
+        found = ex.extract_evaluations("They said it was " + "very " * n + "good, " + "very " * n + "bad.")
+        assert [e.polarity for e in found] == [1, -1]
+        looked.append(Counting.n)
+    assert 0 < looked[0] and looked[1] <= 4.5 * looked[0]
 
 
 def test_pipeline_fills_evaluative_record():

@@ -1,7 +1,7 @@
 """Trainable models over the extractors' evidence, persisted in formats whose loading runs no code."""
 
 from framing.models._actor_sentiment import ActorSentimentClassifier
-from framing.models._bias import BiasClassifier
+from framing.models._bias import BiasClassifier, sentence_evidence
 from framing.models._frames import FrameClassifier
 from framing.models._roles import EntityRoleClassifier
 from framing.models._loaded_words import (
@@ -15,6 +15,7 @@ from framing.models._persuasion import PersuasionSpanTagger, merge_spans, si_cou
 __all__ = [
     "ActorSentimentClassifier",
     "BiasClassifier",
+    "sentence_evidence",
     "FrameClassifier",
     "EntityRoleClassifier",
     "LoadedWordClassifier",

@@ -53,13 +53,39 @@ def _heads(lows: list[str], tags: list[str], lex: EvaluativeLexicon) -> list[_Hi
             value = _prefixed(w, lex)
         if value is not None:
             if value.__class__ is WordPolarity:
-                hits.append(_Hit(i, i, value))
+                if not (w in _OUTCOME_WORDS and _reports_outcome(i, lows, tags)):
+                    hits.append(_Hit(i, i, value))
             elif value[1] and not tags[i].startswith(value[1]):
                 fallback = lex.lexicon_words.get(w)
                 if fallback is not None:
                     hits.append(_Hit(i, i, fallback))
         i += 1
     return hits
+
+
+_OUTCOME_WORDS = frozenset({"failed"})
+"""Evaluative words that also report the outcome of a vote or a bid ("the measure failed
+48-51"), where they are news, not the writer's judgement ("rent control has failed")."""
+_VOTED_ITEMS = frozenset({"measure", "bill", "amendment", "motion", "resolution", "proposal",
+                          "referendum", "vote", "nomination", "initiative", "legislation", "bid",
+                          "petition", "ballot"})
+_OUTCOME_SKIP = frozenset({"has", "had", "have", "narrowly", "also", "again", "ultimately", "then"})
+
+
+def _reports_outcome(i: int, lows: list[str], tags: list[str]) -> bool:
+    """Token ``i`` reports an outcome: a vote count follows ("failed 48-51", "failed by 10
+    votes"), or "to pass", or its subject is a voted item ("the bill (narrowly) failed")."""
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    if i + 1 < len(tags) and tags[i + 1] == "CD":
+        return True
+    if nxt == "by" and i + 2 < len(tags) and tags[i + 2] == "CD":
+        return True
+    if nxt == "to" and i + 2 < len(lows) and lows[i + 2] in ("pass", "clear", "advance", "win"):
+        return True
+    j = i - 1
+    while j >= 0 and lows[j] in _OUTCOME_SKIP:
+        j -= 1
+    return j >= 0 and lows[j] in _VOTED_ITEMS
 
 
 _NEG_PREFIXES = frozenset({"un", "in", "im", "ir", "il", "di"})
