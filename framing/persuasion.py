@@ -46,7 +46,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
 from itertools import compress
-from typing import Any, Iterable
+from typing import Any, Iterable, cast
 
 from framing.records import Persuasion, Span, voice_of
 from framing.document import Document
@@ -233,9 +233,9 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
     # cue phrases and short exclamations, sentence by sentence
     for s in doc.sentences:
         starts, ends, words, _ = s.columns()
-        lows = list(map(_LOWER.get, words))  # None: a form not seen yet
-        if None in lows:
-            lows = [_lower(w) if low is None else low for w, low in zip(words, lows)]
+        cached = list(map(_LOWER.get, words))  # None: a form not seen yet
+        lows: list[str] = ([_lower(w) if low is None else low for w, low in zip(words, cached)]
+                           if None in cached else cast("list[str]", cached))
         s0, s1 = _trim(text, s.start, s.end)
         if s0 >= s1:
             continue

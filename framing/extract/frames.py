@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -139,7 +139,7 @@ class FrameLexicon:
         out: list[tuple[int, int, str, float]] = []
         covered: dict[str, int] = {}  # frame -> end token of its last phrase match
         for i in compress(range(len(entries)), entries):  # the words that match something
-            phrases, hits = entries[i]
+            phrases, hits = cast("tuple[tuple, tuple]", entries[i])
             for rest, frame, weight in phrases:
                 if tuple(_norm(x) for x in words[i + 1:i + 1 + len(rest)]) == rest:
                     out.append((i, i + 1 + len(rest), frame, weight))
