@@ -45,7 +45,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
-from typing import Any, Iterable
+from itertools import compress
+from typing import Any, Iterable, cast
 
 from framing.records import Persuasion, Span, voice_of
 from framing.document import Document
@@ -127,6 +128,20 @@ def _cues() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return dict(table)
 
 
+@lru_cache(maxsize=1)
+def _cues_by_two() -> dict[str, tuple[list, dict[str, list]]]:
+    """:func:`_cues` by first token, then by second token: ``(the one-token cues, {second
+    token: the cues that can match with it})``, each list in :func:`_cues` order (a cue of
+    two or more tokens cannot match unless its second token follows)."""
+    out: dict[str, tuple[list, dict[str, list]]] = {}
+    for first, lst in _cues().items():
+        singles = [c for c in lst if len(c[0]) == 1]
+        seconds = {c[0][1] for c in lst if len(c[0]) > 1}
+        out[first] = (singles, {w: [c for c in lst if len(c[0]) == 1 or c[0][1] == w]
+                                for w in seconds})
+    return out
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     """Trim spaces, closing punctuation and quotation marks from both ends."""
     while a < b and (text[a].isspace() or text[a] in ".,:;!?" + _QUOTES):
@@ -134,6 +149,16 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1].isspace() or text[b - 1] in ".,:;!?" + _QUOTES):
         b -= 1
     return a, b
+
+
+_LOWER: dict[str, str] = {}  # word form -> its lower case with ’ as ', at most 200,000 forms
+
+
+def _lower(word: str) -> str:
+    low = word.lower().replace("’", "'")
+    if len(_LOWER) < 200_000:
+        _LOWER[word] = low
+    return low
 
 
 def persuasion_rules(doc: Document) -> list[Persuasion]:
@@ -154,7 +179,7 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
     """
     text = doc.text
     found: list[tuple[int, int, str, float, tuple[Span, ...], str]] = []
-    cues = _cues()
+    cues = _cues_by_two()
     evals = sorted(doc.evaluative, key=lambda e: e.span)
     ev_starts = [e.span.start for e in evals]
 
@@ -168,7 +193,10 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
 
     # loaded language, name calling, repetition: the evaluative extractor's spans
     seen: dict[str, list[Span]] = defaultdict(list)
-    tag_at_end = {e: tag for s in doc.sentences for e, tag in zip(s.columns()[1], s.columns()[3])}
+    tag_at_end: dict[int, str] = {}  # token end -> tag, needed for labels only
+    if any(e.kind == "label" for e in evals):
+        for s in doc.sentences:
+            tag_at_end.update(zip(s.columns()[1], s.columns()[3]))
     for e in evals:
         seen[e.text.lower()].append(e.span)
         if e.kind == "label" and tag_at_end.get(e.span.end, "").startswith("NN"):  # a noun label
@@ -205,15 +233,21 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
     # cue phrases and short exclamations, sentence by sentence
     for s in doc.sentences:
         starts, ends, words, _ = s.columns()
-        lows = [w.lower().replace("’", "'") for w in words]
+        cached = list(map(_LOWER.get, words))  # None: a form not seen yet
+        lows: list[str] = ([_lower(w) if low is None else low for w, low in zip(words, cached)]
+                           if None in cached else cast("list[str]", cached))
         s0, s1 = _trim(text, s.start, s.end)
         if s0 >= s1:
             continue
         done: set[str] = set()
-        i = 0
-        while i < len(lows):
+        next_i = 0  # a matched cue's words start no other cue
+        for i in compress(range(len(lows)), map(cues.__contains__, lows)):
+            if i < next_i:
+                continue
             step = 1
-            for cue, technique, scope in cues.get(lows[i], ()):
+            singles, by_second = cues[lows[i]]
+            for cue, technique, scope in (by_second.get(lows[i + 1], singles)
+                                          if i + 1 < len(lows) else singles):
                 n = len(cue)
                 if tuple(lows[i:i + n]) != cue:
                     continue
@@ -235,9 +269,8 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
                     found.append((s0, s1, technique, _SCORES["sentence"], (Span(a, b),), "rules:cue"))
                     done.add(technique)
                 step = max(step, n)
-            i += step
-        word_list = [w for w in lows if w[:1].isalnum()]
-        if lows and lows[-1] == "!" and 0 < len(word_list) <= SLOGAN_MAX_WORDS:
+            next_i = i + step
+        if lows and lows[-1] == "!" and 0 < sum(1 for w in lows if w[:1].isalnum()) <= SLOGAN_MAX_WORDS:
             found.append((s0, s1, "slogans", 0.4, (Span(starts[-1], ends[-1]),), "rules:exclamation"))
     # one record per (span, technique), in text order
     best: dict[tuple[int, int, str], tuple] = {}

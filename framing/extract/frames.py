@@ -14,9 +14,10 @@ a frame, with the words that show it, so an article's frame profile is traceable
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from itertools import compress
+from typing import Any, cast
 
 import numpy as np
 
@@ -71,6 +72,8 @@ FRAME_NAMES: dict[str, str] = {
 }
 """Readable names of :data:`FRAMES`."""
 
+_FRAME_ORDER = {f: i for i, f in enumerate(FRAMES)}
+
 #: Lexicon default: a sentence carries a frame when its words' weights sum to at least this
 #: (one topic word of weight 1, or two weaker words of weight 0.5).
 MIN_WEIGHT = 1.0
@@ -80,13 +83,19 @@ def _norm(word: str) -> str:
     return word.lower().replace("’", "'").replace("‘", "'")
 
 
+#: Entries of the per-word-form table of :class:`FrameLexicon` (a bound on its memory).
+_WORD_TABLE_SIZE = 200_000
+
+
 @dataclass(frozen=True)
 class FrameLexicon:
     """The frame lexicon, indexed for one pass over the tokens.
 
     ``words`` maps a lower-case word to its ``(frame, weight)`` entries, ``prefixes`` a
     prefix (an entry ending in ``*``) to its entries, ``phrases`` the first word of a phrase
-    to ``(rest of the words, frame, weight)``.
+    to ``(rest of the words, frame, weight)``. What a word form matches depends on the form
+    alone, so it is looked up once and kept (``_table``, at most ``_WORD_TABLE_SIZE`` forms):
+    a word then costs one dictionary look-up, and most words match nothing.
     """
 
     words: dict[str, tuple[tuple[str, float], ...]]
@@ -94,6 +103,23 @@ class FrameLexicon:
     prefix_lengths: tuple[int, ...]
     phrases: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]
     frames: tuple[str, ...]
+    _table: dict[str, tuple | bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def _entry(self, word: str) -> tuple | bool:
+        """``(phrases starting with the word, its word or prefix entries)``, or ``False``
+        when it matches nothing; kept in ``_table``."""
+        w = _norm(word)
+        hits = self.words.get(w)
+        if hits is None:
+            for n in self.prefix_lengths:  # longest prefix first
+                if n <= len(w) and w[:n] in self.prefixes:
+                    hits = self.prefixes[w[:n]]
+                    break
+        phrases = self.phrases.get(w, ())
+        entry = (phrases, hits or ()) if phrases or hits else False
+        if len(self._table) < _WORD_TABLE_SIZE:
+            self._table[word] = entry
+        return entry
 
     def match(self, words: Sequence[str]) -> list[tuple[int, int, str, float]]:
         """Lexicon hits in a sentence's words: ``(first token, end token, frame, weight)``.
@@ -107,21 +133,18 @@ class FrameLexicon:
         >>> lex.match(["The", "senators", "cut", "taxes"])
         [(1, 2, 'Political', 1.0), (3, 4, 'Economic', 1.0)]
         """
-        low = [_norm(w) for w in words]
+        entries = list(map(self._table.get, words))  # None: a form not seen yet
+        if None in entries:
+            entries = [self._entry(w) if e is None else e for w, e in zip(words, entries)]
         out: list[tuple[int, int, str, float]] = []
         covered: dict[str, int] = {}  # frame -> end token of its last phrase match
-        for i, w in enumerate(low):
-            for rest, frame, weight in self.phrases.get(w, ()):
-                if tuple(low[i + 1:i + 1 + len(rest)]) == rest:
+        for i in compress(range(len(entries)), entries):  # the words that match something
+            phrases, hits = cast("tuple[tuple, tuple]", entries[i])
+            for rest, frame, weight in phrases:
+                if tuple(_norm(x) for x in words[i + 1:i + 1 + len(rest)]) == rest:
                     out.append((i, i + 1 + len(rest), frame, weight))
                     covered[frame] = max(covered.get(frame, 0), i + 1 + len(rest))
-            hits = self.words.get(w)
-            if hits is None:
-                for n in self.prefix_lengths:  # longest prefix first
-                    if n <= len(w) and w[:n] in self.prefixes:
-                        hits = self.prefixes[w[:n]]
-                        break
-            for frame, weight in hits or ():
+            for frame, weight in hits:
                 if covered.get(frame, 0) <= i:  # a word inside a phrase of its frame counts once
                     out.append((i, i + 1, frame, weight))
         return out
@@ -176,21 +199,24 @@ def lexicon_sentence_frames(doc: Document) -> list[FrameSentence]:
     """
     lex = load_frame_lexicon()
     out: list[FrameSentence] = []
+    order = _FRAME_ORDER
+    text = doc.text
     for sent in doc.sentences:
         starts, ends, words, _ = sent.columns()
+        found = lex.match(words)
+        if not found:
+            continue
         per: dict[str, list] = {}
-        for i, j, frame, weight in lex.match(words):
+        for i, j, frame, weight in found:
             per.setdefault(frame, []).append((i, j, weight))
-        for frame in FRAMES:
-            hits = per.get(frame)
-            if not hits:
-                continue
+        for frame in (sorted(per, key=order.__getitem__) if len(per) > 1 else per):
+            hits = per[frame]
             total = sum(h[2] for h in hits)
             if total < MIN_WEIGHT:
                 continue
             spans = tuple(Span(starts[i], ends[j - 1]) for i, j, _ in hits)
             out.append(FrameSentence(sent.span, frame, _score(total), spans,
-                                     tuple(doc.text[s.start:s.end] for s in spans)))
+                                     tuple(text[a:b] for a, b in spans)))
     return out
 
 
