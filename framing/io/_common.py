@@ -202,7 +202,7 @@ class _Rows:
 
     def corpus(self, rows, problems, notes=(), *, last: bool = False) -> Corpus:
         """The documents of ``rows`` with the chunk's ``problems`` and warnings (``notes``,
-        and an id used twice), warnings sorted by line."""
+        and an id used twice), both sorted by line."""
         if not self.checked and (rows or last):
             self._check(rows)
         text_col, path, names = self.names["text"], self.path, self.names
@@ -231,6 +231,10 @@ class _Rows:
                     warnings.append(Problem(str(path), r["__line__"], names.get("id"),
                                             DUPLICATE_ID.format(id=doc_id, first=first), str(doc_id)))
             docs.append(Document(r[text_col], meta=meta, **fields))
+        # in file order (rows that are not JSON objects or not CSV are found before the
+        # rows without text), so that the problems of a file read in chunks come in the
+        # same order as the problems of the file read at once
+        problems.sort(key=lambda p: (p.line or 0))
         warnings.sort(key=lambda p: (p.line or 0))
         return Corpus(docs, problems=problems, warnings=warnings)
 
