@@ -17,7 +17,8 @@ model loading, worker start-up) are in its time, as a user pays them. Peak memor
 largest sum of the resident memory (``VmRSS``) of the run's process and all its descendants
 (workers, Dask nanny/scheduler), sampled every 0.2 s from ``/proc`` (Linux). Words are the
 ``words`` column of the articles table (``Document.word_count``). The load average before
-and after each run is printed: the machine may be shared.
+and after each run is printed: the machine may be shared; so are the CPU seconds of the run
+and the processes it waited for, which a busy machine changes less than the wall clock.
 
 Runs alternate between the ways (``single``, ``jobs2``, ``dask``, then again for
 ``--rounds``), so that a change of load hits all of them; the ratio ``jobs2 / single`` is
@@ -34,6 +35,7 @@ import argparse
 import datetime
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -160,6 +162,7 @@ def run_child(way: str, src: Path, work: Path, chunk_size: int) -> dict:
     out = work / f"tables-{way}"
     shutil.rmtree(out, ignore_errors=True)
     load_before = os.getloadavg()[0]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     child = subprocess.Popen([sys.executable, __file__, "--child", way, str(src), str(out),
                               str(chunk_size)], stdout=subprocess.PIPE, env=env, text=True)
@@ -167,7 +170,12 @@ def run_child(way: str, src: Path, work: Path, chunk_size: int) -> dict:
         stdout, _ = child.communicate()
     if child.returncode != 0:
         raise SystemExit(f"{way} run failed (exit {child.returncode})")
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = json.loads(stdout.strip().splitlines()[-1])
+    # CPU seconds of the run and of the descendants it waited for (every worker that ended
+    # before it did): a figure that a busy machine changes less than the wall clock
+    result["cpu_seconds"] = (cpu_after.ru_utime - cpu_before.ru_utime
+                             + cpu_after.ru_stime - cpu_before.ru_stime)
     shutil.rmtree(out, ignore_errors=True)
     result.update(way=way, peak_mb=mem.peak / 2**20, peak_parent_mb=mem.peak_self / 2**20,
                   load_before=load_before, load_after=os.getloadavg()[0],
@@ -206,6 +214,7 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"{n:>7,} {way:<6} round {r}: {res['seconds']:8.1f} s  "
                       f"{res['articles_per_s']:7.1f} articles/s  {res['words_per_s']:9,.0f} words/s  "
                       f"peak {res['peak_mb']:7.0f} MB (parent {res['peak_parent_mb']:.0f} MB)  "
+                      f"cpu {res['cpu_seconds']:.0f} s  "
                       f"load {res['load_before']:.1f} -> {res['load_after']:.1f}", flush=True)
             if {"single", "jobs2"} <= set(args.ways):
                 by = {x["way"]: x for x in runs if x["n"] == n and x["round"] == r}

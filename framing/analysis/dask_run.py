@@ -4,8 +4,9 @@
 analysed by the workers of a ``distributed.Client``: a ``LocalCluster`` on one machine, or a
 real cluster (see ``docs/scale.md``). The input is read and the tables are written (or
 joined) by the process that calls it; the workers get batches of documents and send back
-table rows. The pipeline and actor table go to every worker once (``Client.scatter``) and
-each worker process loads the models once. The tables are the same as a run in one process.
+table rows. The pipeline and actor table go to the cluster once (as the result of a task,
+which Dask recomputes if the worker holding it is lost) and each worker process loads the
+models once. A worker lost mid-run costs only its tasks, which Dask runs again elsewhere. The tables are the same as a run in one process.
 """
 
 from __future__ import annotations
@@ -70,7 +71,9 @@ def _threads(client: Any) -> int:
 def _dask_chunks(client, chunks, actors, pipeline, timeout, progress, total, first, batch_size,
                  chunks_in_flight) -> Iterator[Piece]:
     digest, payload = _payload(pipeline, actors)
-    shared = client.scatter(payload, broadcast=True)  # once per worker, not once per task
+    # the pipeline goes to the cluster once, as the result of a task (not Client.scatter:
+    # scattered data is lost with the worker that holds it, a task's result is recomputed)
+    shared = client.submit(_same, payload, pure=False)
     threads = _threads(client)
     limit = chunks_in_flight or threads + 2
     bar = _progress_bar(progress, total)
@@ -105,6 +108,10 @@ def _dask_chunks(client, chunks, actors, pipeline, timeout, progress, total, fir
         for _, _, _, parts in in_flight:  # a run that stops early cancels what is left
             client.cancel([p for p in parts if not isinstance(p, dict)])
         bar.close()
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def analyze_dask(

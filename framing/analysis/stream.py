@@ -36,7 +36,7 @@ from framing.document import Document
 from framing.pipeline import Pipeline, as_pipeline
 from framing.problems import Problem
 
-__all__ = ["analyze_stream", "read_tables", "TableStore", "MANIFEST", "input_chunks"]
+__all__ = ["analyze_stream", "read_tables", "read_warnings", "TableStore", "MANIFEST", "input_chunks"]
 
 MANIFEST = "manifest.json"
 FORMAT = "framing-tables/1"
