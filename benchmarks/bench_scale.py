@@ -147,7 +147,7 @@ def one_run(way: str, src: Path, out: Path, chunk_size: int) -> dict:
         from framing.analysis.dask_run import analyze_dask
 
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+                          dashboard_address=":0") as cluster, Client(cluster) as client:
             store = analyze_dask(str(src), client, out, chunk_size=chunk_size, progress=False)
     else:
         store = analyze_stream(str(src), out, n_jobs=2 if way == "jobs2" else 1,

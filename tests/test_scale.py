@@ -239,7 +239,7 @@ def dask_client():
 
     # two worker processes, one thread each: the documents travel to other processes
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         yield client
 
 
