@@ -128,7 +128,7 @@ def analyze_corpus(
         ``False``: run in chunks of ``chunk_size`` documents and keep only the table rows of
         each chunk (see :func:`analyze_chunks`): the documents are not annotated, memory
         holds the tables but no evidence objects, and with ``n_jobs > 1`` the workers send
-        back rows, not documents (the way to make ``n_jobs`` pay). ``Analysis.documents`` is
+        back rows, not documents (far less to pickle than annotated documents). ``Analysis.documents`` is
         then empty (the HTML report, which quotes the texts, needs the documents). The
         tables are equal to the ones of ``keep_documents=True``.
     chunk_size : int, default 500
