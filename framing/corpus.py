@@ -8,6 +8,7 @@ column, or (``errors="report"``) list each bad row as a :class:`Problem`.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, overload
 
@@ -128,18 +129,25 @@ class Corpus(Sequence[Document]):
 
     # -- analysis ----------------------------------------------------------------------
     def analyze(self, *, actors: Any = None, n_jobs: int | None = 1, progress: bool = True,
-                pipeline: Any = None, timeout: float | None = 600.0):
+                pipeline: Any = None, timeout: float | None = 600.0,
+                keep_documents: bool = True, chunk_size: int = 500):
         """Run a pipeline (default :meth:`framing.Pipeline.default`) on every document; see
         :func:`framing.analysis.run.analyze_corpus`.
 
         Returns an :class:`~framing.Analysis`; failures are recorded per article, not dropped.
         ``timeout``: seconds one article may take (default 600; ``None``: no limit); an
         article over it is recorded as an error "timed out after N s" and the run goes on.
+        ``keep_documents=False``: the same tables, made chunk by chunk (``chunk_size``
+        documents) without keeping the evidence objects, so that memory holds the tables
+        only and ``n_jobs`` workers send back rows instead of documents;
+        ``Analysis.documents`` is then empty. For a corpus that does not fit in memory, read
+        it lazily and write the tables as they come: :func:`framing.analysis.stream.analyze_stream`.
         """
         from framing.analysis.run import analyze_corpus  # the runner; it imports no Corpus
 
         return analyze_corpus(self, actors=actors, n_jobs=n_jobs, progress=progress,
-                              pipeline=pipeline, timeout=timeout)
+                              pipeline=pipeline, timeout=timeout, keep_documents=keep_documents,
+                              chunk_size=chunk_size)
 
     # -- tables ------------------------------------------------------------------------
     @classmethod
@@ -239,7 +247,7 @@ def _clean_value(v: Any) -> Any:
             return None
     except (TypeError, ValueError):
         pass
-    if isinstance(v, pd.Timestamp):
+    if isinstance(v, (datetime.date, datetime.time)):  # pd.Timestamp is a datetime
         return v.isoformat()
     return v if isinstance(v, (str, int, float, bool, list, dict)) else str(v)
 

@@ -7,18 +7,33 @@ Above the pipeline (it runs it) and below the report and the figures (they read 
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+import math
+import os
 import pickle
 import signal
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
-from framing.analysis.tables import Analysis
+import pandas as pd
+
+from framing.analysis.tables import Analysis, assemble_tables, document_tables, join_tables
 from framing.document import Document
 from framing.pipeline import BAD_ACTORS, Pipeline, as_pipeline, actors_for, annotate
+from framing.problems import Problem
 
-__all__ = ["analyze_corpus", "DEFAULT_TIMEOUT", "ArticleTimeout"]
+__all__ = ["analyze_corpus", "analyze_chunks", "Piece", "DEFAULT_TIMEOUT", "DEFAULT_CHUNK_SIZE",
+           "ArticleTimeout"]
+
+#: Input rows per chunk of a run that keeps no documents (and per Parquet part it writes).
+DEFAULT_CHUNK_SIZE = 500
+#: A text that every step of the default pipeline runs on: analysing it loads the models.
+WARM_UP_TEXT = ("Officials said on Monday that the talks might resume, according to Reuters. "
+                "Critics slammed the plan.")
 
 
 #: The default per-article time limit of a corpus run, in seconds (generous: a 1 MB article
@@ -87,6 +102,8 @@ def analyze_corpus(
     progress: bool = True,
     pipeline: Pipeline | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    keep_documents: bool = True,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
 ):
     """Run a pipeline on every document of a corpus and lay the evidence out as tables.
 
@@ -107,14 +124,24 @@ def analyze_corpus(
         ``status == "error"`` with the reason "timed out after N s", and the run goes on.
         ``None`` or 0: no limit. Needs ``SIGALRM`` (Unix); elsewhere, and when the run is
         not in a process's main thread, there is no limit.
+    keep_documents : bool, default True
+        ``False``: run in chunks of ``chunk_size`` documents and keep only the table rows of
+        each chunk (see :func:`analyze_chunks`): the documents are not annotated, memory
+        holds the tables but no evidence objects, and with ``n_jobs > 1`` the workers send
+        back rows, not documents (far less to pickle than annotated documents). ``Analysis.documents`` is
+        then empty (the HTML report, which quotes the texts, needs the documents). The
+        tables are equal to the ones of ``keep_documents=True``.
+    chunk_size : int, default 500
+        Documents per chunk when ``keep_documents=False``.
 
     Returns
     -------
     Analysis
         Failures are caught per article and recorded with their reason in
-        ``Analysis.articles`` (``status == "error"``); nothing is dropped. The documents are
-        annotated in place (also with ``n_jobs > 1``): ``Analysis.documents`` are the
-        corpus's own Document objects, now with their evidence.
+        ``Analysis.articles`` (``status == "error"``); nothing is dropped. With
+        ``keep_documents=True`` the documents are annotated in place (also with
+        ``n_jobs > 1``): ``Analysis.documents`` are the corpus's own Document objects, now
+        with their evidence.
 
     Examples
     --------
@@ -126,10 +153,19 @@ def analyze_corpus(
     if actors is not None and not isinstance(actors, Mapping):
         raise TypeError(BAD_ACTORS.format(type=type(actors).__name__))
     p = as_pipeline(pipeline)
-    docs = list(corpus)
     problems = list(getattr(corpus, "problems", ()))
+    if not keep_documents:
+        docs = corpus if isinstance(corpus, Sequence) else list(corpus)
+        chunks = (docs[i:i + chunk_size] for i in range(0, len(docs), chunk_size))
+        pieces = [piece.tables for piece in analyze_chunks(
+            chunks, actors=actors, n_jobs=n_jobs, progress=progress, pipeline=p,
+            timeout=timeout, total=len(docs))]
+        return Analysis(documents=[], problems=problems, **assemble_tables(pieces, problems))
+    docs = list(corpus)
     from tqdm import tqdm
 
+    if progress and docs:
+        warm_up(p, actors)  # the models load before the bar starts, so its estimate is fair
     bar = tqdm(total=len(docs), desc="framing", unit="article", disable=not progress)
     results: list[tuple[Document, str | None]] = []
     try:
@@ -159,3 +195,225 @@ def analyze_corpus(
         bar.close()
     errors = {i: err for i, (_, err) in enumerate(results) if err is not None}
     return Analysis.from_documents([d for d, _ in results], errors=errors, problems=problems)
+
+
+# -- runs in chunks: rows, not documents ------------------------------------------------------
+
+@dataclass
+class Piece:
+    """What a chunk of the input gives: the table rows of its documents (see
+    :func:`framing.analysis.tables.document_tables`), how many documents it held, and the
+    input rows its reader could not read (``problems``) or read with a remark (``warnings``)."""
+
+    tables: dict[str, pd.DataFrame]
+    n_documents: int
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def warm_up(pipeline: Pipeline, actors: Mapping[str, Any] | None = None) -> None:
+    """Run ``pipeline`` once on a short text so that its models and lexicons load (once per
+    process); a failure is left for the real run to record."""
+    try:
+        annotate(Document(WARM_UP_TEXT), actors=actors_for(actors, None) if actors else None,
+                 pipeline=pipeline)
+    except Exception:  # noqa: BLE001 - the same failure is recorded per article in the run
+        pass
+
+
+_WORKER_STATE: dict[str, tuple[Pipeline, Any]] = {}
+_WORKER_LOCK = threading.Lock()
+
+
+def _worker_setup(digest: str, payload: bytes) -> tuple[Pipeline, Any]:
+    """The pipeline and actor table of a run, unpickled and warmed up once per process (a
+    loky worker, a Dask worker) and reused by every chunk of the run after that."""
+    with _WORKER_LOCK:
+        state = _WORKER_STATE.get(digest)
+        if state is None:
+            pipeline, actors = pickle.loads(payload)
+            warm_up(pipeline, actors)
+            _WORKER_STATE.clear()  # one run at a time per process: drop an earlier run's models
+            state = _WORKER_STATE[digest] = (pipeline, actors)
+    return state
+
+
+def _payload(pipeline: Pipeline, actors: Any) -> tuple[str, bytes]:
+    data = pickle.dumps((pipeline, actors), protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.sha256(data).hexdigest(), data
+
+
+def analyze_batch(docs: Sequence[Document], first: int, digest: str, payload: bytes,
+                  timeout: float | None = DEFAULT_TIMEOUT) -> dict[str, pd.DataFrame]:
+    """Analyse ``docs`` (positions ``first``, ``first + 1``, ...) and return their table rows.
+
+    The task a worker runs: the pipeline and actor table come pickled in ``payload`` and are
+    unpickled once per process (keyed by ``digest``); the documents are dropped once their
+    rows are made.
+    """
+    pipeline, actors = _worker_setup(digest, payload)
+    return _batch_tables(docs, first, pipeline, actors, timeout)
+
+
+def _batch_tables(docs: Sequence[Document], first: int, pipeline: Pipeline, actors: Any,
+                  timeout: float | None) -> dict[str, pd.DataFrame]:
+    errors = {}
+    for i, doc in enumerate(docs):
+        _, err = _annotate_one(doc, actors, pipeline, timeout)
+        if err is not None:
+            errors[i] = err
+    return document_tables(docs, first=first, errors=errors)
+
+
+def _warm(digest: str, payload: bytes) -> int:
+    _worker_setup(digest, payload)
+    return os.getpid()
+
+
+def analyze_chunks(
+    chunks: Iterable[Sequence[Document]],
+    *,
+    actors: Mapping[str, Any] | None = None,
+    n_jobs: int | None = 1,
+    progress: bool = True,
+    pipeline: Pipeline | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    total: int | None = None,
+    batch_size: int | None = None,
+    first: int = 0,
+) -> Iterator[Piece]:
+    """Analyse a corpus given in chunks and yield, chunk by chunk and in order, a
+    :class:`Piece`: the table rows of the chunk's documents. Nothing but rows is kept: a
+    document is dropped once its rows are made, so memory does not grow with the corpus.
+
+    Parameters
+    ----------
+    chunks : iterable of Corpus or of lists of Document
+        Read lazily (one chunk ahead per worker); a Corpus chunk (from
+        :func:`framing.io.iter_jsonl` and its siblings) brings its ``problems`` and
+        ``warnings`` along into the Piece.
+    n_jobs : int, default 1
+        Worker processes (joblib's loky); ``-1`` uses every core. Each worker loads the
+        models once and analyses batches of ``batch_size`` documents, sending back rows.
+        The rows are the same whatever ``n_jobs``.
+    total : int, optional
+        Input rows expected, for the progress bar.
+    batch_size : int, optional
+        Documents per task of a worker; default: a chunk cut in ``4 * n_jobs`` batches of
+        10 to 200 documents.
+    first : int, default 0
+        Position (``doc``) of the first document (a run that resumes after a prefix).
+    actors, progress, pipeline, timeout
+        As in :func:`analyze_corpus`. The progress bar starts after the models have loaded.
+
+    Examples
+    --------
+    >>> from framing.datasets import load_sample
+    >>> corpus = load_sample()
+    >>> pieces = list(analyze_chunks([corpus[:10], corpus[10:]], progress=False))
+    >>> [(p.n_documents, len(p.tables["articles"])) for p in pieces]
+    [(10, 10), (6, 6)]
+    >>> list(pieces[1].tables["articles"]["doc"])
+    [10, 11, 12, 13, 14, 15]
+    """
+    if actors is not None and not isinstance(actors, Mapping):
+        raise TypeError(BAD_ACTORS.format(type=type(actors).__name__))
+    p = as_pipeline(pipeline)
+    workers = _n_workers(n_jobs)
+    if workers == 1:
+        yield from _chunks_here(chunks, actors, p, timeout, progress, total, first)
+    else:
+        yield from _chunks_parallel(chunks, actors, p, timeout, progress, total, first,
+                                    workers, batch_size)
+
+
+def _n_workers(n_jobs: int | None) -> int:
+    if n_jobs in (None, 0, 1):
+        return 1
+    from joblib import effective_n_jobs
+
+    return max(1, int(effective_n_jobs(n_jobs)))
+
+
+def _progress_bar(progress: bool, total: int | None):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="framing", unit="article", disable=not progress)
+
+
+def _chunks_here(chunks, actors, pipeline, timeout, progress, total, first) -> Iterator[Piece]:
+    if progress:
+        warm_up(pipeline, actors)
+    bar = _progress_bar(progress, total)
+    try:
+        for chunk in chunks:
+            docs = list(chunk)
+            problems = list(getattr(chunk, "problems", ()))
+            errors = {}
+            for i, doc in enumerate(docs):
+                _, err = _annotate_one(doc, actors, pipeline, timeout)
+                if err is not None:
+                    errors[i] = err
+                bar.update()
+            bar.update(len(problems))
+            tables = document_tables(docs, first=first, errors=errors)
+            first += len(docs)
+            yield Piece(tables, len(docs), problems, list(getattr(chunk, "warnings", ())))
+    finally:
+        bar.close()
+
+
+def _chunks_parallel(chunks, actors, pipeline, timeout, progress, total, first, workers,
+                     batch_size) -> Iterator[Piece]:
+    from joblib import Parallel, delayed
+
+    digest, payload = _payload(pipeline, actors)
+    parallel = Parallel(n_jobs=workers, return_as="generator", pre_dispatch="2*n_jobs")
+    if progress:  # each worker loads the models before the bar starts
+        list(parallel(delayed(_warm)(digest, payload) for _ in range(workers)))
+    bar = _progress_bar(progress, total)
+    # the chunks in flight, in order: [documents, tasks, problems, warnings, tables so far];
+    # filled by the task generator, which joblib may run in its own thread
+    pending: list[list[Any]] = []
+    here: dict[int, dict[str, pd.DataFrame]] = {}  # tables of batches analysed in this process
+    keys = itertools.count()
+
+    def tasks():
+        nonlocal first
+        for chunk in chunks:
+            docs = list(chunk)
+            size = batch_size or min(200, max(10, math.ceil(len(docs) / (4 * workers))))
+            batches = [docs[i:i + size] for i in range(0, len(docs), size)]
+            pending.append([len(docs), max(1, len(batches)), list(getattr(chunk, "problems", ())),
+                            list(getattr(chunk, "warnings", ())), []])
+            if not batches:  # a chunk of unreadable rows only
+                yield delayed(_local)(None)
+            for batch in batches:
+                if any(_picklable(d) is not None for d in batch):
+                    # a document whose meta cannot be pickled cannot go to a worker: its
+                    # batch is analysed here instead of failing the run
+                    key = next(keys)
+                    here[key] = _batch_tables(batch, first, pipeline, actors, timeout)
+                    yield delayed(_local)(key)
+                else:
+                    yield delayed(analyze_batch)(batch, first, digest, payload, timeout)
+                first += len(batch)
+
+    try:
+        for result in parallel(tasks()):
+            entry = pending[0]
+            if isinstance(result, int):
+                result = here.pop(result)
+            if result is not None:
+                entry[4].append(result)
+                bar.update(len(result["articles"]))
+            if len(entry[4]) >= entry[1] or result is None:
+                pending.pop(0)
+                bar.update(len(entry[2]))
+                yield Piece(join_tables(entry[4]), entry[0], entry[2], entry[3])
+    finally:
+        bar.close()
+
+
+def _local(value: Any) -> Any:
+    return value

@@ -28,7 +28,7 @@ from framing.extract.frames import FRAMES
 if TYPE_CHECKING:  # the data model's input problems; no import at run time
     from framing.problems import Problem
 
-__all__ = ["Analysis", "document_from_record", "STATUS_OK", "STATUS_ERROR", "STANCES", "KINDS"]
+__all__ = ["Analysis", "document_from_record", "document_tables", "assemble_tables", "join_tables", "problem_rows", "TABLES", "STATUS_OK", "STATUS_ERROR", "STANCES", "KINDS"]
 
 STATUS_OK = "ok"
 STATUS_ERROR = "error"
@@ -156,31 +156,106 @@ class Analysis:
             ``"error"``.
         """
         docs = list(documents)
-        errors = dict(errors or {})
-        tables: dict[str, list[dict[str, Any]]] = {
-            k: [] for k in ("articles", "attributions", "hedges", "boosters", "vague",
-                            "evaluations", "mentions", "actor_sentiment", "actors", "frames")
-        }
-        actor_rows = _module_actor_rows([d for i, d in enumerate(docs) if i not in errors])
-        for i, doc in enumerate(docs):
-            keys = {"doc": i, "id": doc.id, "outlet": doc.outlet, "story": doc.story}
-            if i in errors:
-                tables["articles"].append(_article_row(doc, keys, errors[i]))
-                continue
-            _collect(doc, keys, tables, actor_rows.get(id(doc)))
         problems = list(problems)
-        for p in problems:
-            tables["articles"].append({
-                "doc": None, "id": p.id, "outlet": None, "story": None,
-                "status": STATUS_ERROR, "error": f"unreadable input ({p})",
-            })
-        frames = {k: _frame(v, _COLUMNS[k]) for k, v in tables.items()}
-        arts = frames["articles"]
-        meta_cols = sorted({k for d in docs for k in d.meta} - set(arts.columns))
-        for c in meta_cols:  # extra input fields (e.g. a "side" column), for grouping
-            arts[c] = [docs[int(d)].meta.get(c) if pd.notna(d) else None for d in arts["doc"]]
-        arts["doc"] = arts["doc"].astype("Int64")
-        return cls(documents=docs, problems=problems, **frames)
+        tables = assemble_tables([document_tables(docs, errors=errors)], problems)
+        return cls(documents=docs, problems=problems, **tables)
+
+
+#: The tables of an :class:`Analysis`, in order.
+TABLES = ("articles", "attributions", "hedges", "boosters", "vague", "evaluations", "mentions",
+          "actor_sentiment", "actors", "frames")
+
+
+def document_tables(documents: Sequence[Document], *, first: int = 0,
+                    errors: Mapping[int, str] | None = None) -> dict[str, pd.DataFrame]:
+    """The table rows of a run of consecutive documents: one DataFrame per table.
+
+    The piece of an :class:`Analysis` that a worker (a process, a Dask task) makes from the
+    documents it analysed, so that only rows travel back, never documents. ``first`` is the
+    position of ``documents[0]`` in the whole corpus (the ``doc`` column); ``errors`` maps a
+    position in ``documents`` to why its analysis failed. The ``articles`` table also holds
+    the documents' ``meta`` fields. Join pieces with :func:`assemble_tables`.
+
+    Examples
+    --------
+    >>> import framing
+    >>> doc = framing.analyze("The minister said talks would resume.")
+    >>> tables = document_tables([doc], first=7)
+    >>> tables["articles"][["doc", "status", "attributions"]]
+       doc status  attributions
+    0    7     ok             1
+    """
+    docs = list(documents)
+    errors = dict(errors or {})
+    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in TABLES}
+    actor_rows = _module_actor_rows([d for i, d in enumerate(docs) if i not in errors])
+    for i, doc in enumerate(docs):
+        keys = {"doc": first + i, "id": doc.id, "outlet": doc.outlet, "story": doc.story}
+        if i in errors:
+            rows["articles"].append(_article_row(doc, keys, errors[i]))
+            continue
+        _collect(doc, keys, rows, actor_rows.get(id(doc)))
+    frames = {k: _frame(v, _COLUMNS[k]) for k, v in rows.items()}
+    arts = frames["articles"]
+    meta_cols = sorted({k for d in docs for k in d.meta} - set(ARTICLE_COLUMNS))
+    for c in meta_cols:  # extra input fields (e.g. a "side" column), for grouping
+        arts[c] = [d.meta.get(c) for d in docs]
+    return frames
+
+
+def problem_rows(problems: Iterable[Problem]) -> pd.DataFrame:
+    """The ``articles`` rows of input rows that could not be read (status ``"error"``)."""
+    return _frame([{"doc": None, "id": p.id, "outlet": None, "story": None,
+                    "status": STATUS_ERROR, "error": f"unreadable input ({p})"}
+                   for p in problems], ARTICLE_COLUMNS)
+
+
+def assemble_tables(pieces: Iterable[Mapping[str, pd.DataFrame]],
+                    problems: Iterable[Problem] | pd.DataFrame = ()) -> dict[str, pd.DataFrame]:
+    """Join the pieces of :func:`document_tables` (in document order) into the tables of an
+    :class:`Analysis`, with a row per unreadable input row at the end of ``articles``.
+
+    The result does not depend on how the documents were cut into pieces: the columns are
+    the stable ones, then any extra ones in order of appearance (``articles``: the ``meta``
+    fields, sorted), and a column whose pieces disagree on the dtype (ints in one, a
+    missing value in another) gets the dtype one table of all the rows would have.
+    """
+    extra = problems if isinstance(problems, pd.DataFrame) else problem_rows(problems)
+    out = join_tables([*pieces, {"articles": extra}])
+    out["articles"]["doc"] = out["articles"]["doc"].astype("Int64")
+    return out
+
+
+def join_tables(pieces: Iterable[Mapping[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Pieces of :func:`document_tables` joined in order, as one piece (no problem rows)."""
+    pieces = list(pieces)
+    return {name: _concat([p[name] for p in pieces if name in p], _COLUMNS[name],
+                          sort_extra=name == "articles")
+            for name in TABLES}
+
+
+def _concat(parts: list[pd.DataFrame], columns: list[str], *, sort_extra: bool) -> pd.DataFrame:
+    extra = list(dict.fromkeys(c for p in parts for c in p.columns if c not in columns))
+    if sort_extra:
+        extra = sorted(extra)
+    names = [*columns, *extra]
+    full = [p for p in parts if len(p)]
+    n = sum(len(p) for p in full)
+    if not full:
+        return pd.DataFrame([], columns=names)
+    data = {}
+    for c in names:
+        cols = [p[c] if c in p.columns else pd.Series([None] * len(p), dtype=object) for p in full]
+        if len({str(x.dtype) for x in cols}) == 1:
+            data[c] = pd.concat(cols, ignore_index=True) if len(cols) > 1 else cols[0].reset_index(drop=True)
+        else:  # the dtype one table of all these values gets
+            values: list[Any] = []
+            for x in cols:
+                values.extend(x.tolist())
+            data[c] = pd.Series(values)
+    frame = pd.DataFrame(data, columns=names)
+    assert len(frame) == n
+    return frame
 
 
 _COLUMNS = {
