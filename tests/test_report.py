@@ -344,3 +344,14 @@ def test_every_highlight_class_has_a_legend_colour():
         last = cls.split()[-1]
         assert re.search(rf"\.framing-report \.m\.{re.escape(last)} \{{", css), cls
     assert ("persuasion", "persuasion technique") in LEGEND
+
+
+def test_report_on_tables_without_documents_says_what_it_needs():
+    from framing.datasets import load_sample, load_sample_actors
+
+    analysis = load_sample().analyze(actors=load_sample_actors(), progress=False,
+                                     keep_documents=False)
+    assert len(analysis.articles) == 16 and len(analysis.documents) == 0
+    with pytest.raises(ValueError, match="keep_documents=True"):
+        framing.report(analysis, progress=False)
+    framing.compare(analysis, progress=False)  # the tables alone still compare

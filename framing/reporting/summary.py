@@ -522,6 +522,12 @@ def _p_floor_note(cmp: Comparison) -> str:
     return text
 
 
+NO_DOCUMENTS = ("the report quotes evidence from each article's text, and this analysis kept no "
+                "documents (it was made with keep_documents=False, or read back from Parquet tables): "
+                "compare its tables with framing.compare, or analyse the corpus with "
+                "keep_documents=True (the default) to report on it")
+
+
 def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets frame the same stories",
               max_actors: int = 8, snippets: int = 2, figures: bool = True,
               progress: bool = False) -> dict[str, Any]:
@@ -533,6 +539,8 @@ def summarize(analysis: Analysis, cmp: Comparison, *, title: str = "How outlets 
     examples, figures."""
     from tqdm import tqdm
 
+    if len(analysis.articles) and not len(analysis.documents):
+        raise ValueError(NO_DOCUMENTS)
     bar = tqdm(total=4, desc="report", unit="stage", disable=not progress)
     arts = analysis.articles
     ok = analysis.ok
