@@ -158,7 +158,7 @@ def analyze_evidence(text: str) -> Document:
 
     Examples
     --------
-    >>> doc = analyze_evidence("Russian troops shelled Kyiv, officials said.")
+    >>> doc = analyze_evidence("Russian troops shelled Kharkiv, Kyiv said.")
     >>> [(m.text, m.actor) for m in doc.mentions]
     [('Russian', 'Russia'), ('Kyiv', 'Ukraine')]
     """
@@ -621,7 +621,7 @@ def assign_roles(doc: Document, model: Any = None) -> None:
     Examples
     --------
     >>> import framing
-    >>> doc = framing.analyze("Russian forces shelled Kharkiv. Ukrainian civilians were killed.")
+    >>> doc = framing.analyze("Russian forces shelled Kharkiv. Ukraine's civilians were killed.")
     >>> assign_roles(doc)
     >>> [(r.actor, r.role) for r in doc.roles]
     [('Russia', 'antagonist'), ('Ukraine', 'innocent')]

@@ -47,7 +47,7 @@ def annotate_actors(doc: Document, *, actors: Mapping[str, Any] | None = None,
     Examples
     --------
     >>> import framing
-    >>> doc = framing.analyze("Critics slammed Mayor Dana Whitfield. Whitfield praised the council.")
+    >>> doc = framing.analyze("Critics slammed Mayor Dana Whitfield. Whitfield opened the new library.")
     >>> [(a.actor, a.label) for a in doc.actor_sentiment]
     [('Dana Whitfield', 'negative'), ('Dana Whitfield', 'neutral')]
     """
