@@ -22,7 +22,7 @@ from framing.analysis.run import (
     DEFAULT_TIMEOUT,
     Piece,
     _batch_tables,
-    _payload,
+    _run_key,
     _picklable,
     _progress_bar,
     analyze_batch,
@@ -70,10 +70,10 @@ def _threads(client: Any) -> int:
 
 def _dask_chunks(client, chunks, actors, pipeline, timeout, progress, total, first, batch_size,
                  chunks_in_flight) -> Iterator[Piece]:
-    digest, payload = _payload(pipeline, actors)
+    digest, run = _run_key(pipeline, actors)
     # the pipeline goes to the cluster once, as the result of a task (not Client.scatter:
     # scattered data is lost with the worker that holds it, a task's result is recomputed)
-    shared = client.submit(_same, payload, pure=False)
+    shared = client.submit(_same, run, pure=False)
     threads = _threads(client)
     limit = chunks_in_flight or threads + 2
     bar = _progress_bar(progress, total)

@@ -225,33 +225,35 @@ _WORKER_STATE: dict[str, tuple[Pipeline, Any]] = {}
 _WORKER_LOCK = threading.Lock()
 
 
-def _worker_setup(digest: str, payload: bytes) -> tuple[Pipeline, Any]:
-    """The pipeline and actor table of a run, unpickled and warmed up once per process (a
-    loky worker, a Dask worker) and reused by every chunk of the run after that."""
+def _worker_setup(digest: str, run: tuple[Pipeline, Any]) -> tuple[Pipeline, Any]:
+    """The pipeline and actor table of a run (``run``), warmed up once per process (a loky
+    worker, a Dask worker) and reused by every chunk of the run after that (keyed by
+    ``digest``). The objects reach the worker the way every task argument does (joblib and
+    Dask serialise them from the parent's own objects); no file is ever unpickled here."""
     with _WORKER_LOCK:
         state = _WORKER_STATE.get(digest)
         if state is None:
-            pipeline, actors = pickle.loads(payload)
+            pipeline, actors = run
             warm_up(pipeline, actors)
             _WORKER_STATE.clear()  # one run at a time per process: drop an earlier run's models
             state = _WORKER_STATE[digest] = (pipeline, actors)
     return state
 
 
-def _payload(pipeline: Pipeline, actors: Any) -> tuple[str, bytes]:
+def _run_key(pipeline: Pipeline, actors: Any) -> tuple[str, tuple[Pipeline, Any]]:
+    """A digest that names the run's pipeline and actor table, and the pair itself."""
     data = pickle.dumps((pipeline, actors), protocol=pickle.HIGHEST_PROTOCOL)
-    return hashlib.sha256(data).hexdigest(), data
+    return hashlib.sha256(data).hexdigest(), (pipeline, actors)
 
 
-def analyze_batch(docs: Sequence[Document], first: int, digest: str, payload: bytes,
+def analyze_batch(docs: Sequence[Document], first: int, digest: str, run: tuple[Pipeline, Any],
                   timeout: float | None = DEFAULT_TIMEOUT) -> dict[str, pd.DataFrame]:
     """Analyse ``docs`` (positions ``first``, ``first + 1``, ...) and return their table rows.
 
-    The task a worker runs: the pipeline and actor table come pickled in ``payload`` and are
-    unpickled once per process (keyed by ``digest``); the documents are dropped once their
-    rows are made.
+    The task a worker runs: the pipeline and actor table (``run``) are set up once per
+    process (keyed by ``digest``); the documents are dropped once their rows are made.
     """
-    pipeline, actors = _worker_setup(digest, payload)
+    pipeline, actors = _worker_setup(digest, run)
     return _batch_tables(docs, first, pipeline, actors, timeout)
 
 
@@ -265,8 +267,8 @@ def _batch_tables(docs: Sequence[Document], first: int, pipeline: Pipeline, acto
     return document_tables(docs, first=first, errors=errors)
 
 
-def _warm(digest: str, payload: bytes) -> int:
-    _worker_setup(digest, payload)
+def _warm(digest: str, run: tuple[Pipeline, Any]) -> int:
+    _worker_setup(digest, run)
     return os.getpid()
 
 
@@ -367,10 +369,10 @@ def _chunks_parallel(chunks, actors, pipeline, timeout, progress, total, first, 
                      batch_size) -> Iterator[Piece]:
     from joblib import Parallel, delayed
 
-    digest, payload = _payload(pipeline, actors)
+    digest, run = _run_key(pipeline, actors)
     parallel = Parallel(n_jobs=workers, return_as="generator", pre_dispatch="2*n_jobs")
     if progress:  # each worker loads the models before the bar starts
-        list(parallel(delayed(_warm)(digest, payload) for _ in range(workers)))
+        list(parallel(delayed(_warm)(digest, run) for _ in range(workers)))
     bar = _progress_bar(progress, total)
     # the chunks in flight, in order: [documents, tasks, problems, warnings, tables so far];
     # filled by the task generator, which joblib may run in its own thread
@@ -396,7 +398,7 @@ def _chunks_parallel(chunks, actors, pipeline, timeout, progress, total, first, 
                     here[key] = _batch_tables(batch, first, pipeline, actors, timeout)
                     yield delayed(_local)(key)
                 else:
-                    yield delayed(analyze_batch)(batch, first, digest, payload, timeout)
+                    yield delayed(analyze_batch)(batch, first, digest, run, timeout)
                 first += len(batch)
 
     try:
