@@ -557,41 +557,10 @@ class ActorSentimentClassifier(SpanLinearClassifier):
         get = table.get
         parts = []
         for f in sentences:  # the sentence's words: summed once for all its targets
-            a0 = a1 = a2 = sq = 0.0
-            for name, count in f.shared.items():
-                t = get(name)
-                if t is None:
-                    continue
-                if count == 1:
-                    a0 += t[4]
-                    a1 += t[5]
-                    a2 += t[6]
-                    sq += t[7]
-                else:
-                    v = log1p(count) * t[0]
-                    a0 += v * t[1]
-                    a1 += v * t[2]
-                    a2 += v * t[3]
-                    sq += v * v
-            parts.append((a0, a1, a2, sq))
+            parts.append(_weighted_sums(f.shared, get, (0.0, 0.0, 0.0, 0.0)))
         out = []
         for k, (feats, num) in zip(which, own):
-            a0, a1, a2, sq = parts[k]
-            for name, c in feats.items():
-                t = get(name)
-                if t is None:
-                    continue
-                if c == 1.0:
-                    a0 += t[4]
-                    a1 += t[5]
-                    a2 += t[6]
-                    sq += t[7]
-                else:
-                    v = log1p(c) * t[0]
-                    a0 += v * t[1]
-                    a1 += v * t[2]
-                    a2 += v * t[3]
-                    sq += v * v
+            a0, a1, a2, sq = _weighted_sums(feats, get, parts[k])
             norm = sqrt(sq) or 1.0
             z0, z1, z2 = a0 / norm + b0, a1 / norm + b1, a2 / norm + b2
             for x, (w0, w1, w2) in zip(num, num_w):
@@ -635,3 +604,27 @@ class ActorSentimentClassifier(SpanLinearClassifier):
         ``scripts/train_actor_sentiment.py`` (configuration chosen before dev was added)."""
         res = resources.files("framing").joinpath("data").joinpath("models").joinpath("actor_sentiment.json")
         return cls._from_bytes(res.read_bytes(), "actor_sentiment.json")
+
+
+def _weighted_sums(features: Any, get: Any, start: tuple[float, float, float, float]
+                   ) -> tuple[float, float, float, float]:
+    """``start`` plus, over the string features (name -> count) found by ``get`` in the
+    model's table, the three classes' ``log(1 + count) * idf * coef`` and the squared norm
+    (the table holds the count-1 products precomputed: most counts are 1)."""
+    a0, a1, a2, sq = start
+    for name, count in features.items():
+        t = get(name)
+        if t is None:
+            continue
+        if count == 1:
+            a0 += t[4]
+            a1 += t[5]
+            a2 += t[6]
+            sq += t[7]
+        else:
+            v = log1p(count) * t[0]
+            a0 += v * t[1]
+            a1 += v * t[2]
+            a2 += v * t[3]
+            sq += v * v
+    return a0, a1, a2, sq
