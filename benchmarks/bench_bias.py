@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from _machine import machine  # noqa: E402  (benchmarks/_machine.py)
+from _machine import alternating_rounds, machine  # noqa: E402  (benchmarks/_machine.py)
 
 from framing import Document, Pipeline  # noqa: E402
 from framing.datasets import load_sample, load_sample_actors  # noqa: E402
@@ -46,15 +46,7 @@ def main() -> None:
     for p in pipelines.values():
         p.run(Document(sample[0].text))  # load models and lexicons once
     words = sum(Document(d.text).word_count for d in sample)
-    times: dict[str, list[float]] = {k: [] for k in pipelines}
-    order = list(pipelines)
-    for r in range(args.rounds):
-        for name in (order if r % 2 == 0 else order[::-1]):
-            docs = [Document(d.text, story=d.story) for d in sample]
-            t = time.perf_counter()
-            for d in docs:
-                pipelines[name].run(d, actors=tables.get(d.story))
-            times[name].append(time.perf_counter() - t)
+    times = alternating_rounds(pipelines, sample, tables, args.rounds)
     # the step alone, on documents the other steps analysed (less noisy on a busy machine)
     from framing.extract.sentence_bias import score_sentence_bias
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from _machine import machine  # noqa: E402  (benchmarks/_machine.py)
+from _machine import alternating_rounds, machine  # noqa: E402  (benchmarks/_machine.py)
 
 from framing import Document, Pipeline  # noqa: E402
 from framing.datasets import load_sample, load_sample_actors  # noqa: E402
@@ -39,15 +39,8 @@ def main() -> None:
     for p in pipelines.values():
         p.run(Document(sample[0].text), actors=tables.get(sample[0].story))  # load models, lexicons
     words = sum(Document(d.text).word_count for d in sample[:len(sample) // args.repeat]) * args.repeat
-    times: dict[str, list[float]] = {k: [] for k in pipelines}
+    times = alternating_rounds(pipelines, sample, tables, args.rounds)
     order = list(pipelines)
-    for r in range(args.rounds):
-        for name in (order if r % 2 == 0 else order[::-1]):
-            docs = [Document(d.text, story=d.story) for d in sample]
-            t = time.perf_counter()
-            for d in docs:
-                pipelines[name].run(d, actors=tables.get(d.story))
-            times[name].append(time.perf_counter() - t)
     # the frame step alone, on documents whose sentences are already parsed
     docs = [Document(d.text) for d in sample]
     for d in docs:

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from _machine import machine  # noqa: E402  (benchmarks/_machine.py)
+from _machine import alternating_rounds, machine  # noqa: E402  (benchmarks/_machine.py)
 
 from framing import Document, Pipeline  # noqa: E402
 from framing.datasets import load_sample, load_sample_actors  # noqa: E402
@@ -45,16 +45,11 @@ def main() -> None:
                  "no training (before)": Pipeline.default().replace("actor_sentiment", None)}
     pipelines["trained (default)"].run(Document(sample[0].text))  # load the model once
     words = sum(Document(d.text).word_count for d in sample[:len(sample) // args.repeat]) * args.repeat
-    times: dict[str, list[float]] = {k: [] for k in pipelines}
+    # the no-training scorer's sentence cache is cleared before every article, as for new
+    # text: no credit for a sentence the repeated sample has already shown it
+    times = alternating_rounds(pipelines, sample, tables, args.rounds,
+                               before_each=_sentence_facts.cache_clear)
     order = list(pipelines)
-    for r in range(args.rounds):
-        for name in (order if r % 2 == 0 else order[::-1]):
-            docs = [Document(d.text, story=d.story) for d in sample]
-            t = time.perf_counter()
-            for d in docs:
-                _sentence_facts.cache_clear()  # as for new text: no credit for a repeated sentence
-                pipelines[name].run(d, actors=tables.get(d.story))
-            times[name].append(time.perf_counter() - t)
     print(f"machine: {machine()}; load average (1, 5, 15 min) at the end: "
           + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
     print(f"{len(sample)} articles, {words:,} words, {args.rounds} alternating rounds, one core\n")
