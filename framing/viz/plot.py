@@ -68,6 +68,14 @@ STANCE_COLORS = {"neutral": "#bdbdbd", "doubt": "#e6550d", "endorse": "#31a354",
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
+def _dots(ax: Axes, y: Any, value: Any, low: Any, high: Any, color: str, *, ms: float,
+          lw: float = 2.0, alpha: float | None = None, label: str | None = None) -> None:
+    """Values as dots at heights ``y`` with their intervals as horizontal lines: the mark
+    every interval plot of this module draws."""
+    ax.hlines(y, low, high, color=color, lw=lw, alpha=alpha)
+    ax.plot(value, y, "o", color=color, ms=ms, label=label)
+
+
 def _labels(names) -> list[str]:
     """Names as one-line labels: control characters and line breaks (which no font draws)
     become a space."""
@@ -391,7 +399,7 @@ def metric_intervals(
     hi = sub["ci_high"].to_numpy(float)
     if diff:
         ax.axvline(0, color="0.6", lw=1, ls="--")
-    ax.hlines(y, lo, hi, color="0.4", lw=2)
+    ax.hlines(y, lo, hi, color="0.4", lw=2)  # grey lines, blue dots: not _dots's one colour
     ax.plot(v, y, "o", color="C0", ms=7)
     ax.set_yticks(y, labels=_row_labels(sub, by))
     ax.invert_yaxis()
@@ -460,9 +468,8 @@ def actor_intervals(
         rows = sub[sub[by].astype(str) == g].set_index("actor").reindex(names)
         y = np.arange(len(names)) + (i - (len(groups) - 1) / 2) * step
         color = f"C{i % 10}"
-        ax.hlines(y, rows["ci_low"].to_numpy(float), rows["ci_high"].to_numpy(float),
-                  color=color, lw=2, alpha=0.7)
-        ax.plot(rows["value"].to_numpy(float), y, "o", color=color, ms=6, label=g)
+        _dots(ax, y, rows["value"].to_numpy(float), rows["ci_low"].to_numpy(float),
+              rows["ci_high"].to_numpy(float), color, ms=6, alpha=0.7, label=g)
     ax.set_yticks(np.arange(len(names)), labels=names)
     ax.invert_yaxis()
     if metric == "sentiment_balance":
@@ -662,10 +669,8 @@ def frame_profile(
     for k, g in enumerate(groups):
         sub = df[df[by].astype(str) == g].set_index("frame").reindex(order)
         y = np.arange(len(order)) - 0.4 + step * (k + 0.5)
-        v = sub["value"].to_numpy(float)
-        ax.hlines(y, sub["ci_low"].to_numpy(float), sub["ci_high"].to_numpy(float),
-                  color=f"C{k % 10}", lw=1.5, alpha=0.7)
-        ax.plot(v, y, "o", color=f"C{k % 10}", ms=5, label=g)
+        _dots(ax, y, sub["value"].to_numpy(float), sub["ci_low"].to_numpy(float),
+              sub["ci_high"].to_numpy(float), f"C{k % 10}", ms=5, lw=1.5, alpha=0.7, label=g)
     ax.set_yticks(np.arange(len(order)), labels=[f.replace("_", " ") for f in order])
     ax.invert_yaxis()
     ax.set_xlabel("share of sentences carrying the frame")
@@ -742,8 +747,7 @@ def role_shares(
                 vs.append(float(cells[key]["share"]))
                 los.append(float(cells[key]["ci_low"]))
                 his.append(float(cells[key]["ci_high"]))
-        ax.hlines(ys, los, his, color=ROLE_COLORS[role], lw=1.5, alpha=0.7)
-        ax.plot(vs, ys, "o", color=ROLE_COLORS[role], ms=5, label=role)
+        _dots(ax, ys, vs, los, his, ROLE_COLORS[role], ms=5, lw=1.5, alpha=0.7, label=role)
     ax.set_yticks(np.arange(len(pairs)), labels=[f"{a} | {g}" for a, g in pairs])
     ax.invert_yaxis()
     ax.set_xlim(0.0, 1.0)
