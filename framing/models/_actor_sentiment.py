@@ -93,6 +93,13 @@ _NOUNISH = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "CD"})
 _MODIFIER = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "VBN", "VBG", "CD"})
 _BEFORE_OBJECT = frozenset({"DT", "JJ", "NNP", "NNPS", "PRP$", "POS", "RB", "CD"})
 _STOP_APPOSITION = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "--"})
+UNLIKE_MAIN = NUMERIC.index("num__unlike_main")
+UNLIKE_MIN = 0.4
+"""Word-prior mass of the main clause after "unlike X," that decides the row: one clearly
+evaluative word ("competent" 0.41); on BASIL events 0-79 the one "unlike" row below it
+("unlike Lyin' Ted Cruz I do not surround myself with political hacks", -0.3, its negation
+misread by the priors) is left to the model."""
+UNLIKE_MARGIN = 1.0
 EVIDENCE_CACHE = 50_000
 """Sentences whose evidence (for string rows) is kept between calls: a fit and a predict on
 the same texts run the extractors once."""
@@ -568,6 +575,8 @@ class ActorSentimentClassifier(SpanLinearClassifier):
                     z0 += x * w0
                     z1 += x * w1
                     z2 += x * w2
+            if "compared=unlike" in feats:
+                z0, z1, z2 = _unlike_rule(z0, z1, z2, num[UNLIKE_MAIN])
             out.append((z0, z1, z2))
         return np.asarray(out, dtype=float).reshape(len(out), 3)
 
@@ -604,6 +613,28 @@ class ActorSentimentClassifier(SpanLinearClassifier):
         ``scripts/train_actor_sentiment.py`` (configuration chosen before dev was added)."""
         res = resources.files("framing").joinpath("data").joinpath("models").joinpath("actor_sentiment.json")
         return cls._from_bytes(res.read_bytes(), "actor_sentiment.json")
+
+
+def _unlike_rule(z0: float, z1: float, z2: float, main: float) -> tuple[float, float, float]:
+    """The scores of a row whose actor is set against the main clause by "unlike" ("Unlike
+    Trump, she is a sane, competent person"): a main clause of word-prior mass at least
+    :data:`UNLIKE_MIN` says the opposite of the actor, whatever its words say near the name,
+    so the opposite class gets the top score plus :data:`UNLIKE_MARGIN`. NewsMTSC train has
+    too few such sentences for the ``unlike_main`` feature to outweigh the words.
+
+    Examples
+    --------
+    >>> _unlike_rule(0.0, 0.0, 2.0, 0.8)  # a positive main clause: negative toward the actor
+    (3.0, 0.0, 2.0)
+    >>> _unlike_rule(0.0, 0.5, 1.0, -0.3)  # too little evidence: the model's scores
+    (0.0, 0.5, 1.0)
+    """
+    top = max(z0, z1, z2) + UNLIKE_MARGIN
+    if main >= UNLIKE_MIN:
+        return top, z1, z2
+    if main <= -UNLIKE_MIN:
+        return z0, z1, top
+    return z0, z1, z2
 
 
 def _weighted_sums(features: Any, get: Any, start: tuple[float, float, float, float]
