@@ -133,9 +133,9 @@ def test_target_located_on_whitespace_does_not_crash():
 @requires_data("newsmtsc")
 @pytest.mark.parametrize("split,floor_model,floor_default", [("rw-dev", 0.83, 0.52), ("mt-dev", 0.83, 0.54)])
 def test_floors_on_newsmtsc_dev(split, floor_model, floor_default):
-    """The shipped model is fitted on train + both dev splits (rw-dev 0.877, mt-dev 0.845 on
-    2026-12-02), so its floor checks the fit that was shipped, not generalisation (a model
-    fitted on train alone scores rw-dev 0.721, mt-dev 0.693: scripts/train_actor_sentiment.py).
+    """The shipped model is fitted on train + both dev splits (rw-dev 0.861, mt-dev 0.856 on
+    2026-12-03), so its floor checks the fit that was shipped, not generalisation (a model
+    fitted on train alone scores rw-dev 0.730, mt-dev 0.665: scripts/train_actor_sentiment.py).
     The no-training default never saw dev except for its threshold."""
     from framing.datasets import load_newsmtsc
 
@@ -265,12 +265,15 @@ def test_evidence_features_read_the_actors_role_contrast_negation_and_quotation(
 
 
 # The error sentences of issue 12 (per-actor sentiment taken from the words near a name):
-# the shipped model gets these right; those it still gets wrong are listed in docs/actors.md.
+# the shipped model gets these right; those it still gets wrong are listed in docs/actors.md
+# ("Merkel refused to bow to bullying." was positive with the balanced-class model of
+# 2026-12-02 and is neutral since 2026-12-03: listed there).
 GOLDEN = [
     ("Assad's regime stalls the talks.", "Assad", "negative"),
-    ("Merkel refused to bow to bullying.", "Merkel", "positive"),
     ("Trump claims great wealth, but won't disclose his tax returns.", "Trump", "negative"),
     ("Ryan clearly won the debate, while Biden devolved into fits of laughter.", "Ryan", "positive"),
+    ('Unlike Donald Trump, she is a "sane, competent person".', "Donald Trump", "negative"),
+    ("Trump fired Comey on Tuesday, a stunning move.", "Trump", "negative"),
 ]
 
 
@@ -278,6 +281,47 @@ GOLDEN = [
 def test_golden_error_sentences_of_issue_12(sentence, target, label):
     a = sentence.index(target)
     assert ActorSentimentClassifier.pretrained().predict([(sentence, a, a + len(target))])[0] == label
+
+
+@pytest.mark.parametrize("sentence,label", [
+    # a clearly evaluative main clause after "unlike X," decides the row, either way
+    ('Unlike Donald Trump, she is a "sane, competent person".', "negative"),
+    ("Unlike Donald Trump, she is a corrupt official.", "positive"),
+    # negative cases: no evaluative main clause, or "like" (no contrast): the model's own label
+    ("Unlike Donald Trump, she spoke on Monday.", "neutral"),
+    ("Like Donald Trump, she is a competent person.", "positive"),
+])
+def test_unlike_sets_the_actor_against_the_main_clause(sentence, label):
+    clf = ActorSentimentClassifier.pretrained()
+    a = sentence.index("Donald Trump")
+    assert clf.predict([(sentence, a, a + len("Donald Trump"))])[0] == label
+
+
+def test_the_unlike_rule_changes_only_unlike_rows():
+    """Rows without "unlike X" get the linear model's scores (the rule leaves them alone)."""
+    clf = ActorSentimentClassifier.pretrained()
+    rows = [(s, a, b) for s, a, b, _ in ROWS[:9]] + [("Unlike Smith, Jones is brave.", 7, 12)]
+    raw = clf._featurize(rows)
+    got, ref = clf.predict_proba(rows), _sklearn_proba(clf, raw)
+    np.testing.assert_allclose(got[:-1], ref[:-1], atol=1e-12)
+    assert got[-1].argmax() == 0 and ref[-1].argmax() != 0  # the rule made it negative
+
+
+@requires_data("basil", "newsmtsc")
+def test_basil_polarity_agreement_floor_on_events_0_to_79():
+    """Issue 12's floor (0.75) on BASIL's train part, where every choice was made (measured
+    0.765 on 588 non-neutral rows, 2026-12-03: evaluation/actors.py --basil-only); the test
+    events 80-99 are read by the evaluation script only."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "evaluation" / "actors.py"
+    spec = importlib.util.spec_from_file_location("_evaluation_actors", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    _, figs = mod.basil_table("dev")
+    assert figs["basil_covered_not_neutral"] >= 550
+    assert figs["basil_polarity_agreement"] >= 0.75
 
 
 def test_parsed_rows_are_checked_like_text_rows():
