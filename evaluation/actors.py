@@ -197,8 +197,10 @@ def basil_canonical(table: dict[str, list[str]]) -> dict[str, str]:
     return out
 
 
-def basil_table(split: str = "dev") -> tuple[str, dict[str, float]]:
-    """BASIL target coverage and polarity agreement (see the module docstring)."""
+def basil_table(split: str = "dev", model=None) -> tuple[str, dict[str, float]]:
+    """BASIL target coverage and polarity agreement (see the module docstring), with the
+    pipeline's default actor sentiment model or ``model`` (scripts/train_actor_sentiment.py
+    ``--basil`` scores a model fitted on NewsMTSC train alone on events 0-79 this way)."""
     import framing
     from framing.datasets import load_basil
     from framing.pipeline import Pipeline
@@ -207,6 +209,8 @@ def basil_table(split: str = "dev") -> tuple[str, dict[str, float]]:
     df = df[df.split == ("test" if split == "test" else "train")]
     pipeline = Pipeline.default().without(*[n for n in ("roles", "frames", "sentence_bias", "persuasion")
                                             if n in Pipeline.default()])
+    if model is not None:
+        pipeline = pipeline.replace("actor_sentiment", model)
     per_doc = []  # covered, spans, agree, non-neutral covered
     per_target: dict[str, list[int]] = {}
     for event, rows in df.groupby("event"):

@@ -43,6 +43,19 @@ def article_of(sentence_id: str) -> str:
     return "_".join(sentence_id.split("_")[:3])
 
 
+def _basil_figures(model: ActorSentimentClassifier) -> dict[str, float]:
+    """evaluation/actors.py's BASIL figures of ``model`` on events 0-79 (BASIL's train part;
+    BASIL has no licence that allows shipping weights derived from it, so it is only read
+    to compare configurations, never fitted)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "evaluation" / "actors.py"
+    spec = importlib.util.spec_from_file_location("_evaluation_actors", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.basil_table("dev", model=model)[1]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--C", type=float, default=1.0)
@@ -52,6 +65,9 @@ def main() -> None:
                     help="none (shipped since 2026-12-03: the training labels' own shares as prior) or balanced")
     ap.add_argument("--select", action="store_true", help="also print 5-fold grouped CV on train")
     ap.add_argument("--train-only", action="store_true", help="ship the model fitted on train alone")
+    ap.add_argument("--basil", action="store_true",
+                    help="also print BASIL events 0-79 polarity agreement of the model fitted on train "
+                         "(evaluation/actors.py's basil_table; the test events 80-99 are not read)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     params = {
@@ -74,8 +90,15 @@ def main() -> None:
     for split, d in dev.items():
         scores[split] = round(f1_score(d["label"], clf.predict(d), average="macro"), 4)
         print(f"{split} (model fitted on train): macro-F1 {scores[split]}")
+    if args.basil:
+        figs = _basil_figures(clf)
+        scores["basil-0-79"] = round(figs["basil_polarity_agreement"], 4)
+        print(f"BASIL events 0-79 (model fitted on train): polarity agreement "
+              f"{figs['basil_polarity_agreement']:.3f} [{figs['basil_polarity_agreement_ci_low']:.3f}, "
+              f"{figs['basil_polarity_agreement_ci_high']:.3f}] on {figs['basil_covered_not_neutral']:.0f} "
+              f"non-neutral rows of {figs['basil_covered_spans']:.0f} covered spans")
     if args.select:
-        print(f"mean of the three: {np.mean(list(scores.values())):.4f}")
+        print(f"mean of the three: {np.mean([v for k, v in scores.items() if k != 'basil-0-79']):.4f}")
     trained_on = "NewsMTSC official/train.jsonl (8,739 targets)"
     if not args.train_only:
         full = pd.concat([train, *dev.values()], ignore_index=True)
@@ -86,6 +109,7 @@ def main() -> None:
         "script": "scripts/train_actor_sentiment.py",
         "date": datetime.date.today().isoformat(),
         "dev_macro_f1_of_train_only_fit": {k: v for k, v in scores.items() if k in DEV},
+        **({"basil_0_79_agreement_of_train_only_fit": scores["basil-0-79"]} if "basil-0-79" in scores else {}),
         **({"train_cv5_macro_f1": scores["train-cv5"]} if "train-cv5" in scores else {}),
     }
     clf.to_json(args.out, meta=meta)
