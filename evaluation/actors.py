@@ -213,6 +213,7 @@ def basil_table(split: str = "dev", model=None) -> tuple[str, dict[str, float]]:
         pipeline = pipeline.replace("actor_sentiment", model)
     per_doc = []  # covered, spans, agree, non-neutral covered
     per_target: dict[str, list[int]] = {}
+    per_group: dict[str, list[int]] = {}  # agreeing, non-neutral rows
     for event, rows in df.groupby("event"):
         targets = [sp["target"] for r in rows.itertuples() for sp in r.spans if sp["target"]]
         table = basil_actor_table(targets)
@@ -241,6 +242,13 @@ def basil_table(split: str = "dev", model=None) -> tuple[str, dict[str, float]]:
                 if row.label != "neutral":
                     c[3] += 1
                     c[2] += row.label[:3] == sp["polarity"]
+                    # the row's model input is the actor's first mention in the sentence
+                    via = next((m.via for m in doc.mentions if m.actor == target
+                                and row.sentence.start <= m.span.start < row.sentence.end), "?")
+                    for group in (f"first mention via {via}", f"BASIL aim {sp['aim']}"):
+                        g = per_group.setdefault(group, [0, 0])
+                        g[0] += row.label[:3] == sp["polarity"]
+                        g[1] += 1
             per_doc.append(c)
     counts = np.asarray(per_doc, dtype=float)
     figs: dict[str, float] = {}
@@ -256,7 +264,12 @@ def basil_table(split: str = "dev", model=None) -> tuple[str, dict[str, float]]:
              f"{C.fmt(figs, 'basil_target_coverage')} |",
              f"| polarity agreement (covered spans with a non-neutral row: "
              f"{int(counts[:, 3].sum())}) | {C.fmt(figs, 'basil_polarity_agreement')} |", "",
-             "| target (10 most annotated) | gold spans | covered |", "|---|---|---|"]
+             "| non-neutral rows by | agreement | rows |", "|---|---|---|"]
+    for group, (right, n) in sorted(per_group.items()):
+        lines.append(f"| {group} | {right / n:.3f} | {n} |")
+        figs[f"basil_polarity_agreement_{group.replace(' ', '_')}"] = right / n
+        figs[f"basil_not_neutral_{group.replace(' ', '_')}"] = float(n)
+    lines += ["", "| target (10 most annotated) | gold spans | covered |", "|---|---|---|"]
     for target, (cov, n) in sorted(per_target.items(), key=lambda kv: -kv[1][1])[:10]:
         lines.append(f"| {target} | {n} | {cov / n:.2f} |")
     return "\n".join(lines), figs
