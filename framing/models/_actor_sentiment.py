@@ -383,7 +383,9 @@ class ActorSentimentClassifier(SpanLinearClassifier):
       relative clause after it) apart from those of the clause and the sentence, by the word
       priors and by the evaluative extractor's spans;
     - contrast: the side of "but", "while", "although"... the actor is on and the polarity of
-      each side; "unlike X" / "despite X" and the polarity of the main clause;
+      each side; "unlike X" / "despite X" and the polarity of the main clause (and a rule on
+      top of the fitted model: after "unlike X,", a clearly evaluative main clause makes the
+      row the opposite class, :func:`_unlike_rule`);
     - negation scope: a word is negated after a negator (3 tokens) or a negating verb
       ("refused to bow to bullying", 4 tokens), and counts -0.75 times its polarity;
     - quotation: the actor as the source of an attribution (the cue's lemma and stance, the
@@ -610,7 +612,8 @@ class ActorSentimentClassifier(SpanLinearClassifier):
     @classmethod
     def pretrained(cls) -> ActorSentimentClassifier:
         """The shipped model, trained on NewsMTSC train, rw-dev and mt-dev by
-        ``scripts/train_actor_sentiment.py`` (configuration chosen before dev was added)."""
+        ``scripts/train_actor_sentiment.py`` (C=1, no class weights; configuration chosen on
+        a fit to train alone, scored on NewsMTSC dev and BASIL events 0-79)."""
         res = resources.files("framing").joinpath("data").joinpath("models").joinpath("actor_sentiment.json")
         return cls._from_bytes(res.read_bytes(), "actor_sentiment.json")
 
