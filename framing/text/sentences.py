@@ -26,15 +26,21 @@ def split_sentences(text: str, skip: Sequence[Span] = ()) -> list[Span]:
 
     Sentences never cross a paragraph break. Within a paragraph a sentence ends at ``.``,
     ``!``, ``?`` or an ellipsis (with any closing quotation marks or brackets after it) when
-    the next token starts a new sentence; abbreviations (``Mr.``, ``Feb.``, ``Inc.``) do not
-    end one, and initialisms (``U.S.``) end one only before a typical sentence opener. A
-    line without final punctuation that looks like a headline ends a sentence too.
+    the next token starts a new sentence. Titles and most abbreviations (``Mr.``, ``Sen.``,
+    ``Feb.``) do not end one; initialisms (``U.S.``), single-letter initials (``Donald J.
+    Trump``) and suffixes such as ``Jr.``, ``St.`` or ``Inc.`` end one only before a typical
+    sentence opener ("The", "He", ...), except a letter after a noun it labels ("Plan B."),
+    which ends one like any word. A line without final punctuation that looks like a
+    headline ends a sentence too.
 
     Examples
     --------
     >>> text = 'Talks End Without Deal\\nThe U.S. envoy left. "It failed," he said.'
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['Talks End Without Deal', 'The U.S. envoy left.', '"It failed," he said.']
+    >>> text = "Donald J. Trump backed Plan B. The talks ended."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Donald J. Trump backed Plan B.', 'The talks ended.']
     """
     return [Span(b[0], b[1]) for b in _sentence_bounds(text, skip)]
 

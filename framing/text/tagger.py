@@ -253,6 +253,12 @@ def tag_words(words: Sequence[str]) -> list[str]:
     --------
     >>> tag_words(["He", "said", "it", "would", "hold", "talks", "."])
     ['PRP', 'VBD', 'PRP', 'MD', 'VB', 'NNS', '.']
+
+    An adverb after a name stays an adverb (textblob's rules would make it part of the
+    name; see ``_ContextRules.candidates``):
+
+    >>> tag_words(["Kyiv", "clearly", "wants", "a", "deal"])
+    ['NNP', 'RB', 'VBZ', 'DT', 'NN']
     """
     if not words:
         return []
