@@ -187,7 +187,7 @@ GOLDEN = {
         "He fears a recession is possible.",
         [("indirect", "He", "fears", "a recession is possible")],
     ),
-    "want with a relative clause on its object, an adverb the tagger reads as a name": (
+    "want with a relative clause on its object, an adverb after the name": (
         "Kyiv clearly wants a ceasefire that holds; Moscow, it seems, wants a pause to regroup.",
         [("indirect", "Kyiv", "wants", "a ceasefire that holds"),
          ("indirect", "Moscow", "wants", "a pause to regroup")],
@@ -277,6 +277,10 @@ NEGATIVES = [
     "The city council approved a new bike lane plan on Monday.",
     "Senate Republicans blocked a bill that would have expanded child care subsidies.",
     "The senator introduced a bill to cap rents.",
+    # issue 12: "fired" is a dismissal or a shot, not speech
+    "Trump fired Comey on Tuesday, a stunning move.",
+    "President Trump fired FBI Director James Comey on Tuesday.",
+    "Police fired tear gas at protesters outside the embassy.",
 ]
 
 
@@ -594,6 +598,11 @@ def test_a_relative_pronoun_is_never_the_source():
 def test_an_action_verb_is_no_cue_but_its_sentence_may_be_reported():
     assert table("Senate Republicans blocked the bill on Tuesday, officials said.") == [
         ("indirect", "officials", "said", "Senate Republicans blocked the bill on Tuesday")]
+
+
+def test_a_firing_is_no_cue_but_its_sentence_may_be_reported():
+    assert table("Trump fired Comey because of the Russia inquiry, the president said.") == [
+        ("indirect", "the president", "said", "Trump fired Comey because of the Russia inquiry")]
 
 
 def test_content_stops_only_before_a_report_of_another_source():

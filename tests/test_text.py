@@ -87,6 +87,78 @@ def test_golden_sentences(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a single-letter middle or first initial does not end a sentence (issue 12)
+        (
+            "Donald J. Trump said the talks were over. Gov. Andrew M. Cuomo agreed.",
+            ["Donald J. Trump said the talks were over.", "Gov. Andrew M. Cuomo agreed."],
+        ),
+        (
+            "Former President George W. Bush and his father, George H. W. Bush, met in Texas.",
+            ["Former President George W. Bush and his father, George H. W. Bush, met in Texas."],
+        ),
+        (
+            "J. Edgar Hoover ran the bureau for decades. He died in 1972.",
+            ["J. Edgar Hoover ran the bureau for decades.", "He died in 1972."],
+        ),
+        ("The seat went to J. Smith in 1999.", ["The seat went to J. Smith in 1999."]),
+        (
+            'Robert S. Mueller III was named, according to "R. Smith" of the (D. C.) bureau.',
+            ['Robert S. Mueller III was named, according to "R. Smith" of the (D. C.) bureau.'],
+        ),
+        # ... but a letter does end one before a typical sentence opener, after a noun the
+        # letter labels, before a closing quote, and when glued to a word (negative cases)
+        (
+            "The minister backed Plan B. The next day he quit.",
+            ["The minister backed Plan B.", "The next day he quit."],
+        ),
+        (
+            "Officials drafted Plan B. Trump rejected it within hours.",
+            ["Officials drafted Plan B.", "Trump rejected it within hours."],
+        ),
+        (
+            "Two of the patients had hepatitis C. Doctors said both would recover.",
+            ["Two of the patients had hepatitis C.", "Doctors said both would recover."],
+        ),
+        (
+            'Aides called it "Plan B." Trump said no.',
+            ['Aides called it "Plan B."', "Trump said no."],
+        ),
+        (
+            "The deal was signed by AT&T. Verizon declined to comment.",
+            ["The deal was signed by AT&T.", "Verizon declined to comment."],
+        ),
+        # name and company suffixes and street types end a sentence before a typical opener
+        # only; titles never do
+        (
+            "The speech was given by Martin Luther King Jr. The crowd cheered.",
+            ["The speech was given by Martin Luther King Jr.", "The crowd cheered."],
+        ),
+        (
+            "Martin Luther King Jr. spoke in Memphis. Martin Luther King Jr. Day is a holiday.",
+            ["Martin Luther King Jr. spoke in Memphis.", "Martin Luther King Jr. Day is a holiday."],
+        ),
+        (
+            "Police closed Main St. The street reopened at noon. St. Louis officials agreed.",
+            ["Police closed Main St.", "The street reopened at noon.", "St. Louis officials agreed."],
+        ),
+        (
+            "The drug was made by Corvane Inc. The company recalled it. Corvane Inc. Shares fell.",
+            ["The drug was made by Corvane Inc.", "The company recalled it.",
+             "Corvane Inc. Shares fell."],
+        ),
+        (
+            "Sen. Lindsey Graham and Rep. Adam Schiff met Gov. Gavin Newsom. Sr. Maria Lopez left.",
+            ["Sen. Lindsey Graham and Rep. Adam Schiff met Gov. Gavin Newsom.", "Sr. Maria Lopez left."],
+        ),
+    ],
+)
+def test_golden_sentences_initials_and_suffixes(text, expected):
+    assert sents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Mr. Lavrov met U.S. officials.", ["Mr.", "Lavrov", "met", "U.S.", "officials", "."]),
         ("on Feb. 2, 2026", ["on", "Feb.", "2", ",", "2026"]),
         ("Officials didn't say.", ["Officials", "did", "n't", "say", "."]),
@@ -271,3 +343,46 @@ def test_a_run_without_sentence_end_is_cut_into_bounded_sentences():
     # real sentences are never cut
     normal = "The council met on Monday, voted on the plan and left. It was late."
     assert sents(normal) == ["The council met on Monday, voted on the plan and left.", "It was late."]
+
+
+# -- tags: adverbs after names (issue 12) ---------------------------------------------------
+
+
+def _tags_and_chunks(text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    (s,) = parse(text)
+    return [(t.text, t.tag) for t in s.tokens], [f"{c.label}:{c.text}" for c in s.chunks]
+
+
+@pytest.mark.parametrize(
+    "text, adverb, chunks",
+    [
+        ("Kyiv clearly wants a ceasefire.", "clearly", ["NP:Kyiv", "VP:clearly wants", "NP:a ceasefire"]),
+        ("Ryan clearly won the debate while Biden quickly devolved.", "quickly",
+         ["NP:Ryan", "VP:clearly won", "NP:the debate", "PP:while", "NP:Biden", "VP:quickly devolved"]),
+        ("It was a charge Moscow flatly rejected.", "flatly",
+         ["NP:It", "VP:was", "NP:a charge Moscow", "VP:flatly rejected"]),
+        ("Hillary Clinton apparently disagrees.", "apparently",
+         ["NP:Hillary Clinton", "VP:apparently disagrees"]),
+        ("Trump also said it.", "also", ["NP:Trump", "VP:also said", "NP:it"]),
+        ("Kyiv staunchly opposes it.", "staunchly", ["NP:Kyiv", "VP:staunchly opposes", "NP:it"]),  # not in the lexicon
+    ],
+)
+def test_lower_case_adverb_after_a_name_stays_an_adverb(text, adverb, chunks):
+    tags, got = _tags_and_chunks(text)
+    assert dict(tags)[adverb] == "RB"
+    assert got == chunks
+
+
+@pytest.mark.parametrize(
+    "text, word, tag",
+    [
+        ("The Kennedy family said it would sue.", "family", "NN"),  # an "-ly" noun of the lexicon
+        ("Officials in Italy quickly agreed.", "Italy", "NNP"),
+        ("Putin Publicly Rejects Plan", "Publicly", "NNP"),  # a capitalised word in a name or headline
+        ("Kyiv Again Rejects Talks", "Again", "NNP"),  # a capitalised lexicon adverb: the rule holds
+        ("Trump said so.", "so", "RB"),
+    ],
+)
+def test_adverb_rule_leaves_other_words_alone(text, word, tag):
+    tags, _ = _tags_and_chunks(text)
+    assert dict(tags)[word] == tag

@@ -13,6 +13,8 @@ from framing.text.tokens import (
     STRAIGHT_QUOTES,
     _CLOSERS,
     _FINAL_PUNCT,
+    _LETTER_LABEL_NOUNS,
+    _MAY_END_ABBREVIATIONS,
     _SENTENCE_STARTERS,
     _tokens,
 )
@@ -24,15 +26,21 @@ def split_sentences(text: str, skip: Sequence[Span] = ()) -> list[Span]:
 
     Sentences never cross a paragraph break. Within a paragraph a sentence ends at ``.``,
     ``!``, ``?`` or an ellipsis (with any closing quotation marks or brackets after it) when
-    the next token starts a new sentence; abbreviations (``Mr.``, ``Feb.``, ``Inc.``) do not
-    end one, and initialisms (``U.S.``) end one only before a typical sentence opener. A
-    line without final punctuation that looks like a headline ends a sentence too.
+    the next token starts a new sentence. Titles and most abbreviations (``Mr.``, ``Sen.``,
+    ``Feb.``) do not end one; initialisms (``U.S.``), single-letter initials (``Donald J.
+    Trump``) and suffixes such as ``Jr.``, ``St.`` or ``Inc.`` end one only before a typical
+    sentence opener ("The", "He", ...), except a letter after a noun it labels ("Plan B."),
+    which ends one like any word. A line without final punctuation that looks like a
+    headline ends a sentence too.
 
     Examples
     --------
     >>> text = 'Talks End Without Deal\\nThe U.S. envoy left. "It failed," he said.'
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['Talks End Without Deal', 'The U.S. envoy left.', '"It failed," he said.']
+    >>> text = "Donald J. Trump backed Plan B. The talks ended."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Donald J. Trump backed Plan B.', 'The talks ended.']
     """
     return [Span(b[0], b[1]) for b in _sentence_bounds(text, skip)]
 
@@ -78,9 +86,14 @@ def _sentence_bounds(text: str, skip: Sequence[Span]):
                 # swallow closing quotes / brackets glued to the mark
                 while j < n and words[j] in _CLOSERS and starts[j] == ends[j - 1]:
                     j += 1
-                boundary = j >= n or _starts_sentence(words[j])
+                if j == c + 1 < n and _is_initial(words, starts, ends, c):
+                    boundary = words[j] in _SENTENCE_STARTERS  # "Donald J. Trump"
+                else:
+                    boundary = j >= n or _starts_sentence(words[j])
             elif tok.endswith(".") and len(tok) > 1 and tok[:-1].replace(".", "").isalpha():
-                if tok.count(".") >= 2 and j < n:  # initialism
+                # an initialism ("U.S.") or a suffix such as "Jr." or "Inc."; titles
+                # ("Sen.", "Gov.") and the other abbreviations never end a sentence
+                if j < n and (tok.count(".") >= 2 or tok[:-1] in _MAY_END_ABBREVIATIONS):
                     boundary = words[j] in _SENTENCE_STARTERS
             if not boundary and j < n and j in after_newline:
                 # a newline between this token and the next, after a heading-like line
@@ -114,6 +127,30 @@ def _capped(words: Sequence[str], begin: int, end: int) -> Iterable[tuple[int, i
         yield begin, cut
         begin = cut
     yield begin, end
+
+
+def _is_initial(words: Sequence[str], starts: Sequence[int], ends: Sequence[int], c: int) -> bool:
+    """Whether the full stop ``words[c]`` closes a single-letter initial ("J." in "Donald J.
+    Trump", "George H. W. Bush", "J. Edgar Hoover"), as opposed to a letter that labels
+    something ("Plan B.", "vitamin D."), which may end a sentence like any other word.
+
+    The tokenizer splits "J." into "J" and ".", so the letter is the token before the stop,
+    glued to it and not glued to a word before it ("AT&T." is no initial)."""
+    if c == 0:
+        return False
+    letter = words[c - 1]
+    if len(letter) != 1 or not letter.isupper() or starts[c] != ends[c - 1]:
+        return False
+    if c >= 2:
+        before = words[c - 2]
+        if starts[c - 1] == ends[c - 2] and before not in _OPENERS:
+            return False
+        if before.lower() in _LETTER_LABEL_NOUNS:
+            return False
+    return True
+
+
+_OPENERS = OPENING_QUOTES | STRAIGHT_QUOTES | {"(", "["}
 
 
 def _starts_sentence(word: str) -> bool:

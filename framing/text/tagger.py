@@ -51,15 +51,25 @@ class _ContextRules:
                 self.by_word.setdefault((r[0], r[field]), []).append(rule)  # r[field] is rule[field]
         # Words named by some word rule; any other word's candidates depend on its tag only.
         self._rule_words = frozenset(word for _, word in self.by_word)
-        self._cache: dict[tuple[str, str | None], object] = {}
+        self._cache: dict[tuple[str, str | None, bool], object] = {}
         self._functions: dict[tuple[int, ...], object] = {}
 
     def candidates(self, tag: str, word: str) -> list[tuple]:
-        """Rules that may rewrite ``word`` tagged ``tag``, in file order (``*`` included)."""
-        return sorted(
+        """Rules that may rewrite ``word`` tagged ``tag``, in file order (``*`` included).
+
+        One rule is left out for adverbs that start with a lower-case letter: ``RB NNP
+        PREVTAG NNP`` makes a proper noun of an adverb after a proper noun, which is right
+        for a capitalised word inside a name and wrong for "clearly" in "Kyiv clearly
+        wants" or "also" in "Trump also said" (the adverb then joins the name's noun
+        phrase and leaves the verb phrase).
+        """
+        rules = sorted(
             self.general.get(tag, []) + self.general.get("*", [])
             + self.by_word.get((tag, word), []) + self.by_word.get(("*", word), [])
         )
+        if _lower_adverb(tag, word):
+            rules = [r for r in rules if r[1] != "NNP"]
+        return rules
 
     def _compiled(self, tag: str, word: str):
         """The candidate rules of ``(tag, word)`` compiled into one small function, or
@@ -99,7 +109,7 @@ class _ContextRules:
 
     def rules_for(self, tag: str, word: str):
         """The compiled rule function of ``word`` tagged ``tag`` (``None``: no rule)."""
-        key = (tag, word if word in self._rule_words else None)
+        key = (tag, word if word in self._rule_words else None, _lower_adverb(tag, word))
         try:
             return self._cache[key]
         except KeyError:
@@ -120,6 +130,11 @@ class _ContextRules:
             if r is not None:
                 t[i] = r
         return t[3:-3]
+
+
+def _lower_adverb(tag: str, word: str) -> bool:
+    """Whether ``word`` tagged ``tag`` is an adverb that starts lower-case (no name part)."""
+    return tag == "RB" and not word[:1].isupper()
 
 
 # For each condition, the neighbours one of which must hold its first argument ``x`` for
@@ -238,6 +253,12 @@ def tag_words(words: Sequence[str]) -> list[str]:
     --------
     >>> tag_words(["He", "said", "it", "would", "hold", "talks", "."])
     ['PRP', 'VBD', 'PRP', 'MD', 'VB', 'NNS', '.']
+
+    An adverb after a name stays an adverb (textblob's rules would make it part of the
+    name; see ``_ContextRules.candidates``):
+
+    >>> tag_words(["Kyiv", "clearly", "wants", "a", "deal"])
+    ['NNP', 'RB', 'VBZ', 'DT', 'NN']
     """
     if not words:
         return []

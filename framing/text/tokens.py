@@ -24,8 +24,22 @@ OTHER_ABBREVIATIONS = frozenset(
 )
 ABBREVIATIONS = TITLE_ABBREVIATIONS | OTHER_ABBREVIATIONS
 
+# Abbreviations that end a sentence as often as they sit inside one: name suffixes, company
+# suffixes and street types ("... said Martin Luther King Jr. He ...", "on Main St. Police
+# ..."). Like initialisms, they end a sentence only before a typical sentence opener
+# (_SENTENCE_STARTERS); titles (Mr., Sen., Gov.) come before a name and never end one.
+_MAY_END_ABBREVIATIONS = frozenset("Jr Sr St Inc Ltd Co Corp Bros Ave Blvd Rd etc al".split())
+
+# Nouns that a single capital letter labels ("Plan B", "Group C", "vitamin D"): after them
+# "B." is a label that may end a sentence, not a middle initial ("Donald J. Trump").
+_LETTER_LABEL_NOUNS = frozenset(
+    """plan group class category type vitamin hepatitis section article grade option phase
+    stage level tier pool terminal gate zone area exhibit appendix schedule""".split()
+)
+
 # Words that start a new sentence after an initialism such as "U.S." ("... in the U.S. The
-# ministry ..."); anything else after an initialism continues the sentence.
+# ministry ..."), a single-letter initial or an abbreviation of _MAY_END_ABBREVIATIONS;
+# anything else after them continues the sentence.
 _SENTENCE_STARTERS = frozenset(
     """The A An He She It They We I You But And Yet So Still In On At This That These Those
     There His Her Its Their Our Mr Mrs Ms Dr Officials Meanwhile However""".split()
