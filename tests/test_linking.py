@@ -69,6 +69,11 @@ GOLDEN = [
         "Ruth Bader Ginsburg dissented. Ruth Ginsburg wrote that the law was clear.",
         [("Ruth Bader Ginsburg", "Ruth Bader Ginsburg"), ("Ruth Ginsburg", "Ruth Bader Ginsburg")],
     ),
+    (  # a middle initial: the full name is a mention, and later forms join it
+        "Donald J. Trump spoke on Monday. Donald Trump and Trump were the same man.",
+        [("Donald J. Trump", "Donald J. Trump"), ("Donald Trump", "Donald J. Trump"),
+         ("Trump", "Donald J. Trump")],
+    ),
     (  # ... but two people who share a surname stay two
         "Bill Clinton and Hillary Clinton arrived.",
         [("Bill Clinton", "Bill Clinton"), ("Hillary Clinton", "Hillary Clinton")],

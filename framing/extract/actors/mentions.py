@@ -498,7 +498,7 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
             while m >= 0 and toks[m].lower in TITLES and toks[m].text[:1].islower():
                 title_words.append(toks[m].lower)
                 m -= 1
-            words = [t.text for t in toks[k : j + 1]]
+            words = [t.text for t in toks[k : j + 1] if t.text != "."]  # "Donald J. Trump"
             a, b = toks[k].start, toks[j].end
             name = text[a:b]
             if words and words[-1].lower() in TITLES and not org_name:
