@@ -27,7 +27,9 @@ Words per second per core is the input's words (``Document.word_count`` once the
 clutter is found) over the summed
 CPU time of the round; the table gives the median round and the range, the step shares
 come from the median of each step over the rounds; ``other`` is the rest of the round
-(building each ``Document``, and collector passes that fall between the timed calls). Work done lazily (a sentence's ``Token``
+(building each ``Document``, and collector passes that fall between the timed calls). The
+garbage collector's CPU time and passes per round (a ``gc.callbacks`` hook) are printed
+under each table: that time is already inside the steps' rows. Work done lazily (a sentence's ``Token``
 tuples, built on first use) is charged to the first step that asks for it.
 
 The steps of an article run inside ``gc_paused()`` as :meth:`framing.Pipeline.run` runs them
@@ -45,6 +47,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
+import gc
 import glob
 import importlib
 import os
@@ -106,6 +109,18 @@ def reference_package(commit: str) -> ModuleType:
     return importlib.import_module("framing_ref")
 
 
+_COLLECTOR = {"start": 0.0, "seconds": 0.0, "passes": 0}
+
+
+def _collector_clock(phase: str, info: dict) -> None:
+    """``gc.callbacks`` hook: CPU time and number of the garbage collector's passes."""
+    if phase == "start":
+        _COLLECTOR["start"] = time.process_time()
+    else:
+        _COLLECTOR["seconds"] += time.process_time() - _COLLECTOR["start"]
+        _COLLECTOR["passes"] += 1
+
+
 def timed_round(pipeline, rows: list, package: ModuleType | None = None) -> dict[str, float]:
     """CPU seconds per step (and ``records`` for ``to_dict``) over one pass of ``rows``;
     ``package`` is the framing package the pipeline comes from (default: this one)."""
@@ -114,6 +129,7 @@ def timed_round(pipeline, rows: list, package: ModuleType | None = None) -> dict
     paused = getattr(package.document, "gc_paused", contextlib.nullcontext)  # as its Pipeline.run
     clock = time.process_time
     spent = dict.fromkeys([*pipeline.names, "records", "other"], 0.0)
+    _COLLECTOR.update(seconds=0.0, passes=0)
     start = clock()
     for text, story, table in rows:
         doc = doc_class(text, story=story)
@@ -129,7 +145,17 @@ def timed_round(pipeline, rows: list, package: ModuleType | None = None) -> dict
     # the rest of the round: Document construction and the garbage collector's passes that
     # fall between the timed calls (a pass deferred by gc_paused runs at the next allocation)
     spent["other"] = clock() - start - sum(spent.values())
+    spent["collector"] = _COLLECTOR["seconds"]  # inside the rows above, not added to them
+    spent["collector passes"] = _COLLECTOR["passes"]
     return spent
+
+
+COUNTED_APART = ("collector", "collector passes")
+
+
+def total(spent: dict[str, float]) -> float:
+    """CPU seconds of a round (the collector's time is already inside the steps')."""
+    return sum(v for k, v in spent.items() if k not in COUNTED_APART)
 
 
 def ratio_pairs(names: list[str]) -> list[tuple[str, str]]:
@@ -167,6 +193,7 @@ def main() -> None:
         pipelines[f"default at {args.against}"] = (ref_default, ref)
         pipelines[f"before issue 11 at {args.against}"] = (
             ref_default.replace("actor_sentiment", None).without(*NEW_STEPS), ref)
+    gc.callbacks.append(_collector_clock)
     load = time.process_time()
     for pipeline, package in pipelines.values():  # warm-up: models load, bounded tables fill
         timed_round(pipeline, rows, package)
@@ -184,24 +211,27 @@ def main() -> None:
           f"{args.rounds} alternating rounds, one core, CPU time\n")
     print("| pipeline | words/s per core (median round) | range over rounds |\n|---|---|---|")
     for name, rounds in times.items():
-        speeds = sorted(words / sum(r.values()) for r in rounds)
+        speeds = sorted(words / total(r) for r in rounds)
         print(f"| {name} | {statistics.median(speeds):,.0f} | {speeds[0]:,.0f}-{speeds[-1]:,.0f} |")
     print()
     for a_name, b_name in ratio_pairs(list(times)):
-        ratios = sorted(sum(a.values()) / sum(b.values())
+        ratios = sorted(total(a) / total(b)
                         for a, b in zip(times[a_name], times[b_name]))
         print(f"time ratio {a_name} / {b_name}, per round: median {statistics.median(ratios):.2f} "
               f"(range {ratios[0]:.2f}-{ratios[-1]:.2f})")
     print()
     for name, rounds in times.items():
         med = {step: statistics.median(r[step] for r in rounds) for step in rounds[0]}
-        total = sum(med.values())
+        whole = total(med)
         print(f"{name}: step shares (median CPU s of each step over the rounds)\n")
         print("| step | median s | share | words/s of the step alone |\n|---|---|---|---|")
         for step, s in med.items():
+            if step in COUNTED_APART:
+                continue
             alone = f"{words / s:,.0f}" if s > 0 else "-"
-            print(f"| {step} | {s:.3f} | {100 * s / total:.1f} % | {alone} |")
-        print()
+            print(f"| {step} | {s:.3f} | {100 * s / whole:.1f} % | {alone} |")
+        print(f"\ngarbage collector (inside the rows above): {med['collector']:.3f} s "
+              f"({100 * med['collector'] / whole:.1f} %), {med['collector passes']:.0f} passes per round\n")
     if args.profile:
         import cProfile
 
