@@ -45,6 +45,7 @@ The steps of an article run inside ``gc_paused()`` as :meth:`framing.Pipeline.ru
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import datetime
 import gc
@@ -52,6 +53,7 @@ import glob
 import importlib
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -94,6 +96,7 @@ def load_input(pattern: str | None) -> list[tuple[str, str | None, dict | None]]
 def reference_package(commit: str) -> ModuleType:
     """``framing/`` of ``commit`` (``git archive``), importable as ``framing_ref``."""
     home = Path(tempfile.mkdtemp(prefix="framing_ref_"))
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "framing"],
                              check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(home)], input=archive, check=True)
