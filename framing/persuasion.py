@@ -193,13 +193,22 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
 
     # loaded language, name calling, repetition: the evaluative extractor's spans
     seen: dict[str, list[Span]] = defaultdict(list)
-    tag_at_end: dict[int, str] = {}  # token end -> tag, needed for labels only
-    if any(e.kind == "label" for e in evals):
-        for s in doc.sentences:
-            tag_at_end.update(zip(s.columns()[1], s.columns()[3]))
+    sentences = doc.sentences
+    sentence_ends = [s.end for s in sentences]
+
+    def tag_ending_at(end: int) -> str:
+        """The tag of the token that ends at ``end`` ("" if none): it lies in the first
+        sentence that ends at or after ``end`` (tokens never cross sentences)."""
+        k = bisect_left(sentence_ends, end)
+        if k == len(sentences):
+            return ""
+        _, ends, _, tags = sentences[k].columns()
+        i = bisect_left(ends, end)
+        return tags[i] if i < len(ends) and ends[i] == end else ""
+
     for e in evals:
         seen[e.text.lower()].append(e.span)
-        if e.kind == "label" and tag_at_end.get(e.span.end, "").startswith("NN"):  # a noun label
+        if e.kind == "label" and tag_ending_at(e.span.end).startswith("NN"):  # a noun label
             found.append((*e.span, "name_calling_labeling", 0.6, (e.span,), "rules:label"))
         elif e.kind == "distancing":
             found.append((*e.span, "doubt", 0.5, (e.span,), "rules:distancing"))
@@ -231,17 +240,21 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
             if source_words & _AUTHORITY:
                 found.append((c0, c1, "appeal_to_authority", 0.4, (a.source, a.cue), "rules:attribution"))
     # cue phrases and short exclamations, sentence by sentence
-    for s in doc.sentences:
+    for s in sentences:
         starts, ends, words, _ = s.columns()
         cached = list(map(_LOWER.get, words))  # None: a form not seen yet
         lows: list[str] = ([_lower(w) if low is None else low for w, low in zip(words, cached)]
                            if None in cached else cast("list[str]", cached))
+        hits = list(compress(range(len(lows)), map(cues.__contains__, lows)))
+        exclaims = bool(lows) and lows[-1] == "!"
+        if not hits and not exclaims:
+            continue  # no cue word and no exclamation: nothing to find in the sentence
         s0, s1 = _trim(text, s.start, s.end)
         if s0 >= s1:
             continue
         done: set[str] = set()
         next_i = 0  # a matched cue's words start no other cue
-        for i in compress(range(len(lows)), map(cues.__contains__, lows)):
+        for i in hits:
             if i < next_i:
                 continue
             step = 1
@@ -270,7 +283,7 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
                     done.add(technique)
                 step = max(step, n)
             next_i = i + step
-        if lows and lows[-1] == "!" and 0 < sum(1 for w in lows if w[:1].isalnum()) <= SLOGAN_MAX_WORDS:
+        if exclaims and 0 < sum(1 for w in lows if w[:1].isalnum()) <= SLOGAN_MAX_WORDS:
             found.append((s0, s1, "slogans", 0.4, (Span(starts[-1], ends[-1]),), "rules:exclamation"))
     # one record per (span, technique), in text order
     best: dict[tuple[int, int, str], tuple] = {}

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace as _dc_replace
 from functools import lru_cache
 from typing import Any
 
-from framing.document import Document
+from framing.document import Document, gc_paused
 from framing.extract.run import (  # the evidence run lives below the models (re-exported here)
     add_attributions,
     add_evaluative,
@@ -432,7 +432,8 @@ class Pipeline:
         """Run every step on ``doc`` in place (a str is wrapped in a Document) and return it.
 
         ``options`` are passed to the steps that declare them (``actors=`` for the actors
-        step: canonical name -> aliases).
+        step: canonical name -> aliases). The steps run with Python's cyclic garbage
+        collector paused (:func:`framing.document.gc_paused`; restored afterwards).
         """
         if isinstance(doc, str):
             doc = Document(doc)
@@ -443,9 +444,10 @@ class Pipeline:
         if unknown:
             raise TypeError(f"no step of this pipeline takes {sorted(unknown)}; "
                             f"options: {sorted(known)}")
-        for s in self.steps:
-            kwargs = {k: options[k] for k in s.options if k in options}
-            s.func(doc, s.model, **kwargs)
+        with gc_paused():  # the steps allocate much and leave no cycles (see gc_paused)
+            for s in self.steps:
+                kwargs = {k: options[k] for k in s.options if k in options}
+                s.func(doc, s.model, **kwargs)
         return doc
 
 

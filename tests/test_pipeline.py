@@ -308,3 +308,51 @@ def test_evaluative_is_the_one_name_and_evaluations_is_a_deprecated_alias():
     with pytest.raises(AttributeError):
         doc.evaluations = []  # read-only: the list is set through the new name
     assert "evaluative" in framing.Pipeline.default()["evaluative"].writes
+
+
+_GC_SEEN: list[bool] = []
+
+
+def _record_gc(doc, model):
+    import gc
+
+    _GC_SEEN.append(gc.isenabled())
+
+
+def test_run_pauses_the_collector_and_restores_it():
+    import gc
+
+    from framing.document import gc_paused
+
+    p = Pipeline.default().add(Step("probe", _record_gc, (), ()))
+    _GC_SEEN.clear()
+    assert gc.isenabled()
+    p.run("Critics said the plan was a disaster.")
+    assert _GC_SEEN == [False] and gc.isenabled()
+    gc.disable()  # a caller that disabled the collector keeps it disabled
+    try:
+        with gc_paused():
+            pass
+        p.run("The vote is on Monday.")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError):  # restored on an error too
+        with gc_paused():
+            raise RuntimeError("step failed")
+    assert gc.isenabled()
+    # once models and tables are loaded, an article leaves no reference cycles behind:
+    # pausing the collector while it is analysed keeps nothing alive
+    p, tables = Pipeline.default(), load_sample_actors()
+    for d in load_sample():
+        p.run(Document(d.text, story=d.story), actors=tables.get(d.story)).to_dict()
+    gc.collect()
+    gc.disable()
+    try:
+        for d in load_sample()[:4]:
+            doc = p.run(Document(d.text, story=d.story), actors=tables.get(d.story))
+            doc.to_dict()
+            del doc
+            assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -328,12 +328,41 @@ def _verbs(toks: Sequence[Token], ti: int, tj: int) -> list[str]:
 
 
 class _DocIndex:
-    """What :func:`role_evidence` looks up in a document, built once per document."""
+    """What :func:`role_evidence` looks up in a document, built once per document: the
+    sentence and evaluative-span starts, the end of the title line, and the attributions
+    by linked actor and by source start (so that an entity's speech is found from its
+    mentions instead of by visiting every attribution)."""
 
     def __init__(self, doc: Document):
         self.s_starts = [s.start for s in doc.sentences]
         self.e_starts = [e.span.start for e in doc.evaluative]
         self.title_end = doc.text.find("\n")
+        self.by_actor: dict[str, list[int]] = {}
+        sources = []
+        for i, att in enumerate(doc.attributions):
+            if att.actor is not None:
+                self.by_actor.setdefault(att.actor, []).append(i)
+            if att.source is not None:
+                sources.append((att.source.start, att.source.end, i))
+        sources.sort()
+        self.src_starts = [a for a, _, _ in sources]
+        self.src_ends = [b for _, b, _ in sources]
+        self.src_index = [i for _, _, i in sources]
+        self.src_longest = max((b - a for a, b, _ in sources), default=0)
+
+    def speech_candidates(self, actor: str | None, mentions: Sequence[Span]) -> list[int]:
+        """Indices, in document order, of the attributions linked to ``actor`` or whose
+        source overlaps one of ``mentions``: every attribution :func:`role_evidence` may
+        count as the entity's speech (it checks each one)."""
+        found = set(self.by_actor.get(actor, ())) if actor is not None else set()
+        starts, ends, index, longest = self.src_starts, self.src_ends, self.src_index, self.src_longest
+        for m in mentions:
+            j = bisect_left(starts, m.end) - 1  # sources starting before the mention ends
+            while j >= 0 and starts[j] > m.start - longest:
+                if ends[j] > m.start:
+                    found.add(index[j])
+                j -= 1
+        return sorted(found)
 
 
 def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None = None,
@@ -389,8 +418,7 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
         toks = sent.tokens
         if not toks:
             continue
-        tok_starts = [t.start for t in toks]
-        tok_ends = [t.end for t in toks]
+        tok_starts, tok_ends = sent.columns()[:2]
         first = bisect_right(tok_ends, m.start)
         last = bisect_left(tok_starts, m.end) - 1
         if first > last:
@@ -437,7 +465,9 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
         k = bisect_left(m_starts, src.end) - 1
         return any(0 <= j and ms[j].end > src.start for j in (k, k - 1))
 
-    for att in doc.attributions:
+    attributions = doc.attributions
+    for i in index.speech_candidates(actor, ms):
+        att = attributions[i]
         if (actor is not None and att.actor == actor) or names_entity(att.source):
             ev.speech.append((att.cue, att.cue_stance))
             c["speaks"] += 1
@@ -462,9 +492,15 @@ def rule_scores(counts: dict, weights: dict | None = None) -> dict[str, float]:
     'antagonist'
     """
     weights = weights or RULE_WEIGHTS
-    return {role: RULE_OFFSETS.get(role, 0.0)
-            + sum(w * math.log1p(max(0.0, float(counts.get(f, 0.0)))) for f, w in ws.items())
-            for role, ws in weights.items()}
+    get, log1p = counts.get, math.log1p
+    out = {}
+    for role, ws in weights.items():
+        total = 0.0
+        for f, w in ws.items():
+            x = float(get(f, 0.0))
+            total += w * log1p(x if x > 0.0 else 0.0)
+        out[role] = RULE_OFFSETS.get(role, 0.0) + total
+    return out
 
 
 class RoleRules:
@@ -540,8 +576,12 @@ class RoleRules:
 
     def drivers_of(self, evidence: Sequence[RoleEvidence]) -> list[list[tuple[str, float]]]:
         """:meth:`drivers` from evidence already collected."""
+        return self._drivers(self.proba_of(evidence), evidence)
+
+    def _drivers(self, proba: np.ndarray, evidence: Sequence[RoleEvidence]) -> list[list[tuple[str, float]]]:
+        """:meth:`drivers_of` given the rows' :meth:`proba_of` (computed once by the step)."""
         out = []
-        for p, ev in zip(self.classes_[np.argmax(self.proba_of(evidence), axis=1)], evidence):
+        for p, ev in zip(self.classes_[np.argmax(proba, axis=1)], evidence):
             ws = RULE_WEIGHTS.get(p, {})
             contrib = [(f, round(w * math.log1p(max(0.0, ev.counts.get(f, 0.0))), 4)) for f, w in ws.items()]
             out.append(sorted([x for x in contrib if x[1] > 0], key=lambda x: -x[1]))
@@ -640,7 +680,8 @@ def assign_roles(doc: Document, model: Any = None) -> None:
     evidence = [role_evidence(doc, groups[a], actor=a, _index=index) for a in actors]
     if model is None or isinstance(model, RoleRules):
         rules = model or RoleRules()
-        proba, drivers, classes = rules.proba_of(evidence), rules.drivers_of(evidence), list(rules.classes_)
+        proba = rules.proba_of(evidence)
+        drivers, classes = rules._drivers(proba, evidence), list(rules.classes_)
     else:
         proba = np.asarray(model.predict_proba(rows), dtype=float)
         classes = [str(c) for c in model.classes_]

@@ -35,11 +35,15 @@ class _Sorted:
     def __init__(self, items, key):
         self.items = sorted(items, key=lambda it: (key(it).start, key(it).end))
         self.starts = [key(it).start for it in self.items]
+        self.ends = [key(it).end for it in self.items]
         self.key = key
 
     def inside(self, a: int, b: int) -> list:
         i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)
-        return [it for it in self.items[i:j] if self.key(it).end <= b]
+        if i == j:
+            return []
+        ends = self.ends
+        return [self.items[k] for k in range(i, j) if ends[k] <= b]
 
 
 class DocIndex:
@@ -128,11 +132,22 @@ def _evidence(ix, a: int, b: int) -> tuple[Span, ...]:
 def _voice(ix, sentence) -> str:
     """``quoted`` when most of the sentence's words lie inside an attribution's content."""
     starts, ends, words, _ = sentence.columns()
+    if not starts:
+        return "author"
+    c_starts, c_ends = ix.contents.starts, ix.contents.ends
+    # the merged content span that starts last at or before the first token
+    j = bisect_right(c_starts, starts[0]) - 1
+    last = len(c_starts) - 1
+    if (j < 0 or c_ends[j] <= starts[0]) and (j >= last or c_starts[j + 1] >= ends[-1]):
+        return "author"  # no content span reaches the sentence's tokens: no word is reported
     n = reported = 0
     for s, e, w in zip(starts, ends, words):
+        while j < last and c_starts[j + 1] <= s:
+            j += 1
         if w[:1].isalnum():
             n += 1
-            reported += ix.contents.covers(Span(s, e))
+            # covered as _SpanIndex.covers: inside the last merged span starting at or before s
+            reported += j >= 0 and c_starts[j] <= s and e <= c_ends[j]
     return "quoted" if n and reported * 2 > n else "author"
 
 

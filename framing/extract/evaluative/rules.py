@@ -3,7 +3,7 @@ left (intensifiers, downtoners, negators), and merging of adjacent heads."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from framing.text import Sentence
 from framing.extract.evaluative.lexicon import EvaluativeLexicon, WordPolarity, _norm
@@ -27,13 +27,31 @@ class _Hit(NamedTuple):
     value: WordPolarity
 
 
-def _heads(lows: list[str], tags: list[str], lex: EvaluativeLexicon) -> list[_Hit]:
+# The words that may start a head, per lexicon (kept with the lexicon so its id stays its own).
+_HEAD_WORDS: dict[int, tuple[EvaluativeLexicon, frozenset[str]]] = {}
+
+
+def _head_words(lex: EvaluativeLexicon) -> frozenset[str]:
+    """The words of ``lex`` that may start a head: its single words and the first words of
+    its phrases (a word with a negative prefix may start one too, see :func:`_heads`)."""
+    got = _HEAD_WORDS.get(id(lex))
+    if got is None or got[0] is not lex:
+        got = _HEAD_WORDS[id(lex)] = (lex, frozenset(lex.words) | frozenset(lex.phrases))
+    return got[1]
+
+
+def _heads(lows: Sequence[str], tags: Sequence[str], lex: EvaluativeLexicon) -> list[_Hit]:
     """Step 1: evaluative heads, longest phrase first, stoplist before the lexicon."""
     words, phrases = lex.words, lex.phrases
     hits: list[_Hit] = []
-    n = len(lows)
+    # only a lexicon word, a phrase's first word or a negative prefix can start a head: the
+    # other tokens are skipped here, in one pass, instead of one loop turn each
+    starts = _head_words(lex)
     i = 0
-    while i < n:
+    for p in [k for k, w in enumerate(lows) if w in starts or w[:2] in _NEG_PREFIXES]:
+        if p < i:  # inside a phrase already matched
+            continue
+        i = p
         w = lows[i]
         cands = phrases.get(w)
         if cands is not None:
@@ -47,7 +65,7 @@ def _heads(lows: list[str], tags: list[str], lex: EvaluativeLexicon) -> list[_Hi
                     matched = True
                     break
             if matched:
-                continue
+                continue  # i is past the phrase
         value = words.get(w)
         if value is None and w[:2] in _NEG_PREFIXES:
             value = _prefixed(w, lex)
@@ -72,7 +90,7 @@ _VOTED_ITEMS = frozenset({"measure", "bill", "amendment", "motion", "resolution"
 _OUTCOME_SKIP = frozenset({"has", "had", "have", "narrowly", "also", "again", "ultimately", "then"})
 
 
-def _reports_outcome(i: int, lows: list[str], tags: list[str]) -> bool:
+def _reports_outcome(i: int, lows: Sequence[str], tags: Sequence[str]) -> bool:
     """Token ``i`` reports an outcome: a vote count follows ("failed 48-51", "failed by 10
     votes"), or "to pass", or its subject is a voted item ("the bill (narrowly) failed")."""
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
@@ -101,7 +119,7 @@ def _prefixed(word: str, lex: EvaluativeLexicon) -> WordPolarity | None:
     return None
 
 
-def _modify(hit: _Hit, lows: list[str], lex: EvaluativeLexicon, floor: int) -> tuple[int, int, float]:
+def _modify(hit: _Hit, lows: Sequence[str], lex: EvaluativeLexicon, floor: int) -> tuple[int, int, float]:
     """Step 2: take in intensifiers, downtoners and a negator to the left of a head.
 
     Returns the new first token index, the polarity and the intensity. ``floor`` is the
@@ -137,10 +155,27 @@ def _modify(hit: _Hit, lows: list[str], lex: EvaluativeLexicon, floor: int) -> t
     return first, polarity, intensity
 
 
+# word as written -> _norm(word), bounded: most word forms repeat across sentences
+_NORMS: dict[str, str] = {}
+_NORMS_SIZE = 100_000
+
+
+def _new_low(word: str) -> str:
+    low = _norm(word)
+    if len(_NORMS) < _NORMS_SIZE:
+        _NORMS[word] = low
+    return low
+
+
+def _lows(words: Sequence[str]) -> list[str]:
+    """:func:`_norm` of each word, from the bounded table (a norm is never empty)."""
+    get = _NORMS.get
+    return [get(w) or _new_low(w) for w in words]
+
+
 def _sentence_evaluations(sent: Sentence, lex: EvaluativeLexicon) -> list[tuple[int, int, int, float, str]]:
-    toks = sent.tokens
-    lows = [_norm(t.text) for t in toks]
-    tags = [t.tag for t in toks]
+    starts, ends, words, tags = sent.columns()
+    lows = _lows(words)
     hits = _heads(lows, tags, lex)
     out: list[list] = []  # [first, last, polarity, intensity, kind]
     floor = 0
@@ -159,4 +194,4 @@ def _sentence_evaluations(sent: Sentence, lex: EvaluativeLexicon) -> list[tuple[
         else:
             out.append([first, hit.last, polarity, intensity, hit.value.kind])
         floor = hit.last + 1
-    return [(toks[f].start, toks[l].end, p, round(max(0.05, min(1.0, x)), 2), k) for f, l, p, x, k in out]
+    return [(starts[f], ends[l], p, round(max(0.05, min(1.0, x)), 2), k) for f, l, p, x, k in out]

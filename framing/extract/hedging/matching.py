@@ -38,14 +38,27 @@ def _vague_words() -> dict[str, frozenset[str]]:
 _NORMAL = {"n't": "not", "’s": "'s", "’ve": "'ve", "’re": "'re", "ca": "can", "wo": "will"}
 
 
+# word as written -> its matching form (lower case, curly apostrophes straightened, "n't" ->
+# "not"), bounded: most word forms repeat across sentences
+_FORMS: dict[str, str] = {}
+_FORMS_SIZE = 100_000
+
+
+def _new_form(word: str) -> str:
+    w = word.lower()
+    if "’" in w or w == "n't":
+        w = _NORMAL.get(w, w.replace("’", "'"))
+    if len(_FORMS) < _FORMS_SIZE:
+        _FORMS[word] = w
+    return w
+
+
 def sentence_words(sentence: Sentence) -> tuple[list[str], list[str], list[str]]:
-    raw = [t.text for t in sentence.tokens]
-    words = [w.lower() for w in raw]
-    for k, w in enumerate(words):
-        if "’" in w or w == "n't":
-            words[k] = _NORMAL.get(w, w.replace("’", "'"))
-    tags = [t.tag for t in sentence.tokens]
-    return words, tags, raw
+    """The sentence's words in their matching form (lower case, ``’`` as ``'``, ``n't`` as
+    ``not``), its tags and its words as written, read from :meth:`Sentence.columns`."""
+    _, _, texts, tags = sentence.columns()
+    get = _FORMS.get
+    return [get(w) or _new_form(w) for w in texts], list(tags), list(texts)
 
 
 def lexicon_matches(words, tags, raw, model=None) -> Iterator[tuple[int, int, LexiconEntry]]:
@@ -75,6 +88,6 @@ def lexicon_matches(words, tags, raw, model=None) -> Iterator[tuple[int, int, Le
 
 
 def _lexical_cues(sentence: Sentence, words, tags, raw, model=None) -> Iterator[tuple[Span, str, str]]:
-    tokens = sentence.tokens
+    starts, ends = sentence.columns()[:2]
     for i, j, entry in lexicon_matches(words, tags, raw, model):
-        yield Span(tokens[i].start, tokens[j - 1].end), entry.category, entry.subtype
+        yield Span(starts[i], ends[j - 1]), entry.category, entry.subtype

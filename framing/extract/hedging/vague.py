@@ -37,7 +37,7 @@ def vague_cues(sentence: Sentence, words, tags, raw) -> Iterator[tuple[Span, str
     groups = _vague_words()
     nouns, quants = groups["source_noun"], groups["quantifier"]
     reporting, impersonal = groups["reporting_verb"], groups["impersonal"]
-    tokens = sentence.tokens
+    starts, ends = sentence.columns()[:2]
     n = len(words)
     used_until = -1
     for i in range(n):
@@ -51,7 +51,7 @@ def vague_cues(sentence: Sentence, words, tags, raw) -> Iterator[tuple[Span, str
                                            or tags[k] in _ADVERB_TAGS):
                 k += 1
             if k > i + 1 and k < n and words[k] in impersonal and words[k - 1] not in _NEGATION:
-                yield Span(tokens[i].start, tokens[k].end), "vague", "impersonal"
+                yield Span(starts[i], ends[k]), "vague", "impersonal"
                 used_until = k
             continue
         # 2. a bare quantifier as the speaker: "some say", "others suggest"
@@ -59,7 +59,7 @@ def vague_cues(sentence: Sentence, words, tags, raw) -> Iterator[tuple[Span, str
             k = _skip_aux(words, tags, i + 1)
             # the tagger often reads "say" after "some" as a noun; a plural ("some claims") is not
             if k < n and words[k] in reporting and (tags[k] in _VERB_TAGS or tags[k] == "NN"):
-                yield Span(tokens[i].start, tokens[k].end), "vague", "quantifier"
+                yield Span(starts[i], ends[k]), "vague", "quantifier"
                 used_until = k
             continue
         # 3. an unnamed or collective source: "critics argue", "one source said"
@@ -67,7 +67,7 @@ def vague_cues(sentence: Sentence, words, tags, raw) -> Iterator[tuple[Span, str
             found = _source_np(words, tags, i, nouns, reporting)
             if found is not None:
                 s, e = found
-                yield Span(tokens[s].start, tokens[e].end), "vague", "source_noun"
+                yield Span(starts[s], ends[e]), "vague", "source_noun"
                 used_until = e
 
 
