@@ -25,30 +25,40 @@ class _Matrix:
 
     def __init__(self, n_rows: int, scale: np.ndarray):
         self.scale = scale
-        self._cols: dict[bytes, int] = {}
+        self.n_rows = n_rows
         self._basis: list[np.ndarray] = []
-        self._zero = np.zeros(n_rows)
+        self._by_id: dict[int, int] = {}
+        self._by_key: dict[tuple[float, float], list[int]] = {}
         self.num_idx: list[int] = []
         self.den_idx: list[int] = []
         self.basis = np.zeros((n_rows, 0))
 
     def _index(self, col: np.ndarray) -> int:
-        key = col.tobytes()
-        if key not in self._cols:
-            self._cols[key] = len(self._basis)
-            self._basis.append(col)
-        return self._cols[key]
+        """The position of ``col`` in the basis: that of an equal column added before (the
+        same array, or one with the same sum and last value and equal in full), else a new
+        one."""
+        if id(col) in self._by_id:  # ids of stored columns only: those stay alive
+            return self._by_id[id(col)]
+        key = (float(col.sum()), float(col[-1]) if len(col) else 0.0)
+        for i in self._by_key.get(key, []):
+            if np.array_equal(self._basis[i], col):
+                return i
+        self._by_key.setdefault(key, []).append(len(self._basis))
+        self._by_id[id(col)] = len(self._basis)
+        self._basis.append(col)
+        return len(self._basis) - 1
 
     def add(self, num: np.ndarray, den: np.ndarray) -> None:
         self.num_idx.append(self._index(np.asarray(num, float)))
         self.den_idx.append(self._index(np.asarray(den, float)))
 
     def done(self) -> _Matrix:
-        n = len(self._zero)
-        self.basis = np.column_stack(self._basis) if self._basis else np.zeros((n, 0))
+        self.basis = np.empty((self.n_rows, len(self._basis)))
+        for j, col in enumerate(self._basis):
+            self.basis[:, j] = col
         self.nidx = np.array(self.num_idx, dtype=np.intp)
         self.didx = np.array(self.den_idx, dtype=np.intp)
-        self._cols, self._basis = {}, []
+        self._basis, self._by_id, self._by_key = [], {}, {}
         return self
 
     @property
@@ -79,53 +89,57 @@ def _actor_matrix(arts: pd.DataFrame, actors_table: pd.DataFrame, names: list[st
     Also returns which article mentions which actor (``articles x actors``, bool) and, with
     ``sentiment``, each article's positive / neutral / negative sentence counts toward each
     actor (``articles x actors x 3``).
+
+    The metrics are computed twice, not once per actor and article: on every article as if
+    it did not mention the actor (zero counts; ``agent`` and ``patient`` unknown), which is
+    the same for every actor, and on the (article, actor) rows of the actors table; each
+    actor's columns are the first with its own rows put in (the metrics are row by row).
     """
     n = len(arts)
     mat = _Matrix(n, np.tile(np.array([m.scale for m in metrics], float), len(names)))
     mentioned = np.zeros((n, len(names)), bool)
     senti = np.zeros((n, len(names), 3)) if sentiment else None
-    pos = pd.Series(np.arange(n), index=arts["doc"].to_numpy())
+    docs = arts["doc"].to_numpy()
+    pos = pd.Series(np.arange(n), index=docs)
     sub = actors_table[actors_table["actor"].isin(names) & actors_table["doc"].isin(pos.index)]
     counts = sub[["doc", "actor", *_ACTOR_COUNTS]].copy()
     for c in _ACTOR_COUNTS:
         counts[c] = pd.to_numeric(counts[c], errors="coerce")
     per = counts.groupby(["actor", "doc"], sort=False)[_ACTOR_COUNTS].sum(min_count=1)
-    base = pd.DataFrame({
-        "doc": arts["doc"].to_numpy(),
+    per = per.reset_index()
+    row = pos.reindex(per["doc"].to_numpy()).to_numpy().astype(np.intp)
+    code = pd.Categorical(per["actor"], categories=names).codes.astype(np.intp)
+    article = {
+        "doc": docs,
         "article_attributions": pd.to_numeric(arts["attributions"]).to_numpy(),
         "article_words_quoted": pd.to_numeric(arts["words_quoted"]).to_numpy(),
-    })
-    per = per.reset_index()
-    per["_row"] = pos.reindex(per["doc"].to_numpy()).to_numpy().astype(np.intp)
-    per["_actor"] = pd.Categorical(per["actor"], categories=names).codes.astype(np.intp)
-    # the article x actor table, a block of actors at a time (each metric computed once per
-    # block on the stacked table; at most about a million rows in memory)
-    step = max(1, 1_000_000 // max(n, 1))
-    cols: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in names]
-    for first in range(0, len(names), step):
-        block = range(first, min(first + step, len(names)))
-        t = pd.DataFrame({
-            "doc": np.tile(base["doc"].to_numpy(), len(block)),
-            "article_attributions": np.tile(base["article_attributions"].to_numpy(), len(block)),
-            "article_words_quoted": np.tile(base["article_words_quoted"].to_numpy(), len(block)),
-        })
-        here = per[(per["_actor"] >= first) & (per["_actor"] < block.stop)]
-        at = (here["_actor"].to_numpy() - first) * n + here["_row"].to_numpy()
-        for c in _ACTOR_COUNTS:
-            fill = np.nan if c in ("agent", "patient") else 0.0
-            col = np.full(len(t), fill)
-            col[at] = here[c].to_numpy(float)
-            if fill == 0.0:
-                col[np.isnan(col)] = 0.0
-            t[c] = col
-        values = [m.values(t) for m in metrics]
-        for i, a in enumerate(block):
-            cols[a] = [(num[i * n:(i + 1) * n], den[i * n:(i + 1) * n]) for num, den in values]
-            tm = t["mentions"].to_numpy(float)[i * n:(i + 1) * n]
-            mentioned[:, a] = tm > 0
-            if senti is not None:
-                senti[:, a] = t[["positive", "neutral", "negative"]].to_numpy(float)[i * n:(i + 1) * n]
+    }
+    unknown = ("agent", "patient")  # NaN when absent, not 0
+    absent = pd.DataFrame({**article, **{
+        c: np.full(n, np.nan if c in unknown else 0.0) for c in _ACTOR_COUNTS}})
+    present = pd.DataFrame({k: v[row] for k, v in article.items()})
+    for c in _ACTOR_COUNTS:
+        v = per[c].to_numpy(float)
+        present[c] = v if c in unknown else np.where(np.isnan(v), 0.0, v)
+    base = [m.values(absent) for m in metrics]
+    own = [m.values(present) for m in metrics]
+    by_actor = np.argsort(code, kind="stable")
+    edges = np.searchsorted(code[by_actor], np.arange(len(names) + 1))
     for a in range(len(names)):
-        for num, den in cols[a]:
-            mat.add(num, den)
+        sel = by_actor[edges[a]:edges[a + 1]]
+        rows = row[sel]
+        for (bn, bd), (on, od) in zip(base, own):
+            mat.add(_put(bn, rows, on[sel]), _put(bd, rows, od[sel]))
+        mentioned[rows, a] = present["mentions"].to_numpy(float)[sel] > 0
+        if senti is not None:
+            senti[rows, a] = present[["positive", "neutral", "negative"]].to_numpy(float)[sel]
     return mat.done(), mentioned, senti
+
+
+def _put(column: np.ndarray, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``column`` with ``values`` at ``rows`` (``column`` itself when they are there already)."""
+    if np.array_equal(column[rows], values):
+        return column
+    out = column.copy()
+    out[rows] = values
+    return out
