@@ -21,44 +21,71 @@ class _Matrix:
     is shared by many metrics) with, per metric, the index of its numerator and its
     denominator in ``basis``: every sum (of a group, a story, a resample) is one product
     with ``basis``.
+
+    A column is given whole, or as a whole column with other values at some rows (an
+    actor's counts in the articles that mention it, over the zeros of the others): such a
+    column is only written into ``basis``, never copied on its own.
     """
 
     def __init__(self, n_rows: int, scale: np.ndarray):
         self.scale = scale
         self.n_rows = n_rows
-        self._basis: list[np.ndarray] = []
-        self._by_id: dict[int, int] = {}
+        self._whole: list[np.ndarray] = []  # distinct whole columns
         self._by_key: dict[tuple[float, float], list[int]] = {}
+        self._cols: list[tuple[int, np.ndarray | None, np.ndarray | None]] = []
+        self._patched: dict[tuple[int, int, bytes], int] = {}
         self.num_idx: list[int] = []
         self.den_idx: list[int] = []
         self.basis = np.zeros((n_rows, 0))
 
-    def _index(self, col: np.ndarray) -> int:
-        """The position of ``col`` in the basis: that of an equal column added before (the
-        same array, or one with the same sum and last value and equal in full), else a new
-        one."""
-        if id(col) in self._by_id:  # ids of stored columns only: those stay alive
-            return self._by_id[id(col)]
+    def _whole_index(self, col: np.ndarray) -> int:
+        """The position of ``col`` among the whole columns (an equal one added before: same
+        sum and last value, and equal in full), else a new one."""
         key = (float(col.sum()), float(col[-1]) if len(col) else 0.0)
         for i in self._by_key.get(key, []):
-            if np.array_equal(self._basis[i], col):
+            if self._whole[i] is col or np.array_equal(self._whole[i], col):
                 return i
-        self._by_key.setdefault(key, []).append(len(self._basis))
-        self._by_id[id(col)] = len(self._basis)
-        self._basis.append(col)
-        return len(self._basis) - 1
+        self._by_key.setdefault(key, []).append(len(self._whole))
+        self._whole.append(col)
+        return len(self._whole) - 1
 
-    def add(self, num: np.ndarray, den: np.ndarray) -> None:
-        self.num_idx.append(self._index(np.asarray(num, float)))
-        self.den_idx.append(self._index(np.asarray(den, float)))
+    def _index(self, col: np.ndarray, rows: np.ndarray | None = None,
+               values: np.ndarray | None = None) -> int:
+        """The basis column of ``col`` (with ``values`` at ``rows`` if given)."""
+        w = self._whole_index(np.asarray(col, float))
+        if rows is not None and values is not None:
+            values = np.asarray(values, float)
+            if np.array_equal(self._whole[w][rows], values):
+                rows = values = None
+        if rows is None or values is None:
+            key = (w, -1, b"")
+        else:  # equal columns of one actor (the same rows) are found; others are rare
+            key = (w, id(rows), values.tobytes())
+        if key not in self._patched:
+            self._patched[key] = len(self._cols)
+            self._cols.append((w, rows, values))
+        return self._patched[key]
+
+    def add(self, num: np.ndarray, den: np.ndarray, rows: np.ndarray | None = None,
+            num_at: np.ndarray | None = None, den_at: np.ndarray | None = None) -> None:
+        """A metric's numerator and denominator columns (with ``rows`` set to ``num_at`` and
+        ``den_at`` when given)."""
+        self.num_idx.append(self._index(num, rows, num_at))
+        self.den_idx.append(self._index(den, rows, den_at))
 
     def done(self) -> _Matrix:
-        self.basis = np.empty((self.n_rows, len(self._basis)))
-        for j, col in enumerate(self._basis):
-            self.basis[:, j] = col
+        self.basis = np.empty((self.n_rows, len(self._cols)))
+        whole = [self._whole[w] for w, _, _ in self._cols]
+        step = 2048  # rows at a time: a block of every column stays in cache while it is written
+        for first in range(0, self.n_rows, step):
+            rows = slice(first, first + step)
+            self.basis[rows] = np.column_stack([col[rows] for col in whole])
+        for j, (_, at, values) in enumerate(self._cols):
+            if at is not None:
+                self.basis[at, j] = values
         self.nidx = np.array(self.num_idx, dtype=np.intp)
         self.didx = np.array(self.den_idx, dtype=np.intp)
-        self._basis, self._by_id, self._by_key = [], {}, {}
+        self._whole, self._by_key, self._cols, self._patched = [], {}, [], {}
         return self
 
     @property
@@ -101,8 +128,8 @@ def _actor_matrix(arts: pd.DataFrame, actors_table: pd.DataFrame, names: list[st
     senti = np.zeros((n, len(names), 3)) if sentiment else None
     docs = arts["doc"].to_numpy()
     pos = pd.Series(np.arange(n), index=docs)
-    sub = actors_table[actors_table["actor"].isin(names) & actors_table["doc"].isin(pos.index)]
-    counts = sub[["doc", "actor", *_ACTOR_COUNTS]].copy()
+    keep = actors_table["actor"].isin(names) & actors_table["doc"].isin(docs)
+    counts = actors_table.loc[keep, ["doc", "actor", *_ACTOR_COUNTS]]
     for c in _ACTOR_COUNTS:
         counts[c] = pd.to_numeric(counts[c], errors="coerce")
     per = counts.groupby(["actor", "doc"], sort=False)[_ACTOR_COUNTS].sum(min_count=1)
@@ -125,21 +152,14 @@ def _actor_matrix(arts: pd.DataFrame, actors_table: pd.DataFrame, names: list[st
     own = [m.values(present) for m in metrics]
     by_actor = np.argsort(code, kind="stable")
     edges = np.searchsorted(code[by_actor], np.arange(len(names) + 1))
+    mentions = present["mentions"].to_numpy(float)
+    sentences = present[["positive", "neutral", "negative"]].to_numpy(float)
     for a in range(len(names)):
         sel = by_actor[edges[a]:edges[a + 1]]
         rows = row[sel]
         for (bn, bd), (on, od) in zip(base, own):
-            mat.add(_put(bn, rows, on[sel]), _put(bd, rows, od[sel]))
-        mentioned[rows, a] = present["mentions"].to_numpy(float)[sel] > 0
+            mat.add(bn, bd, rows, on[sel], od[sel])
+        mentioned[rows, a] = mentions[sel] > 0
         if senti is not None:
-            senti[rows, a] = present[["positive", "neutral", "negative"]].to_numpy(float)[sel]
+            senti[rows, a] = sentences[sel]
     return mat.done(), mentioned, senti
-
-
-def _put(column: np.ndarray, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """``column`` with ``values`` at ``rows`` (``column`` itself when they are there already)."""
-    if np.array_equal(column[rows], values):
-        return column
-    out = column.copy()
-    out[rows] = values
-    return out

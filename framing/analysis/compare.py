@@ -344,8 +344,8 @@ def compare(
     # actors: the most mentioned unless named
     table = analysis.actors
     if actors is None:
-        ok_docs = set(arts["doc"].tolist())
-        counts = (table[table["doc"].isin(ok_docs)].groupby("actor")["mentions"].sum()
+        ok_docs = table["doc"].isin(arts["doc"].to_numpy())
+        counts = (table.loc[ok_docs, ["actor", "mentions"]].groupby("actor")["mentions"].sum()
                   .reset_index().sort_values(["mentions", "actor"], ascending=[False, True]))
         names = counts.loc[counts["mentions"] > 0, "actor"].head(max_actors).tolist()
     else:
@@ -444,12 +444,14 @@ def compare(
             "metric": _labels(metric_names, np.tile(np.arange(ka), len(cells))),
             "value": cval.ravel(), "n_articles": np.repeat(n_cell, ka)}))
         if names:
-            xsum = np.asarray(member @ xmat.basis)
-            here = np.repeat(np.asarray(member @ mentioned.astype(float)) > 0, k, axis=1)
+            mentioned_f = mentioned.astype(float)
 
             def actor_values(c: np.ndarray) -> np.ndarray:
-                # an actor that is not in the cell has no value there
-                return np.where(here[c], xmat.ratio(xsum[c]), np.nan)
+                # the cells' actor metrics (summed when needed: no cells x columns table); an
+                # actor that is not in the cell has no value there
+                here = np.asarray(member[c] @ mentioned_f) > 0
+                return np.where(np.repeat(here, k, axis=1),
+                                xmat.ratio(np.asarray(member[c] @ xmat.basis)), np.nan)
 
         # each pair of groups over the stories both cover (pairs that share none: no values)
         pair_of, left, right = _pairs_in_stories(cs, cg, len(groups))
@@ -554,7 +556,8 @@ def _table(parts: list, columns: list[str]) -> pd.DataFrame:
             frames[-1]["can_reach_05"] = frames[-1]["can_reach_05"].astype(bool)
     if not frames:
         return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)[columns] if len(frames) > 1 else frames[0][columns]
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return out if list(out.columns) == columns else out[columns]
 
 
 def _boot_reps(mat: _Matrix, rows: slice, sums: np.ndarray) -> np.ndarray:
@@ -691,13 +694,13 @@ def _put_stats(out: dict[str, np.ndarray], p: int, stats: dict[str, np.ndarray],
         arr[p] = np.asarray(stats[key])[cols]
 
 
-def _labels(labels: Sequence[Any], codes: np.ndarray) -> pd.Series:
+def _labels(labels: Sequence[Any], codes: np.ndarray) -> Any:
     """``labels[codes]`` as pandas stores a column of those Python values (a ``str`` column
     for strings), taken from the few distinct labels rather than converted row by row."""
-    return pd.Series(np.array(list(labels), dtype=object)).take(codes).reset_index(drop=True)
+    return pd.Series(np.array(list(labels), dtype=object)).array.take(codes)
 
 
-def _codes(values: np.ndarray) -> pd.Series:
+def _codes(values: np.ndarray) -> Any:
     """A column of few distinct Python values (``None`` among them) through :func:`_labels`."""
     codes, uniques = pd.factorize(values)
     codes[codes < 0] = len(uniques)
@@ -722,11 +725,11 @@ def _pair_table(by: str, groups: list[str], pa: np.ndarray, pb: np.ndarray,
         out["actor"] = _labels(actors, np.tile(np.repeat(np.arange(len(actors)),
                                                          len(metric_names)), n_pairs))
     floor = stats["p_floor"].ravel()
-    n = stats["n_stories"].ravel()
     out.update({
         "metric": _labels(metric_names, np.tile(per_pair, n_pairs)),
         "difference": stats["difference"].ravel(), "ci_low": stats["ci_low"].ravel(),
         "ci_high": stats["ci_high"].ravel(), "p_value": stats["p_value"].ravel(),
-        "n_stories": n, "ci_method": _codes(stats["ci_method"].ravel()), "p_floor": floor,
-        "can_reach_05": floor <= ALPHA, "adjusted_p": np.full(len(floor), np.nan)})
-    return pd.DataFrame(out)[columns]
+        "n_stories": stats["n_stories"].ravel(), "ci_method": _codes(stats["ci_method"].ravel()),
+        "p_floor": floor, "can_reach_05": floor <= ALPHA,
+        "adjusted_p": np.full(len(floor), np.nan)})
+    return pd.DataFrame(out)

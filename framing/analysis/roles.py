@@ -44,7 +44,7 @@ def _scored(analysis: Analysis, by: str, within: str | None) -> pd.DataFrame:
     keys = keys.rename(columns={by: "_by"})
     if within:
         keys["_within"] = ok[within].to_numpy()
-    t = t[t["role"].notna()][["doc", "actor", "role"]].merge(keys, on="doc")
+    t = t.loc[t["role"].notna(), ["doc", "actor", "role"]].merge(keys, on="doc")
     return t[t["_by"].notna()]
 
 
