@@ -80,9 +80,15 @@ class _Matrix:
         for first in range(0, self.n_rows, step):
             rows = slice(first, first + step)
             self.basis[rows] = np.column_stack([col[rows] for col in whole])
+        # the changed rows, one actor's at a time: (rows, columns, their values there)
+        patched: dict[int, tuple[np.ndarray, list[int], list[np.ndarray]]] = {}
         for j, (_, at, values) in enumerate(self._cols):
-            if at is not None:
-                self.basis[at, j] = values
+            if at is not None and values is not None:
+                _, js, vs = patched.setdefault(id(at), (at, [], []))
+                js.append(j)
+                vs.append(values)
+        for at, js, vs in patched.values():
+            self.basis[np.ix_(at, np.array(js, dtype=np.intp))] = np.column_stack(vs)
         self.nidx = np.array(self.num_idx, dtype=np.intp)
         self.didx = np.array(self.den_idx, dtype=np.intp)
         self._whole, self._by_key, self._cols, self._patched = [], {}, [], {}

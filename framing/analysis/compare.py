@@ -456,7 +456,7 @@ def compare(
         # each pair of groups over the stories both cover (pairs that share none: no values)
         pair_of, left, right = _pairs_in_stories(cs, cg, len(groups))
         bounds = np.searchsorted(pair_of, np.arange(len(pairs) + 1))
-        for p in np.flatnonzero(np.diff(bounds)):
+        for p in np.flatnonzero(np.diff(bounds)).tolist():
             ca, cb = left[bounds[p]:bounds[p + 1]], right[bounds[p]:bounds[p + 1]]
             d = cval[ca] - cval[cb]
             if names:
@@ -467,16 +467,16 @@ def compare(
             bar.update()
         bar.update(len(pairs) - int((np.diff(bounds) > 0).sum()))
     else:
-        for p, (ia, ib) in enumerate(pairs):
+        for q, (ia, ib) in enumerate(pairs):
             ga, gb = groups[ia], groups[ib]
             ra, rb = slice(edges[ia], edges[ia + 1]), slice(edges[ib], edges[ib + 1])
             stats = _pooled_stats(amat, ra, rb, group_boot[ga] - group_boot[gb], rng, n_perm,
                                   confidence, min_sample, dbounds)
-            _put_stats(diffs, p, stats)
+            _put_stats(diffs, q, stats)
             if names:
                 xstats = _pooled_stats(xmat, ra, rb, actor_boot[ga] - actor_boot[gb], rng,
                                        n_perm, confidence, min_sample, xdbounds)
-                _put_stats(actor_diffs, p, xstats)
+                _put_stats(actor_diffs, q, xstats)
             bar.update()
     bar.close()
 
@@ -613,7 +613,7 @@ def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: floa
         boot = np.flatnonzero(kcol >= max(min_sample, MIN_SUPPORT))
         if len(boot):
             full = mask[:, boot].all(0)
-            patterns, which = np.unique(mask[:, boot[~full]], axis=1, return_inverse=True)
+            patterns, which = _patterns(mask[:, boot[~full]])
             dsum, csum = _boot_sums(rng, [d0[:, boot], patterns.astype(float)], n_boot)
             cnt = np.full((n_boot, len(boot)), float(k))
             cnt[:, ~full] = csum[:, np.ravel(which)]
@@ -636,6 +636,16 @@ def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: floa
     return {"difference": obs, "ci_low": lo, "ci_high": hi, "p_value": p,
             "n_stories": kcol, "ci_method": _methods(lo, kcol, min_sample),
             "p_floor": floor}
+
+
+def _patterns(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct columns of a boolean matrix and, per column, which of them it is."""
+    if mask.shape[1] == 0:
+        return mask[:, :0], np.zeros(0, dtype=np.intp)
+    packed = np.ascontiguousarray(np.packbits(mask, axis=0).T)
+    keys = packed.view(np.dtype((np.void, packed.shape[1]))).ravel()
+    _, first, which = np.unique(keys, return_index=True, return_inverse=True)
+    return mask[:, first], which.ravel()
 
 
 def _pooled_stats(mat: _Matrix, ra: slice, rb: slice, reps: np.ndarray, rng,

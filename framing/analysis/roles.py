@@ -28,8 +28,10 @@ NO_ROLES = ("the analysis has no roles: run a pipeline with the 'roles' step "
             "(framing.Pipeline.default() has it)")
 
 
-def _scored(analysis: Analysis, by: str, within: str | None) -> pd.DataFrame:
-    """Actor rows of analysed articles that the role step scored, with ``by`` and ``within``."""
+def _scored(analysis: Analysis, by: str, within: str | None,
+            actors: Sequence[str] | None = None) -> pd.DataFrame:
+    """Actor rows of analysed articles that the role step scored (of ``actors`` only, if
+    given), with ``by`` and ``within``."""
     if not isinstance(analysis, Analysis):
         raise TypeError(f"expected an Analysis (from corpus.analyze()), got {type(analysis).__name__}")
     arts = analysis.articles
@@ -44,7 +46,10 @@ def _scored(analysis: Analysis, by: str, within: str | None) -> pd.DataFrame:
     keys = keys.rename(columns={by: "_by"})
     if within:
         keys["_within"] = ok[within].to_numpy()
-    t = t.loc[t["role"].notna(), ["doc", "actor", "role"]].merge(keys, on="doc")
+    keep = t["role"].notna()
+    if actors is not None:
+        keep &= t["actor"].isin(list(actors))
+    t = t.loc[keep, ["doc", "actor", "role"]].merge(keys, on="doc")
     return t[t["_by"].notna()]
 
 
@@ -126,7 +131,7 @@ def role_differences(analysis: Analysis, by: str = "outlet", within: str = "stor
     ['outlet_a', 'outlet_b', 'actor', 'role', 'difference', 'ci_low', 'ci_high', 'p_value',
      'n_stories']
     """
-    t = _scored(analysis, by, within)
+    t = _scored(analysis, by, within, actors)
     t = t[t["_within"].notna()]
     if actors is None:
         counts = t.groupby("actor").size()
@@ -160,7 +165,7 @@ def role_differences(analysis: Analysis, by: str = "outlet", within: str = "stor
         pair_of, left, right = _pairs_in_stories(cell_story[mine], cell_group[mine],
                                                  len(groups))
         bounds = np.searchsorted(pair_of, np.arange(n_pairs + 1))
-        for p in np.flatnonzero(np.diff(bounds)):
+        for p in np.flatnonzero(np.diff(bounds)).tolist():
             at = slice(bounds[p], bounds[p + 1])
             d = vals[left[at]] - vals[right[at]]
             obs, lo, hi, pv = _paired(d, rng, n_boot, n_perm, confidence)

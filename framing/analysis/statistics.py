@@ -25,9 +25,12 @@ BAD_ADJUST = "p_adjust must be one of {known}, got {value!r}"
 
 
 def _ratio(num: np.ndarray, den: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """``scale * num / den`` where ``den > 0``, else NaN (in place on one new array)."""
+    out = np.multiply(scale, num)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = scale * num / den
-    return np.where(den > 0, out, np.nan)
+        np.divide(out, den, out=out)
+    out[~(den > 0)] = np.nan
+    return out
 
 
 def _interval(reps: np.ndarray, confidence: float) -> tuple[np.ndarray, np.ndarray]:
