@@ -77,7 +77,7 @@ class _Matrix:
         self.basis = np.empty((self.n_rows, len(self._cols)))
         whole = [self._whole[w] for w, _, _ in self._cols]
         step = 2048  # rows at a time: a block of every column stays in cache while it is written
-        for first in range(0, self.n_rows, step):
+        for first in range(0, self.n_rows if whole else 0, step):
             rows = slice(first, first + step)
             self.basis[rows] = np.column_stack([col[rows] for col in whole])
         # the changed rows, one actor's at a time: (rows, columns, their values there)
