@@ -270,7 +270,7 @@ def compare(
         t interval replaces the percentile bootstrap (see ``docs/compare.md``).
     progress : bool, default True
         Show a progress bar (tqdm, on standard error): one step for the overall values, one
-        per group and one per pair of groups.
+        per group, one per pair of groups and one for the role differences.
 
     Returns
     -------
@@ -358,7 +358,9 @@ def compare(
     pairs = [(ia, ib) for ia in range(len(groups)) for ib in range(ia + 1, len(groups))]
     from tqdm import tqdm
 
-    bar = tqdm(total=1 + len(groups) + len(pairs), desc="compare", unit="step",
+    with_roles = bool(within is not None and names and "role" in table.columns
+                      and table["role"].notna().any())
+    bar = tqdm(total=1 + len(groups) + len(pairs) + with_roles, desc="compare", unit="step",
                disable=not progress)
 
     def interval(mat: _Matrix, rows: slice, reps: np.ndarray, bounds: np.ndarray):
@@ -478,13 +480,14 @@ def compare(
                                        n_perm, confidence, min_sample, xdbounds)
                 _put_stats(actor_diffs, q, xstats)
             bar.update()
-    bar.close()
-
     role_diffs = None
-    if within is not None and names and "role" in table.columns and table["role"].notna().any():
+    if with_roles:
+        assert within is not None
         role_diffs = role_differences(analysis, by, within, actors=names, n_boot=n_boot,
                                       n_perm=n_perm, confidence=confidence,
                                       random_state=random_state)
+        bar.update()
+    bar.close()
     gcols = [by, "metric", "value", "ci_low", "ci_high", "n_articles", "ci_method"]
     meta = pd.DataFrame([{"metric": m.name, "level": m.level, "label": m.label or m.name,
                           "description": m.description, "scale": m.scale}
