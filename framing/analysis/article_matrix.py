@@ -88,7 +88,11 @@ class _Matrix:
                 js.append(j)
                 vs.append(values)
         for at, js, vs in patched.values():
-            self.basis[np.ix_(at, np.array(js, dtype=np.intp))] = np.column_stack(vs)
+            if js == list(range(js[0], js[0] + len(js))):  # the usual case: side by side
+                self.basis[at, js[0]:js[0] + len(js)] = np.column_stack(vs)
+            else:
+                for j, v in zip(js, vs):
+                    self.basis[at, j] = v
         self.nidx = np.array(self.num_idx, dtype=np.intp)
         self.didx = np.array(self.den_idx, dtype=np.intp)
         self._whole, self._by_key, self._cols, self._patched = [], {}, [], {}
