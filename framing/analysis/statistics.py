@@ -93,7 +93,7 @@ def _boot_sums(rng: np.random.Generator, mats: list[np.ndarray], n_boot: int) ->
     for w in _resample_counts(rng, n, n_boot):
         for part, x in zip(parts, mats):
             part.append(w @ x)
-    return [np.vstack(p) for p in parts]
+    return [p[0] if len(p) == 1 else np.vstack(p) for p in parts]
 
 
 def _pairs_in_stories(story: np.ndarray, group: np.ndarray, n_groups: int
