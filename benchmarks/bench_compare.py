@@ -18,6 +18,13 @@ processes share the cores (the load average is printed).
 
     python benchmarks/bench_compare.py                       # 1k, 10k, 100k
     python benchmarks/bench_compare.py --articles 100000 --source sample
+
+Before and after a change, in alternating rounds in one process (``--against`` names a
+checkout of the earlier commit, made with ``git archive <commit> | tar -x -C DIR``; its
+``framing/analysis`` comparison modules are loaded beside the current ones, the rest of
+``framing`` is shared):
+
+    python benchmarks/bench_compare.py --articles 100000 --rounds 3 --against /tmp/base
 """
 
 from __future__ import annotations
@@ -88,30 +95,70 @@ def repeated(src: Analysis, n: int) -> Analysis:
     return Analysis(documents=[], articles=out, actors=actors, **empty)
 
 
+COMPARE_MODULES = ("statistics", "metrics", "article_matrix", "roles", "compare")
+
+
+def compare_of(root: Path):
+    """``compare`` of the checkout at ``root``: its comparison modules loaded under other
+    names (each one's imports of the others resolved to the checkout's while it loads)."""
+    import importlib.util
+
+    saved = {m: sys.modules.get(f"framing.analysis.{m}") for m in COMPARE_MODULES}
+    try:
+        for m in COMPARE_MODULES:
+            path = root / "framing" / "analysis" / f"{m}.py"
+            if not path.exists():
+                continue
+            spec = importlib.util.spec_from_file_location(f"_against_{m}", path)
+            assert spec is not None and spec.loader is not None
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[spec.name] = module
+            sys.modules[f"framing.analysis.{m}"] = module  # for the modules loaded after it
+            spec.loader.exec_module(module)
+        return sys.modules["framing.analysis.compare"].compare
+    finally:
+        for m, module in saved.items():
+            if module is not None:
+                sys.modules[f"framing.analysis.{m}"] = module
+
+
 def main(argv=None) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--articles", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     p.add_argument("--source", choices=["abp", "sample"], default="abp")
     p.add_argument("--rounds", type=int, default=1)
+    p.add_argument("--against", type=Path, default=None,
+                   help="a checkout of an earlier commit: time its compare too, alternating")
     args = p.parse_args(argv)
+    ways = {"this": framing.compare}
+    if args.against is not None:
+        ways = {"against": compare_of(args.against), "this": framing.compare}
     src = source_analysis(args.source)
     print(f"framing {framing.__version__}, Python {platform.python_version()}, "
           f"{platform.system()} {platform.machine()}, {cpu_model()}, {datetime.date.today()}")
     print(f"source: {args.source}, {len(src.ok)} analysed articles, "
           f"{src.articles['outlet'].nunique()} outlets, {len(src.actors)} actor rows")
-    print("| articles | stories | outlets | actors rows | compare CPU s | wall s | peak RSS | load |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("peak RSS: the process's high-water mark so far (input tables included; the "
+          "first figure is the mark before the first compare)")
+    print("| articles | stories | outlets | actors rows | code | round | compare CPU s | wall s "
+          "| peak RSS | load before -> after |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for n in args.articles:
         analysis = repeated(src, n)
-        for _ in range(args.rounds):
-            t0, c0 = time.perf_counter(), time.process_time()
-            framing.compare(analysis, progress=False)
-            t1, c1 = time.perf_counter(), time.process_time()
-            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"| {n:,} | {analysis.articles['story'].nunique():,} | "
-                  f"{analysis.articles['outlet'].nunique()} | {len(analysis.actors):,} | "
-                  f"{c1 - c0:.1f} | {t1 - t0:.1f} | {rss:,.0f} MB | "
-                  f"{os.getloadavg()[0]:.1f} |", flush=True)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"| {n:,} | | | | (tables built) | | | | {before:,.0f} MB | |", flush=True)
+        for r in range(args.rounds):
+            order = list(ways) if r % 2 == 0 else list(ways)[::-1]
+            for name in order:
+                load0 = os.getloadavg()[0]
+                t0, c0 = time.perf_counter(), time.process_time()
+                ways[name](analysis, progress=False)
+                t1, c1 = time.perf_counter(), time.process_time()
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"| {n:,} | {analysis.articles['story'].nunique():,} | "
+                      f"{analysis.articles['outlet'].nunique()} | {len(analysis.actors):,} | "
+                      f"{name} | {r} | {c1 - c0:.1f} | {t1 - t0:.1f} | {rss:,.0f} MB | "
+                      f"{load0:.1f} -> {os.getloadavg()[0]:.1f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ from framing.analysis.statistics import (
     _p_floor_paired,
     _p_floor_pooled,
     _p_value,
+    _pairs_in_stories,
     _ratio_se,
     _ratio_t_interval,
     _t_quantile,
@@ -269,7 +270,7 @@ def compare(
         t interval replaces the percentile bootstrap (see ``docs/compare.md``).
     progress : bool, default True
         Show a progress bar (tqdm, on standard error): one step for the overall values, one
-        per group and one per pair of groups.
+        per group, one per pair of groups and one for the role differences.
 
     Returns
     -------
@@ -343,8 +344,8 @@ def compare(
     # actors: the most mentioned unless named
     table = analysis.actors
     if actors is None:
-        ok_docs = set(arts["doc"].tolist())
-        counts = (table[table["doc"].isin(ok_docs)].groupby("actor")["mentions"].sum()
+        ok_docs = table["doc"].isin(arts["doc"].to_numpy())
+        counts = (table.loc[ok_docs, ["actor", "mentions"]].groupby("actor")["mentions"].sum()
                   .reset_index().sort_values(["mentions", "actor"], ascending=[False, True]))
         names = counts.loc[counts["mentions"] > 0, "actor"].head(max_actors).tolist()
     else:
@@ -357,7 +358,9 @@ def compare(
     pairs = [(ia, ib) for ia in range(len(groups)) for ib in range(ia + 1, len(groups))]
     from tqdm import tqdm
 
-    bar = tqdm(total=1 + len(groups) + len(pairs), desc="compare", unit="step",
+    with_roles = bool(within is not None and names and "role" in table.columns
+                      and table["role"].notna().any())
+    bar = tqdm(total=1 + len(groups) + len(pairs) + with_roles, desc="compare", unit="step",
                disable=not progress)
 
     def interval(mat: _Matrix, rows: slice, reps: np.ndarray, bounds: np.ndarray):
@@ -416,8 +419,10 @@ def compare(
 
     # by story and the differences
     story_rows: list[pd.DataFrame] = []
-    diff_parts: list[dict[str, Any]] = []
-    actor_diff_parts: list[dict[str, Any]] = []
+    pa = np.array([ia for ia, _ in pairs], dtype=np.intp)
+    pb = np.array([ib for _, ib in pairs], dtype=np.intp)
+    diffs = _no_stats(len(pairs), ka, pooled=within is None)
+    actor_diffs = _no_stats(len(pairs), len(xbounds), pooled=within is None)
     dbounds = _difference_bounds(abounds)
     xdbounds = _difference_bounds(xbounds)
     both_bounds = np.vstack([dbounds, xdbounds])
@@ -436,57 +441,62 @@ def compare(
         n_cell = np.bincount(inv, minlength=len(cells))
         cs, cg = cells // len(groups), cells % len(groups)
         story_rows.append(pd.DataFrame({
-            within: np.repeat(np.array(stories, dtype=object)[cs], ka),
-            by: np.repeat(np.array(groups, dtype=object)[cg], ka),
-            "metric": np.tile(np.array(metric_names, dtype=object), len(cells)),
+            within: _labels(stories, np.repeat(cs, ka)),
+            by: _labels(groups, np.repeat(cg, ka)),
+            "metric": _labels(metric_names, np.tile(np.arange(ka), len(cells))),
             "value": cval.ravel(), "n_articles": np.repeat(n_cell, ka)}))
         if names:
-            xc = xmat.ratio(np.asarray(member @ xmat.basis))
-            here = np.asarray(member @ mentioned.astype(float)) > 0
-            xc[~np.repeat(here, k, axis=1)] = np.nan  # the actor is not in this cell: no value
-            cval = np.hstack([cval, xc])
-        at = np.full((len(stories), len(groups)), -1, dtype=np.intp)
-        at[cs, cg] = np.arange(len(cells))
-        for ia, ib in pairs:
-            shared = np.flatnonzero((at[:, ia] >= 0) & (at[:, ib] >= 0))
-            d = cval[at[shared, ia]] - cval[at[shared, ib]]
-            stats = _paired_stats(d, rng, n_boot, n_perm, confidence, min_sample, both_bounds)
-            head = {f"{by}_a": groups[ia], f"{by}_b": groups[ib]}
-            diff_parts.append(_diff_frame(head, metric_names, None, stats, slice(0, ka)))
+            mentioned_f = mentioned.astype(float)
+
+            def actor_values(c: np.ndarray) -> np.ndarray:
+                # the cells' actor metrics (summed when needed: no cells x columns table); an
+                # actor that is not in the cell has no value there
+                here = np.asarray(member[c] @ mentioned_f) > 0
+                return np.where(np.repeat(here, k, axis=1),
+                                xmat.ratio(np.asarray(member[c] @ xmat.basis)), np.nan)
+
+        # each pair of groups over the stories both cover (pairs that share none: no values)
+        pair_of, left, right = _pairs_in_stories(cs, cg, len(groups))
+        bounds = np.searchsorted(pair_of, np.arange(len(pairs) + 1))
+        for p in np.flatnonzero(np.diff(bounds)).tolist():
+            ca, cb = left[bounds[p]:bounds[p + 1]], right[bounds[p]:bounds[p + 1]]
+            d = cval[ca] - cval[cb]
             if names:
-                actor_diff_parts.append(_diff_frame(
-                    head, [m.name for m in act_metrics], names, stats, slice(ka, None)))
+                d = np.hstack([d, actor_values(ca) - actor_values(cb)])
+            stats = _paired_stats(d, rng, n_boot, n_perm, confidence, min_sample, both_bounds)
+            _put_stats(diffs, p, stats, slice(0, ka))
+            _put_stats(actor_diffs, p, stats, slice(ka, None))
             bar.update()
+        bar.update(len(pairs) - int((np.diff(bounds) > 0).sum()))
     else:
-        for ia, ib in pairs:
+        for q, (ia, ib) in enumerate(pairs):
             ga, gb = groups[ia], groups[ib]
             ra, rb = slice(edges[ia], edges[ia + 1]), slice(edges[ib], edges[ib + 1])
-            head = {f"{by}_a": ga, f"{by}_b": gb}
             stats = _pooled_stats(amat, ra, rb, group_boot[ga] - group_boot[gb], rng, n_perm,
                                   confidence, min_sample, dbounds)
-            diff_parts.append(_diff_frame(head, metric_names, None, stats))
+            _put_stats(diffs, q, stats)
             if names:
                 xstats = _pooled_stats(xmat, ra, rb, actor_boot[ga] - actor_boot[gb], rng,
                                        n_perm, confidence, min_sample, xdbounds)
-                actor_diff_parts.append(_diff_frame(head, [m.name for m in act_metrics],
-                                                    names, xstats))
+                _put_stats(actor_diffs, q, xstats)
             bar.update()
-    bar.close()
-
     role_diffs = None
-    if within is not None and names and "role" in table.columns and table["role"].notna().any():
+    if with_roles:
+        assert within is not None
         role_diffs = role_differences(analysis, by, within, actors=names, n_boot=n_boot,
                                       n_perm=n_perm, confidence=confidence,
                                       random_state=random_state)
+        bar.update()
+    bar.close()
     gcols = [by, "metric", "value", "ci_low", "ci_high", "n_articles", "ci_method"]
     meta = pd.DataFrame([{"metric": m.name, "level": m.level, "label": m.label or m.name,
                           "description": m.description, "scale": m.scale}
                          for m in [*art_metrics, *act_metrics]],
                         columns=["metric", "level", "label", "description", "scale"])
-    differences = _table(diff_parts, [f"{by}_a", f"{by}_b", "metric", *DIFF_STATS])
+    differences = _pair_table(by, groups, pa, pb, diffs, metric_names)
     differences["adjusted_p"] = adjust_p(differences["p_value"].to_numpy(float), p_adjust)
-    actor_differences = _table(actor_diff_parts, [f"{by}_a", f"{by}_b", "actor", "metric",
-                                                  *DIFF_STATS])
+    actor_differences = _pair_table(by, groups, pa, pb, actor_diffs,
+                                    [m.name for m in act_metrics], names)
     actor_differences["adjusted_p"] = adjust_p(actor_differences["p_value"].to_numpy(float),
                                                p_adjust)
     return Comparison(
@@ -549,7 +559,8 @@ def _table(parts: list, columns: list[str]) -> pd.DataFrame:
             frames[-1]["can_reach_05"] = frames[-1]["can_reach_05"].astype(bool)
     if not frames:
         return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)[columns] if len(frames) > 1 else frames[0][columns]
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return out if list(out.columns) == columns else out[columns]
 
 
 def _boot_reps(mat: _Matrix, rows: slice, sums: np.ndarray) -> np.ndarray:
@@ -605,7 +616,7 @@ def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: floa
         boot = np.flatnonzero(kcol >= max(min_sample, MIN_SUPPORT))
         if len(boot):
             full = mask[:, boot].all(0)
-            patterns, which = np.unique(mask[:, boot[~full]], axis=1, return_inverse=True)
+            patterns, which = _patterns(mask[:, boot[~full]])
             dsum, csum = _boot_sums(rng, [d0[:, boot], patterns.astype(float)], n_boot)
             cnt = np.full((n_boot, len(boot)), float(k))
             cnt[:, ~full] = csum[:, np.ravel(which)]
@@ -628,6 +639,16 @@ def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: floa
     return {"difference": obs, "ci_low": lo, "ci_high": hi, "p_value": p,
             "n_stories": kcol, "ci_method": _methods(lo, kcol, min_sample),
             "p_floor": floor}
+
+
+def _patterns(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct columns of a boolean matrix and, per column, which of them it is."""
+    if mask.shape[1] == 0:
+        return mask[:, :0], np.zeros(0, dtype=np.intp)
+    packed = np.ascontiguousarray(np.packbits(mask, axis=0).T)
+    keys = packed.view(np.dtype((np.void, packed.shape[1]))).ravel()
+    _, first, which = np.unique(keys, return_index=True, return_inverse=True)
+    return mask[:, first], which.ravel()
 
 
 def _pooled_stats(mat: _Matrix, ra: slice, rb: slice, reps: np.ndarray, rng,
@@ -668,22 +689,60 @@ def _pooled_stats(mat: _Matrix, ra: slice, rb: slice, reps: np.ndarray, rng,
             "ci_method": _methods(lo, m, min_sample), "p_floor": floor}
 
 
-def _diff_frame(head: dict[str, str], metric_names: list[str], actors: list[str] | None,
-                stats: dict[str, np.ndarray], cols: slice = slice(None)) -> dict[str, Any]:
-    """Rows of a differences table from the columns ``cols`` of ``stats``; with ``actors``,
-    columns are actor-major blocks."""
-    blocks = len(actors) if actors is not None else 1
-    part = {key: np.asarray(v)[cols] for key, v in stats.items()}
-    floor = part["p_floor"].astype(float)
-    out: dict[str, Any] = {**head}
+def _no_stats(n_pairs: int, width: int, pooled: bool) -> dict[str, np.ndarray]:
+    """The statistics of ``n_pairs`` pairs x ``width`` columns before any is computed: what a
+    pair without a shared story gets (no value, no interval, no p-value, no stories)."""
+    nan = np.full((n_pairs, width), np.nan)
+    return {"difference": nan, "ci_low": nan.copy(), "ci_high": nan.copy(),
+            "p_value": nan.copy(), "p_floor": nan.copy(),
+            "n_stories": (np.full((n_pairs, width), None, dtype=object) if pooled
+                          else np.zeros((n_pairs, width), dtype=np.int64)),
+            "ci_method": np.full((n_pairs, width), None, dtype=object)}
+
+
+def _put_stats(out: dict[str, np.ndarray], p: int, stats: dict[str, np.ndarray],
+               cols: slice = slice(None)) -> None:
+    """Row ``p`` of ``out``: the columns ``cols`` of one pair's ``stats``."""
+    for key, arr in out.items():
+        arr[p] = np.asarray(stats[key])[cols]
+
+
+def _labels(labels: Sequence[Any], codes: np.ndarray) -> Any:
+    """``labels[codes]`` as pandas stores a column of those Python values (a ``str`` column
+    for strings), taken from the few distinct labels rather than converted row by row."""
+    return pd.Series(np.array(list(labels), dtype=object)).array.take(codes)
+
+
+def _codes(values: np.ndarray) -> Any:
+    """A column of few distinct Python values (``None`` among them) through :func:`_labels`."""
+    codes, uniques = pd.factorize(values)
+    codes[codes < 0] = len(uniques)
+    return _labels([*uniques.tolist(), None], codes)
+
+
+def _pair_table(by: str, groups: list[str], pa: np.ndarray, pb: np.ndarray,
+                stats: dict[str, np.ndarray], metric_names: list[str],
+                actors: list[str] | None = None) -> pd.DataFrame:
+    """The differences table: a row per pair and column of ``stats`` (with ``actors``, the
+    columns are actor-major blocks of the metrics)."""
+    columns = [f"{by}_a", f"{by}_b", *(["actor"] if actors is not None else []), "metric",
+               *DIFF_STATS]
+    n_pairs, width = stats["difference"].shape
+    if n_pairs == 0 or width == 0:
+        return pd.DataFrame(columns=columns)
+    per_pair = np.arange(width)
+    out: dict[str, Any] = {f"{by}_a": _labels(groups, np.repeat(pa, width)),
+                           f"{by}_b": _labels(groups, np.repeat(pb, width))}
     if actors is not None:
-        out["actor"] = np.repeat(np.array(actors, dtype=object), len(metric_names))
-    n = part["n_stories"]
+        per_pair = per_pair % len(metric_names)
+        out["actor"] = _labels(actors, np.tile(np.repeat(np.arange(len(actors)),
+                                                         len(metric_names)), n_pairs))
+    floor = stats["p_floor"].ravel()
     out.update({
-        "metric": np.tile(np.array(metric_names, dtype=object), blocks),
-        "difference": part["difference"].astype(float), "ci_low": part["ci_low"],
-        "ci_high": part["ci_high"], "p_value": part["p_value"],
-        "n_stories": n if n.dtype == object else n.astype(int),
-        "ci_method": part["ci_method"], "p_floor": floor,
-        "can_reach_05": floor <= ALPHA, "adjusted_p": np.full(len(floor), np.nan)})
-    return out
+        "metric": _labels(metric_names, np.tile(per_pair, n_pairs)),
+        "difference": stats["difference"].ravel(), "ci_low": stats["ci_low"].ravel(),
+        "ci_high": stats["ci_high"].ravel(), "p_value": stats["p_value"].ravel(),
+        "n_stories": stats["n_stories"].ravel(), "ci_method": _codes(stats["ci_method"].ravel()),
+        "p_floor": floor, "can_reach_05": floor <= ALPHA,
+        "adjusted_p": np.full(len(floor), np.nan)})
+    return pd.DataFrame(out)

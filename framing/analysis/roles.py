@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from framing.analysis.statistics import _boot_sums, _interval, _p_value
+from framing.analysis.statistics import _boot_sums, _interval, _p_value, _pairs_in_stories
 from framing.analysis.tables import STATUS_OK, Analysis
 
 __all__ = ["role_shares", "role_differences", "MAIN_ROLES"]
@@ -28,8 +28,10 @@ NO_ROLES = ("the analysis has no roles: run a pipeline with the 'roles' step "
             "(framing.Pipeline.default() has it)")
 
 
-def _scored(analysis: Analysis, by: str, within: str | None) -> pd.DataFrame:
-    """Actor rows of analysed articles that the role step scored, with ``by`` and ``within``."""
+def _scored(analysis: Analysis, by: str, within: str | None,
+            actors: Sequence[str] | None = None) -> pd.DataFrame:
+    """Actor rows of analysed articles that the role step scored (of ``actors`` only, if
+    given), with ``by`` and ``within``."""
     if not isinstance(analysis, Analysis):
         raise TypeError(f"expected an Analysis (from corpus.analyze()), got {type(analysis).__name__}")
     arts = analysis.articles
@@ -44,7 +46,10 @@ def _scored(analysis: Analysis, by: str, within: str | None) -> pd.DataFrame:
     keys = keys.rename(columns={by: "_by"})
     if within:
         keys["_within"] = ok[within].to_numpy()
-    t = t[t["role"].notna()][["doc", "actor", "role"]].merge(keys, on="doc")
+    keep = t["role"].notna()
+    if actors is not None:
+        keep &= t["actor"].isin(list(actors))
+    t = t.loc[keep, ["doc", "actor", "role"]].merge(keys, on="doc")
     return t[t["_by"].notna()]
 
 
@@ -126,7 +131,7 @@ def role_differences(analysis: Analysis, by: str = "outlet", within: str = "stor
     ['outlet_a', 'outlet_b', 'actor', 'role', 'difference', 'ci_low', 'ci_high', 'p_value',
      'n_stories']
     """
-    t = _scored(analysis, by, within)
+    t = _scored(analysis, by, within, actors)
     t = t[t["_within"].notna()]
     if actors is None:
         counts = t.groupby("actor").size()
@@ -141,35 +146,37 @@ def role_differences(analysis: Analysis, by: str = "outlet", within: str = "stor
     hits["_within"] = t["_within"].astype(str).to_numpy()
     hits["_by"] = t["_by"].astype(str).to_numpy()
     cells = hits.groupby(["actor", "_within", "_by"], sort=True)[roles].mean()
+    cell_actor = cells.index.get_level_values("actor").to_numpy()
+    cell_story = pd.factorize(cells.index.get_level_values("_within"), sort=True)[0]
+    cell_group = pd.Categorical(cells.index.get_level_values("_by").astype(str),
+                                categories=groups).codes.astype(np.intp)
+    values = cells.to_numpy(float)
+    n_pairs = len(groups) * (len(groups) - 1) // 2
+    pair_a = np.repeat(np.arange(len(groups)), np.arange(len(groups) - 1, -1, -1))
+    pair_b = np.concatenate([np.arange(a + 1, len(groups)) for a in range(len(groups))])
     out: dict[str, list] = {c: [] for c in ("a", "b", "actor", "role", "difference", "ci_low",
                                             "ci_high", "p_value", "n_stories")}
     for actor in actors:
-        if actor not in cells.index.get_level_values(0):
+        mine = np.flatnonzero(cell_actor == actor)  # consecutive, by story and then group
+        if not len(mine):
             continue
-        ca = cells.xs(actor, level="actor")
-        stories = sorted(set(ca.index.get_level_values("_within")))
-        sidx = {s: i for i, s in enumerate(stories)}
-        gidx = {g: i for i, g in enumerate(groups)}
-        at = np.full((len(stories), len(groups)), -1, dtype=np.intp)
-        at[[sidx[s] for s in ca.index.get_level_values("_within")],
-           [gidx[g] for g in ca.index.get_level_values("_by")]] = np.arange(len(ca))
-        vals = ca.to_numpy(float)
-        present = at >= 0
-        for ia, ga in enumerate(groups):
-            for ib in range(ia + 1, len(groups)):
-                shared = np.flatnonzero(present[:, ia] & present[:, ib])
-                if not len(shared):
-                    continue
-                d = vals[at[shared, ia]] - vals[at[shared, ib]]
-                obs, lo, hi, p = _paired(d, rng, n_boot, n_perm, confidence)
-                out["a"] += [ga] * len(roles)
-                out["b"] += [groups[ib]] * len(roles)
-                out["actor"] += [actor] * len(roles)
-                out["role"] += roles
-                for key, v in (("difference", obs), ("ci_low", lo), ("ci_high", hi),
-                               ("p_value", p)):
-                    out[key] += v.tolist()
-                out["n_stories"] += [len(shared)] * len(roles)
+        vals = values[mine]
+        # the pairs of groups that share a story mentioning the actor, stories in order
+        pair_of, left, right = _pairs_in_stories(cell_story[mine], cell_group[mine],
+                                                 len(groups))
+        bounds = np.searchsorted(pair_of, np.arange(n_pairs + 1))
+        for p in np.flatnonzero(np.diff(bounds)).tolist():
+            at = slice(bounds[p], bounds[p + 1])
+            d = vals[left[at]] - vals[right[at]]
+            obs, lo, hi, pv = _paired(d, rng, n_boot, n_perm, confidence)
+            out["a"] += [groups[pair_a[p]]] * len(roles)
+            out["b"] += [groups[pair_b[p]]] * len(roles)
+            out["actor"] += [actor] * len(roles)
+            out["role"] += roles
+            for key, v in (("difference", obs), ("ci_low", lo), ("ci_high", hi),
+                           ("p_value", pv)):
+                out[key] += v.tolist()
+            out["n_stories"] += [len(d)] * len(roles)
     cols = [f"{by}_a", f"{by}_b", "actor", "role", "difference", "ci_low", "ci_high", "p_value",
             "n_stories"]
     return pd.DataFrame({c: out[k] for c, k in zip(cols, out)}, columns=cols)

@@ -25,9 +25,12 @@ BAD_ADJUST = "p_adjust must be one of {known}, got {value!r}"
 
 
 def _ratio(num: np.ndarray, den: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """``scale * num / den`` where ``den > 0``, else NaN (in place on one new array)."""
+    out = np.multiply(scale, num)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = scale * num / den
-    return np.where(den > 0, out, np.nan)
+        np.divide(out, den, out=out)
+    out[~(den > 0)] = np.nan
+    return out
 
 
 def _interval(reps: np.ndarray, confidence: float) -> tuple[np.ndarray, np.ndarray]:
@@ -90,7 +93,36 @@ def _boot_sums(rng: np.random.Generator, mats: list[np.ndarray], n_boot: int) ->
     for w in _resample_counts(rng, n, n_boot):
         for part, x in zip(parts, mats):
             part.append(w @ x)
-    return [np.vstack(p) for p in parts]
+    return [p[0] if len(p) == 1 else np.vstack(p) for p in parts]
+
+
+def _pairs_in_stories(story: np.ndarray, group: np.ndarray, n_groups: int
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every two cells of one story, for cells sorted by story (``story``, ``group``: the
+    codes of each cell's story and group; one cell per story and group).
+
+    Returns the pair of groups (its position among the pairs ``a < b`` in order: (0, 1),
+    (0, 2), ..., (1, 2), ...), the cell of ``a`` and the cell of ``b``, sorted by pair and
+    then story. The work grows with the cells of each story squared, not with the number of
+    stories times the number of pairs: pairs of groups that share no story cost nothing.
+
+    Examples
+    --------
+    >>> pair, a, b = _pairs_in_stories(np.array([0, 0, 0, 1, 1]), np.array([0, 1, 2, 0, 2]), 3)
+    >>> pair.tolist(), a.tolist(), b.tolist()
+    ([0, 1, 1, 2], [0, 0, 3, 1], [1, 2, 4, 2])
+    """
+    n = len(story)
+    later = np.searchsorted(story, story, side="right") - np.arange(n) - 1
+    left = np.repeat(np.arange(n), later)
+    first = np.cumsum(later) - later
+    right = left + 1 + np.arange(len(left)) - np.repeat(first, later)
+    swap = group[left] > group[right]
+    left, right = np.where(swap, right, left), np.where(swap, left, right)
+    a, b = group[left], group[right]
+    pair = a * (n_groups - 1) - a * (a - 1) // 2 + (b - a - 1)
+    order = np.argsort(pair, kind="stable")
+    return pair[order], left[order], right[order]
 
 
 def _t_quantile(confidence: float, df: np.ndarray) -> np.ndarray:
