@@ -227,6 +227,17 @@ COREF_GOLDEN = [
         '"We will not back down," the Texas lawmaker said.',
         [],
     ),
+    (  # "..., he added" after a reported speech is its speaker, not the most-named person
+        "President Donald Trump attacked the inquiry. Mr. Trump called it a hoax. "
+        "“Our committee is already working to secure testimony,” Adam Schiff said. "
+        "“We will follow the evidence wherever it may lead,” he added.",
+        [("he", "Adam Schiff", "pronoun")],
+    ),
+    (  # a place before a common noun is no titled surname: no actor "Seattle"
+        "Norm Stamper, the former Seattle police chief, said the tone was wrong. "
+        "He said he regretted the tear gas.",
+        [("He", "Norm Stamper", "pronoun"), ("he", "Norm Stamper", "pronoun")],
+    ),
     (  # the speaker of a quotation is not its "He": Obama, not Trump
         "Mr. Trump met Mr. Obama. “He is a faker,” Mr. Trump said.",
         [("He", "Obama", "pronoun")],

@@ -199,7 +199,10 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
        outside quotations takes no person named inside a quotation of its own sentence
        (``"Obama is weak," he said``).
     3. Cataphora: a pronoun in an opening phrase goes to the person right after its comma
-       ("For his oath, Mr. Trump placed ...").
+       ("For his oath, Mr. Trump placed ..."). A pronoun that is the source of a reported
+       speech ("..., he added") goes to the speaker of the reported speech just before it
+       within the window, when that speaker is a person of compatible gender ("Schiff
+       said. “...,” he added": Schiff, however often Trump was named).
     4. A person named earlier in the pronoun's sentence wins over earlier sentences
        (:func:`_same_sentence_choice`): persons of known gender first, then the last clause
        subject before the pronoun ("Earnest said Sanders has the right to set his own
@@ -284,11 +287,47 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 return None
         return None
 
+    # attribution sources, for "..., he said" after another reported speech
+    all_ms = sorted(mentions, key=lambda m: m.span)
+    all_starts = _starts(all_ms)
+    sources = sorted((att.source.start, att.source.end) for att in doc.attributions if att.source is not None)
+    source_starts = [x for x, _ in sources]
+    source_set = set(sources)
+    linked_at: dict[int, str] = {}  # pronoun start -> actor, as pass 1 links them
+
+    def speaker_of(x: int, y: int) -> str | None:
+        if x in linked_at:
+            return linked_at[x]
+        j = bisect_right(all_starts, y - 1) - 1
+        while j >= 0 and all_ms[j].span.end > x:
+            if all_ms[j].type == "person" and text[all_ms[j].span.end:all_ms[j].span.end + 2] not in {"'s", "\u2019s"}:
+                return all_ms[j].actor
+            j -= 1
+        return None
+
+    def last_speaker(a: int, b: int, g: str, si: int) -> Mention | None:
+        """For a pronoun that is a source ("he said"): the person who spoke in the reported
+        speech just before, within the window ("Fox said ... . “...,” he added")."""
+        if (a, b) not in source_set:
+            return None
+        k = bisect_right(source_starts, a - 1) - 1
+        for kk in range(k, max(-1, k - 3), -1):
+            x, y = sources[kk]
+            if bisect_right(sent_starts, x) - 1 < si - PRONOUN_WINDOW:
+                break
+            actor = speaker_of(x, y)
+            if actor is not None:
+                if gender.get(actor, g) == g:
+                    return Mention(Span(x, y), text[x:y], actor, "person", "source")
+                return None
+        return None
+
     def resolve(a: int, b: int, word: str, g: str, si: int, speaker: str | None, out: list[Mention]) -> None:
         in_quote = region_of(a) >= 0
-        chosen = cataphor(a, g, si)
+        chosen = cataphor(a, g, si) or last_speaker(a, b, g, si)
         if chosen is not None:
             gender.setdefault(chosen.actor, g)
+            linked_at[a] = chosen.actor
             out.append(Mention(Span(a, b), word, chosen.actor, "person", "pronoun"))
             return
         best = None
@@ -323,6 +362,7 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if chosen is None:
             return
         gender.setdefault(chosen.actor, g)
+        linked_at[a] = chosen.actor
         out.append(Mention(Span(a, b), word, chosen.actor, "person", "pronoun"))
 
     out1: list[Mention] = []

@@ -584,6 +584,9 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                     first_names.setdefault(words[0], canon)  # "Hillary", "Kim" (of Kim Jong Un)
                     for w in _role_keys(role_words):
                         roles.append((a, w, canon))
+                elif len(words) == 1 and title_words and j + 1 < n and toks[j + 1].tag in {"NN", "NNS"} \
+                        and toks[j + 1].text[:1].islower():
+                    pass  # a modifier, not a titled surname: "the former Seattle police chief"
                 elif len(words) == 1 and title_words:
                     # a titled surname ("President Obama", "Sen. Warren"): a person, resolved
                     # to the full name at the end
