@@ -245,7 +245,18 @@ COREF_GOLDEN = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", COREF_GOLDEN)
+PLURAL_GOLDEN = [
+    ("House Democrats met on Monday. They rejected the offer.", [("They", "House Democrats", "pronoun")]),
+    # a plural common noun stands between: "they" are the bills
+    ("House Democrats said the bills were late. They were filed in May.", []),
+    # two groups joined: "they" are both, not one
+    ("House Republicans and House Democrats pressed ahead on one point on which they agree.", []),
+    # binding: the object "them" of the group's own verb is someone else
+    ("House Republicans accused House Democrats of theft, and House Democrats accused them of lying.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", COREF_GOLDEN + PLURAL_GOLDEN)
 def test_golden_coreference(text, expected):
     assert _pronouns(text) == expected
 

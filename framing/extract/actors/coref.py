@@ -445,6 +445,81 @@ def _region_speakers(doc: Document, regions: list[tuple[int, int]], mentions: li
     return out
 
 
+#: Third-person plural pronouns, linked to groups only (:func:`plural_links`).
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_PLURAL_FORMS = {f for p in PLURAL_PRONOUNS for f in (p, p.capitalize(), p.upper())}
+_PLURAL_RE = re.compile(r"\b(?:" + "|".join(sorted(_PLURAL_FORMS, key=len, reverse=True)) + r")\b")
+PLURAL_TYPES = frozenset({"group"})
+
+
+def plural_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """They/them/their linked to the nearest earlier group ("House Democrats", "Republican
+    lawmakers") in the same or the previous sentence, only when no plural common noun and
+    no other actor stands between them ("Democrats said the bills were late; they ..." is
+    the bills) and the pronoun is outside a quotation of a group's own ("we" is the
+    speaker's word) (``via="pronoun"``).
+
+    Examples
+    --------
+    >>> import framing
+    >>> doc = framing.analyze("House Democrats met on Monday. They rejected the offer.")
+    >>> [(m.text, m.actor) for m in doc.mentions if m.via == "pronoun"]
+    [('They', 'House Democrats')]
+    """
+    ms = sorted(mentions, key=lambda m: m.span)
+    if not any(m.type in PLURAL_TYPES for m in ms):
+        return []
+    starts = _starts(ms)
+    sents = doc.sentences
+    sent_starts = [s.start for s in sents]
+    out: list[Mention] = []
+    for pm in _PLURAL_RE.finditer(doc.text):
+        si = bisect_right(sent_starts, pm.start()) - 1
+        if si < 0 or pm.end() > sents[si].end:
+            continue
+        toks = sents[si].tokens
+        q = _token_at(toks, pm.start())
+        if q < 0 or (toks[q].start, toks[q].end) != pm.span() or toks[q].tag not in {"PRP", "PRP$"}:
+            continue
+        k = bisect_right(starts, pm.start()) - 1
+        if k < 0 or ms[k].span.end > pm.start():
+            continue
+        m = ms[k]  # the nearest earlier mention of any actor: it must be a group
+        lo = sents[max(0, si - 1)].start
+        if m.type not in PLURAL_TYPES or m.span.start < lo:
+            continue
+        # no plural common noun between the group and the pronoun (bounded look-back)
+        between = _tokens_between(sents, si, m.span.end, pm.start(), 40)
+        if between is None or any(t.tag == "NNS" for t in between):
+            continue
+        if between and between[0].lower in {"and", "or"} or doc.text[max(0, m.span.start - 12):m.span.start] \
+                .rstrip().lower().endswith((" and", " or", "well as", " nor")):
+            continue  # "Republicans and Democrats ... they": both, not one
+        if pm.group().lower() == "them" and len(between) <= 4 and all(
+                t.tag.startswith("VB") or t.tag in {"RB", "RP"} for t in between):
+            continue  # binding: "Democrats accusing them" is not the Democrats
+        out.append(Mention(Span(pm.start(), pm.end()), pm.group(), m.actor, m.type, "pronoun"))
+    return out
+
+
+def _tokens_between(sents, si: int, a: int, b: int, limit: int):
+    """The tokens from offset ``a`` to ``b`` in sentences ``si - 1`` and ``si``; ``None``
+    when there are more than ``limit``."""
+    out = []
+    for sj in (si - 1, si):
+        if sj < 0:
+            continue
+        toks = sents[sj].tokens
+        q = max(0, _token_at(toks, a))
+        while q < len(toks) and toks[q].start < b:
+            if toks[q].start >= a:
+                out.append(toks[q])
+                if len(out) > limit:
+                    return None
+            q += 1
+    return out
+
+
 #: First-person pronouns in a quotation -> the speaker: singular for a person, plural for a group.
 FIRST_PERSON = {"i": "person", "me": "person", "my": "person", "myself": "person",
                 "we": "group", "us": "group", "our": "group", "ourselves": "group"}
