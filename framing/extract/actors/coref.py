@@ -13,9 +13,10 @@ Two small steps after :func:`~framing.extract.actors.mentions.find_mentions`:
   quotation's speaker is not its "he"), cataphora, the pronoun's own sentence (clause
   subjects, binding) and salience across sentences: see its docstring. A person's gender
   comes from a title ("Mr.", "Congresswoman"), a known first name, or else the first
-  pronoun linked to them; unknown gender is compatible with both. Pronouns of groups and
-  things (it, they) are not linked: in news they refer to bills, plans and events as often
-  as to actors.
+  pronoun linked to them; unknown gender is compatible with both. "It" is not linked: in
+  news it refers to bills, plans and events as often as to actors.
+- :func:`plural_links`: they/them/their to a group just before them, only where nothing
+  plural stands between.
 - :func:`quote_pronoun_links`: "I" and "we" in a quotation go to its speaker.
 
 All are linear in the text (one pass over tokens and mentions, a bounded look-back).
