@@ -172,6 +172,109 @@ def test_pronouns_link_to_the_nearest_compatible_person():
     assert ("I", "Ellen Park", "pronoun") in got
 
 
+def _pronouns(text, actors=None):
+    return [(m.text, m.actor, m.via) for m in framing.analyze(text, actors=actors).mentions
+            if m.via in {"pronoun", "role", "source"}]
+
+
+# Golden coreference cases, written after sentences of BASIL's train part (events 0-79),
+# each one a rule of framing.extract.actors.coref; the comment names the error it prevents.
+COREF_GOLDEN = [
+    (  # a quotation's speaker is never its "he" (the speaker says "I"), however salient
+        "Senator Marco Rubio spoke in New York. Rubio attacked the administration. "
+        "“Sadly, I believe President Barack Obama often disagrees with that simple truth,” Rubio said. "
+        "“He entered office believing America was too hard on our adversaries.”",
+        [("I", "Marco Rubio", "pronoun"), ("He", "Barack Obama", "pronoun")],
+    ),
+    (  # a pronoun outside quotations takes no name inside one: not Obama
+        'Senator Ted Cruz spoke in Iowa on Monday. "Obama is weak on trade," he said.',
+        [("he", "Ted Cruz", "pronoun")],
+    ),
+    (  # gender from first names: "Her" is not Bernie Sanders, "he" not Hillary Clinton
+        "Senator Bernie Sanders praised Hillary Clinton on Tuesday. "
+        "Her historic campaign inspired millions, he said.",
+        [("Her", "Hillary Clinton", "pronoun"), ("he", "Bernie Sanders", "pronoun")],
+    ),
+    (  # binding: the object "him" is not the subject of its own clause
+        "Joe Sestak said Bill Clinton called him last summer.",
+        [("him", "Joe Sestak", "pronoun")],
+    ),
+    (  # a person of the pronoun's own sentence before the most-named one of earlier sentences
+        "Liz Cheney won the primary. Liz Cheney thanked her voters. "
+        "Mary Cheney reportedly wrote on her Facebook page that the vote was wrong.",
+        [("her", "Liz Cheney", "pronoun"), ("her", "Mary Cheney", "pronoun")],
+    ),
+    (  # cataphora: the pronoun of an opening phrase is the subject after the comma
+        "Mike Pence was sworn in first. For his oath, Donald Trump placed his hand on two Bibles.",
+        [("his", "Donald Trump", "pronoun"), ("his", "Donald Trump", "pronoun")],
+    ),
+    (  # a chain of pronouns reaches past the window of two sentences
+        "Glenn Beck spoke at the conference on Saturday. He said conservatism must succeed. "
+        "He railed against government handouts. He then left the stage.",
+        [("He", "Glenn Beck", "pronoun")] * 3,
+    ),
+    (  # "Vice President Pence" bears "the vice president", not "the president"
+        "Vice President Mike Pence met President Donald Trump on Monday. "
+        "The president spoke first, and the vice president followed.",
+        [("The president", "Donald Trump", "role"), ("the vice president", "Mike Pence", "role")],
+    ),
+    (  # a possessive apposition gives no role: Axelrod is not "the president"
+        "President Barack Obama spoke. David Axelrod, the president's chief political adviser, "
+        "said the tax cuts would expire.",
+        [("the president", "Barack Obama", "role")],
+    ),
+    (  # "the attorneys general of ..." are not the one attorney general named before
+        'Attorney General Scott Pruitt sued Colorado. "We support this action by the attorneys '
+        'general of Oklahoma and Nebraska," Kevin Sabet said.',
+        [],
+    ),
+    (  # a capitalised modifier of a source is no name: no actor "Texas"
+        '"We will not back down," the Texas lawmaker said.',
+        [],
+    ),
+    (  # "..., he added" after a reported speech is its speaker, not the most-named person
+        "President Donald Trump attacked the inquiry. Mr. Trump called it a hoax. "
+        "“Our committee is already working to secure testimony,” Adam Schiff said. "
+        "“We will follow the evidence wherever it may lead,” he added.",
+        [("he", "Adam Schiff", "pronoun")],
+    ),
+    (  # a place before a common noun is no titled surname: no actor "Seattle"
+        "Norm Stamper, the former Seattle police chief, said the tone was wrong. "
+        "He said he regretted the tear gas.",
+        [("He", "Norm Stamper", "pronoun"), ("he", "Norm Stamper", "pronoun")],
+    ),
+    (  # the speaker of a quotation is not its "He": Obama, not Trump
+        "Mr. Trump met Mr. Obama. “He is a faker,” Mr. Trump said.",
+        [("He", "Obama", "pronoun")],
+    ),
+]
+
+
+PLURAL_GOLDEN = [
+    ("House Democrats met on Monday. They rejected the offer.", [("They", "House Democrats", "pronoun")]),
+    # a plural common noun stands between: "they" are the bills
+    ("House Democrats said the bills were late. They were filed in May.", []),
+    # two groups joined: "they" are both, not one
+    ("House Republicans and House Democrats pressed ahead on one point on which they agree.", []),
+    # binding: the object "them" of the group's own verb is someone else
+    ("House Republicans accused House Democrats of theft, and House Democrats accused them of lying.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", COREF_GOLDEN + PLURAL_GOLDEN)
+def test_golden_coreference(text, expected):
+    assert _pronouns(text) == expected
+
+
+def test_role_references_need_a_bearer_and_a_plain_modifier():
+    # "the chair of President Washington": "of" is no modifier of a role
+    assert _pronouns("President George Washington spoke. That was the chair of President Washington.") == []
+    # "the former president" is the former one when one was named so, else the president
+    got = _pronouns("Former President Bill Clinton spoke. President Barack Obama replied. "
+                    "The president left. The former president stayed.")
+    assert got == [("The president", "Barack Obama", "role"), ("The former president", "Bill Clinton", "role")]
+
+
 def test_pronoun_links_give_per_actor_rows_and_stay_out_of_the_count():
     doc = framing.analyze("Senator Mary Lund praised the deal. Critics said she was reckless.")
     rows = {(doc.text[a.sentence.start:a.sentence.end][:7], a.actor) for a in doc.actor_sentiment}

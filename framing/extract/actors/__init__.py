@@ -14,7 +14,7 @@ VADER lexicon that ships with ``vaderSentiment`` (Hutto & Gilbert 2014).
 
 The modules, in the order of the step: :mod:`~framing.extract.actors.gazetteer` (the
 gazetteer and word lists), :mod:`~framing.extract.actors.mentions` (:func:`find_mentions`),
-:mod:`~framing.extract.actors.coref` (:func:`source_mentions`, :func:`pronoun_links`),
+:mod:`~framing.extract.actors.coref` (:func:`source_mentions`, :func:`pronoun_links`, :func:`plural_links`),
 :mod:`~framing.extract.actors.link` (:func:`link_attributions`), the three joined by
 :func:`~framing.extract.actors.step.link_actors`,
 :mod:`~framing.extract.actors.prior` (:func:`word_prior`), :mod:`~framing.extract.actors.target`
@@ -31,7 +31,7 @@ evaluate); the one ``word_polarity`` of the package is the evaluative extractor'
 
 from __future__ import annotations
 
-from framing.extract.actors.coref import pronoun_links, quote_pronoun_links, source_mentions
+from framing.extract.actors.coref import plural_links, pronoun_links, quote_pronoun_links, source_mentions
 from framing.extract.actors.gazetteer import PRONOUNS, gazetteer
 from framing.extract.actors.link import link_attributions
 from framing.extract.actors.mentions import find_mentions, table_aliases, table_attributes
@@ -57,6 +57,7 @@ __all__ = [
     "link_actors",
     "source_mentions",
     "pronoun_links",
+    "plural_links",
     "quote_pronoun_links",
     "table_aliases",
     "table_attributes",

@@ -4,19 +4,22 @@ Two small steps after :func:`~framing.extract.actors.mentions.find_mentions`:
 
 - :func:`source_mentions`: every attribution source that names someone ("Mayor Ellen Park",
   "Ruiz") and overlaps no mention becomes a mention (``via="source"``); a surname goes to
-  the full name given elsewhere in the article.
+  the full name given elsewhere in the article. A capitalised word that modifies a noun
+  ("The Texas lawmaker") or a place before a comma ("South Bend, Ind., Mayor ...") is not a
+  name.
 - :func:`pronoun_links`: each third-person singular personal pronoun (he, him, his, himself,
-  she, her, hers, herself) is linked to an earlier person mention of compatible gender
-  within :data:`PRONOUN_WINDOW` sentences (``via="pronoun"``): of up to
-  :data:`MAX_CANDIDATES` candidates (this sentence's persons before the pronoun, then the
-  previous sentences', each left to right), the one named most often so far; the first
-  in that order on a tie. A person's gender is
-  known from a title before one of their mentions ("Mr.", "Congresswoman", "Queen"), or
-  else from the first pronoun linked to them; unknown gender is compatible with both.
-  Pronouns of groups and things (it, they) are not linked: in news they refer to bills,
-  plans and events as often as to actors.
+  she, her, hers, herself) is linked to an earlier person of compatible gender within
+  :data:`PRONOUN_WINDOW` sentences (``via="pronoun"``), with rules for quotations (a
+  quotation's speaker is not its "he"), cataphora, the pronoun's own sentence (clause
+  subjects, binding) and salience across sentences: see its docstring. A person's gender
+  comes from a title ("Mr.", "Congresswoman"), a known first name, or else the first
+  pronoun linked to them; unknown gender is compatible with both. "It" is not linked: in
+  news it refers to bills, plans and events as often as to actors.
+- :func:`plural_links`: they/them/their to a group just before them, only where nothing
+  plural stands between.
+- :func:`quote_pronoun_links`: "I" and "we" in a quotation go to its speaker.
 
-Both are linear in the text (one pass over tokens and mentions, a bounded look-back).
+All are linear in the text (one pass over tokens and mentions, a bounded look-back).
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from framing.records import Mention, Span
 from framing.extract.actors.gazetteer import (
     NOT_ACTORS,
     ORG_WORDS,
+    FIRST_NAME_GENDER,
+    GROUP_WORDS,
     TITLE_GENDER,
     _TITLE_STEMS,
 )
@@ -104,6 +109,10 @@ def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if not (t.text[:1].isupper() and t.tag in {"NNP", "NNPS"}):
                 break
             name_toks.append(t)
+        rest = toks[len(name_toks):]
+        if rest and (rest[0].tag in {"NN", "NNS"} or rest[0].text == "," and len(rest) > 1
+                     and rest[1].text[:1].isupper()):
+            continue  # a modifier or a place, not a name: "The Texas lawmaker", "South Bend, Ind., Mayor ..."
         if not name_toks or name_toks[0].text in NOT_ACTORS or len(name_toks) > 5 \
                 or len(name_toks[0].text) < 3 or _PARTY_TAG.match(name_toks[0].text):
             continue  # "Y" of "D-N.Y.", "D-Calif": a party and state tag, not a name
@@ -112,15 +121,19 @@ def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
         words = name.split()
         if {w.lower() for w in words} & ORG_WORDS:
             out.append(Mention(Span(a, b), name, name, "organisation", "source"))
+        elif words[-1].lower() in GROUP_WORDS:
+            out.append(Mention(Span(a, b), name, name, "group", "source"))  # "Leading Democrats"
         else:
             out.append(Mention(Span(a, b), name, people.get(words[-1], name), "person", "source"))
     return out
 
 
 def _gender_of_titles(doc: Document, mentions: list[Mention]) -> dict[str, str]:
-    """Actor -> gender, from a gendered title right before one of its mentions."""
+    """Actor -> gender, from a gendered title right before one of its mentions ("Mr.",
+    "Congresswoman") or else from a known first name ("Hillary Clinton", "Bernie Sanders")."""
     text = doc.text
     out: dict[str, str] = {}
+    by_name: dict[str, str] = {}
     for m in mentions:
         if m.type != "person" or m.actor in out:
             continue
@@ -129,11 +142,80 @@ def _gender_of_titles(doc: Document, mentions: list[Mention]) -> dict[str, str]:
             g = TITLE_GENDER.get(before[-1].lower().rstrip("."))
             if g:
                 out[m.actor] = g
+                continue
+            if m.actor not in by_name:  # a first name left out of the mention ("James B. Comey")
+                first = before[-2] if len(before) >= 2 and len(before[-1]) == 2 and before[-1][1] == "." \
+                    else before[-1]
+                g = FIRST_NAME_GENDER.get(first.lower()) if text[m.span.start - 1:m.span.start] == " " else None
+                if g:
+                    by_name[m.actor] = g
+        if m.actor not in by_name:
+            for name in (m.actor, m.text):  # "Comey" of "James B. Comey"
+                words = name.split()
+                g = FIRST_NAME_GENDER.get(words[0].lower()) if len(words) >= 2 else None
+                if g:
+                    by_name[m.actor] = g
+                    break
+    for actor, g in by_name.items():
+        out.setdefault(actor, g)
     return out
 
 
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` inside quotation marks, in order: curly quotes open and
+    close, a straight double quote toggles, and a quotation left open runs to the end of
+    its paragraph (news style for a quotation that goes on in the next paragraph)."""
+    out: list[tuple[int, int]] = []
+    open_at = -1
+    for m in _QUOTE_MARK.finditer(text):
+        c = m.group()
+        if c == "\u201c" or (c == '"' and open_at < 0):
+            open_at = m.end()
+        elif c in {"\u201d", '"'} or c == "\n":
+            if open_at >= 0 and m.start() > open_at:
+                out.append((open_at, m.start()))
+            open_at = -1
+    if open_at >= 0 and open_at < len(text):
+        out.append((open_at, len(text)))
+    return out
+
+
+#: First words of an opening phrase whose pronoun may point forward ("For his oath, Mr. Trump ...").
+_OPENERS = frozenset("""after before when while as since although though despite in for during with
+    at on upon once if because""".split())
+_QUOTE_MARK = re.compile('[\u201c\u201d"\n]')
+
+
 def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """He/she/his/her... linked to the most salient earlier compatible person (``via="pronoun"``).
+    """He/she/his/her... linked to an earlier compatible person (``via="pronoun"``).
+
+    The rules, in order (all bounded: at most :data:`MAX_CANDIDATES` candidates per pronoun
+    within :data:`PRONOUN_WINDOW` sentences back):
+
+    1. Gender: a person's gender comes from a title before one of its mentions ("Mr.",
+       "Congresswoman"), else from a known first name (:data:`gazetteer.FIRST_NAME_GENDER`);
+       unknown gender fits both.
+    2. Quotations: a third-person pronoun inside a quotation is never its speaker (the
+       speaker says "I"): ``"He entered office ...," Rubio said`` is not Rubio. A pronoun
+       outside quotations takes no person named inside a quotation of its own sentence
+       (``"Obama is weak," he said``).
+    3. Cataphora: a pronoun in an opening phrase goes to the person right after its comma
+       ("For his oath, Mr. Trump placed ..."). A pronoun that is the source of a reported
+       speech ("..., he added") goes to the speaker of the reported speech just before it
+       within the window, when that speaker is a person of compatible gender ("Schiff
+       said. “...,” he added": Schiff, however often Trump was named).
+    4. A person named earlier in the pronoun's sentence wins over earlier sentences
+       (:func:`_same_sentence_choice`): persons of known gender first, then the last clause
+       subject before the pronoun ("Earnest said Sanders has the right to set his own
+       timeline": Sanders), never the subject of an object pronoun's own clause ("Sestak
+       said Clinton called him": Sestak), else the first person of the sentence ("Mary
+       Cheney reportedly wrote on her page").
+    5. Else, of the earlier sentences' persons and the persons earlier pronouns stand for
+       ("He ... He ... He": a chain reaches past the window), the one named most often so
+       far (the most salient), the nearer sentence's first on a tie.
+
+    Pronouns outside quotations are resolved first, so that the speaker of ``"...," he
+    said`` is known when the pronouns inside the quotation are resolved.
 
     Examples
     --------
@@ -146,7 +228,7 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
     persons = sorted((m for m in mentions if m.type == "person"), key=lambda m: m.span)
     if not persons:
         return []
-    starts = [m.span.start for m in persons]
+    text = doc.text
     taken = sorted((m.span.start, m.span.end) for m in mentions)
     taken_starts = [a for a, _ in taken]
     gender = _gender_of_titles(doc, persons)
@@ -155,10 +237,16 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
         named_at.setdefault(m.actor, []).append(m.span.start)
     sents = doc.sentences
     sent_starts = [s.start for s in sents]
-    out: list[Mention] = []
-    # the pronouns found by one search over the text, each checked against its token's tag
-    # (no pass over every token of the article)
-    for pm in _PERSON_RE.finditer(doc.text):
+    regions = _quote_regions(text)
+    reg_starts = [a for a, _ in regions]
+
+    def region_of(off: int) -> int:
+        k = bisect_right(reg_starts, off) - 1
+        return k if k >= 0 and off < regions[k][1] else -1
+
+    # the pronouns, found by one search over the text, each checked against its token's tag
+    found: list[tuple[int, int, str, str, int]] = []  # start, end, text, gender, sentence
+    for pm in _PERSON_RE.finditer(text):
         si = bisect_right(sent_starts, pm.start()) - 1
         if si < 0 or pm.end() > sents[si].end:
             continue
@@ -173,26 +261,263 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
         k = bisect_right(taken_starts, t.start) - 1
         if k >= 0 and taken[k][1] > t.start:
             continue  # inside a mention
-        # candidates: this sentence's persons before the pronoun, then each earlier
-        # sentence's, each sentence left to right (its subject first); of those of
-        # compatible gender, the one named most often so far (the most salient) wins,
-        # the first in that order on a tie
-        cands: list[Mention] = []
+        found.append((t.start, t.end, t.text, g, si))
+
+    # anchors: the person mentions, then the pronoun links as they are made (two lists, each
+    # in text order: pass 1 resolves the pronouns outside quotations, pass 2 those inside)
+    anchors: list[list[Mention]] = [persons, [], []]
+    anchor_starts: list[list[int]] = [_starts(persons), [], []]
+
+    person_starts = _starts(persons)
+
+    def cataphor(a: int, g: str, si: int) -> Mention | None:
+        """The subject right after an opening phrase that holds the pronoun: "For his
+        oath, Mr. Trump placed ...", "After she left, Clinton said ..." (cataphora)."""
+        toks = sents[si].tokens
+        if not toks or toks[0].lower not in _OPENERS:
+            return None
+        q = _token_at(toks, a)
+        for r in range(q + 1, min(len(toks), q + 16)):
+            if toks[r].text == ",":
+                k = bisect_right(person_starts, toks[r].end - 1)
+                if k < len(persons) and persons[k].span.start < sents[si].end:
+                    gap = text[toks[r].end:persons[k].span.start].split()
+                    if all(w.lower().rstrip(".") in _TITLE_STEMS or w.lower() in _DETERMINERS for w in gap) \
+                            and gender.get(persons[k].actor, g) == g:
+                        return persons[k]
+                return None
+        return None
+
+    # attribution sources, for "..., he said" after another reported speech
+    all_ms = sorted(mentions, key=lambda m: m.span)
+    all_starts = _starts(all_ms)
+    sources = sorted((att.source.start, att.source.end) for att in doc.attributions if att.source is not None)
+    source_starts = [x for x, _ in sources]
+    source_set = set(sources)
+    linked_at: dict[int, str] = {}  # pronoun start -> actor, as pass 1 links them
+
+    def speaker_of(x: int, y: int) -> str | None:
+        if x in linked_at:
+            return linked_at[x]
+        j = bisect_right(all_starts, y - 1) - 1
+        while j >= 0 and all_ms[j].span.end > x:
+            if all_ms[j].type == "person" and text[all_ms[j].span.end:all_ms[j].span.end + 2] not in {"'s", "\u2019s"}:
+                return all_ms[j].actor
+            j -= 1
+        return None
+
+    def last_speaker(a: int, b: int, g: str, si: int) -> Mention | None:
+        """For a pronoun that is a source ("he said"): the person who spoke in the reported
+        speech just before, within the window ("Fox said ... . “...,” he added")."""
+        if (a, b) not in source_set:
+            return None
+        k = bisect_right(source_starts, a - 1) - 1
+        for kk in range(k, max(-1, k - 3), -1):
+            x, y = sources[kk]
+            if bisect_right(sent_starts, x) - 1 < si - PRONOUN_WINDOW:
+                break
+            actor = speaker_of(x, y)
+            if actor is not None:
+                if gender.get(actor, g) == g:
+                    return Mention(Span(x, y), text[x:y], actor, "person", "source")
+                return None
+        return None
+
+    def resolve(a: int, b: int, word: str, g: str, si: int, speaker: str | None, out: list[Mention]) -> None:
+        in_quote = region_of(a) >= 0
+        chosen = cataphor(a, g, si) or last_speaker(a, b, g, si)
+        if chosen is not None:
+            gender.setdefault(chosen.actor, g)
+            linked_at[a] = chosen.actor
+            out.append(Mention(Span(a, b), word, chosen.actor, "person", "pronoun"))
+            return
+        best = None
+        n_seen = 0
         for sj in range(si, max(-1, si - PRONOUN_WINDOW - 1), -1):
-            lo = bisect_right(starts, sents[sj].start - 1)
-            hi = bisect_right(starts, (t.start if sj == si else sents[sj].end) - 1)
-            for cand in persons[lo:hi]:
-                if cand.span.end > t.start or len(cands) >= MAX_CANDIDATES:
-                    break
-                if gender.get(cand.actor, g) == g:
+            lo_off = sents[sj].start
+            hi_off = a if sj == si else sents[sj].end
+            cands: list[Mention] = []
+            for lst, st in zip(anchors, anchor_starts):
+                q = bisect_right(st, lo_off - 1)
+                while q < len(st) and st[q] < hi_off and n_seen < 4 * MAX_CANDIDATES:
+                    n_seen += 1
+                    cand = lst[q]
+                    q += 1
+                    if cand.span.end > a or cand.actor == speaker or gender.get(cand.actor, g) != g:
+                        continue
+                    if sj == si and not in_quote and region_of(cand.span.start) >= 0:
+                        continue  # "Obama is weak," he said
                     cands.append(cand)
-        chosen = None
-        if cands:
-            chosen = max(cands, key=lambda c: bisect_right(named_at[c.actor], t.start))
+            if not cands:
+                continue
+            cands.sort(key=lambda c: c.span.start)
+            if sj == si:
+                chosen = _same_sentence_choice(cands, sents[si].tokens, a, word, gender)
+                break
+            for c in cands[:MAX_CANDIDATES]:
+                score = bisect_right(named_at.get(c.actor, ()), a)
+                if best is None or score > best[0]:
+                    best = (score, c)
+        if chosen is None and best is not None:
+            chosen = best[1]
         if chosen is None:
-            continue
+            return
         gender.setdefault(chosen.actor, g)
-        out.append(Mention(Span(t.start, t.end), t.text, chosen.actor, "person", "pronoun"))
+        linked_at[a] = chosen.actor
+        out.append(Mention(Span(a, b), word, chosen.actor, "person", "pronoun"))
+
+    out1: list[Mention] = []
+    anchors[1] = out1
+    for a, b, word, g, si in found:
+        if region_of(a) < 0:
+            resolve(a, b, word, g, si, None, out1)
+            if out1 and out1[-1].span.start == a:
+                anchor_starts[1].append(a)
+    speakers = _region_speakers(doc, regions, sorted(mentions + out1, key=lambda m: m.span))
+    out2: list[Mention] = []
+    anchors[2] = out2
+    for a, b, word, g, si in found:
+        r = region_of(a)
+        if r >= 0:
+            resolve(a, b, word, g, si, speakers.get(r), out2)
+            if out2 and out2[-1].span.start == a:
+                anchor_starts[2].append(a)
+    return sorted(out1 + out2, key=lambda m: m.span)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_OBJECT_FORMS = frozenset({"him", "Him", "HIM"})
+
+
+def _same_sentence_choice(cands: list[Mention], toks, a: int, word: str, gender: dict[str, str]) -> Mention:
+    """Of the persons named before a pronoun in its sentence: those of known, matching
+    gender before those of unknown gender; then the last that is a clause subject (a finite
+    verb follows it: "Earnest said Sanders has the right to set his own timeline"), except
+    the subject of the pronoun's own clause for an object pronoun ("Sestak said Clinton
+    called him": not Clinton); else the first (the sentence's subject)."""
+    known = [c for c in cands if c.actor in gender]
+    if known:
+        cands = known
+    subject = None
+    for c in cands:
+        q = _token_at(toks, c.span.end - 1) + 1
+        while q < len(toks) and toks[q].tag in {"RB", "RBR"} and toks[q].start < a:
+            q += 1
+        if q < len(toks) and toks[q].tag in _FINITE and toks[q].start < a:
+            p = _token_at(toks, a)
+            if word in _OBJECT_FORMS and p - q <= 4 and all(
+                    t.tag.startswith("VB") or t.tag in {"RB", "RP"} for t in toks[q:p]):
+                continue  # binding: "Clinton called him" is not Clinton
+            subject = c
+    if subject is not None:
+        return subject
+    named = [c for c in cands if c.via != "pronoun"]
+    return named[0] if named else cands[0]
+
+
+def _starts(ms: list[Mention]) -> list[int]:
+    return [m.span.start for m in ms]
+
+
+def _region_speakers(doc: Document, regions: list[tuple[int, int]], mentions: list[Mention]) -> dict[int, str]:
+    """Quotation region -> the actor of its speaker: the source of an attribution whose
+    content lies in the region, else the speaker of the region just before when it ends in
+    the same or the previous sentence (a quotation that goes on)."""
+    reg_starts = [a for a, _ in regions]
+    starts = [m.span.start for m in mentions]
+    out: dict[int, str] = {}
+    for att in doc.attributions:
+        if att.source is None:
+            continue
+        k = bisect_right(reg_starts, att.content.start) - 1
+        if k < 0 or regions[k][1] <= att.content.start or k in out:
+            continue
+        j = bisect_right(starts, att.source.end - 1) - 1
+        while j >= 0 and mentions[j].span.end > att.source.start:
+            if doc.text[mentions[j].span.end:mentions[j].span.end + 2] not in {"'s", "\u2019s"}:
+                out[k] = mentions[j].actor  # the first mention in the source ("Stone's
+            j -= 1                          # attorney" is not Stone)
+    sent_starts = [s.start for s in doc.sentences]
+    for k in range(1, len(regions)):
+        if k not in out and k - 1 in out:
+            prev_end = bisect_right(sent_starts, regions[k - 1][1] - 1)
+            if bisect_right(sent_starts, regions[k][0]) - prev_end <= 1:
+                out[k] = out[k - 1]
+    return out
+
+
+#: Third-person plural pronouns, linked to groups only (:func:`plural_links`).
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_PLURAL_FORMS = {f for p in PLURAL_PRONOUNS for f in (p, p.capitalize(), p.upper())}
+_PLURAL_RE = re.compile(r"\b(?:" + "|".join(sorted(_PLURAL_FORMS, key=len, reverse=True)) + r")\b")
+PLURAL_TYPES = frozenset({"group"})
+
+
+def plural_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """They/them/their linked to the nearest earlier group ("House Democrats", "Republican
+    lawmakers") in the same or the previous sentence, only when no plural common noun and
+    no other actor stands between them ("Democrats said the bills were late; they ..." is
+    the bills) and the pronoun is outside a quotation of a group's own ("we" is the
+    speaker's word) (``via="pronoun"``).
+
+    Examples
+    --------
+    >>> import framing
+    >>> doc = framing.analyze("House Democrats met on Monday. They rejected the offer.")
+    >>> [(m.text, m.actor) for m in doc.mentions if m.via == "pronoun"]
+    [('They', 'House Democrats')]
+    """
+    ms = sorted(mentions, key=lambda m: m.span)
+    if not any(m.type in PLURAL_TYPES for m in ms):
+        return []
+    starts = _starts(ms)
+    sents = doc.sentences
+    sent_starts = [s.start for s in sents]
+    out: list[Mention] = []
+    for pm in _PLURAL_RE.finditer(doc.text):
+        si = bisect_right(sent_starts, pm.start()) - 1
+        if si < 0 or pm.end() > sents[si].end:
+            continue
+        toks = sents[si].tokens
+        q = _token_at(toks, pm.start())
+        if q < 0 or (toks[q].start, toks[q].end) != pm.span() or toks[q].tag not in {"PRP", "PRP$"}:
+            continue
+        k = bisect_right(starts, pm.start()) - 1
+        if k < 0 or ms[k].span.end > pm.start():
+            continue
+        m = ms[k]  # the nearest earlier mention of any actor: it must be a group
+        lo = sents[max(0, si - 1)].start
+        if m.type not in PLURAL_TYPES or m.span.start < lo:
+            continue
+        # no plural common noun between the group and the pronoun (bounded look-back)
+        between = _tokens_between(sents, si, m.span.end, pm.start(), 40)
+        if between is None or any(t.tag == "NNS" for t in between):
+            continue
+        if between and between[0].lower in {"and", "or"} or doc.text[max(0, m.span.start - 12):m.span.start] \
+                .rstrip().lower().endswith((" and", " or", "well as", " nor")):
+            continue  # "Republicans and Democrats ... they": both, not one
+        if pm.group().lower() == "them" and len(between) <= 4 and all(
+                t.tag.startswith("VB") or t.tag in {"RB", "RP"} for t in between):
+            continue  # binding: "Democrats accusing them" is not the Democrats
+        out.append(Mention(Span(pm.start(), pm.end()), pm.group(), m.actor, m.type, "pronoun"))
+    return out
+
+
+def _tokens_between(sents, si: int, a: int, b: int, limit: int):
+    """The tokens from offset ``a`` to ``b`` in sentences ``si - 1`` and ``si``; ``None``
+    when there are more than ``limit``."""
+    out = []
+    for sj in (si - 1, si):
+        if sj < 0:
+            continue
+        toks = sents[sj].tokens
+        q = max(0, _token_at(toks, a))
+        while q < len(toks) and toks[q].start < b:
+            if toks[q].start >= a:
+                out.append(toks[q])
+                if len(out) > limit:
+                    return None
+            q += 1
     return out
 
 

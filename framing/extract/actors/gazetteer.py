@@ -87,6 +87,40 @@ TITLE_GENDER = {
     "mrs": "f", "ms": "f", "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f",
     "queen": "f", "princess": "f", "lady": "f", "councilwoman": "f",
 }
+#: Gender of common first names in English-language news, for pronoun resolution
+#: (framing.extract.actors.coref): a hand-written list of frequent given names and of names
+#: of public figures; names given to both sexes (Jordan, Taylor, Kim, Leslie) are left out.
+_MALE_NAMES = """aaron abraham adam adrian al alan albert alex alexander alexei alfred ali allen
+    andrew andy angus anthony antonio arnold arthur asa austin barack barry ben benjamin
+    bernard bernie bill billy bob bobby boris brad bradley brandon brett brian bruce bryan
+    carl carlos chad charles charlie chris christopher chuck clarence cory craig curt
+    dan daniel darrell dave david dennis derek devin dick don donald doug douglas duncan
+    dwight earl ed eddie edward elijah elliot emmanuel eric erik ernest eugene evan frank
+    franklin fred frederick gary gavin george gerald glenn gordon greg gregory hakeem hank
+    harold harry hector henry herbert howard hugh ian isaac jack jacob jake james jared
+    jason jay jean-claude jeb jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel john
+    johnny jon jonathan jorge jose joseph josh joshua juan justin keith ken kenneth kevin
+    kurt larry lawrence leon lloyd louis luis luke marco marcus mark martin matt
+    matthew max michael mick mike miguel mitch mitt mohammed muhammad neil newt nicholas
+    nick nigel oliver omar orrin oscar patrick paul pete peter phil philip rahm ralph rand
+    randy raymond reince rex richard rick rob robert rod rodney roger ron ronald roy rudy
+    russell ryan sam samuel scott sean sergei seth sheldon stephen steve steven stuart ted
+    theodore thomas tim timothy todd tom tommy tony trey troy vicente victor vincent
+    vladimir walter warren wayne william willie xi""".split()
+_FEMALE_NAMES = """abigail alexandria alice alicia alison amanda amy andrea angela ann anna
+    anne barbara betsy betty beverly bonnie brenda carly carol caroline catherine cathy
+    cheryl christina christine cindy claire claudia cynthia debbie deborah debra diana diane
+    donna doris dorothy elaine eleanor elena elizabeth ellen emily emma erin eva evelyn
+    gabrielle gillian gina gloria grace hannah heather heidi helen hillary ilhan irene
+    ivanka jacqueline jane janet janice jeanne jennifer jessica jill joan joanne joni joyce
+    judith judy julia julie karen kate katherine kathleen kathy katie kay kelly kellyanne
+    kirsten kristen laura lauren linda lisa liz lois lori louise lucy lynn madeleine maria
+    marie marsha martha mary maxine megan melania melissa michele michelle mitzi nancy
+    natalie nicole nikki nina olivia pam pamela patricia patty paula pauline rachel rashida
+    rebecca rosa rose ruth sally samantha sandra sara sarah sharon shelley sheila sonia
+    sophia stacey stephanie susan suzanne tammy teresa theresa tina tulsi valerie vanessa
+    victoria virginia wendy""".split()
+FIRST_NAME_GENDER = {**{n: "m" for n in _MALE_NAMES}, **{n: "f" for n in _FEMALE_NAMES}}
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "it": "group", "they": "any", "its": "group"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,6}$")

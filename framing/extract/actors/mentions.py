@@ -281,6 +281,37 @@ def _is_agent_use(toks: list[Token], i: int, j: int) -> bool:
 
 
 _CONNECTORS = frozenset({"of", "for", "on"})
+#: Words before a role that make it another role: "Vice President Pence" is not "the
+#: president", "Former President Bill Clinton" is "the former president".
+ROLE_PREFIXES = frozenset({"vice", "deputy", "former", "assistant", "associate", "ex"})
+#: Words before "general" that make one role of the two ("Attorney General Jeff Sessions" is
+#: "the attorney general", never "the general").
+_GENERAL_OF = frozenset({"attorney", "solicitor", "inspector", "surgeon", "postmaster"})
+#: Words that never stand between "the" and a role word as its modifier ("the chair of
+#: President Washington", "the wife of the president" are no role references).
+_NOT_MODIFIERS = frozenset(
+    """of and or to in for on at by with from a an the that this these those his her their its
+    our my your who which whose is was are were has had have said says""".split())
+
+
+def _role_keys(words: list[str]) -> list[str]:
+    """The role references a run of title words allows, as keys of the role table:
+    ["president"] -> ["president"], ["vice", "president"] -> ["vice president"],
+    ["attorney", "general"] -> ["attorney general"], ["sen"] -> ["senator"]."""
+    out = []
+    prefix = ""
+    prev = ""
+    for w in words:
+        if w in ROLE_PREFIXES:
+            prefix = w + " "
+            continue
+        r = TITLE_ROLES.get(w, w)
+        if r == "general" and prev in _GENERAL_OF:
+            out.append(prefix + prev + " general")
+        elif r in ROLE_WORDS:
+            out.append(prefix + r)
+        prev = w
+    return out
 
 
 def _apposition_roles(toks: list[Token], starts: list[int], mentions: list[Mention]) -> list[tuple[int, str, str]]:
@@ -296,7 +327,13 @@ def _apposition_roles(toks: list[Token], starts: list[int], mentions: list[Menti
         for q in range(j + 2, min(len(toks), j + 7)):
             t = toks[q]
             if t.lower in ROLE_WORDS:
-                out.append((m.span.start, t.lower, m.actor))
+                nxt = toks[q + 1] if q + 1 < len(toks) else None
+                if nxt is not None and (nxt.tag in {"POS", "NN", "NNS"} or nxt.lower in {"'s", "’s"}):
+                    break  # "Axelrod, the president's adviser": the role is someone else's
+                words = [toks[p].lower for p in range(j + 2, q + 1)]
+                keys = _role_keys(words[-2:])
+                if keys:
+                    out.append((m.span.start, keys[-1], m.actor))
                 break
             if t.text in {",", ".", ";"} or t.tag.startswith("VB"):
                 break
@@ -416,12 +453,14 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                 user_alias[text[a:b].lower()] = canonical
                 # titles before a table alias ("President Trump"): a later "the president"
                 q = bisect_right(starts, a - 1) - 1
-                while q >= 0 and a - toks[q].end <= 1 and toks[q].lower.rstrip(".") in _TITLE_STEMS:
-                    w = TITLE_ROLES.get(toks[q].lower.rstrip("."), toks[q].lower.rstrip("."))
-                    if w in ROLE_WORDS:
-                        table_roles.append((a, w, canonical))
+                run: list[str] = []
+                while q >= 0 and a - toks[q].end <= 1 and (toks[q].lower.rstrip(".") in _TITLE_STEMS
+                                                          or toks[q].lower in ROLE_PREFIXES):
+                    run.insert(0, toks[q].lower.rstrip("."))
                     a = toks[q].start
                     q -= 1
+                for w in _role_keys(run):
+                    table_roles.append((a, w, canonical))
     # 2. gazetteer and 3. proper-noun sequences, token by token
     max_len = 4
     people: dict[str, str] = {}  # surname -> full name
@@ -496,8 +535,11 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
             # lowercase titles before the name ("former minister Sergei Lavrov")
             m = i - 1
             while m >= 0 and toks[m].lower in TITLES and toks[m].text[:1].islower():
-                title_words.append(toks[m].lower)
+                title_words.insert(0, toks[m].lower)
                 m -= 1
+            # "former", "vice" before the titles: another role ("Former President Bill Clinton")
+            role_words = [toks[m].lower] + title_words if m >= 0 and toks[m].lower in ROLE_PREFIXES \
+                and title_words else title_words
             words = [t.text for t in toks[k : j + 1] if t.text != "."]  # "Donald J. Trump"
             a, b = toks[k].start, toks[j].end
             name = text[a:b]
@@ -540,20 +582,19 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                     add(a, b, canon, "person", "name" if canon == name else "variant")
                     people.setdefault(words[-1], canon)
                     first_names.setdefault(words[0], canon)  # "Hillary", "Kim" (of Kim Jong Un)
-                    for w in title_words:
-                        w = TITLE_ROLES.get(w, w)
-                        if w in ROLE_WORDS:
-                            roles.append((a, w, canon))
+                    for w in _role_keys(role_words):
+                        roles.append((a, w, canon))
+                elif len(words) == 1 and title_words and j + 1 < n and toks[j + 1].tag in {"NN", "NNS"} \
+                        and toks[j + 1].text[:1].islower():
+                    pass  # a modifier, not a titled surname: "the former Seattle police chief"
                 elif len(words) == 1 and title_words:
                     # a titled surname ("President Obama", "Sen. Warren"): a person, resolved
                     # to the full name at the end
                     found.append(Mention(Span(a, b), name, name, "person", "titled"))
                     titled.add(name)
                     take(a, b)
-                    for w in title_words:
-                        w = TITLE_ROLES.get(w, w)
-                        if w in ROLE_WORDS:
-                            titled_roles.append((a, w, name))
+                    for w in _role_keys(role_words):
+                        titled_roles.append((a, w, name))
                 elif len(words) == 1:
                     found.append(Mention(Span(a, b), name, name, "unknown", "candidate"))
             i = j + 1
@@ -613,12 +654,26 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
             a, b = rm.span()
             if not free(a, b) or not inside_sentences(a, b):
                 continue
-            offs, names = by_role[rm.group(1).lower()]
+            mods = text[a + 4:rm.start(1)].split()
+            key = rm.group(1).lower()
+            if any(w.lower() in _NOT_MODIFIERS for w in mods):
+                continue  # "the chair of President Washington"
+            if mods and mods[-1].lower() in ROLE_PREFIXES and " " not in key:
+                key = mods[-1].lower() + " " + key  # "the vice president", "the former president"
+            elif mods and key == "general" and mods[-1].lower().rstrip("s") in _GENERAL_OF:
+                key = mods[-1].lower() + " general"  # "the attorney general"; "attorneys general": none
+            if key not in by_role and key.startswith("former "):
+                key = key[len("former "):]  # "the former president" of a "President Obama"
+            if key not in by_role:
+                continue
+            offs, names = by_role[key]
             k = bisect_right(offs, a - 1) - 1  # nearest earlier bearer, O(log n)
             if k >= 0:
                 actor = names[k]
                 actor = user_alias.get(actor.lower(), actor)
-                type_ = "organisation" if rm.group(1).lower() in ORG_WORDS | {"company"} else "person"
+                type_ = "organisation" if key in ORG_WORDS | {"company"} else "person"
+                if type_ == "organisation" and any(w[:1].isupper() and w not in actor for w in mods):
+                    continue  # "the Republican party" is not the Democratic Party named before
                 final.append(Mention(Span(a, b), text[a:b], actor, type_, "role"))
                 take(a, b)
     final.sort(key=lambda m: m.span)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from framing.document import Document
-from framing.extract.actors.coref import pronoun_links, quote_pronoun_links, source_mentions
+from framing.extract.actors.coref import plural_links, pronoun_links, quote_pronoun_links, source_mentions
 from framing.extract.actors.mentions import find_mentions
 from framing.extract.actors.link import link_attributions
 from framing.extract.actors.sentiment import sentence_sentiment
@@ -17,7 +17,8 @@ def link_actors(doc: Document, actors: Mapping[str, Any] | None = None) -> Docum
 
     The mentions of :func:`find_mentions` (names, roles, the user's table), then a mention
     for every attribution source that names someone (:func:`source_mentions`), then the
-    personal pronouns linked to the nearest compatible person (:func:`pronoun_links`), and
+    personal pronouns linked to the nearest compatible person (:func:`pronoun_links`) and
+    "they" to the group just before it (:func:`plural_links`), and
     after the attributions are linked, "I"/"we" in quotations linked to their speaker
     (:func:`quote_pronoun_links`; both ``via="pronoun"``: these are coreference links, not mentions in the sense of the
     annotation guidelines; leave them out with ``[m for m in doc.mentions if m.via !=
@@ -33,6 +34,7 @@ def link_actors(doc: Document, actors: Mapping[str, Any] | None = None) -> Docum
     mentions = find_mentions(doc, actors)
     mentions = sorted(mentions + source_mentions(doc, mentions), key=lambda m: m.span)
     mentions = sorted(mentions + pronoun_links(doc, mentions), key=lambda m: m.span)
+    mentions = sorted(mentions + plural_links(doc, mentions), key=lambda m: m.span)
     doc.mentions = mentions
     doc.attributions = link_attributions(doc)
     doc.mentions = sorted(mentions + quote_pronoun_links(doc, mentions), key=lambda m: m.span)

@@ -1,0 +1,100 @@
+"""CPU time of the actor step's linking (mentions, sources, pronouns) against a git revision.
+
+The linking of :func:`framing.extract.actors.link_actors` (``find_mentions``, then
+``source_mentions``, ``pronoun_links``, the attributions' actors and ``quote_pronoun_links``)
+is timed on documents the pipeline has already analysed (their mentions are made anew), once with the working tree's
+``mentions.py`` and ``coref.py`` and once with those of ``--ref`` (read with ``git show``
+and loaded as separate modules), in alternating rounds in one process (the order reversed
+every other round), CPU time (``time.process_time``). The actor-sentiment part of the step
+is not timed: it is the same code on both sides.
+
+Usage::
+
+    python benchmarks/bench_linking.py --ref 054c11c [--rounds 6]
+    python benchmarks/bench_linking.py --ref 054c11c --texts "$FRAMING_DATA/polnear/data/train/text/*.txt"
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import importlib.util
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _machine import machine  # benchmarks/_machine.py
+
+import framing
+from framing.datasets import load_sample, load_sample_actors
+from framing.document import Document
+from framing.extract.actors import coref, mentions
+from framing.extract.actors.link import link_attributions
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _module_at(ref: str, rel: str, name: str, tmp: Path):
+    src = subprocess.run(["git", "-C", str(ROOT), "show", f"{ref}:{rel}"], check=True,
+                         capture_output=True, text=True).stdout
+    path = tmp / f"{name}.py"
+    path.write_text(src, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _link(doc, table, men, cor) -> int:
+    ms = men.find_mentions(doc, table)
+    ms = sorted(ms + cor.source_mentions(doc, ms), key=lambda m: m.span)
+    ms = sorted(ms + cor.pronoun_links(doc, ms), key=lambda m: m.span)
+    doc.mentions = ms
+    doc.attributions = link_attributions(doc)
+    doc.mentions = sorted(ms + cor.quote_pronoun_links(doc, ms), key=lambda m: m.span)
+    return len(doc.mentions)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ref", required=True, help="git revision to compare with (e.g. main)")
+    ap.add_argument("--rounds", type=int, default=6)
+    ap.add_argument("--repeat", type=int, default=10, help="copies of the sample per round")
+    ap.add_argument("--texts", help="glob pattern of text files to time instead of the sample")
+    args = ap.parse_args()
+    if args.texts:
+        docs = [Document(open(p, encoding="utf-8").read(), id=p) for p in sorted(glob.glob(args.texts))]
+        tables: list = [None] * len(docs)
+    else:
+        docs = [d for _ in range(args.repeat) for d in load_sample()]
+        tables = [load_sample_actors(d.story) for d in docs]
+    docs = [framing.analyze(d.text, actors=tb) for d, tb in zip(docs, tables)]  # every step, once
+    words = sum(len(d.text.split()) for d in docs)
+    with tempfile.TemporaryDirectory() as tmp:
+        old_m = _module_at(args.ref, "framing/extract/actors/mentions.py", "_ref_mentions", Path(tmp))
+        old_c = _module_at(args.ref, "framing/extract/actors/coref.py", "_ref_coref", Path(tmp))
+        sides = {"ref": (old_m, old_c), "now": (mentions, coref)}
+        times: dict[str, list[float]] = {k: [] for k in sides}
+        counts: dict[str, int] = {}
+        order = list(sides)
+        for r in range(args.rounds):
+            for name in (order if r % 2 == 0 else order[::-1]):
+                men, cor = sides[name]
+                t = time.process_time()
+                counts[name] = sum(_link(d, tb, men, cor) for d, tb in zip(docs, tables))
+                times[name].append(time.process_time() - t)
+    print(machine())
+    print(f"{len(docs)} documents, {words} words; linking CPU seconds per round (min / median / max):")
+    for name, ts in times.items():
+        ts = sorted(ts)
+        print(f"  {name:>3} ({args.ref if name == 'ref' else 'working tree'}): {ts[0]:.3f} / "
+              f"{ts[len(ts) // 2]:.3f} / {ts[-1]:.3f} s, {words / ts[len(ts) // 2]:,.0f} words/s, "
+              f"{counts[name]} mentions")
+    print(f"  ratio now / ref (medians): {sorted(times['now'])[len(times['now']) // 2] / sorted(times['ref'])[len(times['ref']) // 2]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
