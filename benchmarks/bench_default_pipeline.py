@@ -21,6 +21,20 @@ issue 11) to the same alternating rounds: its ``framing/`` is exported with ``gi
 into a temporary folder and imported as ``framing_ref`` (every ``framing.`` import and
 resource look-up renamed), so old and new code run in one process on the same input.
 
+A commit without ``Pipeline`` (before issue 11's work, as bd82b1b) has
+``framing.pipeline.annotate(doc, actors=...)`` instead: ``annotate at COMMIT`` times that
+call as a whole (then ``to_dict``), and ``annotate at COMMIT, step by step`` makes the same
+calls in the same order one by one (:class:`AnnotateSteps`: clutter, the sentence parse,
+attribution, hedging, evaluative, actors, actor sentiment with no model), kept only if its
+records equal ``annotate``'s on every article of the input. Issue 11's criterion, like for
+like, is ``before issue 11`` (today's code configured as that pipeline was) over ``annotate
+at bd82b1b``; the default over it adds what later issues put into the default by design.
+That code has no collector pause, so its collector passes (each full pass visiting the
+objects of both copies of the package) count in its time.
+
+``--only NAME`` (repeatable) times only the pipelines named, for runs of one pipeline per
+process.
+
 Each step is timed on its own (CPU time of this process, ``time.process_time``, which other
 jobs on a shared machine disturb less than wall time) and so is ``to_dict`` (``records``).
 Words per second per core is the input's words (``Document.word_count`` once the page
@@ -28,7 +42,7 @@ clutter is found) over the summed
 CPU time of the round; the table gives the median round and the range, the step shares
 come from the median of each step over the rounds; ``other`` is the rest of the round
 (building each ``Document``, and collector passes that fall between the timed calls). The
-garbage collector's CPU time and passes per round (a ``gc.callbacks`` hook) are printed
+garbage collector's CPU time and passes (all and full) per round (a ``gc.callbacks`` hook) are printed
 under each table: that time is already inside the steps' rows. Work done lazily (a sentence's ``Token``
 tuples, built on first use) is charged to the first step that asks for it.
 
@@ -36,7 +50,7 @@ The steps of an article run inside ``gc_paused()`` as :meth:`framing.Pipeline.ru
 (when the code measured has it; ``to_dict`` pauses the collector itself).
 
     python benchmarks/bench_default_pipeline.py [--rounds 5] [--texts GLOB] [--profile OUT]
-        [--against COMMIT]
+        [--against COMMIT] [--only NAME ...]
 
 ``--profile OUT`` also writes a cProfile of one extra round of the default pipeline
 (``python -m pstats OUT``).
@@ -59,6 +73,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 
@@ -112,7 +128,65 @@ def reference_package(commit: str) -> ModuleType:
     return importlib.import_module("framing_ref")
 
 
-_COLLECTOR = {"start": 0.0, "seconds": 0.0, "passes": 0}
+class AnnotateSteps:
+    """A commit without :class:`framing.Pipeline` (before issue 11, as bd82b1b): the body of
+    its ``framing.pipeline.annotate(doc, actors=...)`` (``annotate_evidence`` then
+    ``annotate_actors``) as named calls, in the order its ``annotate`` makes them.
+
+    ``text`` is the sentence parse that ``annotate`` does lazily on the attribution step's
+    first read of ``doc.sentences``, read here right after ``clutter`` so that it has a row
+    of its own (the same work, as today's ``text`` step). ``None`` from :meth:`of` when the
+    commit lacks one of these functions.
+    """
+
+    names = ("clutter", "text", "attribution", "hedging", "evaluative", "actors", "actor_sentiment")
+
+    def __init__(self, package: ModuleType) -> None:
+        def part(name: str) -> ModuleType:
+            return importlib.import_module(f"{package.__name__}.{name}")
+
+        find_clutter = part("clutter").find_clutter
+        extract_attributions = part("attribution").extract_attributions
+        add_hedging = part("hedging").add_hedging
+        extract_evaluations = part("evaluative").extract_evaluations
+        actors = part("actors")
+
+        def clutter(doc, table) -> None:
+            doc.reset_sentences()
+            found = find_clutter(doc.text)
+            doc.clutter, doc.dateline, doc.byline = found.spans, found.dateline, found.byline
+            doc.reset_sentences()
+
+        def text(doc, table) -> None:
+            doc.sentences  # noqa: B018  (the parse, cached on the document)
+
+        def attribution(doc, table) -> None:
+            doc.attributions = extract_attributions(doc)
+
+        def hedging(doc, table) -> None:
+            add_hedging(doc)
+
+        def evaluative(doc, table) -> None:
+            doc.evaluations = extract_evaluations(doc, doc.attributions)
+
+        def mentions(doc, table) -> None:  # annotate_actors: mentions, then attribution links
+            doc.mentions = actors.find_mentions(doc, table)
+            doc.attributions = actors.link_attributions(doc)
+
+        def actor_sentiment(doc, table) -> None:  # no model: the no-training scorer
+            doc.actor_sentiment = actors.sentence_sentiment(doc, model=None)
+
+        self.calls = (clutter, text, attribution, hedging, evaluative, mentions, actor_sentiment)
+
+    @classmethod
+    def of(cls, package: ModuleType) -> AnnotateSteps | None:
+        try:
+            return cls(package)
+        except (ImportError, AttributeError):
+            return None
+
+
+_COLLECTOR = {"start": 0.0, "seconds": 0.0, "passes": 0, "full": 0}
 
 
 def _collector_clock(phase: str, info: dict) -> None:
@@ -122,6 +196,18 @@ def _collector_clock(phase: str, info: dict) -> None:
     else:
         _COLLECTOR["seconds"] += time.process_time() - _COLLECTOR["start"]
         _COLLECTOR["passes"] += 1
+        _COLLECTOR["full"] += info["generation"] == 2
+
+
+def _finish(spent: dict[str, float], start: float) -> dict[str, float]:
+    """Fill ``other`` (the rest of the round) and the collector's figures."""
+    # the rest of the round: Document construction and the garbage collector's passes that
+    # fall between the timed calls (a pass deferred by gc_paused runs at the next allocation)
+    spent["other"] = time.process_time() - start - sum(spent.values())
+    spent["collector"] = _COLLECTOR["seconds"]  # inside the rows above, not added to them
+    spent["collector passes"] = _COLLECTOR["passes"]
+    spent["full passes"] = _COLLECTOR["full"]
+    return spent
 
 
 def timed_round(pipeline, rows: list, package: ModuleType | None = None) -> dict[str, float]:
@@ -132,7 +218,7 @@ def timed_round(pipeline, rows: list, package: ModuleType | None = None) -> dict
     paused = getattr(package.document, "gc_paused", contextlib.nullcontext)  # as its Pipeline.run
     clock = time.process_time
     spent = dict.fromkeys([*pipeline.names, "records", "other"], 0.0)
-    _COLLECTOR.update(seconds=0.0, passes=0)
+    _COLLECTOR.update(seconds=0.0, passes=0, full=0)
     start = clock()
     for text, story, table in rows:
         doc = doc_class(text, story=story)
@@ -145,15 +231,53 @@ def timed_round(pipeline, rows: list, package: ModuleType | None = None) -> dict
         t = clock()
         doc.to_dict()
         spent["records"] += clock() - t
-    # the rest of the round: Document construction and the garbage collector's passes that
-    # fall between the timed calls (a pass deferred by gc_paused runs at the next allocation)
-    spent["other"] = clock() - start - sum(spent.values())
-    spent["collector"] = _COLLECTOR["seconds"]  # inside the rows above, not added to them
-    spent["collector passes"] = _COLLECTOR["passes"]
-    return spent
+    return _finish(spent, start)
 
 
-COUNTED_APART = ("collector", "collector passes")
+def annotate_round(package: ModuleType, rows: list,
+                   steps: AnnotateSteps | None = None) -> dict[str, float]:
+    """As :func:`timed_round` for a commit without ``Pipeline``: its
+    ``pipeline.annotate(doc, actors=table)`` timed as a whole (``annotate``), or, given
+    ``steps``, its calls one by one; then ``to_dict`` (``records``). No collector pause:
+    that code has none."""
+    doc_class = package.Document
+    annotate = importlib.import_module(f"{package.__name__}.pipeline").annotate
+    clock = time.process_time
+    names = steps.names if steps is not None else ("annotate",)
+    spent = dict.fromkeys([*names, "records", "other"], 0.0)
+    _COLLECTOR.update(seconds=0.0, passes=0, full=0)
+    start = clock()
+    for text, story, table in rows:
+        doc = doc_class(text, story=story)
+        if steps is None:
+            t = clock()
+            annotate(doc, actors=table)
+            spent["annotate"] += clock() - t
+        else:
+            for name, call in zip(steps.names, steps.calls):
+                t = clock()
+                call(doc, table)
+                spent[name] += clock() - t
+        t = clock()
+        doc.to_dict()
+        spent["records"] += clock() - t
+    return _finish(spent, start)
+
+
+def same_as_annotate(package: ModuleType, steps: AnnotateSteps, rows: list) -> bool:
+    """Whether the calls of ``steps`` give the records of ``annotate`` on every row."""
+    annotate = importlib.import_module(f"{package.__name__}.pipeline").annotate
+    for text, story, table in rows:
+        whole, parts = package.Document(text, story=story), package.Document(text, story=story)
+        annotate(whole, actors=table)
+        for call in steps.calls:
+            call(parts, table)
+        if whole.to_dict() != parts.to_dict():
+            return False
+    return True
+
+
+COUNTED_APART = ("collector", "collector passes", "full passes")
 
 
 def total(spent: dict[str, float]) -> float:
@@ -161,16 +285,48 @@ def total(spent: dict[str, float]) -> float:
     return sum(v for k, v in spent.items() if k not in COUNTED_APART)
 
 
-def ratio_pairs(names: list[str]) -> list[tuple[str, str]]:
-    """The pipelines whose time ratios are printed: default / before issue 11 (this code),
-    and with ``--against``: each of this code's pipelines over the commit's, and this
-    code's default over the commit's pipeline before issue 11."""
+def ratio_pairs(names: list[str], against: str | None, annotate: bool) -> list[tuple[str, str]]:
+    """The pipelines whose time ratios are printed: default / before issue 11 (this code);
+    with ``--against`` a commit with ``Pipeline``: each of this code's pipelines over the
+    commit's, and this code's default over the commit's pipeline before issue 11; with a
+    commit without it (``annotate``): this code's pipeline before issue 11 and its default
+    over the commit's ``annotate``, and the step-by-step copy of it over the whole call."""
     pairs = [("default", "before issue 11")]
-    if len(names) == 4:
-        ref_default, ref_before = names[2], names[3]
+    if against and annotate:
+        whole = f"annotate at {against}"
+        pairs = [("before issue 11", whole), ("default", whole), *pairs]
+        if f"{whole}, step by step" in names:
+            pairs.append((f"{whole}, step by step", whole))
+    elif against:
+        ref_default, ref_before = f"default at {against}", f"before issue 11 at {against}"
         pairs += [("default", ref_default), ("before issue 11", ref_before), (ref_default, ref_before),
                   ("default", ref_before)]
     return pairs
+
+
+def step_table(times: dict[str, list[dict[str, float]]], reference: str, words: int) -> None:
+    """Median CPU s per round of each step in every pipeline, side by side, and each
+    pipeline's time over ``reference``'s for the steps ``reference`` has (median of the
+    per-round ratios); ``-`` where a pipeline has no such step."""
+    names = list(times)
+    steps: list[str] = []
+    for rounds in times.values():
+        steps += [k for k in rounds[0] if k not in steps and k not in COUNTED_APART]
+    others = [n for n in names if n != reference]
+    print(f"per step, median CPU s per round ({words:,} words), and time ratio over "
+          f"{reference} (median of the per-round ratios)\n")
+    print("| step | " + " | ".join(names) + " | " + " | ".join(f"{n} / ref" for n in others) + " |")
+    print("|---" * (1 + len(names) + len(others)) + "|")
+    for step in steps:
+        cells = [f"{statistics.median(r[step] for r in times[n]):.3f}" if step in times[n][0] else "-"
+                 for n in names]
+        for n in others:
+            if step in times[n][0] and step in times[reference][0]:
+                cells.append(f"{statistics.median(a[step] / b[step] for a, b in zip(times[n], times[reference]) if b[step] > 0):.2f}")
+            else:
+                cells.append("-")
+        print(f"| {step} | " + " | ".join(cells) + " |")
+    print()
 
 
 def main() -> None:
@@ -179,7 +335,9 @@ def main() -> None:
     ap.add_argument("--texts", help="glob of plain-text files instead of PolNeAR dev")
     ap.add_argument("--profile", help="write a cProfile of one default round here")
     ap.add_argument("--against", metavar="COMMIT",
-                    help="also time this commit's pipelines in the same rounds")
+                    help="also time this commit's pipelines (or its annotate) in the same rounds")
+    ap.add_argument("--only", action="append", metavar="NAME",
+                    help="time only this pipeline (repeat for more; names as in the table)")
     args = ap.parse_args()
     rows = load_input(args.texts)
     default = Pipeline.default()
@@ -189,26 +347,42 @@ def main() -> None:
         default["clutter"].func(doc, None)
         words += doc.word_count
     before = default.replace("actor_sentiment", None).without(*NEW_STEPS)
-    pipelines = {"default": (default, None), "before issue 11": (before, None)}
+    runs: dict[str, Callable[[list], dict[str, float]]] = {
+        "default": partial(timed_round, default), "before issue 11": partial(timed_round, before)}
+    annotate = False
     if args.against:
         ref = reference_package(args.against)
-        ref_default = ref.Pipeline.default()
-        pipelines[f"default at {args.against}"] = (ref_default, ref)
-        pipelines[f"before issue 11 at {args.against}"] = (
-            ref_default.replace("actor_sentiment", None).without(*NEW_STEPS), ref)
+        if hasattr(ref, "Pipeline"):
+            ref_default = ref.Pipeline.default()
+            ref_before = ref_default.replace("actor_sentiment", None).without(*NEW_STEPS)
+            runs[f"default at {args.against}"] = partial(timed_round, ref_default, package=ref)
+            runs[f"before issue 11 at {args.against}"] = partial(timed_round, ref_before, package=ref)
+        else:  # before issue 11: framing.pipeline.annotate(doc, actors=...), then to_dict
+            annotate = True
+            runs[f"annotate at {args.against}"] = partial(annotate_round, ref)
+            steps = AnnotateSteps.of(ref)
+            if steps is not None and same_as_annotate(ref, steps, rows):
+                runs[f"annotate at {args.against}, step by step"] = partial(annotate_round, ref, steps=steps)
+            else:
+                print(f"annotate at {args.against}: not timed step by step (its functions differ "
+                      f"from bd82b1b's or their records differ from its annotate's)\n")
+    if args.only:
+        unknown = set(args.only) - set(runs)
+        if unknown:
+            sys.exit(f"--only: no pipeline named {', '.join(sorted(unknown))}; names: {', '.join(runs)}")
+        runs = {k: v for k, v in runs.items() if k in args.only}
     gc.callbacks.append(_collector_clock)
     load = time.process_time()
-    for pipeline, package in pipelines.values():  # warm-up: models load, bounded tables fill
-        timed_round(pipeline, rows, package)
+    for run in runs.values():  # warm-up: models load, bounded tables fill
+        run(rows)
     load = time.process_time() - load
-    times: dict[str, list[dict[str, float]]] = {k: [] for k in pipelines}
-    order = list(pipelines)
+    times: dict[str, list[dict[str, float]]] = {k: [] for k in runs}
+    order = list(runs)
     for r in range(args.rounds):
         for name in (order if r % 2 == 0 else order[::-1]):
-            pipeline, package = pipelines[name]
-            times[name].append(timed_round(pipeline, rows, package))
+            times[name].append(runs[name](rows))
     print(f"machine: {machine()}")
-    print(f"date: {datetime.date.today().isoformat()}, load average: "
+    print(f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, load average: "
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"input: {len(rows)} articles, {words:,} words; warm-up (model loading) {load:.1f} s CPU; "
           f"{args.rounds} alternating rounds, one core, CPU time\n")
@@ -217,11 +391,13 @@ def main() -> None:
         speeds = sorted(words / total(r) for r in rounds)
         print(f"| {name} | {statistics.median(speeds):,.0f} | {speeds[0]:,.0f}-{speeds[-1]:,.0f} |")
     print()
-    for a_name, b_name in ratio_pairs(list(times)):
-        ratios = sorted(total(a) / total(b)
-                        for a, b in zip(times[a_name], times[b_name]))
+    for a_name, b_name in ratio_pairs(list(times), args.against, annotate):
+        if a_name not in times or b_name not in times:
+            continue
+        ratios = [total(a) / total(b) for a, b in zip(times[a_name], times[b_name])]
+        low, high = min(ratios), max(ratios)
         print(f"time ratio {a_name} / {b_name}, per round: median {statistics.median(ratios):.2f} "
-              f"(range {ratios[0]:.2f}-{ratios[-1]:.2f})")
+              f"(range {low:.2f}-{high:.2f}; rounds {', '.join(f'{x:.2f}' for x in ratios)})")
     print()
     for name, rounds in times.items():
         med = {step: statistics.median(r[step] for r in rounds) for step in rounds[0]}
@@ -234,7 +410,11 @@ def main() -> None:
             alone = f"{words / s:,.0f}" if s > 0 else "-"
             print(f"| {step} | {s:.3f} | {100 * s / whole:.1f} % | {alone} |")
         print(f"\ngarbage collector (inside the rows above): {med['collector']:.3f} s "
-              f"({100 * med['collector'] / whole:.1f} %), {med['collector passes']:.0f} passes per round\n")
+              f"({100 * med['collector'] / whole:.1f} %), {med['collector passes']:.0f} passes per round "
+              f"({med['full passes']:.0f} of them full)\n")
+    stepwise = f"annotate at {args.against}, step by step"
+    if all(k in times for k in (stepwise, "before issue 11", "default")):
+        step_table({k: times[k] for k in (stepwise, "before issue 11", "default")}, stepwise, words)
     if args.profile:
         import cProfile
 
