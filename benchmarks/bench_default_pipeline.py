@@ -210,9 +210,11 @@ def _finish(spent: dict[str, float], start: float) -> dict[str, float]:
     return spent
 
 
-def timed_round(pipeline, rows: list, package: ModuleType | None = None) -> dict[str, float]:
+def timed_round(pipeline, rows: list, package: ModuleType | None = None,
+                sink: list | None = None) -> dict[str, float]:
     """CPU seconds per step (and ``records`` for ``to_dict``) over one pass of ``rows``;
-    ``package`` is the framing package the pipeline comes from (default: this one)."""
+    ``package`` is the framing package the pipeline comes from (default: this one);
+    ``sink`` (the untimed warm-up) collects the records."""
     package = package or sys.modules["framing"]
     doc_class = package.Document
     paused = getattr(package.document, "gc_paused", contextlib.nullcontext)  # as its Pipeline.run
@@ -229,13 +231,15 @@ def timed_round(pipeline, rows: list, package: ModuleType | None = None) -> dict
                 s.func(doc, s.model, **kwargs)
                 spent[s.name] += clock() - t
         t = clock()
-        doc.to_dict()
+        record = doc.to_dict()
         spent["records"] += clock() - t
+        if sink is not None:
+            sink.append(record)
     return _finish(spent, start)
 
 
-def annotate_round(package: ModuleType, rows: list,
-                   steps: AnnotateSteps | None = None) -> dict[str, float]:
+def annotate_round(package: ModuleType, rows: list, steps: AnnotateSteps | None = None,
+                   sink: list | None = None) -> dict[str, float]:
     """As :func:`timed_round` for a commit without ``Pipeline``: its
     ``pipeline.annotate(doc, actors=table)`` timed as a whole (``annotate``), or, given
     ``steps``, its calls one by one; then ``to_dict`` (``records``). No collector pause:
@@ -259,8 +263,10 @@ def annotate_round(package: ModuleType, rows: list,
                 call(doc, table)
                 spent[name] += clock() - t
         t = clock()
-        doc.to_dict()
+        record = doc.to_dict()
         spent["records"] += clock() - t
+        if sink is not None:
+            sink.append(record)
     return _finish(spent, start)
 
 
@@ -329,6 +335,31 @@ def step_table(times: dict[str, list[dict[str, float]]], reference: str, words: 
     print()
 
 
+def output_table(records: dict[str, list[dict]]) -> None:
+    """Records per field of every pipeline over the input (warm-up pass), and how many
+    articles have the same records in a field as the first pipeline's (``-`` where a
+    pipeline has no such field)."""
+    names = list(records)
+    fields: list[str] = []
+    for rows in records.values():
+        fields += [k for k, v in rows[0].items() if isinstance(v, list) and k not in fields]
+    first = names[0]
+    print(f"outputs: records per field over the input, and articles whose records in the field "
+          f"equal {first}'s\n")
+    print("| field | " + " | ".join(names) + " | " + " | ".join(f"same in {n}" for n in names[1:])
+          + " |")
+    print("|---" * (2 * len(names)) + "|")
+    for f in fields:
+        cells = [str(sum(len(r[f]) for r in records[n])) if f in records[n][0] else "-" for n in names]
+        for n in names[1:]:
+            if f in records[n][0] and f in records[first][0]:
+                cells.append(str(sum(a[f] == b[f] for a, b in zip(records[first], records[n]))))
+            else:
+                cells.append("-")
+        print(f"| {f} | " + " | ".join(cells) + " |")
+    print()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
@@ -373,8 +404,9 @@ def main() -> None:
         runs = {k: v for k, v in runs.items() if k in args.only}
     gc.callbacks.append(_collector_clock)
     load = time.process_time()
-    for run in runs.values():  # warm-up: models load, bounded tables fill
-        run(rows)
+    records: dict[str, list[dict]] = {k: [] for k in runs}
+    for name, run in runs.items():  # warm-up: models load, bounded tables fill
+        run(rows, sink=records[name])
     load = time.process_time() - load
     times: dict[str, list[dict[str, float]]] = {k: [] for k in runs}
     order = list(runs)
@@ -412,6 +444,10 @@ def main() -> None:
         print(f"\ngarbage collector (inside the rows above): {med['collector']:.3f} s "
               f"({100 * med['collector'] / whole:.1f} %), {med['collector passes']:.0f} passes per round "
               f"({med['full passes']:.0f} of them full)\n")
+    # the commit's pipelines first (the step-by-step copy of annotate has its records: checked)
+    shown = [k for k in records if " at " in k and not k.endswith("step by step")]
+    shown += [k for k in ("before issue 11", "default") if k in records]
+    output_table({k: records[k] for k in shown})
     stepwise = f"annotate at {args.against}, step by step"
     if all(k in times for k in (stepwise, "before issue 11", "default")):
         step_table({k: times[k] for k in (stepwise, "before issue 11", "default")}, stepwise, words)
