@@ -378,7 +378,7 @@ def main() -> None:
         default["clutter"].func(doc, None)
         words += doc.word_count
     before = default.replace("actor_sentiment", None).without(*NEW_STEPS)
-    runs: dict[str, Callable[[list], dict[str, float]]] = {
+    runs: dict[str, Callable[..., dict[str, float]]] = {
         "default": partial(timed_round, default), "before issue 11": partial(timed_round, before)}
     annotate = False
     if args.against:
