@@ -32,6 +32,11 @@ at bd82b1b``; the default over it adds what later issues put into the default by
 That code has no collector pause, so its collector passes (each full pass visiting the
 objects of both copies of the package) count in its time.
 
+A full pass of the collector costs a lump (about 0.2 s here) and comes about once per round
+or two, so per-round ratios cluster by whether it fell in a round; each ratio line also
+gives the ratio of the sums over all rounds, which charges every pipeline the passes that
+fell in its rounds, and the shares list the full passes in all rounds.
+
 ``--only NAME`` (repeatable) times only the pipelines named, for runs of one pipeline per
 process.
 
@@ -428,8 +433,10 @@ def main() -> None:
             continue
         ratios = [total(a) / total(b) for a, b in zip(times[a_name], times[b_name])]
         low, high = min(ratios), max(ratios)
+        summed = sum(map(total, times[a_name])) / sum(map(total, times[b_name]))
         print(f"time ratio {a_name} / {b_name}, per round: median {statistics.median(ratios):.2f} "
-              f"(range {low:.2f}-{high:.2f}; rounds {', '.join(f'{x:.2f}' for x in ratios)})")
+              f"(range {low:.2f}-{high:.2f}; rounds {', '.join(f'{x:.2f}' for x in ratios)}); "
+              f"sum over the rounds {summed:.2f}")
     print()
     for name, rounds in times.items():
         med = {step: statistics.median(r[step] for r in rounds) for step in rounds[0]}
@@ -442,8 +449,8 @@ def main() -> None:
             alone = f"{words / s:,.0f}" if s > 0 else "-"
             print(f"| {step} | {s:.3f} | {100 * s / whole:.1f} % | {alone} |")
         print(f"\ngarbage collector (inside the rows above): {med['collector']:.3f} s "
-              f"({100 * med['collector'] / whole:.1f} %), {med['collector passes']:.0f} passes per round "
-              f"({med['full passes']:.0f} of them full)\n")
+              f"({100 * med['collector'] / whole:.1f} %), {med['collector passes']:.0f} passes per round; "
+              f"{sum(r['full passes'] for r in rounds):.0f} full passes in {len(rounds)} rounds\n")
     # the commit's pipelines first (the step-by-step copy of annotate has its records: checked)
     shown = [k for k in records if " at " in k and not k.endswith("step by step")]
     shown += [k for k in ("before issue 11", "default") if k in records]
