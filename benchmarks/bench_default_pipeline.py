@@ -35,7 +35,10 @@ objects of both copies of the package) count in its time.
 A full pass of the collector costs a lump (about 0.2 s here) and comes about once per round
 or two, so per-round ratios cluster by whether it fell in a round; each ratio line also
 gives the ratio of the sums over all rounds, which charges every pipeline the passes that
-fell in its rounds, and the shares list the full passes in all rounds.
+fell in its rounds, and the shares list the full passes in all rounds. With a commit
+without ``Pipeline``, a last table sets the steps of the three side by side without the
+collector's passes that fell in them (each step's share of them is counted with a
+``gc.callbacks`` hook), the collector on a row of its own.
 
 ``--only NAME`` (repeatable) times only the pipelines named, for runs of one pipeline per
 process.
@@ -208,8 +211,10 @@ def _finish(spent: dict[str, float], start: float) -> dict[str, float]:
     """Fill ``other`` (the rest of the round) and the collector's figures."""
     # the rest of the round: Document construction and the garbage collector's passes that
     # fall between the timed calls (a pass deferred by gc_paused runs at the next allocation)
-    spent["other"] = time.process_time() - start - sum(spent.values())
+    spent["other"] = time.process_time() - start - total(spent)
     spent["collector"] = _COLLECTOR["seconds"]  # inside the rows above, not added to them
+    spent["collector in other"] = spent["collector"] - sum(
+        v for k, v in spent.items() if k.startswith("collector in "))
     spent["collector passes"] = _COLLECTOR["passes"]
     spent["full passes"] = _COLLECTOR["full"]
     return spent
@@ -225,6 +230,7 @@ def timed_round(pipeline, rows: list, package: ModuleType | None = None,
     paused = getattr(package.document, "gc_paused", contextlib.nullcontext)  # as its Pipeline.run
     clock = time.process_time
     spent = dict.fromkeys([*pipeline.names, "records", "other"], 0.0)
+    spent.update(dict.fromkeys([f"collector in {k}" for k in [*pipeline.names, "records"]], 0.0))
     _COLLECTOR.update(seconds=0.0, passes=0, full=0)
     start = clock()
     for text, story, table in rows:
@@ -232,12 +238,14 @@ def timed_round(pipeline, rows: list, package: ModuleType | None = None,
         with paused():
             for s in pipeline.steps:
                 kwargs = {"actors": table} if "actors" in s.options else {}
-                t = clock()
+                t, g = clock(), _COLLECTOR["seconds"]
                 s.func(doc, s.model, **kwargs)
                 spent[s.name] += clock() - t
-        t = clock()
+                spent[f"collector in {s.name}"] += _COLLECTOR["seconds"] - g
+        t, g = clock(), _COLLECTOR["seconds"]
         record = doc.to_dict()
         spent["records"] += clock() - t
+        spent["collector in records"] += _COLLECTOR["seconds"] - g
         if sink is not None:
             sink.append(record)
     return _finish(spent, start)
@@ -254,22 +262,26 @@ def annotate_round(package: ModuleType, rows: list, steps: AnnotateSteps | None 
     clock = time.process_time
     names = steps.names if steps is not None else ("annotate",)
     spent = dict.fromkeys([*names, "records", "other"], 0.0)
+    spent.update(dict.fromkeys([f"collector in {k}" for k in [*names, "records"]], 0.0))
     _COLLECTOR.update(seconds=0.0, passes=0, full=0)
     start = clock()
     for text, story, table in rows:
         doc = doc_class(text, story=story)
         if steps is None:
-            t = clock()
+            t, g = clock(), _COLLECTOR["seconds"]
             annotate(doc, actors=table)
             spent["annotate"] += clock() - t
+            spent["collector in annotate"] += _COLLECTOR["seconds"] - g
         else:
             for name, call in zip(steps.names, steps.calls):
-                t = clock()
+                t, g = clock(), _COLLECTOR["seconds"]
                 call(doc, table)
                 spent[name] += clock() - t
-        t = clock()
+                spent[f"collector in {name}"] += _COLLECTOR["seconds"] - g
+        t, g = clock(), _COLLECTOR["seconds"]
         record = doc.to_dict()
         spent["records"] += clock() - t
+        spent["collector in records"] += _COLLECTOR["seconds"] - g
         if sink is not None:
             sink.append(record)
     return _finish(spent, start)
@@ -288,12 +300,20 @@ def same_as_annotate(package: ModuleType, steps: AnnotateSteps, rows: list) -> b
     return True
 
 
-COUNTED_APART = ("collector", "collector passes", "full passes")
+def counted_apart(key: str) -> bool:
+    """Whether ``key`` of a round is the collector's (time already inside the steps', or a
+    number of passes), not a step's."""
+    return key.startswith("collector") or key == "full passes"
 
 
 def total(spent: dict[str, float]) -> float:
     """CPU seconds of a round (the collector's time is already inside the steps')."""
-    return sum(v for k, v in spent.items() if k not in COUNTED_APART)
+    return sum(v for k, v in spent.items() if not counted_apart(k))
+
+
+def net(spent: dict[str, float], step: str) -> float:
+    """CPU seconds of ``step`` in a round without the collector's passes that fell in it."""
+    return spent[step] - spent.get(f"collector in {step}", 0.0)
 
 
 def ratio_pairs(names: list[str], against: str | None, annotate: bool) -> list[tuple[str, str]]:
@@ -316,24 +336,30 @@ def ratio_pairs(names: list[str], against: str | None, annotate: bool) -> list[t
 
 
 def step_table(times: dict[str, list[dict[str, float]]], reference: str, words: int) -> None:
-    """Median CPU s per round of each step in every pipeline, side by side, and each
-    pipeline's time over ``reference``'s for the steps ``reference`` has (median of the
-    per-round ratios); ``-`` where a pipeline has no such step."""
+    """Median CPU s per round of each step in every pipeline, side by side, without the
+    collector's passes that fell in it (a full pass is a lump that lands in whichever step
+    allocates then: those have a row of their own), and each pipeline's time over
+    ``reference``'s for the steps ``reference`` has (median of the per-round ratios);
+    ``-`` where a pipeline has no such step."""
     names = list(times)
     steps: list[str] = []
     for rounds in times.values():
-        steps += [k for k in rounds[0] if k not in steps and k not in COUNTED_APART]
+        steps += [k for k in rounds[0] if k not in steps and not counted_apart(k)]
     others = [n for n in names if n != reference]
-    print(f"per step, median CPU s per round ({words:,} words), and time ratio over "
-          f"{reference} (median of the per-round ratios)\n")
+    print(f"per step without the collector's passes, median CPU s per round ({words:,} words), "
+          f"and time ratio over {reference} (median of the per-round ratios)\n")
     print("| step | " + " | ".join(names) + " | " + " | ".join(f"{n} / ref" for n in others) + " |")
     print("|---" * (1 + len(names) + len(others)) + "|")
-    for step in steps:
-        cells = [f"{statistics.median(r[step] for r in times[n]):.3f}" if step in times[n][0] else "-"
-                 for n in names]
+    value: dict[str, Callable[[dict[str, float]], float]] = {step: partial(net, step=step) for step in steps}
+    value["collector (all passes)"] = lambda r: r["collector"]
+    value["whole round"] = total
+    for step, of in value.items():
+        cells = [f"{statistics.median(map(of, times[n])):.3f}" if step in times[n][0] or step not in steps
+                 else "-" for n in names]
         for n in others:
-            if step in times[n][0] and step in times[reference][0]:
-                cells.append(f"{statistics.median(a[step] / b[step] for a, b in zip(times[n], times[reference]) if b[step] > 0):.2f}")
+            if step not in steps or (step in times[n][0] and step in times[reference][0]):
+                ratios = [of(a) / of(b) for a, b in zip(times[n], times[reference]) if of(b) > 0]
+                cells.append(f"{statistics.median(ratios):.2f}")
             else:
                 cells.append("-")
         print(f"| {step} | " + " | ".join(cells) + " |")
@@ -444,7 +470,7 @@ def main() -> None:
         print(f"{name}: step shares (median CPU s of each step over the rounds)\n")
         print("| step | median s | share | words/s of the step alone |\n|---|---|---|---|")
         for step, s in med.items():
-            if step in COUNTED_APART:
+            if counted_apart(step):
                 continue
             alone = f"{words / s:,.0f}" if s > 0 else "-"
             print(f"| {step} | {s:.3f} | {100 * s / whole:.1f} % | {alone} |")
