@@ -13,6 +13,7 @@ import math
 import os
 import pickle
 import signal
+import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -295,9 +296,11 @@ def analyze_chunks(
         :func:`framing.io.iter_jsonl` and its siblings) brings its ``problems`` and
         ``warnings`` along into the Piece.
     n_jobs : int, default 1
-        Worker processes (joblib's loky); ``-1`` uses every core. Each worker loads the
-        models once and analyses batches of ``batch_size`` documents, sending back rows.
-        The rows are the same whatever ``n_jobs``.
+        Worker processes; ``-1`` uses every core. On Linux the workers are forked from this
+        process once it has loaded the models, so they inherit them and start at once;
+        elsewhere (macOS, Windows) joblib's loky starts them and each loads the models once.
+        Workers analyse batches of ``batch_size`` documents and send back rows. The rows
+        are the same whatever ``n_jobs``.
     total : int, optional
         Input rows expected, for the progress bar.
     batch_size : int, optional
@@ -365,14 +368,103 @@ def _chunks_here(chunks, actors, pipeline, timeout, progress, total, first) -> I
         bar.close()
 
 
+def _fork_available() -> bool:
+    """True where worker processes are forked from this one (Linux): they inherit the
+    imported modules and the loaded models (copy-on-write) and start in milliseconds.
+    Elsewhere (macOS, where forking a process that has used system frameworks is unsafe, and
+    Windows, which cannot fork) workers are started afresh by joblib's loky and each imports
+    framing and loads the models once."""
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+_FORKED: tuple[Pipeline, Any] | None = None  # a forked worker's pipeline and actor table
+
+
+def _adopt(pipeline: Pipeline, actors: Any) -> None:
+    """Initializer of a forked worker: keep the parent's warmed-up pipeline (inherited, never
+    pickled)."""
+    global _FORKED
+    _FORKED = (pipeline, actors)
+
+
+def _forked_batch(docs: Sequence[Document], first: int,
+                  timeout: float | None) -> dict[str, pd.DataFrame]:
+    """The task of a forked worker: :func:`analyze_batch` with the inherited pipeline."""
+    assert _FORKED is not None, "runs only in a worker started by _fork_pool"
+    return _batch_tables(docs, first, *_FORKED, timeout)
+
+
+def _fork_pool(workers: int, pipeline: Pipeline, actors: Any):
+    """``workers`` processes forked from this one once ``pipeline`` has loaded its models.
+
+    The objects alive now are frozen (``gc.freeze``) while the workers start, so that the
+    workers' garbage collector never writes to them (a write would copy their memory pages).
+    The workers start at the first task, which is given here, before any thread of this run
+    (the progress bar's, the pool's own) exists.
+    """
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    warm_up(pipeline, actors)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_adopt, initargs=(pipeline, actors))
+    gc.freeze()
+    try:
+        pool.submit(os.getpid).result()  # forks every worker (a fork context starts them all)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        gc.unfreeze()
+    return pool
+
+
+def _in_order(pool: Any, calls: Iterator[tuple[Any, tuple]], window: int) -> Iterator[Any]:
+    """Results of ``pool.submit(f, *args)`` for ``calls``, in order, with at most ``window``
+    calls submitted and not yet taken (memory stays bounded; the workers always have work)."""
+    from collections import deque
+
+    futures: deque[Any] = deque()
+    try:
+        for f, args in calls:
+            futures.append(pool.submit(f, *args))
+            while len(futures) >= window:
+                yield futures.popleft().result()
+        while futures:
+            yield futures.popleft().result()
+    finally:
+        for future in futures:
+            future.cancel()
+
+
 def _chunks_parallel(chunks, actors, pipeline, timeout, progress, total, first, workers,
                      batch_size) -> Iterator[Piece]:
-    from joblib import Parallel, delayed
+    pool: Any = None
+    if _fork_available():
+        pool = _fork_pool(workers, pipeline, actors)
 
-    digest, run = _run_key(pipeline, actors)
-    parallel = Parallel(n_jobs=workers, return_as="generator", pre_dispatch="2*n_jobs")
-    if progress:  # each worker loads the models before the bar starts
-        list(parallel(delayed(_warm)(digest, run) for _ in range(workers)))
+        def run_all(calls):
+            return _in_order(pool, calls, 4 * workers)
+
+        def batch_call(batch, start):
+            return _forked_batch, (batch, start, timeout)
+    else:
+        from joblib import Parallel, delayed
+
+        digest, run = _run_key(pipeline, actors)
+        parallel = Parallel(n_jobs=workers, return_as="generator", pre_dispatch="2*n_jobs")
+        if progress:  # each worker loads the models before the bar starts
+            list(parallel(delayed(_warm)(digest, run) for _ in range(workers)))
+
+        def run_all(calls):
+            return parallel(delayed(f)(*args) for f, args in calls)
+
+        def batch_call(batch, start):
+            return analyze_batch, (batch, start, digest, run, timeout)
+
     bar = _progress_bar(progress, total)
     # the chunks in flight, in order: [documents, tasks, problems, warnings, tables so far];
     # filled by the task generator, which joblib may run in its own thread
@@ -389,20 +481,20 @@ def _chunks_parallel(chunks, actors, pipeline, timeout, progress, total, first, 
             pending.append([len(docs), max(1, len(batches)), list(getattr(chunk, "problems", ())),
                             list(getattr(chunk, "warnings", ())), []])
             if not batches:  # a chunk of unreadable rows only
-                yield delayed(_local)(None)
+                yield _local, (None,)
             for batch in batches:
                 if any(_picklable(d) is not None for d in batch):
                     # a document whose meta cannot be pickled cannot go to a worker: its
                     # batch is analysed here instead of failing the run
                     key = next(keys)
                     here[key] = _batch_tables(batch, first, pipeline, actors, timeout)
-                    yield delayed(_local)(key)
+                    yield _local, (key,)
                 else:
-                    yield delayed(analyze_batch)(batch, first, digest, run, timeout)
+                    yield batch_call(batch, first)
                 first += len(batch)
 
     try:
-        for result in parallel(tasks()):
+        for result in run_all(tasks()):
             entry = pending[0]
             if isinstance(result, int):
                 result = here.pop(result)
@@ -415,6 +507,8 @@ def _chunks_parallel(chunks, actors, pipeline, timeout, progress, total, first, 
                 yield Piece(join_tables(entry[4]), entry[0], entry[2], entry[3])
     finally:
         bar.close()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _local(value: Any) -> Any:
