@@ -141,8 +141,15 @@ def test_chunks_carry_problems_and_positions(tmp_path, reference):
     assert [p.line for p in got.problems] == [6, 7]
 
 
-def test_parallel_rows_equal_one_process(reference):
-    """n_jobs=2: two worker processes, each loading the models once, sending rows back."""
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "loky"])
+def test_parallel_rows_equal_one_process(reference, monkeypatch, fork):
+    """n_jobs=2: two worker processes (forked on Linux once this process has loaded the
+    models; started by loky elsewhere, each loading the models once), sending rows back."""
+    import framing.analysis.run as run
+
+    if fork and not run._fork_available():
+        pytest.skip("workers are forked on Linux only")
+    monkeypatch.setattr(run, "_fork_available", lambda: fork)
     corpus = load_sample()
     pieces = list(analyze_chunks([corpus[:9], corpus[9:]], actors=load_sample_actors(),
                                  n_jobs=2, progress=False, batch_size=3))
@@ -151,6 +158,31 @@ def test_parallel_rows_equal_one_process(reference):
 
     got = Analysis(documents=[], **assemble_tables([p.tables for p in pieces]))
     assert_same_tables(reference, got)
+
+
+def _stall(doc, model):
+    """A step that never ends on the article holding "stall"."""
+    if "stall" in doc.text:
+        while True:
+            pass
+
+
+def test_a_forked_worker_times_out_a_slow_article_and_goes_on():
+    import framing.analysis.run as run
+    from framing import Document, Pipeline
+    from framing.pipeline import Step
+
+    if not run._fork_available():
+        pytest.skip("workers are forked on Linux only")
+    p = Pipeline.default().replace("actor_sentiment", None).add(
+        Step("stall", _stall, reads=("text",), writes=("meta.stall",)), after="text")
+    docs = [Document("He said the talks stall.", id="slow"), Document("She said so.", id="fast"),
+            Document("Officials said the talks may resume.", id="other")]
+    pieces = list(analyze_chunks([docs], pipeline=p, n_jobs=2, progress=False, timeout=1,
+                                 batch_size=1))
+    arts = pieces[0].tables["articles"].set_index("id")
+    assert list(arts["status"]) == ["error", "ok", "ok"]
+    assert arts.loc["slow", "error"] == "timed out after 1 s"
 
 
 # -- Parquet tables, resumable -----------------------------------------------------------------
