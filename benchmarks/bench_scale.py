@@ -16,16 +16,21 @@ tables with :func:`framing.analysis.stream.analyze_stream` in one of three ways:
   worker processes with one thread each.
 
 Each run is a fresh Python process (started by this script), so the one-off costs (import,
-model loading, worker start-up) are in its time, as a user pays them. Peak memory is the
-largest sum of the resident memory (``VmRSS``) of the run's process and all its descendants
-(workers, Dask nanny/scheduler), sampled every 0.2 s from ``/proc`` (Linux). Words are the
-``words`` column of the articles table (``Document.word_count``). The load average before
-and after each run is printed: the machine may be shared; so are the CPU seconds of the run
-and the processes it waited for, which a busy machine changes less than the wall clock.
+model loading, worker start-up) are in its time, as a user pays them. A thread samples the
+run's process tree every 0.2 s from ``/proc`` (Linux): the peak of the summed resident
+memory (``VmRSS``, which counts a page shared by forked workers in each of them) and of the
+summed proportional set size (PSS, which splits a shared page between its processes); the
+CPU seconds (user + system) of the run's process (the parent) and of its descendants
+(workers, Dask nanny/scheduler), each the last value read before the process ended; and
+the parent's CPU seconds when its first child appeared. Words are the ``words`` column of
+the articles table (``Document.word_count``). The load average before and after each run
+is printed: the machine may be shared, and a busy machine changes the CPU seconds less
+than the wall clock. From the CPU seconds the script infers the speedup of ``jobs2`` over
+``single`` on two free cores (:func:`implied_speedup`): an inference, not a measurement.
 
-Runs alternate between the ways (``single``, ``jobs2``, ``dask``, then again for
-``--rounds``), so that a change of load hits all of them; the ratio ``jobs2 / single`` is
-given per round.
+Runs alternate between the ways (``single``, ``jobs2``, ``jobs2-loky``, ``dask``, then
+again for ``--rounds``), so that a change of load hits all of them; the ratio to
+``single`` is given per round.
 
     python benchmarks/bench_scale.py --articles 1000 --rounds 2
     python benchmarks/bench_scale.py --articles 10000 --ways single jobs2

@@ -116,7 +116,10 @@ def analyze_corpus(
         An actor table (canonical name -> aliases) for every document, or a mapping of story
         -> actor table (the layout of :func:`framing.datasets.load_sample_actors`).
     n_jobs : int, default 1
-        Worker processes (joblib); ``-1`` uses every core. Results keep the input order.
+        Worker processes; ``-1`` uses every core. Results keep the input order. On Linux
+        the workers are forked once this process has loaded the models (they load
+        nothing); elsewhere, or while another Python thread runs, joblib's loky starts
+        them and each loads the models once (see :func:`analyze_chunks`).
     progress : bool, default True
         Show a progress bar (tqdm, on standard error).
     pipeline : Pipeline, optional
@@ -329,8 +332,8 @@ def analyze_chunks(
     n_jobs : int, default 1
         Worker processes; ``-1`` uses every core. On Linux the workers are forked from this
         process once it has loaded the models, so they inherit them and start at once;
-        elsewhere (macOS, Windows) joblib's loky starts them and each loads the models once.
-        Workers analyse batches of ``batch_size`` documents and send back rows. The rows
+        elsewhere (macOS, Windows), and while another Python thread of this process runs,
+        joblib's loky starts them and each loads the models once. Workers analyse batches of ``batch_size`` documents and send back rows. The rows
         are the same whatever ``n_jobs``.
     total : int, optional
         Input rows expected, for the progress bar.
