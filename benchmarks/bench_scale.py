@@ -8,21 +8,29 @@ short articles) repeated, and the table says so. The JSONL file is written once 
 tables with :func:`framing.analysis.stream.analyze_stream` in one of three ways:
 
 - ``single``: one process (``n_jobs=1``);
-- ``jobs2``: ``n_jobs=2`` worker processes (rows come back, not documents);
+- ``jobs2``: ``n_jobs=2`` worker processes (rows come back, not documents); on Linux they
+  are forked from the run's process once it has loaded the models;
+- ``jobs2-loky``: the same with the workers started by joblib's loky, as on macOS and
+  Windows (each worker imports framing and loads the models);
 - ``dask``: :func:`framing.analysis.dask_run.analyze_dask` on a ``LocalCluster`` of two
   worker processes with one thread each.
 
 Each run is a fresh Python process (started by this script), so the one-off costs (import,
-model loading, worker start-up) are in its time, as a user pays them. Peak memory is the
-largest sum of the resident memory (``VmRSS``) of the run's process and all its descendants
-(workers, Dask nanny/scheduler), sampled every 0.2 s from ``/proc`` (Linux). Words are the
-``words`` column of the articles table (``Document.word_count``). The load average before
-and after each run is printed: the machine may be shared; so are the CPU seconds of the run
-and the processes it waited for, which a busy machine changes less than the wall clock.
+model loading, worker start-up) are in its time, as a user pays them. A thread samples the
+run's process tree every 0.2 s from ``/proc`` (Linux): the peak of the summed resident
+memory (``VmRSS``, which counts a page shared by forked workers in each of them) and of the
+summed proportional set size (PSS, which splits a shared page between its processes); the
+CPU seconds (user + system) of the run's process (the parent) and of its descendants
+(workers, Dask nanny/scheduler), each the last value read before the process ended; and
+the parent's CPU seconds when its first child appeared. Words are the ``words`` column of
+the articles table (``Document.word_count``). The load average before and after each run
+is printed: the machine may be shared, and a busy machine changes the CPU seconds less
+than the wall clock. From the CPU seconds the script infers the speedup of ``jobs2`` over
+``single`` on two free cores (:func:`implied_speedup`): an inference, not a measurement.
 
-Runs alternate between the ways (``single``, ``jobs2``, ``dask``, then again for
-``--rounds``), so that a change of load hits all of them; the ratio ``jobs2 / single`` is
-given per round.
+Runs alternate between the ways (``single``, ``jobs2``, ``jobs2-loky``, ``dask``, then
+again for ``--rounds``), so that a change of load hits all of them; the ratio to
+``single`` is given per round.
 
     python benchmarks/bench_scale.py --articles 1000 --rounds 2
     python benchmarks/bench_scale.py --articles 10000 --ways single jobs2
@@ -51,7 +59,8 @@ if str(ROOT) not in sys.path:
 
 from _machine import machine  # noqa: E402  (benchmarks/_machine.py)
 
-WAYS = ("single", "jobs2", "dask")
+WAYS = ("single", "jobs2", "jobs2-loky", "dask")
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def write_input(n: int, work: Path) -> tuple[Path, str]:
@@ -84,10 +93,13 @@ def write_input(n: int, work: Path) -> tuple[Path, str]:
 
 
 class TreeMemory:
-    """Peak of the summed VmRSS of a process and its descendants, sampled in a thread."""
+    """Peak of the summed VmRSS of a process and its descendants, and the CPU seconds of each
+    of them (user + system, the last value read before it ended), sampled in a thread."""
 
     def __init__(self, pid: int, every: float = 0.2):
-        self.pid, self.every, self.peak, self.peak_self = pid, every, 0, 0
+        self.pid, self.every, self.peak, self.peak_self, self.peak_pss = pid, every, 0, 0, 0
+        self.cpu: dict[int, float] = {}  # pid -> CPU seconds, last read
+        self.cpu_alone: float | None = None  # the parent's CPU seconds when a child appeared
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -100,15 +112,40 @@ class TreeMemory:
         self._thread.join()
 
     @staticmethod
-    def _rss(pid: int) -> int:
+    def _rss(pid: int, file: str = "status", key: str = "VmRSS:") -> int:
         try:
-            with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            with open(f"/proc/{pid}/{file}", encoding="ascii", errors="replace") as fh:
                 for line in fh:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(key):
                         return int(line.split()[1]) * 1024
         except OSError:
             pass
         return 0
+
+    @classmethod
+    def _pss(cls, pid: int) -> int:
+        """Proportional set size: a page shared by k processes counts 1/k in each (forked
+        workers share the parent's pages until they write to them; VmRSS counts them in
+        every process)."""
+        return cls._rss(pid, "smaps_rollup", "Pss:")
+
+    @staticmethod
+    def _cpu(pid: int) -> float | None:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            return None
+        return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+    @property
+    def cpu_parent(self) -> float:
+        return self.cpu.get(self.pid, 0.0)
+
+    @property
+    def cpu_others(self) -> float:
+        """CPU seconds of the descendants (workers, Dask nannies and scheduler)."""
+        return sum(v for p, v in self.cpu.items() if p != self.pid)
 
     def _tree(self) -> list[int]:
         children: dict[int, list[int]] = {}
@@ -130,7 +167,15 @@ class TreeMemory:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            total = sum(self._rss(p) for p in self._tree())
+            tree = self._tree()
+            total = sum(self._rss(p) for p in tree)
+            self.peak_pss = max(self.peak_pss, sum(self._pss(p) for p in tree))
+            if self.cpu_alone is None and len(tree) > 1:
+                self.cpu_alone = self.cpu.get(self.pid, 0.0)
+            for p in tree:
+                seconds = self._cpu(p)
+                if seconds is not None:
+                    self.cpu[p] = max(self.cpu.get(p, 0.0), seconds)
             self.peak = max(self.peak, total)
             self.peak_self = max(self.peak_self, self._rss(self.pid))
             self._stop.wait(self.every)
@@ -150,7 +195,11 @@ def one_run(way: str, src: Path, out: Path, chunk_size: int) -> dict:
                           dashboard_address=":0") as cluster, Client(cluster) as client:
             store = analyze_dask(str(src), client, out, chunk_size=chunk_size, progress=False)
     else:
-        store = analyze_stream(str(src), out, n_jobs=2 if way == "jobs2" else 1,
+        if way == "jobs2-loky":
+            import framing.analysis.run
+
+            framing.analysis.run._fork_available = lambda: False
+        store = analyze_stream(str(src), out, n_jobs=1 if way == "single" else 2,
                                chunk_size=chunk_size, progress=False)
     seconds = time.perf_counter() - start
     arts = read_tables(store.path, tables=["articles"]).articles
@@ -178,10 +227,26 @@ def run_child(way: str, src: Path, work: Path, chunk_size: int) -> dict:
                              + cpu_after.ru_stime - cpu_before.ru_stime)
     shutil.rmtree(out, ignore_errors=True)
     result.update(way=way, peak_mb=mem.peak / 2**20, peak_parent_mb=mem.peak_self / 2**20,
+                  peak_pss_mb=mem.peak_pss / 2**20,
+                  cpu_parent=mem.cpu_parent, cpu_workers=mem.cpu_others,
+                  cpu_alone=mem.cpu_parent if mem.cpu_alone is None else mem.cpu_alone,
                   load_before=load_before, load_after=os.getloadavg()[0],
                   articles_per_s=result["articles"] / result["seconds"],
                   words_per_s=result["words"] / result["seconds"])
     return result
+
+
+def implied_speedup(single: dict, parallel: dict) -> tuple[float, float]:
+    """The throughput ratio that the CPU seconds imply on two cores nobody else uses, as a
+    range (an inference, not a measurement). One process takes its CPU seconds. With two
+    workers, the seconds the parent spent before its first child appeared (import, reading
+    the first chunk, loading the models) are serial; after that, the low end counts the
+    parent's seconds as if none overlapped the workers, the high end as if all did; the
+    workers' seconds are split evenly between the two cores (no straggler)."""
+    total = parallel["cpu_parent"] + parallel["cpu_workers"]
+    low = parallel["cpu_parent"] + parallel["cpu_workers"] / 2
+    high = parallel["cpu_alone"] + (total - parallel["cpu_alone"]) / 2
+    return single["cpu_parent"] / low, single["cpu_parent"] / high
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -213,14 +278,17 @@ def main(argv: list[str] | None = None) -> None:
                 runs.append(res)
                 print(f"{n:>7,} {way:<6} round {r}: {res['seconds']:8.1f} s  "
                       f"{res['articles_per_s']:7.1f} articles/s  {res['words_per_s']:9,.0f} words/s  "
-                      f"peak {res['peak_mb']:7.0f} MB (parent {res['peak_parent_mb']:.0f} MB)  "
-                      f"cpu {res['cpu_seconds']:.0f} s  "
+                      f"peak {res['peak_mb']:7.0f} MB (parent {res['peak_parent_mb']:.0f} MB, "
+                      f"PSS {res['peak_pss_mb']:.0f} MB)  "
+                      f"cpu {res['cpu_seconds']:.1f} s (sampled: parent {res['cpu_parent']:.1f}, "
+                      f"{res['cpu_alone']:.1f} before a child; children {res['cpu_workers']:.1f})  "
                       f"load {res['load_before']:.1f} -> {res['load_after']:.1f}", flush=True)
-            if {"single", "jobs2"} <= set(args.ways):
-                by = {x["way"]: x for x in runs if x["n"] == n and x["round"] == r}
-                print(f"        round {r}: jobs2 / single throughput = "
-                      f"{by['jobs2']['articles_per_s'] / by['single']['articles_per_s']:.2f}x",
-                      flush=True)
+            by = {x["way"]: x for x in runs if x["n"] == n and x["round"] == r}
+            for way in [w for w in args.ways if w.startswith("jobs2") and "single" in by]:
+                print(f"        round {r}: {way} / single throughput = "
+                      f"{by[way]['articles_per_s'] / by['single']['articles_per_s']:.2f}x (wall); "
+                      "{:.2f}-{:.2f}x implied by the CPU seconds on two free cores (an "
+                      "inference)".format(*implied_speedup(by["single"], by[way])), flush=True)
         if args.rounds > 1 and {"single", "jobs2"} <= set(args.ways):
             ratios = []
             for r in range(args.rounds):

@@ -126,7 +126,6 @@ def test_progress_bar(capsys, sample):
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.slow  # worker start-up takes ~15 s
 def test_parallel_matches_serial(sample):
     serial = analyze_corpus(sample[:4], progress=False)
     parallel = analyze_corpus(sample[:4], n_jobs=2, progress=False)

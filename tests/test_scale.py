@@ -141,8 +141,15 @@ def test_chunks_carry_problems_and_positions(tmp_path, reference):
     assert [p.line for p in got.problems] == [6, 7]
 
 
-def test_parallel_rows_equal_one_process(reference):
-    """n_jobs=2: two worker processes, each loading the models once, sending rows back."""
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "loky"])
+def test_parallel_rows_equal_one_process(reference, monkeypatch, fork):
+    """n_jobs=2: two worker processes (forked on Linux once this process has loaded the
+    models; started by loky elsewhere, each loading the models once), sending rows back."""
+    import framing.analysis.run as run
+
+    if fork and not sys.platform.startswith("linux"):
+        pytest.skip("workers are forked on Linux only")
+    monkeypatch.setattr(run, "_fork_available", lambda: fork)
     corpus = load_sample()
     pieces = list(analyze_chunks([corpus[:9], corpus[9:]], actors=load_sample_actors(),
                                  n_jobs=2, progress=False, batch_size=3))
@@ -151,6 +158,64 @@ def test_parallel_rows_equal_one_process(reference):
 
     got = Analysis(documents=[], **assemble_tables([p.tables for p in pieces]))
     assert_same_tables(reference, got)
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "loky"])
+def test_parallel_run_keeping_documents_equals_one_process(reference, monkeypatch, fork):
+    """keep_documents=True, n_jobs=2: the workers send annotated documents back, and the
+    corpus's own Document objects carry the evidence."""
+    import framing.analysis.run as run
+
+    if fork and not sys.platform.startswith("linux"):
+        pytest.skip("workers are forked on Linux only")
+    monkeypatch.setattr(run, "_fork_available", lambda: fork)
+    corpus = load_sample()
+    got = corpus.analyze(actors=load_sample_actors(), n_jobs=2, progress=False)
+    assert all(a is b for a, b in zip(got.documents, corpus)) and len(got.documents) == 16
+    assert_same_tables(reference, got)
+
+
+def test_workers_are_not_forked_while_another_python_thread_runs():
+    """A thread of the user's (a Jupyter kernel's, a server's) might hold a lock at the
+    moment of a fork: then the workers are started by loky instead."""
+    import threading
+
+    import framing.analysis.run as run
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not run._fork_available()
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _stall(doc, model):
+    """A step that never ends on the article holding "stall"."""
+    if "stall" in doc.text:
+        while True:
+            pass
+
+
+def test_a_forked_worker_times_out_a_slow_article_and_goes_on(monkeypatch):
+    import framing.analysis.run as run
+    from framing import Document, Pipeline
+    from framing.pipeline import Step
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("workers are forked on Linux only")
+    monkeypatch.setattr(run, "_fork_available", lambda: True)  # whatever threads earlier tests left
+    p = Pipeline.default().replace("actor_sentiment", None).add(
+        Step("stall", _stall, reads=("text",), writes=("meta.stall",)), after="text")
+    docs = [Document("He said the talks stall.", id="slow"), Document("She said so.", id="fast"),
+            Document("Officials said the talks may resume.", id="other")]
+    pieces = list(analyze_chunks([docs], pipeline=p, n_jobs=2, progress=False, timeout=1,
+                                 batch_size=1))
+    arts = pieces[0].tables["articles"].set_index("id")
+    assert list(arts["status"]) == ["error", "ok", "ok"]
+    assert arts.loc["slow", "error"] == "timed out after 1 s"
 
 
 # -- Parquet tables, resumable -----------------------------------------------------------------

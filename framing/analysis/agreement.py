@@ -7,24 +7,31 @@ Poesio 2008), so a reviewer can check them against a standard implementation.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from nltk.metrics.agreement import AnnotationTask
-from nltk.metrics.distance import binary_distance, interval_distance
+
+if TYPE_CHECKING:
+    from nltk.metrics.agreement import AnnotationTask
 
 __all__ = ["agreement", "classification_scores", "group_ratios"]
 
-LEVELS = {"nominal": binary_distance, "interval": interval_distance}
+#: level -> the distance of :mod:`nltk.metrics.distance` (imported when used: nltk, with the
+#: scipy.stats it imports, is most of ``import framing``'s time)
+LEVELS = {"nominal": "binary_distance", "interval": "interval_distance"}
 BAD_LEVEL = "level must be one of {levels}, got {level!r}"
 MISSING_COLUMN = "agreement() needs the column {column!r}; the table has {columns}"
 FEW_CODERS = "agreement() needs at least two coder columns, got {coders!r}"
 
 
-def _task(frame: pd.DataFrame, coders: Sequence[str], distance) -> AnnotationTask:
+def _task(frame: pd.DataFrame, coders: Sequence[str], level: str) -> AnnotationTask:
+    from nltk.metrics import distance
+    from nltk.metrics.agreement import AnnotationTask
+
     data = [(c, str(i), v) for i, row in zip(frame.index, frame[list(coders)].itertuples(index=False))
             for c, v in zip(coders, row) if not pd.isna(v)]
-    return AnnotationTask(data=data, distance=distance)
+    return AnnotationTask(data=data, distance=getattr(distance, LEVELS[level]))
 
 
 def _unit_coincidences(frame: pd.DataFrame, coders: Sequence[str], level: str):
@@ -74,7 +81,7 @@ def _scores(frame: pd.DataFrame, coders: Sequence[str], level: str) -> dict[str,
         return out
     if level == "nominal":  # exact matches say little about interval values
         out["percent_agreement"] = float((complete.nunique(axis=1) == 1).mean())
-    task = _task(frame, coders, LEVELS[level])
+    task = _task(frame, coders, level)
     if len(set(task.K)) < 2:
         return out  # one category only: chance-corrected coefficients are undefined
     if level == "nominal":

@@ -13,7 +13,9 @@ import math
 import os
 import pickle
 import signal
+import sys
 import threading
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -114,7 +116,10 @@ def analyze_corpus(
         An actor table (canonical name -> aliases) for every document, or a mapping of story
         -> actor table (the layout of :func:`framing.datasets.load_sample_actors`).
     n_jobs : int, default 1
-        Worker processes (joblib); ``-1`` uses every core. Results keep the input order.
+        Worker processes; ``-1`` uses every core. Results keep the input order. On Linux
+        the workers are forked once this process has loaded the models (they load
+        nothing); elsewhere, or while another Python thread runs, joblib's loky starts
+        them and each loads the models once (see :func:`analyze_chunks`).
     progress : bool, default True
         Show a progress bar (tqdm, on standard error).
     pipeline : Pipeline, optional
@@ -162,39 +167,49 @@ def analyze_corpus(
             timeout=timeout, total=len(docs))]
         return Analysis(documents=[], problems=problems, **assemble_tables(pieces, problems))
     docs = list(corpus)
-    from tqdm import tqdm
-
-    if progress and docs:
-        warm_up(p, actors)  # the models load before the bar starts, so its estimate is fair
-    bar = tqdm(total=len(docs), desc="framing", unit="article", disable=not progress)
-    results: list[tuple[Document, str | None]] = []
-    try:
-        if n_jobs in (1, None) or len(docs) < 2:
+    workers = _n_workers(n_jobs) if len(docs) > 1 else 1
+    if workers == 1:
+        if progress and docs:
+            warm_up(p, actors)  # the models load before the bar starts, so its estimate is fair
+        results = []
+        bar = _progress_bar(progress, len(docs))
+        try:
             for doc in docs:
                 results.append(_annotate_one(doc, actors, p, timeout))
                 bar.update()
-        else:
-            from joblib import Parallel, delayed
-
-            # a document whose meta cannot be pickled (a lock, an open file) cannot go to a
-            # worker: it is analysed here, after the others, instead of failing the whole run
-            local = {i for i, d in enumerate(docs) if _picklable(d) is not None}
-            sent = [i for i in range(len(docs)) if i not in local]
-            by_index: dict[int, tuple[Document, str | None]] = {}
-            parallel = Parallel(n_jobs=n_jobs, return_as="generator")
-            for i, (copy, err) in zip(sent, parallel(delayed(_annotate_one)(docs[i], actors, p, timeout)
-                                                     for i in sent)):
-                docs[i].__dict__.update(copy.__dict__)  # the workers annotated copies
-                by_index[i] = (docs[i], err)
-                bar.update()
-            for i in sorted(local):
-                by_index[i] = _annotate_one(docs[i], actors, p, timeout)
-                bar.update()
-            results = [by_index[i] for i in range(len(docs))]
-    finally:
-        bar.close()
+        finally:
+            bar.close()
+    else:
+        results = _annotate_parallel(docs, actors, p, timeout, progress, workers)
     errors = {i: err for i, (_, err) in enumerate(results) if err is not None}
     return Analysis.from_documents([d for d, _ in results], errors=errors, problems=problems)
+
+
+def _annotate_parallel(docs: list[Document], actors: Any, pipeline: Pipeline,
+                       timeout: float | None, progress: bool,
+                       workers: int) -> list[tuple[Document, str | None]]:
+    # a document whose meta cannot be pickled (a lock, an open file) cannot go to a worker:
+    # it is analysed here, after the others, instead of failing the whole run
+    local = {i for i, d in enumerate(docs) if _picklable(d) is not None}
+    sent = [i for i in range(len(docs)) if i not in local]
+    size = min(200, max(1, math.ceil(len(sent) / (4 * workers))))
+    batches = [sent[i:i + size] for i in range(0, len(sent), size)]
+    by_index: dict[int, tuple[Document, str | None]] = {}
+    with _workers(workers, pipeline, actors, progress) as (in_order, digest, run):
+        bar = _progress_bar(progress, len(docs))
+        try:
+            calls = ((annotate_batch, ([docs[i] for i in b], digest, run, timeout)) for b in batches)
+            for b, annotated in zip(batches, in_order(calls)):
+                for i, (copy, err) in zip(b, annotated):
+                    docs[i].__dict__.update(copy.__dict__)  # the workers annotated copies
+                    by_index[i] = (docs[i], err)
+                bar.update(len(b))
+            for i in sorted(local):
+                by_index[i] = _annotate_one(docs[i], actors, pipeline, timeout)
+                bar.update()
+        finally:
+            bar.close()
+    return [by_index[i] for i in range(len(docs))]
 
 
 # -- runs in chunks: rows, not documents ------------------------------------------------------
@@ -246,15 +261,35 @@ def _run_key(pipeline: Pipeline, actors: Any) -> tuple[str, tuple[Pipeline, Any]
     return hashlib.sha256(data).hexdigest(), (pipeline, actors)
 
 
-def analyze_batch(docs: Sequence[Document], first: int, digest: str, run: tuple[Pipeline, Any],
+def analyze_batch(docs: Sequence[Document], first: int, digest: str | None,
+                  run: tuple[Pipeline, Any] | None,
                   timeout: float | None = DEFAULT_TIMEOUT) -> dict[str, pd.DataFrame]:
     """Analyse ``docs`` (positions ``first``, ``first + 1``, ...) and return their table rows.
 
     The task a worker runs: the pipeline and actor table (``run``) are set up once per
-    process (keyed by ``digest``); the documents are dropped once their rows are made.
+    process (keyed by ``digest``); in a forked worker ``run`` is None and the pipeline is
+    the one inherited from the parent. The documents are dropped once their rows are made.
     """
-    pipeline, actors = _worker_setup(digest, run)
+    pipeline, actors = _run_state(digest, run)
     return _batch_tables(docs, first, pipeline, actors, timeout)
+
+
+def annotate_batch(docs: Sequence[Document], digest: str | None, run: tuple[Pipeline, Any] | None,
+                   timeout: float | None = DEFAULT_TIMEOUT) -> list[tuple[Document, str | None]]:
+    """Annotate ``docs`` and return them with their errors (the task of a run that keeps the
+    documents; ``digest`` and ``run`` as in :func:`analyze_batch`)."""
+    pipeline, actors = _run_state(digest, run)
+    return [_annotate_one(doc, actors, pipeline, timeout) for doc in docs]
+
+
+def _run_state(digest: str | None, run: tuple[Pipeline, Any] | None) -> tuple[Pipeline, Any]:
+    """The pipeline and actor table of the run: inherited by a forked worker (``run`` is
+    None), else set up once per process from ``run``."""
+    if run is None:
+        assert _FORKED is not None, "a task without its run runs only in a forked worker"
+        return _FORKED
+    assert digest is not None
+    return _worker_setup(digest, run)
 
 
 def _batch_tables(docs: Sequence[Document], first: int, pipeline: Pipeline, actors: Any,
@@ -295,9 +330,11 @@ def analyze_chunks(
         :func:`framing.io.iter_jsonl` and its siblings) brings its ``problems`` and
         ``warnings`` along into the Piece.
     n_jobs : int, default 1
-        Worker processes (joblib's loky); ``-1`` uses every core. Each worker loads the
-        models once and analyses batches of ``batch_size`` documents, sending back rows.
-        The rows are the same whatever ``n_jobs``.
+        Worker processes; ``-1`` uses every core. On Linux the workers are forked from this
+        process once it has loaded the models, so they inherit them and start at once;
+        elsewhere (macOS, Windows), and while another Python thread of this process runs,
+        joblib's loky starts them and each loads the models once. Workers analyse batches of ``batch_size`` documents and send back rows. The rows
+        are the same whatever ``n_jobs``.
     total : int, optional
         Input rows expected, for the progress bar.
     batch_size : int, optional
@@ -365,56 +402,164 @@ def _chunks_here(chunks, actors, pipeline, timeout, progress, total, first) -> I
         bar.close()
 
 
-def _chunks_parallel(chunks, actors, pipeline, timeout, progress, total, first, workers,
-                     batch_size) -> Iterator[Piece]:
+def _fork_available() -> bool:
+    """True where worker processes are forked from this one: on Linux, in a process with no
+    other Python thread. Forked workers inherit the imported modules and the loaded models
+    (copy-on-write) and start in milliseconds. Elsewhere workers are started afresh by
+    joblib's loky and each imports framing and loads the models once: on macOS (forking a
+    process that has used system frameworks is unsafe), on Windows (no fork), and in a
+    process with other Python threads (a Jupyter kernel, a web server), which might hold a
+    lock at the moment of the fork that the worker would then wait for forever."""
+    import multiprocessing
+
+    return (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+            and _no_other_thread())
+
+
+def _no_other_thread() -> bool:
+    """True when this is the only Python thread, apart from tqdm's monitor (a disabled
+    progress bar starts it and it never ends; it only takes tqdm's own lock, which the
+    workers never use)."""
+    others = [t for t in threading.enumerate() if t is not threading.current_thread()]
+    if not others:
+        return True
+    try:
+        from tqdm._monitor import TMonitor
+    except ImportError:
+        return False
+    return all(isinstance(t, TMonitor) for t in others)
+
+
+_FORKED: tuple[Pipeline, Any] | None = None  # a forked worker's pipeline and actor table
+
+
+def _adopt(pipeline: Pipeline, actors: Any) -> None:
+    """Initializer of a forked worker: keep the parent's warmed-up pipeline (inherited, never
+    pickled)."""
+    global _FORKED
+    _FORKED = (pipeline, actors)
+
+
+def _fork_pool(workers: int, pipeline: Pipeline, actors: Any):
+    """``workers`` processes forked from this one once ``pipeline`` has loaded its models.
+
+    The objects alive now are frozen (``gc.freeze``) while the workers start, so that the
+    workers' garbage collector never writes to them (a write would copy their memory pages).
+    The workers start at the first task, which is given here, before any thread of this run
+    (the progress bar's, the pool's own) exists.
+    """
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    warm_up(pipeline, actors)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_adopt, initargs=(pipeline, actors))
+    gc.freeze()
+    try:
+        with warnings.catch_warnings():
+            # Python 3.12+ warns about the threads of native libraries (OpenBLAS's pool),
+            # which handle a fork themselves; no other Python thread exists (_fork_available)
+            warnings.filterwarnings("ignore", message=r"This process .* is multi-threaded",
+                                    category=DeprecationWarning)
+            # forks every worker (Python 3.11+ forks them all at the first task)
+            for started in [pool.submit(os.getpid) for _ in range(workers)]:
+                started.result()
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        gc.unfreeze()
+    return pool
+
+
+def _in_order(pool: Any, calls: Iterator[tuple[Any, tuple]], window: int) -> Iterator[Any]:
+    """Results of ``pool.submit(f, *args)`` for ``calls``, in order, with at most ``window``
+    calls submitted and not yet taken (memory stays bounded; the workers always have work)."""
+    from collections import deque
+
+    futures: deque[Any] = deque()
+    try:
+        for f, args in calls:
+            futures.append(pool.submit(f, *args))
+            while len(futures) >= window:
+                yield futures.popleft().result()
+        while futures:
+            yield futures.popleft().result()
+    finally:
+        for future in futures:
+            future.cancel()
+
+
+@contextmanager
+def _workers(workers: int, pipeline: Pipeline, actors: Any, progress: bool):
+    """The worker processes of a run: yields ``(in_order, digest, run)``, where
+    ``in_order(calls)`` runs ``f(*args)`` for every ``(f, args)`` of ``calls`` in the workers
+    and yields the results in order, and ``digest, run`` are the last two arguments of a task
+    (:func:`analyze_batch`, :func:`annotate_batch`): None, None for forked workers, which
+    inherit the pipeline. Make the progress bar inside the block: forked workers start
+    before it (and its thread) exists."""
+    if _fork_available():
+        pool = _fork_pool(workers, pipeline, actors)
+        try:
+            yield (lambda calls: _in_order(pool, calls, 4 * workers)), None, None
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return
     from joblib import Parallel, delayed
 
     digest, run = _run_key(pipeline, actors)
     parallel = Parallel(n_jobs=workers, return_as="generator", pre_dispatch="2*n_jobs")
     if progress:  # each worker loads the models before the bar starts
         list(parallel(delayed(_warm)(digest, run) for _ in range(workers)))
-    bar = _progress_bar(progress, total)
-    # the chunks in flight, in order: [documents, tasks, problems, warnings, tables so far];
-    # filled by the task generator, which joblib may run in its own thread
-    pending: list[list[Any]] = []
-    here: dict[int, dict[str, pd.DataFrame]] = {}  # tables of batches analysed in this process
-    keys = itertools.count()
+    yield (lambda calls: parallel(delayed(f)(*args) for f, args in calls)), digest, run
 
-    def tasks():
-        nonlocal first
-        for chunk in chunks:
-            docs = list(chunk)
-            size = batch_size or min(200, max(10, math.ceil(len(docs) / (4 * workers))))
-            batches = [docs[i:i + size] for i in range(0, len(docs), size)]
-            pending.append([len(docs), max(1, len(batches)), list(getattr(chunk, "problems", ())),
-                            list(getattr(chunk, "warnings", ())), []])
-            if not batches:  # a chunk of unreadable rows only
-                yield delayed(_local)(None)
-            for batch in batches:
-                if any(_picklable(d) is not None for d in batch):
-                    # a document whose meta cannot be pickled cannot go to a worker: its
-                    # batch is analysed here instead of failing the run
-                    key = next(keys)
-                    here[key] = _batch_tables(batch, first, pipeline, actors, timeout)
-                    yield delayed(_local)(key)
-                else:
-                    yield delayed(analyze_batch)(batch, first, digest, run, timeout)
-                first += len(batch)
 
-    try:
-        for result in parallel(tasks()):
-            entry = pending[0]
-            if isinstance(result, int):
-                result = here.pop(result)
-            if result is not None:
-                entry[4].append(result)
-                bar.update(len(result["articles"]))
-            if len(entry[4]) >= entry[1] or result is None:
-                pending.pop(0)
-                bar.update(len(entry[2]))
-                yield Piece(join_tables(entry[4]), entry[0], entry[2], entry[3])
-    finally:
-        bar.close()
+def _chunks_parallel(chunks, actors, pipeline, timeout, progress, total, first, workers,
+                     batch_size) -> Iterator[Piece]:
+    with _workers(workers, pipeline, actors, progress) as (in_order, digest, run):
+        bar = _progress_bar(progress, total)
+        # the chunks in flight, in order: [documents, tasks, problems, warnings, tables so far];
+        # filled by the task generator (which joblib may run in its own thread)
+        pending: list[list[Any]] = []
+        here: dict[int, dict[str, pd.DataFrame]] = {}  # tables of batches analysed in this process
+        keys = itertools.count()
+
+        def tasks():
+            nonlocal first
+            for chunk in chunks:
+                docs = list(chunk)
+                size = batch_size or min(200, max(10, math.ceil(len(docs) / (4 * workers))))
+                batches = [docs[i:i + size] for i in range(0, len(docs), size)]
+                pending.append([len(docs), max(1, len(batches)), list(getattr(chunk, "problems", ())),
+                                list(getattr(chunk, "warnings", ())), []])
+                if not batches:  # a chunk of unreadable rows only
+                    yield _local, (None,)
+                for batch in batches:
+                    if any(_picklable(d) is not None for d in batch):
+                        # a document whose meta cannot be pickled cannot go to a worker: its
+                        # batch is analysed here instead of failing the run
+                        key = next(keys)
+                        here[key] = _batch_tables(batch, first, pipeline, actors, timeout)
+                        yield _local, (key,)
+                    else:
+                        yield analyze_batch, (batch, first, digest, run, timeout)
+                    first += len(batch)
+
+        try:
+            for result in in_order(tasks()):
+                entry = pending[0]
+                if isinstance(result, int):
+                    result = here.pop(result)
+                if result is not None:
+                    entry[4].append(result)
+                    bar.update(len(result["articles"]))
+                if len(entry[4]) >= entry[1] or result is None:
+                    pending.pop(0)
+                    bar.update(len(entry[2]))
+                    yield Piece(join_tables(entry[4]), entry[0], entry[2], entry[3])
+        finally:
+            bar.close()
 
 
 def _local(value: Any) -> Any:
