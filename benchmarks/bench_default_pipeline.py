@@ -207,6 +207,16 @@ def _collector_clock(phase: str, info: dict) -> None:
         _COLLECTOR["full"] += info["generation"] == 2
 
 
+def _timed(spent: dict[str, float], name: str, call, *args, **kwargs) -> object:
+    """``call(*args, **kwargs)``, its CPU time added to ``spent[name]`` and the collector's
+    time inside it to ``spent["collector in <name>"]``."""
+    t, g = time.process_time(), _COLLECTOR["seconds"]
+    out = call(*args, **kwargs)
+    spent[name] += time.process_time() - t
+    spent[f"collector in {name}"] += _COLLECTOR["seconds"] - g
+    return out
+
+
 def _finish(spent: dict[str, float], start: float) -> dict[str, float]:
     """Fill ``other`` (the rest of the round) and the collector's figures."""
     # the rest of the round: Document construction and the garbage collector's passes that
@@ -238,14 +248,8 @@ def timed_round(pipeline, rows: list, package: ModuleType | None = None,
         with paused():
             for s in pipeline.steps:
                 kwargs = {"actors": table} if "actors" in s.options else {}
-                t, g = clock(), _COLLECTOR["seconds"]
-                s.func(doc, s.model, **kwargs)
-                spent[s.name] += clock() - t
-                spent[f"collector in {s.name}"] += _COLLECTOR["seconds"] - g
-        t, g = clock(), _COLLECTOR["seconds"]
-        record = doc.to_dict()
-        spent["records"] += clock() - t
-        spent["collector in records"] += _COLLECTOR["seconds"] - g
+                _timed(spent, s.name, s.func, doc, s.model, **kwargs)
+        record = _timed(spent, "records", doc.to_dict)
         if sink is not None:
             sink.append(record)
     return _finish(spent, start)
@@ -268,20 +272,11 @@ def annotate_round(package: ModuleType, rows: list, steps: AnnotateSteps | None 
     for text, story, table in rows:
         doc = doc_class(text, story=story)
         if steps is None:
-            t, g = clock(), _COLLECTOR["seconds"]
-            annotate(doc, actors=table)
-            spent["annotate"] += clock() - t
-            spent["collector in annotate"] += _COLLECTOR["seconds"] - g
+            _timed(spent, "annotate", annotate, doc, actors=table)
         else:
             for name, call in zip(steps.names, steps.calls):
-                t, g = clock(), _COLLECTOR["seconds"]
-                call(doc, table)
-                spent[name] += clock() - t
-                spent[f"collector in {name}"] += _COLLECTOR["seconds"] - g
-        t, g = clock(), _COLLECTOR["seconds"]
-        record = doc.to_dict()
-        spent["records"] += clock() - t
-        spent["collector in records"] += _COLLECTOR["seconds"] - g
+                _timed(spent, name, call, doc, table)
+        record = _timed(spent, "records", doc.to_dict)
         if sink is not None:
             sink.append(record)
     return _finish(spent, start)
