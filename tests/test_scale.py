@@ -148,7 +148,8 @@ def test_parallel_rows_equal_one_process(reference, monkeypatch, fork):
     import framing.analysis.run as run
 
     if fork and not sys.platform.startswith("linux"):
-        pytest.skip("workers are forked on Linux only")
+        pytest.skip("n_jobs forks its workers on Linux only; on this platform it starts them "
+                    "with loky, which the fork=False case of this test checks")
     monkeypatch.setattr(run, "_fork_available", lambda: fork)
     corpus = load_sample()
     pieces = list(analyze_chunks([corpus[:9], corpus[9:]], actors=load_sample_actors(),
@@ -167,7 +168,8 @@ def test_parallel_run_keeping_documents_equals_one_process(reference, monkeypatc
     import framing.analysis.run as run
 
     if fork and not sys.platform.startswith("linux"):
-        pytest.skip("workers are forked on Linux only")
+        pytest.skip("n_jobs forks its workers on Linux only; on this platform it starts them "
+                    "with loky, which the fork=False case of this test checks")
     monkeypatch.setattr(run, "_fork_available", lambda: fork)
     corpus = load_sample()
     got = corpus.analyze(actors=load_sample_actors(), n_jobs=2, progress=False)
@@ -205,7 +207,8 @@ def test_a_forked_worker_times_out_a_slow_article_and_goes_on(monkeypatch):
     from framing.pipeline import Step
 
     if not sys.platform.startswith("linux"):
-        pytest.skip("workers are forked on Linux only")
+        pytest.skip("n_jobs forks its workers on Linux only: this platform has no forked worker "
+                    "to time out (the one-process timeout is checked in test_hostile_text.py)")
     monkeypatch.setattr(run, "_fork_available", lambda: True)  # whatever threads earlier tests left
     p = Pipeline.default().replace("actor_sentiment", None).add(
         Step("stall", _stall, reads=("text",), writes=("meta.stall",)), after="text")
