@@ -19,6 +19,12 @@ processes share the cores (the load average is printed).
     python benchmarks/bench_compare.py                       # 1k, 10k, 100k
     python benchmarks/bench_compare.py --articles 100000 --source sample
 
+``--tables DIR`` times ``compare`` on the tables a streaming run wrote instead (read with
+``framing.analysis.stream.read_tables``; for example the 100,000 real articles that
+``bench_scale.py --keep-tables`` streamed):
+
+    python benchmarks/bench_compare.py --tables /tmp/w/tables-jobs2-articles-100000
+
 Before and after a change, in alternating rounds in one process (``--against`` names a
 checkout of the earlier commit, made with ``git archive <commit> | tar -x -C DIR``; its
 ``framing/analysis`` comparison modules are loaded beside the current ones, the rest of
@@ -129,11 +135,21 @@ def main(argv=None) -> None:
     p.add_argument("--rounds", type=int, default=1)
     p.add_argument("--against", type=Path, default=None,
                    help="a checkout of an earlier commit: time its compare too, alternating")
+    p.add_argument("--tables", type=Path, default=None,
+                   help="a folder of Parquet tables written by a streaming run: time compare on "
+                        "these instead of the synthetic tables")
     args = p.parse_args(argv)
     ways = {"this": framing.compare}
     if args.against is not None:
         ways = {"against": compare_of(args.against), "this": framing.compare}
-    src = source_analysis(args.source)
+    if args.tables is not None:
+        from framing.analysis.stream import read_tables
+
+        src = read_tables(args.tables)
+        args.articles = [len(src.articles)]
+        args.source = f"tables {args.tables}"
+    else:
+        src = source_analysis(args.source)
     print(f"framing {framing.__version__}, Python {platform.python_version()}, "
           f"{platform.system()} {platform.machine()}, {cpu_model()}, {datetime.date.today()}")
     print(f"source: {args.source}, {len(src.ok)} analysed articles, "
@@ -144,7 +160,7 @@ def main(argv=None) -> None:
           "| peak RSS | load before -> after |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for n in args.articles:
-        analysis = repeated(src, n)
+        analysis = src if args.tables is not None else repeated(src, n)
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"| {n:,} | | | | (tables built) | | | | {before:,.0f} MB | |", flush=True)
         for r in range(args.rounds):

@@ -35,6 +35,9 @@ again for ``--rounds``), so that a change of load hits all of them; the ratio to
     python benchmarks/bench_scale.py --articles 1000 --rounds 2
     python benchmarks/bench_scale.py --articles 10000 --ways single jobs2
     python benchmarks/bench_scale.py --articles 100000 --ways single   # the 1.5 GB target
+    python benchmarks/bench_scale.py --articles 100000 --ways jobs2 --source triples \\
+        --work /tmp/w --keep-tables
+    python benchmarks/bench_compare.py --tables /tmp/w/tables-jobs2-articles-triples-100000
 """
 
 from __future__ import annotations
@@ -63,30 +66,43 @@ WAYS = ("single", "jobs2", "jobs2-loky", "dask")
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
-def write_input(n: int, work: Path) -> tuple[Path, str]:
-    """A JSONL file of ``n`` articles and a description of where they come from."""
+def write_input(n: int, work: Path, source: str = "abp") -> tuple[Path, str]:
+    """A JSONL file of ``n`` articles and a description of where they come from.
+
+    ``source="abp"``: the Article-Bias-Prediction test articles (no stories: a comparison of
+    their tables pools the articles); ``"triples"``: the AllSides story triples (150 stories
+    of three outlets), each copy with its own stories (``<story>-r<k>``), so that the
+    comparison of the tables is the within-story one.
+    """
     import framing  # noqa: F401
     from framing.datasets import load_sample
 
     try:
-        from framing.datasets import load_article_bias_prediction
+        if source == "triples":
+            from framing.datasets import load_abp_story_triples
 
-        base = list(load_article_bias_prediction())
-        what = f"Article-Bias-Prediction test articles ({len(base)} real)"
+            base = list(load_abp_story_triples())
+            what = f"AllSides story triples ({len(base)} real articles, {len(base) // 3} stories)"
+        else:
+            from framing.datasets import load_article_bias_prediction
+
+            base = list(load_article_bias_prediction())
+            what = f"Article-Bias-Prediction test articles ({len(base)} real)"
     except OSError:
         base = list(load_sample())
         what = f"bundled sample ({len(base)} articles)"
     if n > len(base):
-        what += f", repeated to {n:,}"
-    path = work / f"articles-{n}.jsonl"
+        what += f", repeated to {n:,}" + (" (each copy its own stories)" if source == "triples" else "")
+    path = work / f"articles-{source}-{n}.jsonl"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
         with open(tmp, "w", encoding="utf-8") as fh:
             for i in range(n):
                 d = base[i % len(base)]
                 copy = i // len(base)
+                story = d.story if not copy or source != "triples" else f"{d.story}-r{copy}"
                 rec = {"id": f"{d.id}-r{copy}" if copy else d.id, "outlet": d.outlet,
-                       "story": d.story, "title": d.title, "date": d.date, "text": d.text}
+                       "story": story, "title": d.title, "date": d.date, "text": d.text}
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         os.replace(tmp, path)
     return path, what
@@ -207,8 +223,8 @@ def one_run(way: str, src: Path, out: Path, chunk_size: int) -> dict:
             "ok": int((arts["status"] == "ok").sum()), "words": int(arts["words"].fillna(0).sum())}
 
 
-def run_child(way: str, src: Path, work: Path, chunk_size: int) -> dict:
-    out = work / f"tables-{way}"
+def run_child(way: str, src: Path, work: Path, chunk_size: int, keep: bool = False) -> dict:
+    out = work / f"tables-{way}-{src.stem}"
     shutil.rmtree(out, ignore_errors=True)
     load_before = os.getloadavg()[0]
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -225,7 +241,10 @@ def run_child(way: str, src: Path, work: Path, chunk_size: int) -> dict:
     # before it did): a figure that a busy machine changes less than the wall clock
     result["cpu_seconds"] = (cpu_after.ru_utime - cpu_before.ru_utime
                              + cpu_after.ru_stime - cpu_before.ru_stime)
-    shutil.rmtree(out, ignore_errors=True)
+    if keep:
+        result["tables"] = str(out)
+    else:
+        shutil.rmtree(out, ignore_errors=True)
     result.update(way=way, peak_mb=mem.peak / 2**20, peak_parent_mb=mem.peak_self / 2**20,
                   peak_pss_mb=mem.peak_pss / 2**20,
                   cpu_parent=mem.cpu_parent, cpu_workers=mem.cpu_others,
@@ -258,6 +277,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--work", type=Path, default=None,
                     help="folder for the input files and tables (default: a temporary folder)")
     ap.add_argument("--json", type=Path, default=None, help="write every run's figures here")
+    ap.add_argument("--source", choices=["abp", "triples"], default="abp",
+                    help="abp: Article-Bias-Prediction test articles (no stories); triples: the "
+                         "AllSides story triples, each copy its own stories")
+    ap.add_argument("--keep-tables", action="store_true",
+                    help="keep each run's Parquet tables in --work (to time compare on them: "
+                         "python benchmarks/bench_compare.py --tables DIR)")
     ap.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -269,11 +294,11 @@ def main(argv: list[str] | None = None) -> None:
     print(f"# {machine()}; {datetime.date.today()}; chunk_size={args.chunk_size}", flush=True)
     runs = []
     for n in args.articles:
-        src, what = write_input(n, work)
+        src, what = write_input(n, work, args.source)
         print(f"## {n:,} articles: {what}", flush=True)
         for r in range(args.rounds):
             for way in args.ways:
-                res = run_child(way, src, work, args.chunk_size)
+                res = run_child(way, src, work, args.chunk_size, keep=args.keep_tables)
                 res.update(n=n, round=r, input=what)
                 runs.append(res)
                 print(f"{n:>7,} {way:<6} round {r}: {res['seconds']:8.1f} s  "
