@@ -197,16 +197,32 @@ def basil_canonical(table: dict[str, list[str]]) -> dict[str, str]:
     return out
 
 
+def basil_documents(split: str, pipeline):
+    """Each BASIL article of a part with its analysis: yields ``(row, doc, canonical)``, where
+    ``row`` is the article's row of :func:`framing.datasets.load_basil` (its text, gold spans
+    and sentence bounds), ``doc`` the article analysed by ``pipeline`` with the actor table of
+    its event (:func:`basil_actor_table` over the event's gold targets) and ``canonical`` the
+    lower-cased gold target name -> actor name of that table. ``split="test"`` reads events
+    80-99, anything else events 0-79."""
+    import framing
+    from framing.datasets import load_basil
+
+    df = load_basil()
+    df = df[df.split == ("test" if split == "test" else "train")]
+    for _event, rows in df.groupby("event"):
+        targets = [sp["target"] for r in rows.itertuples() for sp in r.spans if sp["target"]]
+        table = basil_actor_table(targets)
+        canon = basil_canonical(table)
+        for r in rows.itertuples():
+            yield r, framing.analyze(r.text, actors=table, pipeline=pipeline), canon
+
+
 def basil_table(split: str = "dev", model=None) -> tuple[str, dict[str, float]]:
     """BASIL target coverage and polarity agreement (see the module docstring), with the
     pipeline's default actor sentiment model or ``model`` (scripts/train_actor_sentiment.py
     ``--basil`` scores a model fitted on NewsMTSC train alone on events 0-79 this way)."""
-    import framing
-    from framing.datasets import load_basil
     from framing.pipeline import Pipeline
 
-    df = load_basil()
-    df = df[df.split == ("test" if split == "test" else "train")]
     pipeline = Pipeline.default().without(*[n for n in ("roles", "frames", "sentence_bias", "persuasion")
                                             if n in Pipeline.default()])
     if model is not None:
@@ -214,42 +230,37 @@ def basil_table(split: str = "dev", model=None) -> tuple[str, dict[str, float]]:
     per_doc = []  # covered, spans, agree, non-neutral covered
     per_target: dict[str, list[int]] = {}
     per_group: dict[str, list[int]] = {}  # agreeing, non-neutral rows
-    for event, rows in df.groupby("event"):
-        targets = [sp["target"] for r in rows.itertuples() for sp in r.spans if sp["target"]]
-        table = basil_actor_table(targets)
-        canon = basil_canonical(table)
-        for r in rows.itertuples():
-            doc = framing.analyze(r.text, actors=table, pipeline=pipeline)
-            rows_by_actor: dict[str, list] = {}
-            for a in doc.actor_sentiment:
-                rows_by_actor.setdefault(a.actor, []).append(a)
-            c = [0, 0, 0, 0]
-            for sp in r.spans:
-                if not sp["target"]:
-                    continue
-                target = canon.get(sp["target"].lower(), sp["target"])
-                s0, s1 = r.sentences[sp["sentence_index"]]
-                hits = [a for a in rows_by_actor.get(target, [])
-                        if a.sentence.start < s1 and a.sentence.end > s0]
-                c[1] += 1
-                stats = per_target.setdefault(target, [0, 0])
-                stats[1] += 1
-                if not hits:
-                    continue
-                c[0] += 1
-                stats[0] += 1
-                row = next((a for a in hits if a.sentence.start <= sp["start"] < a.sentence.end), hits[0])
-                if row.label != "neutral":
-                    c[3] += 1
-                    c[2] += row.label[:3] == sp["polarity"]
-                    # the row's model input is the actor's first mention in the sentence
-                    via = next((m.via for m in doc.mentions if m.actor == target
-                                and row.sentence.start <= m.span.start < row.sentence.end), "?")
-                    for group in (f"first mention via {via}", f"BASIL aim {sp['aim']}"):
-                        g = per_group.setdefault(group, [0, 0])
-                        g[0] += row.label[:3] == sp["polarity"]
-                        g[1] += 1
-            per_doc.append(c)
+    for r, doc, canon in basil_documents(split, pipeline):
+        rows_by_actor: dict[str, list] = {}
+        for a in doc.actor_sentiment:
+            rows_by_actor.setdefault(a.actor, []).append(a)
+        c = [0, 0, 0, 0]
+        for sp in r.spans:
+            if not sp["target"]:
+                continue
+            target = canon.get(sp["target"].lower(), sp["target"])
+            s0, s1 = r.sentences[sp["sentence_index"]]
+            hits = [a for a in rows_by_actor.get(target, [])
+                    if a.sentence.start < s1 and a.sentence.end > s0]
+            c[1] += 1
+            stats = per_target.setdefault(target, [0, 0])
+            stats[1] += 1
+            if not hits:
+                continue
+            c[0] += 1
+            stats[0] += 1
+            row = next((a for a in hits if a.sentence.start <= sp["start"] < a.sentence.end), hits[0])
+            if row.label != "neutral":
+                c[3] += 1
+                c[2] += row.label[:3] == sp["polarity"]
+                # the row's model input is the actor's first mention in the sentence
+                via = next((m.via for m in doc.mentions if m.actor == target
+                            and row.sentence.start <= m.span.start < row.sentence.end), "?")
+                for group in (f"first mention via {via}", f"BASIL aim {sp['aim']}"):
+                    g = per_group.setdefault(group, [0, 0])
+                    g[0] += row.label[:3] == sp["polarity"]
+                    g[1] += 1
+        per_doc.append(c)
     counts = np.asarray(per_doc, dtype=float)
     figs: dict[str, float] = {}
     figs.update(C.ratio_figures("basil_target_coverage", counts[:, [0, 1]]))

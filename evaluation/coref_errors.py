@@ -31,60 +31,52 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from actors import basil_actor_table, basil_canonical  # noqa: E402
+from actors import basil_documents  # noqa: E402
 
 _PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
 
 
 def analyse(examples: int = 0, seed: int = 0) -> Counter:
-    import framing
-    from framing.datasets import load_basil
     from framing.pipeline import Pipeline
 
-    df = load_basil()
-    df = df[df.split == "train"]  # events 0-79 only
+    # events 0-79 only
     pipeline = Pipeline.default().without(*[n for n in ("roles", "frames", "sentence_bias", "persuasion",
                                                         "actor_sentiment") if n in Pipeline.default()])
     counts: Counter = Counter()
     shown: list[tuple[str, str]] = []
-    for _event, rows in df.groupby("event"):
-        targets = [sp["target"] for r in rows.itertuples() for sp in r.spans if sp["target"]]
-        table = basil_actor_table(targets)
-        canon = basil_canonical(table)
-        for r in rows.itertuples():
-            doc = framing.analyze(r.text, actors=table, pipeline=pipeline)
-            for sp in r.spans:
-                if not sp["target"]:
-                    continue
-                target = canon.get(sp["target"].lower(), sp["target"])
-                si = sp["sentence_index"]
-                s0, s1 = r.sentences[si]
-                in_sent = [m for m in doc.mentions if s0 <= m.span.start < s1]
-                links = [m for m in in_sent if m.via in {"pronoun", "role"}]
-                named = any(m.actor == target and m.via not in {"pronoun", "role"} for m in in_sent)
-                covered = any(m.actor == target for m in in_sent)
-                counts["spans"] += 1
-                counts["covered"] += covered
-                if links:
-                    if any(m.actor == target for m in links):
-                        cat = "to target"
-                    elif named:
-                        cat = "other, target named"
-                    else:
-                        cat = "other, target not named"
-                    for m in links:
-                        kind = "pronoun" if m.via == "pronoun" else "role"
-                        counts[f"{kind} link {'to target' if m.actor == target else 'elsewhere'}"] += 1
-                elif not covered and _PRONOUN.search(r.text[s0:s1]):
-                    cat = "unlinked pronoun"
+    for r, doc, canon in basil_documents("dev", pipeline):
+        for sp in r.spans:
+            if not sp["target"]:
+                continue
+            target = canon.get(sp["target"].lower(), sp["target"])
+            si = sp["sentence_index"]
+            s0, s1 = r.sentences[si]
+            in_sent = [m for m in doc.mentions if s0 <= m.span.start < s1]
+            links = [m for m in in_sent if m.via in {"pronoun", "role"}]
+            named = any(m.actor == target and m.via not in {"pronoun", "role"} for m in in_sent)
+            covered = any(m.actor == target for m in in_sent)
+            counts["spans"] += 1
+            counts["covered"] += covered
+            if links:
+                if any(m.actor == target for m in links):
+                    cat = "to target"
+                elif named:
+                    cat = "other, target named"
                 else:
-                    continue
-                counts[cat] += 1
-                if cat in {"other, target not named", "unlinked pronoun"}:
-                    prev = r.text[r.sentences[si - 1][0]:r.sentences[si - 1][1]] if si > 0 else ""
-                    link_s = "; ".join(f"{m.text!r}->{m.actor}" for m in links) or "-"
-                    shown.append((cat, f"[{cat}] gold={target} ({sp['polarity']}) links: {link_s}\n"
-                                       f"  prev: {prev[-300:]}\n  sent: {r.text[s0:s1][:400]}"))
+                    cat = "other, target not named"
+                for m in links:
+                    kind = "pronoun" if m.via == "pronoun" else "role"
+                    counts[f"{kind} link {'to target' if m.actor == target else 'elsewhere'}"] += 1
+            elif not covered and _PRONOUN.search(r.text[s0:s1]):
+                cat = "unlinked pronoun"
+            else:
+                continue
+            counts[cat] += 1
+            if cat in {"other, target not named", "unlinked pronoun"}:
+                prev = r.text[r.sentences[si - 1][0]:r.sentences[si - 1][1]] if si > 0 else ""
+                link_s = "; ".join(f"{m.text!r}->{m.actor}" for m in links) or "-"
+                shown.append((cat, f"[{cat}] gold={target} ({sp['polarity']}) links: {link_s}\n"
+                                   f"  prev: {prev[-300:]}\n  sent: {r.text[s0:s1][:400]}"))
     if examples:
         random.Random(seed).shuffle(shown)
         for _cat, s in shown[:examples]:
