@@ -563,18 +563,21 @@ class RoleRules:
 
     def proba_of(self, evidence: Sequence[RoleEvidence]) -> np.ndarray:
         """:meth:`predict_proba` from evidence already collected (:func:`role_evidence`)."""
-        out = []
+        z = []
         for ev in evidence:
             s = rule_scores(ev.counts)
-            z = [s[r] for r in ROLES]
+            row = [s[r] for r in ROLES]
             if not self.with_none:
-                z[ROLES.index(self.prior)] += 1e-6
+                row[ROLES.index(self.prior)] += 1e-6
             else:
-                z.append(self.none_score)
-            zs = np.asarray(z) / self.temperature
-            e = np.exp(zs - zs.max())
-            out.append(e / e.sum())
-        return np.asarray(out).reshape(-1, len(self.classes_))
+                row.append(self.none_score)
+            z.append(row)
+        if not z:
+            return np.asarray([]).reshape(-1, len(self.classes_))
+        # all rows at once: the same element-wise operations and row sums as row by row
+        zs = np.asarray(z) / self.temperature
+        e = np.exp(zs - zs.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
 
     def predict(self, X: Any) -> np.ndarray:
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
@@ -696,13 +699,13 @@ def assign_roles(doc: Document, model: Any = None) -> None:
         classes = [str(c) for c in model.classes_]
         drivers = model.drivers(rows) if hasattr(model, "drivers") else [[] for _ in rows]
     out = []
-    for a, ev, p, drv in zip(actors, evidence, proba, drivers):
-        j = int(np.argmax(p))  # ties go to the first class (alphabetical: antagonist)
+    best = np.argmax(proba, axis=1)  # ties go to the first class (alphabetical: antagonist)
+    for a, ev, p, j, drv in zip(actors, evidence, proba.tolist(), best.tolist(), drivers):
         out.append(ActorRole(
             actor=a,
             role=classes[j],
-            score=round(float(p[j]), 4),
-            scores=tuple((c, round(float(v), 4)) for c, v in zip(classes, p)),
+            score=round(p[j], 4),
+            scores=tuple((c, round(v, 4)) for c, v in zip(classes, p)),
             mentions=tuple(ev.mentions),
             sentences=tuple(ev.sentences),
             evaluations=tuple(ev.evaluations),
