@@ -334,6 +334,7 @@ class _DocIndex:
     def __init__(self, doc: Document):
         self.sents = doc.sentences
         self.s_starts = [s.start for s in self.sents]
+        self.s_ends = [s.end for s in self.sents]
         self._columns: dict[int, tuple] = {}
         self.e_starts = [e.span.start for e in doc.evaluative]
         self.title_end = doc.text.find("\n")
@@ -399,14 +400,11 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
     >>> [(doc.text[s.start:s.end], kind, part) for s, kind, part in ev.actions]
     [('killed', 'harm', 'patient')]
     """
-    ev = RoleEvidence()
     c = dict.fromkeys(EVIDENCE_FEATURES, 0.0)
     index = _index or _DocIndex(doc)
-    sents = doc.sentences
-    s_starts = index.s_starts
+    s_starts, s_ends, columns = index.s_starts, index.s_ends, index.columns
     text_len = max(1, len(doc.text))
     ms = sorted(set(mentions))
-    ev.mentions = ms
     c["mentions"] = float(len(ms))
     c["first_position"] = ms[0].start / text_len if ms else 1.0
     title_end = index.title_end
@@ -415,43 +413,52 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
     elif title_end > 0:
         c["in_title"] = float(any(m.end <= title_end for m in ms))
     e_starts = index.e_starts
+    sentences: list[Span] = []
+    sentiment: list[float] = []
+    evaluations: list[tuple] = []
+    actions: list[tuple] = []
+    verbs: list[str] = []
     seen_sent: set[int] = set()
     seen_eval: set[int] = set()
     seen_act: set[tuple] = set()
     evaluative = doc.evaluative
     for m in ms:
-        k = bisect_right(s_starts, m.start) - 1
-        if k < 0 or m.end > sents[k].end:
+        m_start, m_end = m
+        k = bisect_right(s_starts, m_start) - 1
+        if k < 0 or m_end > s_ends[k]:
             continue
         if k not in seen_sent:
             seen_sent.add(k)
-            ev.sentences.append(sents[k].span)
-        tok_starts, tok_ends, words, tags, lowers, facts = index.columns(k)
+            sentences.append(Span(s_starts[k], s_ends[k]))
+        tok_starts, tok_ends, words, tags, lowers, facts = columns(k)
         if not words:
             continue
-        first = bisect_right(tok_ends, m.start)
-        last = bisect_left(tok_starts, m.end) - 1
+        first = bisect_right(tok_ends, m_start)
+        last = bisect_left(tok_starts, m_end) - 1
         if first > last:
             continue
         weighted, _, score, subj, obj, _, (lo, hi) = column_context(words, tags, lowers, first, last, facts)
         np_end = _np_end(words, tags, last)
-        acts, verbs = _actions_verbs(words, tags, lowers, first, last, np_end)
+        acts, mention_verbs = _actions_verbs(words, tags, lowers, first, last, np_end)
         if acts:  # the action is counted as such, not again as sentiment toward the actor
             acted = {idx for idx, _, _ in acts}
             num = sum(p * w for k2, p, w in weighted if k2 not in acted)
             den = sum(w for k2, _, w in weighted if k2 not in acted)
             score = num / (1.0 + den)
-        ev.sentiment.append(score)
-        c["subject"] += subj is not None
-        c["object"] += obj is not None
-        ev.verbs.extend(verbs)
+        sentiment.append(score)
+        if subj is not None:
+            c["subject"] += True
+        if obj is not None:
+            c["object"] += True
+        verbs += mention_verbs
         # evaluative spans in the mention's clause (not inside the mention)
         a, b = tok_starts[lo], tok_ends[hi]
         for i in range(bisect_left(e_starts, a), bisect_left(e_starts, b)):
             e = evaluative[i]
-            if e.span.end <= b and not e.span.overlaps(m) and i not in seen_eval:
+            e_start, e_end = e.span
+            if e_end <= b and not (e_start < m_end and m_start < e_end) and i not in seen_eval:
                 seen_eval.add(i)
-                ev.evaluations.append((e.span, e.polarity, e.voice))
+                evaluations.append((e.span, e.polarity, e.voice))
                 key = ("eval_" if e.voice == "author" else "eval_quoted_") + ("pos" if e.polarity > 0 else "neg")
                 c[key] += 1
         for idx, kind, part in acts:
@@ -459,13 +466,15 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
             if act_key in seen_act:
                 continue
             seen_act.add(act_key)
-            ev.actions.append((Span(tok_starts[idx], tok_ends[idx]), kind, part))
+            actions.append((Span(tok_starts[idx], tok_ends[idx]), kind, part))
             if kind == "suffer":
                 c["suffers"] += 1
             else:
                 c[f"{kind}_{part}"] += 1
         if lowers[np_end] in INNOCENT_HEADS:
             c["innocent_head"] = 1.0
+    ev = RoleEvidence(mentions=ms, sentences=sentences, sentiment=sentiment, evaluations=evaluations,
+                      actions=actions, verbs=verbs)
     m_starts = [m.start for m in ms]
 
     def names_entity(src: Span | None) -> bool:  # the source overlaps one of the mentions
