@@ -1,11 +1,18 @@
-"""The column form of the target-aware context (column_facts, column_context) equals
-target_context on Tokens, field for field, for every target of a few sentences."""
+"""The column form of the target-aware context (column_facts, column_context) equals the
+Token form (_sentence_facts, target_context), field for field, for every target of a few sentences."""
 
 from __future__ import annotations
 
 import pytest
 
-from framing.extract.actors.target import column_context, column_facts, column_priors, target_context, token_priors
+from framing.extract.actors.target import (
+    _sentence_facts,
+    column_context,
+    column_facts,
+    column_priors,
+    target_context,
+    token_priors,
+)
 from framing.text import parse
 
 SENTENCES = [
@@ -23,6 +30,7 @@ def test_column_context_equals_target_context(text):
         _, _, words, tags = sent.columns()
         lowers = [w.lower() for w in words]
         facts = column_facts(words, tags, lowers)
+        assert facts == _sentence_facts(tuple(toks))
         assert column_priors(words, tags) == token_priors(toks)
         for i in range(len(toks)):
             for j in range(i, min(i + 3, len(toks))):

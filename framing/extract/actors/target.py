@@ -131,19 +131,35 @@ def _column_verb_before(words: Sequence[str], tags: Sequence[str], ti: int) -> t
 @lru_cache(maxsize=512)
 def _sentence_facts(tokens: tuple[Token, ...]) -> tuple[tuple[tuple[int, float, bool], ...], tuple[int, ...]]:
     """What :func:`target_context` needs of a sentence whatever the target, computed once
-    per sentence however many targets it holds: :func:`column_facts` of its tokens."""
-    words = [tok.text for tok in tokens]
-    return column_facts(words, [tok.tag for tok in tokens], list(map(str.lower, words)))
+    per sentence however many targets it holds: (index, prior polarity, negated) of the
+    evaluative tokens, and the indices of the clause breaks. Praise and criticism verbs
+    count at least 0.5; a token is negated when a negator is among the
+    :data:`NEGATION_WINDOW` tokens before it. :func:`column_facts` computes the same from
+    a sentence's columns (tests/test_target.py checks that they agree)."""
+    out = []
+    lowers = [tok.text.lower() for tok in tokens]
+    known = _TOKEN_PRIORS.get
+    for k, tok in enumerate(tokens):
+        key = (tok.text, tok.tag)
+        pol = known(key)
+        if pol is None:
+            pol = _token_prior(tok.text, tok.tag)
+            if len(_TOKEN_PRIORS) < _TOKEN_PRIORS_SIZE:
+                _TOKEN_PRIORS[key] = pol
+        if pol != 0.0:
+            negated = any(lowers[m] in NEGATORS for m in range(max(0, k - NEGATION_WINDOW), k))
+            out.append((k, pol, negated))
+    breaks = tuple(k for k, low in enumerate(lowers) if low in CLAUSE_BREAKS)
+    return tuple(out), breaks
 
 
 def column_facts(words: Sequence[str], tags: Sequence[str],
                  lowers: Sequence[str]) -> tuple[tuple[tuple[int, float, bool], ...], tuple[int, ...]]:
-    """What :func:`target_context` needs of a sentence whatever the target, from the
-    sentence's columns (:meth:`framing.text.Sentence.columns`; ``lowers``: the words in
-    lower case): (index, prior polarity, negated) of the evaluative tokens, and the indices
-    of the clause breaks. Praise and criticism verbs count at least 0.5; a token is negated
-    when a negator is among the :data:`NEGATION_WINDOW` tokens before it. Compute it once
-    per sentence and pass it to :func:`column_context` for each target in the sentence.
+    """:func:`_sentence_facts` of a sentence given as its columns
+    (:meth:`framing.text.Sentence.columns`; ``lowers``: the words in lower case): the
+    (index, prior polarity, negated) of the evaluative tokens and the indices of the clause
+    breaks, without reading a Token. Compute it once per sentence and pass it to
+    :func:`column_context` for each target in the sentence.
 
     Examples
     --------
@@ -268,7 +284,11 @@ def _weigh(facts: tuple, n: int, ti: int, tj: int, after: tuple[int, str] | None
     object_verb = before[1] if before and before[1] else None
     reports = subject_verb in REPORTING_VERBS
     speech_start = after[0] + 1 if reports and after else n + 1
-    evaluator = subject_verb in _EVALUATOR_VERBS
+    evaluator = after is not None and subject_verb in _EVALUATOR_VERBS
+    # token indices the rules below single out (-1 and n + 1: no token)
+    praiser = after[0] if after is not None and evaluator else -1
+    object_side = after[0] if after is not None and evaluator else n + 1
+    evaluated = before[0] if before is not None and object_verb in _EVALUATOR_VERBS else -1
     weighted, negated = [], []
     num = den = 0.0
     for k, pol, under_negation in priors:
@@ -281,13 +301,13 @@ def _weigh(facts: tuple, n: int, ti: int, tj: int, after: tuple[int, str] | None
         weight = 1.0 / (1.0 + dist / DECAY)
         if not lo <= k <= hi:
             weight *= OTHER_CLAUSE
-        if after and k == after[0] and subject_verb in _EVALUATOR_VERBS:
+        if k == praiser:
             weight = 0.0  # the praiser / critic: the verb evaluates the object, not them
         elif k >= speech_start:
             weight *= OWN_SPEECH
-        elif evaluator and after and k > after[0] and k <= hi:
+        elif object_side < k <= hi:
             weight *= OBJECT_SIDE  # what the target praises or attacks is about the object
-        if before and k == before[0] and object_verb in _EVALUATOR_VERBS:
+        if k == evaluated:
             weight = 2.0  # "X praised Y", "accused Y": the verb evaluates Y
         weighted.append((k, pol, weight))
         num += pol * weight
