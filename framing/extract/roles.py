@@ -147,6 +147,7 @@ EVIDENCE_FEATURES = (
     "cue_endorse", "cue_emotive", "innocent_head", "subject", "object",
 )
 """The names of :attr:`RoleEvidence.counts`, in a fixed order (the classifier's numeric features)."""
+_NO_EVIDENCE = dict.fromkeys(EVIDENCE_FEATURES, 0.0)  # copied as each entity's counts
 
 
 def analyze_evidence(text: str) -> Document:
@@ -400,7 +401,7 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
     >>> [(doc.text[s.start:s.end], kind, part) for s, kind, part in ev.actions]
     [('killed', 'harm', 'patient')]
     """
-    c = dict.fromkeys(EVIDENCE_FEATURES, 0.0)
+    c = dict(_NO_EVIDENCE)
     index = _index or _DocIndex(doc)
     s_starts, s_ends, columns = index.s_starts, index.s_ends, index.columns
     text_len = max(1, len(doc.text))
@@ -696,7 +697,6 @@ def assign_roles(doc: Document, model: Any = None) -> None:
     if not actors:
         doc.roles = []
         return
-    rows = [(doc, groups[a][0].start, groups[a][0].end) for a in actors]
     index = _DocIndex(doc)
     evidence = [role_evidence(doc, groups[a], actor=a, _index=index) for a in actors]
     if model is None or isinstance(model, RoleRules):
@@ -704,6 +704,7 @@ def assign_roles(doc: Document, model: Any = None) -> None:
         proba = rules.proba_of(evidence)
         drivers, classes = rules._drivers(proba, evidence), list(rules.classes_)
     else:
+        rows = [(doc, groups[a][0].start, groups[a][0].end) for a in actors]
         proba = np.asarray(model.predict_proba(rows), dtype=float)
         classes = [str(c) for c in model.classes_]
         drivers = model.drivers(rows) if hasattr(model, "drivers") else [[] for _ in rows]
@@ -714,7 +715,7 @@ def assign_roles(doc: Document, model: Any = None) -> None:
             actor=a,
             role=classes[j],
             score=round(p[j], 4),
-            scores=tuple((c, round(v, 4)) for c, v in zip(classes, p)),
+            scores=tuple(zip(classes, [round(v, 4) for v in p])),
             mentions=tuple(ev.mentions),
             sentences=tuple(ev.sentences),
             evaluations=tuple(ev.evaluations),
