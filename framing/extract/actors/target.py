@@ -73,14 +73,18 @@ _EVAL_VERBS = PRAISE_VERBS | CRITICISM_VERBS | REPORTING_VERBS
 _EVALUATOR_VERBS = PRAISE_VERBS | CRITICISM_VERBS
 
 
+# auxiliaries the verb after a target skips
+_AUX_AFTER = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would",
+                        "did", "does", "also", "been", "be"})
+
+
 def _verb_after(tokens: Sequence[Token], tj: int) -> tuple[int, str] | None:
     """The first verb within four tokens after the target, skipping adverbs and auxiliaries."""
     for k in range(tj + 1, min(len(tokens), tj + 5)):
         tok = tokens[k]
         if tok.tag.startswith("VB"):
             lemma = verb_lemma(tok.text, _EVAL_VERBS)
-            if tok.lower in {"has", "have", "had", "is", "was", "were", "are", "will", "would",
-                             "did", "does", "also", "been", "be"}:
+            if tok.lower in _AUX_AFTER:
                 continue
             return k, lemma or ""
         if tok.tag not in {"RB", "MD", "NNP", "NNPS", ","} and tok.text not in {"'s", "’s"}:
@@ -97,10 +101,6 @@ def _verb_before(tokens: Sequence[Token], ti: int) -> tuple[int, str] | None:
         if tok.tag not in {"DT", "JJ", "NNP", "PRP$", "POS", "RB"}:
             return None
     return None
-
-
-_AUX_AFTER = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would",
-                        "did", "does", "also", "been", "be"})
 
 
 def _column_verb_after(words: Sequence[str], tags: Sequence[str], lowers: Sequence[str],
