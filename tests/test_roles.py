@@ -13,12 +13,14 @@ import framing
 from framing import ActorRole, Document, Span
 from framing.models import EntityRoleClassifier
 from framing.extract.roles import (
+    ROLES,
     RoleRules,
     analyze_evidence,
     assign_roles,
     entity_mentions,
     role_evidence,
     role_rows,
+    rule_scores,
 )
 from tests.conftest import requires_data
 from tests.estimator_checks import check_text_classifier
@@ -90,6 +92,28 @@ def test_rules_forced_choice_and_none():
     assert p.shape == (3, 4) and np.allclose(p.sum(axis=1), 1.0)
     drivers = RoleRules().drivers(rows[:1])[0]
     assert drivers[0][0] == "harm_agent"
+
+
+def test_rules_probabilities_equal_the_softmax_row_by_row():
+    # proba_of takes the softmax of all rows at once: bit for bit the row-by-row softmax
+    rows = [(TEXT, 0, 7), (TEXT, TEXT.index("Ukrainian"), TEXT.index("Ukrainian") + 9),
+            (TEXT, TEXT.index("Volunteers"), TEXT.index("Volunteers") + 10),
+            (TEXT, TEXT.index("Kremlin"), TEXT.index("Kremlin") + 7), ("It rained in Geneva.", 13, 19)]
+    for rules in (RoleRules(), RoleRules(with_none=False, prior="innocent"), RoleRules(temperature=0.7)):
+        evidence = rules.evidence(rows)
+        expected = []
+        for ev in evidence:
+            s = rule_scores(ev.counts)
+            z = [s[r] for r in ROLES]
+            if rules.with_none:
+                z.append(rules.none_score)
+            else:
+                z[ROLES.index(rules.prior)] += 1e-6
+            zs = np.asarray(z) / rules.temperature
+            e = np.exp(zs - zs.max())
+            expected.append(e / e.sum())
+        assert np.array_equal(rules.proba_of(evidence), np.asarray(expected))
+    assert RoleRules().proba_of([]).shape == (0, 4)
 
 
 def test_assign_roles_step_fills_the_document():

@@ -29,10 +29,10 @@ from typing import Any, Sequence
 import numpy as np
 
 from framing.document import Document
-from framing.extract.actors import target_context, verb_lemma, word_prior
+from framing.extract.actors import verb_lemma, word_prior
 from framing.extract.actors.prior import REPORTING_VERBS
+from framing.extract.actors.target import column_context, column_facts
 from framing.records import ActorRole, Span
-from framing.text import Token
 
 __all__ = [
     "ROLES",
@@ -147,6 +147,7 @@ EVIDENCE_FEATURES = (
     "cue_endorse", "cue_emotive", "innocent_head", "subject", "object",
 )
 """The names of :attr:`RoleEvidence.counts`, in a fixed order (the classifier's numeric features)."""
+_NO_EVIDENCE = dict.fromkeys(EVIDENCE_FEATURES, 0.0)  # copied as each entity's counts
 
 
 def analyze_evidence(text: str) -> Document:
@@ -216,8 +217,8 @@ def entity_mentions(doc: Document, start: int, end: int) -> tuple[str, list[Span
 _KNOWN_VERBS = HARM_VERBS | HELP_VERBS | SUFFER_VERBS | REPORTING_VERBS
 
 
-def _verb_lemma(tok: Token) -> str:
-    return verb_lemma(tok.text, _KNOWN_VERBS) or tok.lower
+def _verb_lemma(word: str, lower: str) -> str:
+    return verb_lemma(word, _KNOWN_VERBS) or lower
 
 
 def _kind(lemma: str, text: str, tag: str) -> str | None:
@@ -242,99 +243,100 @@ def _kind(lemma: str, text: str, tag: str) -> str | None:
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 
 
-def _np_end(toks: Sequence[Token], tj: int) -> int:
+def _np_end(words: Sequence[str], tags: Sequence[str], tj: int) -> int:
     """The last token of the noun phrase the target modifies: "Russian forces",
-    "Ukraine's army" (at most three more tokens), else ``tj``."""
+    "Ukraine's army" (at most three more tokens), else ``tj``. ``words`` and ``tags`` are
+    the sentence's columns."""
     k = tj
-    n = len(toks)
-    if k + 1 < n and toks[k + 1].text in {"'s", "’s"}:
+    n = len(words)
+    if k + 1 < n and words[k + 1] in {"'s", "’s"}:
         k += 1
     end = tj
-    while k + 1 < n and k + 1 - tj <= 3 and toks[k + 1].tag in _NOUN_TAGS:
+    while k + 1 < n and k + 1 - tj <= 3 and tags[k + 1] in _NOUN_TAGS:
         k += 1
         end = k
     return end
 
 
-def _actions(toks: Sequence[Token], ti: int, tj: int) -> list[tuple[int, str, str]]:
-    """Actions of the target at tokens ``ti..tj``: (token index, kind, agent/patient)."""
-    out = []
-    n = len(toks)
+def _actions_verbs(words: Sequence[str], tags: Sequence[str], lowers: Sequence[str], ti: int, tj: int,
+                   np_end: int) -> tuple[list[tuple[int, str, str]], list[str]]:
+    """The actions and the verbs of the target at tokens ``ti..tj`` of a sentence given as
+    its columns (``lowers``: the words in lower case), whose noun phrase ends at token
+    ``np_end`` (:func:`_np_end`).
+
+    Actions: (token index, kind, agent/patient). Verbs: ``subj:<verb>`` for the verb after
+    the target's phrase, ``obj:<verb>`` for a verb just before it (lower case, regular
+    inflection undone)."""
+    n = len(words)
+    # X (adverbs, auxiliaries) verb ...; "Russian forces shelled": from the end of the phrase
+    v = np_end + 1
+    passive = False
+    while v < n and (lowers[v] in _AUX or tags[v] in {"RB", "MD"}):
+        if lowers[v] in _BE:
+            passive = True
+        v += 1
+    verb_after = v < n and tags[v].startswith("VB")
+    lemma_after = _verb_lemma(words[v], lowers[v]) if verb_after else ""
+    verbs = ["subj:" + lemma_after] if verb_after else []
+    for k in range(ti - 1, max(-1, ti - 3), -1):
+        if tags[k].startswith("VB"):
+            verbs.append("obj:" + _verb_lemma(words[k], lowers[k]))
+            break
+        if tags[k] not in {"DT", "JJ", "PRP$"}:
+            break
+    out: list[tuple[int, str, str]] = []
     # "killed by (the) X": agent of a passive verb
     b = ti - 1
-    while b >= 0 and ti - b <= 3 and toks[b].tag in {"DT", "JJ", "PRP$", "NNP", "NNPS"}:
+    while b >= 0 and ti - b <= 3 and tags[b] in {"DT", "JJ", "PRP$", "NNP", "NNPS"}:
         b -= 1
-    if b >= 1 and toks[b].lower == "by" and toks[b - 1].tag == "VBN":
-        v = toks[b - 1]
-        kind = _kind(_verb_lemma(v), v.text, v.tag)
+    if b >= 1 and lowers[b] == "by" and tags[b - 1] == "VBN":
+        kind = _kind(_verb_lemma(words[b - 1], lowers[b - 1]), words[b - 1], tags[b - 1])
         if kind:
             out.append((b - 1, kind, "agent"))
-        return out
+        return out, verbs
     # X's invasion / X's aid
-    if tj + 2 < n and toks[tj + 1].text in {"'s", "’s", "'"}:
-        w = toks[tj + 2].lower
+    if tj + 2 < n and words[tj + 1] in {"'s", "’s", "'"}:
+        w = lowers[tj + 2]
         if w in HARM_NOUNS or w in HELP_NOUNS:
             out.append((tj + 2, "harm" if w in HARM_NOUNS else "help", "agent"))
-    # X (adverbs, auxiliaries) verb ...; "Russian forces shelled": from the end of the phrase
-    k = _np_end(toks, tj) + 1
-    passive = False
-    while k < n and (toks[k].lower in _AUX or toks[k].tag in {"RB", "MD"}):
-        if toks[k].lower in _BE:
-            passive = True
-        k += 1
-    if k < n and toks[k].tag.startswith("VB"):
-        v = toks[k]
-        kind = _kind(_verb_lemma(v), v.text, v.tag)
+    if verb_after:
+        tag = tags[v]
+        kind = _kind(lemma_after, words[v], tag)
         if kind:
-            if passive and v.tag == "VBN":
-                out.append((k, "suffer" if kind == "suffer" else kind, "patient"))
+            if passive and tag == "VBN":
+                out.append((v, "suffer" if kind == "suffer" else kind, "patient"))
             else:
-                out.append((k, kind, "agent"))
+                out.append((v, kind, "agent"))
     # verb (det/adj) X: object of the verb; harm noun of/on/against X: patient
     for k in range(ti - 1, max(-1, ti - 4), -1):
-        tok = toks[k]
-        if tok.tag.startswith("VB"):
-            kind = _kind(_verb_lemma(tok), tok.text, tok.tag)
+        tag = tags[k]
+        if tag.startswith("VB"):
+            kind = _kind(_verb_lemma(words[k], lowers[k]), words[k], tag)
             if kind and kind != "suffer":
                 out.append((k, kind, "patient"))
             break
-        if tok.lower in {"of", "on", "against", "at", "to", "for"} and k > 0:
-            w = toks[k - 1].lower
+        if lowers[k] in {"of", "on", "against", "at", "to", "for"} and k > 0:
+            w = lowers[k - 1]
             if w in HARM_NOUNS or w in HELP_NOUNS:
                 out.append((k - 1, "harm" if w in HARM_NOUNS else "help", "patient"))
             break
-        if tok.tag not in {"DT", "JJ", "PRP$", "POS", "CD", "NNP", "NNPS"}:
+        if tag not in {"DT", "JJ", "PRP$", "POS", "CD", "NNP", "NNPS"}:
             break
-    return out
-
-
-def _verbs(toks: Sequence[Token], ti: int, tj: int) -> list[str]:
-    """``subj:<verb>`` for the verb after the target's phrase, ``obj:<verb>`` for a verb
-    just before it (lower case, regular inflection undone)."""
-    out = []
-    n = len(toks)
-    k = _np_end(toks, tj) + 1
-    while k < n and (toks[k].lower in _AUX or toks[k].tag in {"RB", "MD"}):
-        k += 1
-    if k < n and toks[k].tag.startswith("VB"):
-        out.append("subj:" + _verb_lemma(toks[k]))
-    for k in range(ti - 1, max(-1, ti - 3), -1):
-        if toks[k].tag.startswith("VB"):
-            out.append("obj:" + _verb_lemma(toks[k]))
-            break
-        if toks[k].tag not in {"DT", "JJ", "PRP$"}:
-            break
-    return out
+    return out, verbs
 
 
 class _DocIndex:
     """What :func:`role_evidence` looks up in a document, built once per document: the
-    sentence and evaluative-span starts, the end of the title line, and the attributions
-    by linked actor and by source start (so that an entity's speech is found from its
-    mentions instead of by visiting every attribution)."""
+    sentence and evaluative-span starts, the end of the title line, the attributions by
+    linked actor and by source start (so that an entity's speech is found from its
+    mentions instead of by visiting every attribution), and the columns and target facts
+    of each sentence that mentions an entity (:meth:`columns`, shared by all actors)."""
 
     def __init__(self, doc: Document):
-        self.s_starts = [s.start for s in doc.sentences]
+        self.sents = doc.sentences
+        self.s_starts = [s.start for s in self.sents]
+        self.s_ends = [s.end for s in self.sents]
+        self._columns: dict[int, tuple] = {}
         self.e_starts = [e.span.start for e in doc.evaluative]
         self.title_end = doc.text.find("\n")
         self.by_actor: dict[str, list[int]] = {}
@@ -349,6 +351,17 @@ class _DocIndex:
         self.src_ends = [b for _, b, _ in sources]
         self.src_index = [i for _, _, i in sources]
         self.src_longest = max((b - a for a, b, _ in sources), default=0)
+
+    def columns(self, k: int) -> tuple:
+        """Sentence ``k``'s token starts, ends, words, tags, words in lower case and
+        :func:`framing.extract.actors.target.column_facts`, computed on first use."""
+        cols = self._columns.get(k)
+        if cols is None:
+            starts, ends, words, tags = self.sents[k].columns()
+            lowers = list(map(str.lower, words))
+            cols = (starts, ends, words, tags, lowers, column_facts(words, tags, lowers))
+            self._columns[k] = cols
+        return cols
 
     def speech_candidates(self, actor: str | None, mentions: Sequence[Span]) -> list[int]:
         """Indices, in document order, of the attributions linked to ``actor`` or whose
@@ -388,14 +401,11 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
     >>> [(doc.text[s.start:s.end], kind, part) for s, kind, part in ev.actions]
     [('killed', 'harm', 'patient')]
     """
-    ev = RoleEvidence()
-    c = dict.fromkeys(EVIDENCE_FEATURES, 0.0)
+    c = dict(_NO_EVIDENCE)
     index = _index or _DocIndex(doc)
-    sents = doc.sentences
-    s_starts = index.s_starts
+    s_starts, s_ends, columns = index.s_starts, index.s_ends, index.columns
     text_len = max(1, len(doc.text))
     ms = sorted(set(mentions))
-    ev.mentions = ms
     c["mentions"] = float(len(ms))
     c["first_position"] = ms[0].start / text_len if ms else 1.0
     title_end = index.title_end
@@ -404,59 +414,68 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
     elif title_end > 0:
         c["in_title"] = float(any(m.end <= title_end for m in ms))
     e_starts = index.e_starts
+    sentences: list[Span] = []
+    sentiment: list[float] = []
+    evaluations: list[tuple] = []
+    actions: list[tuple] = []
+    verbs: list[str] = []
     seen_sent: set[int] = set()
     seen_eval: set[int] = set()
     seen_act: set[tuple] = set()
+    evaluative = doc.evaluative
     for m in ms:
-        k = bisect_right(s_starts, m.start) - 1
-        if k < 0 or m.end > sents[k].end:
+        m_start, m_end = m
+        k = bisect_right(s_starts, m_start) - 1
+        if k < 0 or m_end > s_ends[k]:
             continue
-        sent = sents[k]
         if k not in seen_sent:
             seen_sent.add(k)
-            ev.sentences.append(sent.span)
-        toks = sent.tokens
-        if not toks:
+            sentences.append(Span(s_starts[k], s_ends[k]))
+        tok_starts, tok_ends, words, tags, lowers, facts = columns(k)
+        if not words:
             continue
-        tok_starts, tok_ends = sent.columns()[:2]
-        first = bisect_right(tok_ends, m.start)
-        last = bisect_left(tok_starts, m.end) - 1
+        first = bisect_right(tok_ends, m_start)
+        last = bisect_left(tok_starts, m_end) - 1
         if first > last:
             continue
-        ctx = target_context(toks, first, last)
-        weighted, score, subj, obj, (lo, hi) = ctx.weighted, ctx.score, ctx.subject_verb, ctx.object_verb, ctx.clause
-        acts = _actions(toks, first, last)
-        acted = {idx for idx, _, _ in acts}
-        if acted:  # the action is counted as such, not again as sentiment toward the actor
+        weighted, _, score, subj, obj, _, (lo, hi) = column_context(words, tags, lowers, first, last, facts)
+        np_end = _np_end(words, tags, last)
+        acts, mention_verbs = _actions_verbs(words, tags, lowers, first, last, np_end)
+        if acts:  # the action is counted as such, not again as sentiment toward the actor
+            acted = {idx for idx, _, _ in acts}
             num = sum(p * w for k2, p, w in weighted if k2 not in acted)
             den = sum(w for k2, _, w in weighted if k2 not in acted)
             score = num / (1.0 + den)
-        ev.sentiment.append(score)
-        c["subject"] += subj is not None
-        c["object"] += obj is not None
-        ev.verbs.extend(_verbs(toks, first, last))
+        sentiment.append(score)
+        if subj is not None:
+            c["subject"] += True
+        if obj is not None:
+            c["object"] += True
+        verbs += mention_verbs
         # evaluative spans in the mention's clause (not inside the mention)
-        a, b = toks[lo].start, toks[hi].end
+        a, b = tok_starts[lo], tok_ends[hi]
         for i in range(bisect_left(e_starts, a), bisect_left(e_starts, b)):
-            e = doc.evaluative[i]
-            if e.span.end <= b and not e.span.overlaps(m) and i not in seen_eval:
+            e = evaluative[i]
+            e_start, e_end = e.span
+            if e_end <= b and not (e_start < m_end and m_start < e_end) and i not in seen_eval:
                 seen_eval.add(i)
-                ev.evaluations.append((e.span, e.polarity, e.voice))
+                evaluations.append((e.span, e.polarity, e.voice))
                 key = ("eval_" if e.voice == "author" else "eval_quoted_") + ("pos" if e.polarity > 0 else "neg")
                 c[key] += 1
         for idx, kind, part in acts:
-            act_key = (toks[idx].start, kind, part)
+            act_key = (tok_starts[idx], kind, part)
             if act_key in seen_act:
                 continue
             seen_act.add(act_key)
-            ev.actions.append((toks[idx].span, kind, part))
+            actions.append((Span(tok_starts[idx], tok_ends[idx]), kind, part))
             if kind == "suffer":
                 c["suffers"] += 1
             else:
                 c[f"{kind}_{part}"] += 1
-        head = toks[_np_end(toks, last)].lower
-        if head in INNOCENT_HEADS:
+        if lowers[np_end] in INNOCENT_HEADS:
             c["innocent_head"] = 1.0
+    ev = RoleEvidence(mentions=ms, sentences=sentences, sentiment=sentiment, evaluations=evaluations,
+                      actions=actions, verbs=verbs)
     m_starts = [m.start for m in ms]
 
     def names_entity(src: Span | None) -> bool:  # the source overlaps one of the mentions
@@ -554,18 +573,21 @@ class RoleRules:
 
     def proba_of(self, evidence: Sequence[RoleEvidence]) -> np.ndarray:
         """:meth:`predict_proba` from evidence already collected (:func:`role_evidence`)."""
-        out = []
+        z = []
         for ev in evidence:
             s = rule_scores(ev.counts)
-            z = [s[r] for r in ROLES]
+            row = [s[r] for r in ROLES]
             if not self.with_none:
-                z[ROLES.index(self.prior)] += 1e-6
+                row[ROLES.index(self.prior)] += 1e-6
             else:
-                z.append(self.none_score)
-            zs = np.asarray(z) / self.temperature
-            e = np.exp(zs - zs.max())
-            out.append(e / e.sum())
-        return np.asarray(out).reshape(-1, len(self.classes_))
+                row.append(self.none_score)
+            z.append(row)
+        if not z:
+            return np.asarray([]).reshape(-1, len(self.classes_))
+        # all rows at once: the same element-wise operations and row sums as row by row
+        zs = np.asarray(z) / self.temperature
+        e = np.exp(zs - zs.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
 
     def predict(self, X: Any) -> np.ndarray:
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
@@ -675,7 +697,6 @@ def assign_roles(doc: Document, model: Any = None) -> None:
     if not actors:
         doc.roles = []
         return
-    rows = [(doc, groups[a][0].start, groups[a][0].end) for a in actors]
     index = _DocIndex(doc)
     evidence = [role_evidence(doc, groups[a], actor=a, _index=index) for a in actors]
     if model is None or isinstance(model, RoleRules):
@@ -683,17 +704,18 @@ def assign_roles(doc: Document, model: Any = None) -> None:
         proba = rules.proba_of(evidence)
         drivers, classes = rules._drivers(proba, evidence), list(rules.classes_)
     else:
+        rows = [(doc, groups[a][0].start, groups[a][0].end) for a in actors]
         proba = np.asarray(model.predict_proba(rows), dtype=float)
         classes = [str(c) for c in model.classes_]
         drivers = model.drivers(rows) if hasattr(model, "drivers") else [[] for _ in rows]
     out = []
-    for a, ev, p, drv in zip(actors, evidence, proba, drivers):
-        j = int(np.argmax(p))  # ties go to the first class (alphabetical: antagonist)
+    best = np.argmax(proba, axis=1)  # ties go to the first class (alphabetical: antagonist)
+    for a, ev, p, j, drv in zip(actors, evidence, proba.tolist(), best.tolist(), drivers):
         out.append(ActorRole(
             actor=a,
             role=classes[j],
-            score=round(float(p[j]), 4),
-            scores=tuple((c, round(float(v), 4)) for c, v in zip(classes, p)),
+            score=round(p[j], 4),
+            scores=tuple(zip(classes, [round(v, 4) for v in p])),
             mentions=tuple(ev.mentions),
             sentences=tuple(ev.sentences),
             evaluations=tuple(ev.evaluations),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 from typing import Any, Sequence
 
 from framing.text import Token, parse
@@ -72,14 +73,18 @@ _EVAL_VERBS = PRAISE_VERBS | CRITICISM_VERBS | REPORTING_VERBS
 _EVALUATOR_VERBS = PRAISE_VERBS | CRITICISM_VERBS
 
 
+# auxiliaries the verb after a target skips
+_AUX_AFTER = frozenset({"has", "have", "had", "is", "was", "were", "are", "will", "would",
+                        "did", "does", "also", "been", "be"})
+
+
 def _verb_after(tokens: Sequence[Token], tj: int) -> tuple[int, str] | None:
     """The first verb within four tokens after the target, skipping adverbs and auxiliaries."""
     for k in range(tj + 1, min(len(tokens), tj + 5)):
         tok = tokens[k]
         if tok.tag.startswith("VB"):
             lemma = verb_lemma(tok.text, _EVAL_VERBS)
-            if tok.lower in {"has", "have", "had", "is", "was", "were", "are", "will", "would",
-                             "did", "does", "also", "been", "be"}:
+            if tok.lower in _AUX_AFTER:
                 continue
             return k, lemma or ""
         if tok.tag not in {"RB", "MD", "NNP", "NNPS", ","} and tok.text not in {"'s", "’s"}:
@@ -98,13 +103,39 @@ def _verb_before(tokens: Sequence[Token], ti: int) -> tuple[int, str] | None:
     return None
 
 
+def _column_verb_after(words: Sequence[str], tags: Sequence[str], lowers: Sequence[str],
+                       tj: int) -> tuple[int, str] | None:
+    """:func:`_verb_after` on a sentence's columns (``lowers``: its words in lower case)."""
+    for k in range(tj + 1, min(len(words), tj + 5)):
+        tag = tags[k]
+        if tag.startswith("VB"):
+            if lowers[k] in _AUX_AFTER:
+                continue
+            return k, verb_lemma(words[k], _EVAL_VERBS) or ""
+        if tag not in {"RB", "MD", "NNP", "NNPS", ","} and words[k] not in {"'s", "’s"}:
+            return None
+    return None
+
+
+def _column_verb_before(words: Sequence[str], tags: Sequence[str], ti: int) -> tuple[int, str] | None:
+    """:func:`_verb_before` on a sentence's columns."""
+    for k in range(ti - 1, max(-1, ti - 4), -1):
+        tag = tags[k]
+        if tag.startswith("VB"):
+            return k, verb_lemma(words[k], _EVAL_VERBS) or ""
+        if tag not in {"DT", "JJ", "NNP", "PRP$", "POS", "RB"}:
+            return None
+    return None
+
+
 @lru_cache(maxsize=512)
 def _sentence_facts(tokens: tuple[Token, ...]) -> tuple[tuple[tuple[int, float, bool], ...], tuple[int, ...]]:
     """What :func:`target_context` needs of a sentence whatever the target, computed once
     per sentence however many targets it holds: (index, prior polarity, negated) of the
     evaluative tokens, and the indices of the clause breaks. Praise and criticism verbs
     count at least 0.5; a token is negated when a negator is among the
-    :data:`NEGATION_WINDOW` tokens before it."""
+    :data:`NEGATION_WINDOW` tokens before it. :func:`column_facts` computes the same from
+    a sentence's columns (tests/test_target.py checks that they agree)."""
     out = []
     lowers = [tok.text.lower() for tok in tokens]
     known = _TOKEN_PRIORS.get
@@ -120,6 +151,32 @@ def _sentence_facts(tokens: tuple[Token, ...]) -> tuple[tuple[tuple[int, float, 
             out.append((k, pol, negated))
     breaks = tuple(k for k, low in enumerate(lowers) if low in CLAUSE_BREAKS)
     return tuple(out), breaks
+
+
+def column_facts(words: Sequence[str], tags: Sequence[str],
+                 lowers: Sequence[str]) -> tuple[tuple[tuple[int, float, bool], ...], tuple[int, ...]]:
+    """:func:`_sentence_facts` of a sentence given as its columns
+    (:meth:`framing.text.Sentence.columns`; ``lowers``: the words in lower case): the
+    (index, prior polarity, negated) of the evaluative tokens and the indices of the clause
+    breaks, without reading a Token. Compute it once per sentence and pass it to
+    :func:`column_context` for each target in the sentence.
+
+    Examples
+    --------
+    >>> words = ["Critics", "did", "not", "praise", "Smith", ",", "sadly"]
+    >>> tags = ["NNS", "VBD", "RB", "VB", "NNP", ",", "RB"]
+    >>> priors, breaks = column_facts(words, tags, [w.lower() for w in words])
+    >>> [(k, under) for k, _, under in priors], breaks
+    ([(0, False), (3, True), (6, False)], (5,))
+    """
+    pols = column_priors(words, tags)
+    negators = list(compress(count(), map(NEGATORS.__contains__, lowers)))
+    evaluative = compress(count(), pols)  # the indices of the tokens with a prior (pol != 0.0)
+    if negators:  # negated: a negator among the NEGATION_WINDOW tokens before the token
+        out = tuple((k, pols[k], any(k - NEGATION_WINDOW <= m < k for m in negators)) for k in evaluative)
+    else:
+        out = tuple((k, pols[k], False) for k in evaluative)
+    return out, tuple(compress(count(), map(CLAUSE_BREAKS.__contains__, lowers)))
 
 
 def _token_prior(text: str, tag: str) -> float:
@@ -154,6 +211,10 @@ def token_priors(tokens: Sequence[Token]) -> list[float]:
 def column_priors(words: Sequence[str], tags: Sequence[str]) -> list[float]:
     """:func:`token_priors` of a sentence given as its words and their tags (the columns of
     :meth:`framing.text.Sentence.columns`)."""
+    try:  # every (word, tag) seen before: one look-up each, no Python-level loop
+        return list(map(_TOKEN_PRIORS.__getitem__, zip(words, tags)))
+    except KeyError:
+        pass
     known = _TOKEN_PRIORS.get
     out = []
     for key in zip(words, tags):
@@ -190,16 +251,44 @@ def target_context(tokens: Sequence[Token], ti: int, tj: int) -> TargetContext:
 def _target_context(tokens: Sequence[Token], ti: int, tj: int, facts) -> tuple:
     """The fields of :class:`TargetContext`, in order; ``facts`` are the sentence's
     :func:`_sentence_facts`."""
+    return _weigh(facts, len(tokens), ti, tj, _verb_after(tokens, tj), _verb_before(tokens, ti))
+
+
+def column_context(words: Sequence[str], tags: Sequence[str], lowers: Sequence[str], ti: int, tj: int,
+                   facts: tuple) -> tuple:
+    """:func:`target_context` of the target at tokens ``ti..tj`` of a sentence given as its
+    columns (words, tags and the words in lower case) and its :func:`column_facts`: the
+    fields of :class:`TargetContext` as a tuple, in order (no Token is read or built).
+
+    Examples
+    --------
+    >>> from framing.text import parse
+    >>> sent = parse("Smith praised Jones for her brave work.")[0]
+    >>> _, _, words, tags = sent.columns()
+    >>> lowers = [w.lower() for w in words]
+    >>> facts = column_facts(words, tags, lowers)
+    >>> column_context(words, tags, lowers, 2, 2, facts) == tuple(vars(target_context(sent.tokens, 2, 2)).values())
+    True
+    """
+    return _weigh(facts, len(words), ti, tj, _column_verb_after(words, tags, lowers, tj),
+                  _column_verb_before(words, tags, ti))
+
+
+def _weigh(facts: tuple, n: int, ti: int, tj: int, after: tuple[int, str] | None,
+           before: tuple[int, str] | None) -> tuple:
+    """The fields of :class:`TargetContext` for the target at tokens ``ti..tj`` of a
+    sentence of ``n`` tokens with these facts, given the verbs after and before it."""
     priors, breaks = facts
-    n = len(tokens)
     lo, hi = _clause_bounds(breaks, n, ti, tj)
-    after = _verb_after(tokens, tj)
-    before = _verb_before(tokens, ti)
     subject_verb = after[1] if after and after[1] else None
     object_verb = before[1] if before and before[1] else None
     reports = subject_verb in REPORTING_VERBS
     speech_start = after[0] + 1 if reports and after else n + 1
-    evaluator = subject_verb in _EVALUATOR_VERBS
+    evaluator = after is not None and subject_verb in _EVALUATOR_VERBS
+    # token indices the rules below single out (-1 and n + 1: no token)
+    praiser = after[0] if after is not None and evaluator else -1
+    object_side = after[0] if after is not None and evaluator else n + 1
+    evaluated = before[0] if before is not None and object_verb in _EVALUATOR_VERBS else -1
     weighted, negated = [], []
     num = den = 0.0
     for k, pol, under_negation in priors:
@@ -212,13 +301,13 @@ def _target_context(tokens: Sequence[Token], ti: int, tj: int, facts) -> tuple:
         weight = 1.0 / (1.0 + dist / DECAY)
         if not lo <= k <= hi:
             weight *= OTHER_CLAUSE
-        if after and k == after[0] and subject_verb in _EVALUATOR_VERBS:
+        if k == praiser:
             weight = 0.0  # the praiser / critic: the verb evaluates the object, not them
         elif k >= speech_start:
             weight *= OWN_SPEECH
-        elif evaluator and after and k > after[0] and k <= hi:
+        elif object_side < k <= hi:
             weight *= OBJECT_SIDE  # what the target praises or attacks is about the object
-        if before and k == before[0] and object_verb in _EVALUATOR_VERBS:
+        if k == evaluated:
             weight = 2.0  # "X praised Y", "accused Y": the verb evaluates Y
         weighted.append((k, pol, weight))
         num += pol * weight
