@@ -101,7 +101,7 @@ def _cue_scorer(cue_m: dict):
         return get(name + "=0", 0.0), get(name + "=1", 0.0)
 
     w_inq, w_sq, w_cap, w_subj = yes_no("inq"), yes_no("sq"), yes_no("cap"), yes_no("subj")
-    w_pos = {p: get("pos=" + p, 0.0) for p in ("first", "mid", "last")}
+    w_pos_first, w_pos_mid, w_pos_last = (get("pos=" + p, 0.0) for p in ("first", "mid", "last"))
     w_that, w_qa, w_qb = get("that_after", 0.0), get("q_after", 0.0), get("q_before", 0.0)
     noun_subj = ("PRP", "NNS", "NN", "WP")
 
@@ -146,51 +146,38 @@ def _cue_scorer(cue_m: dict):
         inq = 1 if s.inq and s.inq[i] else 0
         key = (pt2, pt, tag, nt, nt2)
         tw = by_tags.get(key) or tag_weights(key)
-        # one weight per feature, in the order of _cue_context_features
-        vals = [
-            tw[0],
-            lt.get(tag, 0.0),
-            pw_w.get(pw, 0.0),
-            nw_w.get(nw, 0.0),
-            tw[1],
-            tw[2],
-            tw[3],
-            tw[4],
-            tw[5],
-            lnw.get(nw, 0.0),
-            lpw.get(pw, 0.0),
-            lnt.get(nt, 0.0),
-            lpt.get(pt, 0.0),
-            lnw2.get((nw, nw2), 0.0),
-            lpw2.get((pw2, pw), 0.0),
-            w_inq[inq],
-            lw[4 + inq],
-            w_sq[s.has_quote],
-            w_cap[i > 0 and s.texts[i][:1].isupper()],
-            w_pos["first" if i == 0 else "last" if i >= n - 2 else "mid"],
-        ]
-        if "that" in w[i + 1 : i + 5]:
-            vals += (w_that, lw[0])
+        # one weight per feature, in the order of _cue_context_features, added left to right
+        # as sum() adds a list (an explicit chain: no list per call, the same float result)
+        x = (
+            tw[0] + lt.get(tag, 0.0) + pw_w.get(pw, 0.0) + nw_w.get(nw, 0.0) + tw[1] + tw[2]
+            + tw[3] + tw[4] + tw[5] + lnw.get(nw, 0.0) + lpw.get(pw, 0.0) + lnt.get(nt, 0.0)
+            + lpt.get(pt, 0.0) + lnw2.get((nw, nw2), 0.0) + lpw2.get((pw2, pw), 0.0)
+            + w_inq[inq] + lw[4 + inq] + w_sq[s.has_quote]
+            + w_cap[i > 0 and s.texts[i][:1].isupper()]
+            + (w_pos_first if i == 0 else w_pos_last if i >= n - 2 else w_pos_mid)
+        )
+        if nw == "that" or nw2 == "that" or (i + 3 < n and (w[i + 3] == "that" or (i + 4 < n and w[i + 4] == "that"))):
+            x = x + w_that + lw[0]
         if nw in _QUOTE_TOKENS or nw == ":" or (nw == "," and nw2 in _QUOTE_TOKENS):
-            vals += (w_qa, lw[1])
+            x = x + w_qa + lw[1]
         if pw in _QUOTE_TOKENS or pw == "," or pw2 in _QUOTE_TOKENS:
-            vals += (w_qb, lw[2])
+            x = x + w_qb + lw[2]
         j = i - 1
         while j >= 0 and (w[j] in AUXILIARIES or t[j] in ("RB", "MD")):
             j -= 1
         if j >= 0:
             stag = t[j]
-            vals.append(sw_w.get(w[j] if stag in noun_subj else stag, 0.0))
+            x = x + sw_w.get(w[j] if stag in noun_subj else stag, 0.0)
         else:
             stag = "<s>"
-            vals.append(sw_w.get("<s>", 0.0))
-        vals.append(lstag.get(stag, 0.0))
+            x = x + sw_w.get("<s>", 0.0)
+        x = x + lstag.get(stag, 0.0)
         if nw == "to" and nt2 == "VB":
-            vals.append(lw[3])
-        subj = 0 if _NOUNISH.isdisjoint(t[max(0, i - 3) : i]) else 1
-        vals.append(w_subj[subj])
-        vals.append(lw[6 + subj])
-        return part + sum(vals)
+            x = x + lw[3]
+        # a noun-ish tag among the three tokens before i
+        subj = 1 if (i > 0 and (pt in _NOUNISH or (i > 1 and (pt2 in _NOUNISH or (i > 2 and t[i - 3] in _NOUNISH))))) else 0
+        x = x + w_subj[subj] + lw[6 + subj]
+        return part + x
 
     return score
 
