@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import accumulate
+from operator import itemgetter
 
 from framing.records import Span
 from framing.text.clutter import dateline_end
@@ -119,7 +120,7 @@ def _word_counts(s: SentenceView) -> list[int]:
     """Prefix counts of the words of ``s`` (tokens starting with a letter or digit): entry
     ``j`` counts those before token ``j``; computed once per sentence."""
     if s.alnum is None:
-        s.alnum = list(accumulate((x[0].isalnum() for x in s.words), initial=0))
+        s.alnum = list(accumulate(map(str.isalnum, map(itemgetter(0), s.words)), initial=0))
     return s.alnum
 
 
@@ -140,8 +141,30 @@ def _tail_index(s: SentenceView):
       verb and not after a comma), ascending;
     - ``trails``: commas before an attached report (``_ATTACHED``: "according", "citing",
       "adding", ...), ascending.
+
+    ``first_word`` and ``verb_from`` (read only by :func:`_tail_is_pp`) are ``None`` until
+    :func:`_word_index` fills them.
     """
     if s.tail is None:
+        words, tags, n = s.words, s.tags, s.n
+        stops = [] if _STOP_WORDS.isdisjoint(words) else [
+            j for j in range(1, n - 1) if words[j] == ";" or (
+                words[j] in ("but", "and") and (
+                    tags[j + 1] in ("VBD", "VBZ", "VBP") and tags[j - 1] != ","
+                    or _coordinated_report(words, tags, j + 1)))]
+        trails = [] if _ATTACHED.isdisjoint(words) else [
+            j for j in range(1, n - 1) if words[j] == "," and words[j + 1] in _ATTACHED]
+        s.tail = (None, None, stops, trails)
+    return s.tail
+
+
+_STOP_WORDS = frozenset([";", "but", "and"])
+
+
+def _word_index(s: SentenceView) -> tuple[list[int], list[bool]]:
+    """``first_word`` and ``verb_from`` of :func:`_tail_index`, built on first use."""
+    first_word, verb_from, stops, trails = _tail_index(s)
+    if first_word is None or verb_from is None:
         words, tags, n = s.words, s.tags, s.n
         first_word = [n] * (n + 1)
         verb_from = [False] * (n + 1)
@@ -149,14 +172,8 @@ def _tail_index(s: SentenceView):
             is_word = words[k][0].isalnum()
             first_word[k] = k if is_word else first_word[k + 1]
             verb_from[k] = verb_from[k + 1] or (is_word and tags[k] in _VERB_TAGS)
-        stops = [j for j in range(1, n - 1) if words[j] == ";" or (
-            words[j] in ("but", "and") and (
-                tags[j + 1] in ("VBD", "VBZ", "VBP") and tags[j - 1] != ","
-                or _coordinated_report(words, tags, j + 1)))]
-        trails = [j for j in range(1, n - 1)
-                  if words[j] == "," and words[j + 1] in _ATTACHED]
         s.tail = (first_word, verb_from, stops, trails)
-    return s.tail
+    return first_word, verb_from
 
 
 _SUBJECT_OPENERS = frozenset(["DT", "PRP$", "NNP", "NNPS", "NNS", "PRP", "CD"])
@@ -196,7 +213,7 @@ def _tail_end(s: SentenceView, after: int) -> int:
 def _tail_is_pp(s: SentenceView, after: int, end: int | None = None) -> bool:
     """Whether the words from token ``after`` (to ``end``, default the sentence end) open
     with a preposition (not "that") and hold no verb ("..., officials said in a statement.")."""
-    first_word, verb_from, _, _ = _tail_index(s)
+    first_word, verb_from = _word_index(s)
     after = max(after, 0)
     end = s.n if end is None else min(end, s.n)
     if after >= end:
