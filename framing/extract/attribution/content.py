@@ -47,6 +47,19 @@ def _n_words(text: str, s: int, e: int) -> int:
     return len(_WORD_RE.findall(text, s, e)) if e > s else 0
 
 
+def _n_words_upto(text: str, s: int, e: int, cap: int) -> int:
+    """``min(_n_words(text, s, e), cap)``: the words of a range counted only up to ``cap``,
+    so that a long range (a quotation, the text up to a quotation paragraphs away) costs no
+    more than a short one."""
+    n = 0
+    if e > s:
+        for _ in _WORD_RE.finditer(text, s, e):
+            n += 1
+            if n >= cap:
+                break
+    return n
+
+
 def _after_dateline(text: str, s: int) -> int:
     """``s``, or the end of a wire dateline that starts there ("MOSCOW, Feb 2 (Reuters) - "):
     a report's content never starts with the dateline, even in a text whose page clutter was
@@ -107,7 +120,7 @@ def _chain(text: str, quotes: "QuoteIndex", last: Quotation, after: int) -> Quot
             break
         gap_s = (last.close + 1) if last.close is not None else last.span.end
         gap = text[gap_s : nxt.open]
-        if "\n\n" in gap or _n_words(text, gap_s, nxt.open) > 25 or not (
+        if "\n\n" in gap or _n_words_upto(text, gap_s, nxt.open, 26) > 25 or not (
             gap.strip() == "" or gap.rstrip().endswith((".", ":"))
         ):
             break
@@ -255,28 +268,31 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
                 gap_s <= cs
                 and q_before.close >= ss - 1
                 and "\n" not in text[gap_s:cs]
-                and _n_words(text, gap_s, cs) <= _MAX_GAP_WORDS
+                and _n_words_upto(text, gap_s, cs, _MAX_GAP_WORDS + 1) <= _MAX_GAP_WORDS
                 and (
                     text[q_before.span.end - 1 : q_before.span.end] in ",.!?—-…"
                     or text[gap_s:cs].lstrip()[:1] in ",—-"
                 )
-                and _n_words(text, q_before.span.start, q_before.span.end) >= MIN_QUOTE_WORDS
+                and _n_words_upto(text, q_before.span.start, q_before.span.end, MIN_QUOTE_WORDS) >= MIN_QUOTE_WORDS
             ):
                 left = q_before
         right = None
-        if q_after is not None:
+        # the words between the cue and the next quotation, counted up to one more than a gap
+        # may hold (every test below needs at most _MAX_GAP_WORDS of them)
+        nw = _MAX_GAP_WORDS + 1 if q_after is None else \
+            _n_words_upto(text, ce, q_after.open, _MAX_GAP_WORDS + 1)
+        if q_after is not None and nw <= _MAX_GAP_WORDS:
             gap = text[ce : q_after.open]
-            nw = _n_words(text, ce, q_after.open)
             stripped = gap.rstrip()
             if left is not None:
                 # split quotation: "A," she said, "B."
-                if nw <= _MAX_GAP_WORDS and stripped.endswith(",") and "\n" not in gap and q_after.open < se + 1:
+                if stripped.endswith(",") and "\n" not in gap and q_after.open < se + 1:
                     right = q_after
-            elif _n_words(text, q_after.span.start, q_after.span.end) >= MIN_QUOTE_WORDS and (
+            elif _n_words_upto(text, q_after.span.start, q_after.span.end, MIN_QUOTE_WORDS) \
+                    >= MIN_QUOTE_WORDS and (
                 (nw == 0 and q_after.open <= se)
                 or (
-                    nw <= _MAX_GAP_WORDS
-                    and stripped.endswith((":", ","))
+                    stripped.endswith((":", ","))
                     and (q_after.open <= se or stripped.endswith(":"))
                     and "." not in gap
                 )
