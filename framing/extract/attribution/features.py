@@ -426,14 +426,13 @@ def _source_counts(s: SentenceView) -> tuple[list[int], list[int], list[int], li
     if s.counts is None:
         words, tags = s.words, s.tags
         aux = list(map(AUXILIARIES.__contains__, words))
-        verbs, commas, quotes, content = (
-            list(accumulate(flags, initial=0))  # bools add up as ints
-            for flags in (
-                map(gt, map(_VERB_TAGS.__contains__, tags), aux),  # a verb and not aux
-                map(",".__eq__, words),
-                map(_QUOTE_TOKENS.__contains__, words),
-                map(not_, aux),
-            )
-        )
+        # bools add up as ints
+        verbs = list(accumulate(map(gt, map(_VERB_TAGS.__contains__, tags), aux), initial=0))  # a verb and not aux
+        content = list(accumulate(map(not_, aux), initial=0))
+        # no comma or no quotation token in the sentence (often): counts all 0, one list
+        zeros = [0] * (len(words) + 1)
+        commas = list(accumulate(map(",".__eq__, words), initial=0)) if "," in words else zeros
+        quotes = list(accumulate(map(_QUOTE_TOKENS.__contains__, words), initial=0)) \
+            if s.has_quote else zeros
         s.counts = (verbs, commas, quotes, content)
     return s.counts
