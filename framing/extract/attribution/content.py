@@ -255,8 +255,10 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
                 return _trim(text, after_src, se), False
         return _trim(text, _after_dateline(text, ss), cs), False
     n = s.n
-    n_words = _word_counts(s)  # n_words[j]: words (tokens starting with a letter or digit) before j
-    that_right = "that" in words[c[1] + 1 : c[1] + 6] and n_words[n] - n_words[c[1] + 1] >= 4
+    # n_words[j]: words (tokens starting with a letter or digit) before j; counted once per
+    # sentence, and only when a rule reads them (a direct quotation returns before)
+    that_right = "that" in words[c[1] + 1 : c[1] + 6] and (
+        (n_words := _word_counts(s))[n] - n_words[c[1] + 1] >= 4)
     if not s.in_quote(c[0]) and not that_right:
         # --- a quotation just before the cue: "A," she said (, "B.")
         q_before = quotes.before(cs)
@@ -314,6 +316,7 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
     if src is not None and src[0] > c[1] and src[0] - c[1] <= 2:
         after = src[1] + 1  # "said the minister ..."
     tail_end = _tail_end(s, after)
+    n_words = _word_counts(s)
     tail_words = n_words[tail_end] - n_words[after]
     before_end = src[0] if (src is not None and src[1] < c[0]) else c[0]
     lead_words = n_words[before_end]
