@@ -188,7 +188,7 @@ def _iter_found(doc: Document, qchars: list[int]) -> Iterator[Attribution]:
             if w not in pool:
                 continue
             if w in vocab:
-                if not _inside_name(texts, tags, i):
+                if not texts[i][:1].isupper() or not _inside_name(texts, tags, i):  # see _inside_name
                     cands.append(i)
                     continue
                 if headline is None:
