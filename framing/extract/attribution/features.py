@@ -301,12 +301,8 @@ def np_candidates(s: SentenceView, exclude: tuple[int, int],
         # those of the whole sentence there, found once per sentence and looked up
         starts, ends = _sentence_phrases(s)
         k = bisect_left(ends, exclude[0] - near)
-        out = []
-        last = exclude[1] + near
-        while k < len(starts) and starts[k] <= last:
-            out.append((starts[k], ends[k]))
-            k += 1
-        return out
+        j = bisect_right(starts, exclude[1] + near, k)  # the phrases are ascending
+        return list(zip(starts[k:j], ends[k:j]))
     lo, hi = 0, n
     if near is not None:
         lo = max(0, exclude[0] - near)
