@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import accumulate
+from operator import itemgetter
 
 from framing.records import Span
 from framing.text.clutter import dateline_end
@@ -44,6 +45,19 @@ _WORD_RE = re.compile(r"\w+")
 
 def _n_words(text: str, s: int, e: int) -> int:
     return len(_WORD_RE.findall(text, s, e)) if e > s else 0
+
+
+def _n_words_upto(text: str, s: int, e: int, cap: int) -> int:
+    """``min(_n_words(text, s, e), cap)``: the words of a range counted only up to ``cap``,
+    so that a long range (a quotation, the text up to a quotation paragraphs away) costs no
+    more than a short one."""
+    n = 0
+    if e > s:
+        for _ in _WORD_RE.finditer(text, s, e):
+            n += 1
+            if n >= cap:
+                break
+    return n
 
 
 def _after_dateline(text: str, s: int) -> int:
@@ -106,7 +120,7 @@ def _chain(text: str, quotes: "QuoteIndex", last: Quotation, after: int) -> Quot
             break
         gap_s = (last.close + 1) if last.close is not None else last.span.end
         gap = text[gap_s : nxt.open]
-        if "\n\n" in gap or _n_words(text, gap_s, nxt.open) > 25 or not (
+        if "\n\n" in gap or _n_words_upto(text, gap_s, nxt.open, 26) > 25 or not (
             gap.strip() == "" or gap.rstrip().endswith((".", ":"))
         ):
             break
@@ -119,7 +133,7 @@ def _word_counts(s: SentenceView) -> list[int]:
     """Prefix counts of the words of ``s`` (tokens starting with a letter or digit): entry
     ``j`` counts those before token ``j``; computed once per sentence."""
     if s.alnum is None:
-        s.alnum = list(accumulate((x[0].isalnum() for x in s.words), initial=0))
+        s.alnum = list(accumulate(map(str.isalnum, map(itemgetter(0), s.words)), initial=0))
     return s.alnum
 
 
@@ -140,8 +154,30 @@ def _tail_index(s: SentenceView):
       verb and not after a comma), ascending;
     - ``trails``: commas before an attached report (``_ATTACHED``: "according", "citing",
       "adding", ...), ascending.
+
+    ``first_word`` and ``verb_from`` (read only by :func:`_tail_is_pp`) are ``None`` until
+    :func:`_word_index` fills them.
     """
     if s.tail is None:
+        words, tags, n = s.words, s.tags, s.n
+        stops = [] if _STOP_WORDS.isdisjoint(words) else [
+            j for j in range(1, n - 1) if words[j] == ";" or (
+                words[j] in ("but", "and") and (
+                    tags[j + 1] in ("VBD", "VBZ", "VBP") and tags[j - 1] != ","
+                    or _coordinated_report(words, tags, j + 1)))]
+        trails = [] if _ATTACHED.isdisjoint(words) else [
+            j for j in range(1, n - 1) if words[j] == "," and words[j + 1] in _ATTACHED]
+        s.tail = (None, None, stops, trails)
+    return s.tail
+
+
+_STOP_WORDS = frozenset([";", "but", "and"])
+
+
+def _word_index(s: SentenceView) -> tuple[list[int], list[bool]]:
+    """``first_word`` and ``verb_from`` of :func:`_tail_index`, built on first use."""
+    first_word, verb_from, stops, trails = _tail_index(s)
+    if first_word is None or verb_from is None:
         words, tags, n = s.words, s.tags, s.n
         first_word = [n] * (n + 1)
         verb_from = [False] * (n + 1)
@@ -149,14 +185,8 @@ def _tail_index(s: SentenceView):
             is_word = words[k][0].isalnum()
             first_word[k] = k if is_word else first_word[k + 1]
             verb_from[k] = verb_from[k + 1] or (is_word and tags[k] in _VERB_TAGS)
-        stops = [j for j in range(1, n - 1) if words[j] == ";" or (
-            words[j] in ("but", "and") and (
-                tags[j + 1] in ("VBD", "VBZ", "VBP") and tags[j - 1] != ","
-                or _coordinated_report(words, tags, j + 1)))]
-        trails = [j for j in range(1, n - 1)
-                  if words[j] == "," and words[j + 1] in _ATTACHED]
         s.tail = (first_word, verb_from, stops, trails)
-    return s.tail
+    return first_word, verb_from
 
 
 _SUBJECT_OPENERS = frozenset(["DT", "PRP$", "NNP", "NNPS", "NNS", "PRP", "CD"])
@@ -196,7 +226,7 @@ def _tail_end(s: SentenceView, after: int) -> int:
 def _tail_is_pp(s: SentenceView, after: int, end: int | None = None) -> bool:
     """Whether the words from token ``after`` (to ``end``, default the sentence end) open
     with a preposition (not "that") and hold no verb ("..., officials said in a statement.")."""
-    first_word, verb_from, _, _ = _tail_index(s)
+    first_word, verb_from = _word_index(s)
     after = max(after, 0)
     end = s.n if end is None else min(end, s.n)
     if after >= end:
@@ -225,8 +255,10 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
                 return _trim(text, after_src, se), False
         return _trim(text, _after_dateline(text, ss), cs), False
     n = s.n
-    n_words = _word_counts(s)  # n_words[j]: words (tokens starting with a letter or digit) before j
-    that_right = "that" in words[c[1] + 1 : c[1] + 6] and n_words[n] - n_words[c[1] + 1] >= 4
+    # n_words[j]: words (tokens starting with a letter or digit) before j; counted once per
+    # sentence, and only when a rule reads them (a direct quotation returns before)
+    that_right = "that" in words[c[1] + 1 : c[1] + 6] and (
+        (n_words := _word_counts(s))[n] - n_words[c[1] + 1] >= 4)
     if not s.in_quote(c[0]) and not that_right:
         # --- a quotation just before the cue: "A," she said (, "B.")
         q_before = quotes.before(cs)
@@ -238,28 +270,31 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
                 gap_s <= cs
                 and q_before.close >= ss - 1
                 and "\n" not in text[gap_s:cs]
-                and _n_words(text, gap_s, cs) <= _MAX_GAP_WORDS
+                and _n_words_upto(text, gap_s, cs, _MAX_GAP_WORDS + 1) <= _MAX_GAP_WORDS
                 and (
                     text[q_before.span.end - 1 : q_before.span.end] in ",.!?—-…"
                     or text[gap_s:cs].lstrip()[:1] in ",—-"
                 )
-                and _n_words(text, q_before.span.start, q_before.span.end) >= MIN_QUOTE_WORDS
+                and _n_words_upto(text, q_before.span.start, q_before.span.end, MIN_QUOTE_WORDS) >= MIN_QUOTE_WORDS
             ):
                 left = q_before
         right = None
-        if q_after is not None:
+        # the words between the cue and the next quotation, counted up to one more than a gap
+        # may hold (every test below needs at most _MAX_GAP_WORDS of them)
+        nw = _MAX_GAP_WORDS + 1 if q_after is None else \
+            _n_words_upto(text, ce, q_after.open, _MAX_GAP_WORDS + 1)
+        if q_after is not None and nw <= _MAX_GAP_WORDS:
             gap = text[ce : q_after.open]
-            nw = _n_words(text, ce, q_after.open)
             stripped = gap.rstrip()
             if left is not None:
                 # split quotation: "A," she said, "B."
-                if nw <= _MAX_GAP_WORDS and stripped.endswith(",") and "\n" not in gap and q_after.open < se + 1:
+                if stripped.endswith(",") and "\n" not in gap and q_after.open < se + 1:
                     right = q_after
-            elif _n_words(text, q_after.span.start, q_after.span.end) >= MIN_QUOTE_WORDS and (
+            elif _n_words_upto(text, q_after.span.start, q_after.span.end, MIN_QUOTE_WORDS) \
+                    >= MIN_QUOTE_WORDS and (
                 (nw == 0 and q_after.open <= se)
                 or (
-                    nw <= _MAX_GAP_WORDS
-                    and stripped.endswith((":", ","))
+                    stripped.endswith((":", ","))
                     and (q_after.open <= se or stripped.endswith(":"))
                     and "." not in gap
                 )
@@ -281,6 +316,7 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
     if src is not None and src[0] > c[1] and src[0] - c[1] <= 2:
         after = src[1] + 1  # "said the minister ..."
     tail_end = _tail_end(s, after)
+    n_words = _word_counts(s)
     tail_words = n_words[tail_end] - n_words[after]
     before_end = src[0] if (src is not None and src[1] < c[0]) else c[0]
     lead_words = n_words[before_end]

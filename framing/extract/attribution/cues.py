@@ -57,6 +57,8 @@ def _speaker_turns(sentences: Sequence[Sentence]) -> set[tuple[int, int]]:
     found = set()
     for k, sent in enumerate(sentences):
         toks = sent.columns()[2]  # the words as written
+        if ":" not in toks[1:3]:
+            continue  # most sentences: no colon in second or third place
         for i in range(1, min(3, len(toks))):
             if toks[i] != ":":
                 continue

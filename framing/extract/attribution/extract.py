@@ -188,7 +188,7 @@ def _iter_found(doc: Document, qchars: list[int]) -> Iterator[Attribution]:
             if w not in pool:
                 continue
             if w in vocab:
-                if not _inside_name(texts, tags, i):
+                if not texts[i][:1].isupper() or not _inside_name(texts, tags, i):  # see _inside_name
                     cands.append(i)
                     continue
                 if headline is None:
@@ -234,6 +234,7 @@ def _iter_found(doc: Document, qchars: list[int]) -> Iterator[Attribution]:
 
 
 _SUBJECT_PRONOUNS = frozenset("he she it they we i".split())
+_AND_BUT_END = re.compile(r"(?:,?\s*\band|,?\s*\bbut)(?:\s+(?:also|then|later))?\s*\Z")  # "... and (also)" before a cue
 
 
 def _share_reports(text: str, s: SentenceView, found: list[Attribution]) -> list[Attribution]:
@@ -258,8 +259,7 @@ def _share_reports(text: str, s: SentenceView, found: list[Attribution]) -> list
                 a.kind != "according_to"
                 and prev.source is not None
                 and prev.source.end <= prev.cue.start
-                and re.search(r"(?:,?\s*\band|,?\s*\bbut)(?:\s+(?:also|then|later))?\s*\Z",
-                              text[max(prev.cue.end, a.cue.start - 20) : a.cue.start]) is not None
+                and _AND_BUT_END.search(text[max(prev.cue.end, a.cue.start - 20) : a.cue.start]) is not None
             ):
                 a = replace(a, source=prev.source, anonymous=prev.anonymous)
         out.append(a)

@@ -89,17 +89,35 @@ class SentenceView:
         self.alnum: list[int] | None = None  # prefix counts of words, see _word_counts
         self.np_codes: str | None = None  # see _np_codes
         self.phrases: tuple[list[int], list[int]] | None = None  # see _sentence_phrases
-        self.tail: tuple[list[int], list[bool], list[int], list[int]] | None = None  # per-sentence indexes of the content rules, see content._tail_index
+        self.tail: tuple[list[int] | None, list[bool] | None, list[int], list[int]] | None = None  # per-sentence indexes of the content rules, see content._tail_index
         self.has_quote = not _QUOTE_TOKENS.isdisjoint(self.words)
-        if self.has_quote or quotes.overlaps(sent.start, sent.end):
-            # quotes.inside(s) for each token start, without two method calls per token
-            q_starts, q_ends = quotes.starts, quotes.ends
-            self.inq = [
-                (k := bisect_right(q_starts, s) - 1) >= 0 and s < q_ends[k] for s in starts
-            ]
+        if starts and (self.has_quote or quotes.overlaps(sent.start, sent.end)):
+            self.inq = _inside_quotes(starts, quotes.starts, quotes.ends)
 
     def in_quote(self, i: int) -> bool:
         return bool(self.inq and self.inq[i])
+
+
+def _inside_quotes(starts: Sequence[int], q_starts: list[int], q_ends: list[int]) -> list[bool]:
+    """``quotes.inside(x)`` for each of the ascending token ``starts`` (not empty): a token is
+    inside the last quotation that opens at or before it if it starts before that one
+    ends. Each quotation that opens inside the sentence (and the one open at its first
+    token) marks the run of tokens that start from its opening up to its end or the next
+    opening, found by bisection: no look-up per token."""
+    n = len(starts)
+    inq = [False] * n
+    n_q = len(q_starts)
+    first = bisect_right(q_starts, starts[0]) - 1
+    last = bisect_right(q_starts, starts[-1]) - 1
+    for k in range(max(first, 0), last + 1):
+        stop = q_ends[k]
+        if k + 1 < n_q and q_starts[k + 1] < stop:
+            stop = q_starts[k + 1]
+        lo = bisect_left(starts, q_starts[k])
+        hi = bisect_left(starts, stop, lo)
+        if lo < hi:
+            inq[lo:hi] = [True] * (hi - lo)
+    return inq
 
 
 class QuoteIndex:
@@ -228,11 +246,15 @@ _NP_RE = re.compile(r"[NPDa](?:[Na]|(?<=[Da])[PD])*|W")
 def _np_codes(s: SentenceView) -> str:
     """The codes of the tokens of ``s`` for :data:`_NP_RE`, once per sentence."""
     if s.np_codes is None:
-        codes = list(map(_NP_CODES.get, s.tags, repeat("o")))
-        for k, w in enumerate(s.words):
-            if (w == "'s" or w == "’s") and codes[k] in ("o", "W"):
-                codes[k] = "a"
-        s.np_codes = "".join(codes)
+        words = s.words
+        if "'s" in words or "’s" in words:
+            codes = list(map(_NP_CODES.get, s.tags, repeat("o")))
+            for k, w in enumerate(words):
+                if (w == "'s" or w == "’s") and codes[k] in ("o", "W"):
+                    codes[k] = "a"
+            s.np_codes = "".join(codes)
+        else:  # most sentences: the codes of the tags
+            s.np_codes = "".join(map(_NP_CODES.get, s.tags, repeat("o")))
     return s.np_codes
 
 
@@ -279,12 +301,8 @@ def np_candidates(s: SentenceView, exclude: tuple[int, int],
         # those of the whole sentence there, found once per sentence and looked up
         starts, ends = _sentence_phrases(s)
         k = bisect_left(ends, exclude[0] - near)
-        out = []
-        last = exclude[1] + near
-        while k < len(starts) and starts[k] <= last:
-            out.append((starts[k], ends[k]))
-            k += 1
-        return out
+        j = bisect_right(starts, exclude[1] + near, k)  # the phrases are ascending
+        return list(zip(starts[k:j], ends[k:j]))
     lo, hi = 0, n
     if near is not None:
         lo = max(0, exclude[0] - near)
@@ -404,14 +422,13 @@ def _source_counts(s: SentenceView) -> tuple[list[int], list[int], list[int], li
     if s.counts is None:
         words, tags = s.words, s.tags
         aux = list(map(AUXILIARIES.__contains__, words))
-        verbs, commas, quotes, content = (
-            list(accumulate(flags, initial=0))  # bools add up as ints
-            for flags in (
-                map(gt, map(_VERB_TAGS.__contains__, tags), aux),  # a verb and not aux
-                map(",".__eq__, words),
-                map(_QUOTE_TOKENS.__contains__, words),
-                map(not_, aux),
-            )
-        )
+        # bools add up as ints
+        verbs = list(accumulate(map(gt, map(_VERB_TAGS.__contains__, tags), aux), initial=0))  # a verb and not aux
+        content = list(accumulate(map(not_, aux), initial=0))
+        # no comma or no quotation token in the sentence (often): counts all 0, one list
+        zeros = [0] * (len(words) + 1)
+        commas = list(accumulate(map(",".__eq__, words), initial=0)) if "," in words else zeros
+        quotes = list(accumulate(map(_QUOTE_TOKENS.__contains__, words), initial=0)) \
+            if s.has_quote else zeros
         s.counts = (verbs, commas, quotes, content)
     return s.counts

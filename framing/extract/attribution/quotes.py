@@ -31,7 +31,10 @@ class Quotation:
     close: int | None
 
 
-_MARK_RE = re.compile(r"``|''|[\"“”„«»‹›‘’'‚]")
+# A quotation mark: one of the characters, or "``" or "''". The pattern opens with a
+# character class (a lone "`" is matched too, and skipped), which the regex engine scans for
+# far faster than for the alternation ``|''|[...]: the same marks, at the same offsets.
+_MARK_RE = re.compile(r"[`'\"“”„«»‹›‘’‚](?:(?<=`)`|(?<=')')?")
 _DOUBLE_OPEN = frozenset(["“", "„", "«", "``", "‹"])
 _DOUBLE_CLOSE = frozenset(["”", "»", "''", "›"])
 _SINGLE_OPEN = frozenset(["‘", "‚"])
@@ -70,13 +73,15 @@ def find_quotations(text: str, paras: Sequence[Span] | None = None) -> list[Quot
         if stack:
             skip_first = ps  # continuation mark already checked below
         for m in _MARK_RE.finditer(text, ps, pe):
-            i = m.start()
+            i, j = m.span()
             if i == skip_first:
                 continue
             mark = m.group()
+            if mark == "`":
+                continue  # a lone backquote is no mark
             prev = text[i - 1] if i > ps else " "
-            nxt = text[m.end()] if m.end() < pe else " "
-            _step(mark, i, m.end(), prev, nxt, stack, out, text)
+            nxt = text[j] if j < pe else " "
+            _step(mark, i, j, prev, nxt, stack, out, text)
         if stack:
             # open at the end of the paragraph: continue when the next paragraph opens
             # with a quotation mark of the outer quotation's family, else close here

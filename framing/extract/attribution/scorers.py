@@ -101,7 +101,7 @@ def _cue_scorer(cue_m: dict):
         return get(name + "=0", 0.0), get(name + "=1", 0.0)
 
     w_inq, w_sq, w_cap, w_subj = yes_no("inq"), yes_no("sq"), yes_no("cap"), yes_no("subj")
-    w_pos = {p: get("pos=" + p, 0.0) for p in ("first", "mid", "last")}
+    w_pos_first, w_pos_mid, w_pos_last = (get("pos=" + p, 0.0) for p in ("first", "mid", "last"))
     w_that, w_qa, w_qb = get("that_after", 0.0), get("q_after", 0.0), get("q_before", 0.0)
     noun_subj = ("PRP", "NNS", "NN", "WP")
 
@@ -146,51 +146,38 @@ def _cue_scorer(cue_m: dict):
         inq = 1 if s.inq and s.inq[i] else 0
         key = (pt2, pt, tag, nt, nt2)
         tw = by_tags.get(key) or tag_weights(key)
-        # one weight per feature, in the order of _cue_context_features
-        vals = [
-            tw[0],
-            lt.get(tag, 0.0),
-            pw_w.get(pw, 0.0),
-            nw_w.get(nw, 0.0),
-            tw[1],
-            tw[2],
-            tw[3],
-            tw[4],
-            tw[5],
-            lnw.get(nw, 0.0),
-            lpw.get(pw, 0.0),
-            lnt.get(nt, 0.0),
-            lpt.get(pt, 0.0),
-            lnw2.get((nw, nw2), 0.0),
-            lpw2.get((pw2, pw), 0.0),
-            w_inq[inq],
-            lw[4 + inq],
-            w_sq[s.has_quote],
-            w_cap[i > 0 and s.texts[i][:1].isupper()],
-            w_pos["first" if i == 0 else "last" if i >= n - 2 else "mid"],
-        ]
-        if "that" in w[i + 1 : i + 5]:
-            vals += (w_that, lw[0])
+        # one weight per feature, in the order of _cue_context_features, added left to right
+        # as sum() adds a list (an explicit chain: no list per call, the same float result)
+        x = (
+            tw[0] + lt.get(tag, 0.0) + pw_w.get(pw, 0.0) + nw_w.get(nw, 0.0) + tw[1] + tw[2]
+            + tw[3] + tw[4] + tw[5] + lnw.get(nw, 0.0) + lpw.get(pw, 0.0) + lnt.get(nt, 0.0)
+            + lpt.get(pt, 0.0) + lnw2.get((nw, nw2), 0.0) + lpw2.get((pw2, pw), 0.0)
+            + w_inq[inq] + lw[4 + inq] + w_sq[s.has_quote]
+            + w_cap[i > 0 and s.texts[i][:1].isupper()]
+            + (w_pos_first if i == 0 else w_pos_last if i >= n - 2 else w_pos_mid)
+        )
+        if nw == "that" or nw2 == "that" or (i + 3 < n and (w[i + 3] == "that" or (i + 4 < n and w[i + 4] == "that"))):
+            x = x + w_that + lw[0]
         if nw in _QUOTE_TOKENS or nw == ":" or (nw == "," and nw2 in _QUOTE_TOKENS):
-            vals += (w_qa, lw[1])
+            x = x + w_qa + lw[1]
         if pw in _QUOTE_TOKENS or pw == "," or pw2 in _QUOTE_TOKENS:
-            vals += (w_qb, lw[2])
+            x = x + w_qb + lw[2]
         j = i - 1
         while j >= 0 and (w[j] in AUXILIARIES or t[j] in ("RB", "MD")):
             j -= 1
         if j >= 0:
             stag = t[j]
-            vals.append(sw_w.get(w[j] if stag in noun_subj else stag, 0.0))
+            x = x + sw_w.get(w[j] if stag in noun_subj else stag, 0.0)
         else:
             stag = "<s>"
-            vals.append(sw_w.get("<s>", 0.0))
-        vals.append(lstag.get(stag, 0.0))
+            x = x + sw_w.get("<s>", 0.0)
+        x = x + lstag.get(stag, 0.0)
         if nw == "to" and nt2 == "VB":
-            vals.append(lw[3])
-        subj = 0 if _NOUNISH.isdisjoint(t[max(0, i - 3) : i]) else 1
-        vals.append(w_subj[subj])
-        vals.append(lw[6 + subj])
-        return part + sum(vals)
+            x = x + lw[3]
+        # a noun-ish tag among the three tokens before i
+        subj = 1 if (i > 0 and (pt in _NOUNISH or (i > 1 and (pt2 in _NOUNISH or (i > 2 and t[i - 3] in _NOUNISH))))) else 0
+        x = x + w_subj[subj] + lw[6 + subj]
+        return part + x
 
     return score
 
@@ -200,6 +187,8 @@ def _sigmoid(x: float) -> float:
 
 
 _N_BUCKETS = 14  # _bucket(n) is the same for every n >= 13
+_ADJ = ("adj", "aux", "far")  # the values of the "dadj" feature, in the ranker's table order
+_MAX_CUES = 4096  # (lemma, cue tag) pairs whose source tables the ranker keeps
 
 
 def _source_ranker(src_m: dict):
@@ -242,20 +231,36 @@ def _source_ranker(src_m: dict):
         split[t] for t in ("ht", "hw", "prev", "next", "none_pw"))
     w_dprev = _by_first(split["dprev"])
     w_dprev_l, w_dprev_r = w_dprev.get("L", {}), w_dprev.get("R", {})
-    per_cue: dict[tuple[str, str], tuple] = {}  # (lemma, cue tag) -> its weights, see below
+    # per direction: dpn weight by "P"/"N"/"O", dvc weight by (bucket, verb, comma) code
+    w_dpn_d = {d: {pn: w_dpn[d, pn] for pn in "PNO"} for d in dirs}
+    w_dvc_d = {d: [w_dvc[d, v, c, n] for n in range(_N_BUCKETS) for v in "01" for c in "01"]
+               for d in dirs}
+    w_dpn_l, w_dpn_r = w_dpn_d["L"], w_dpn_d["R"]
+    w_dvc_l, w_dvc_r = w_dvc_d["L"], w_dvc_d["R"]
+    per_cue: dict[tuple[str, str], tuple] = {}  # (lemma, cue tag) -> its tables, see below
 
     def cue_weights(lem: str, ctag: str) -> tuple:
+        """Per direction, the sum of the first nine features of _source_rel_features (d,
+        dd, dl, dt, dv, dc, dq, dadj, dadjl: added in that order, so the same float as the
+        full sum's first nine steps) for every distance bucket x verb x comma x quote x
+        adjacency, at index ``((bucket * 2 + verb) * 2 + comma) * 6 + quote * 3 + adj``
+        (adj: 0 "adj", 1 "aux", 2 "far"); built once per lemma and cue tag."""
         key = (lem, ctag)
         out = per_cue.get(key)
         if out is None:
-            out = per_cue[key] = tuple(
-                (
-                    get("dl=" + d + "|" + lem, 0.0),
-                    get("dt=" + d + "|" + ctag, 0.0),
-                    {adj: get("dadjl=" + d + adj + "|" + lem, 0.0) for adj in ("adj", "aux", "far")},
-                )
-                for d in dirs
-            )
+            if len(per_cue) >= _MAX_CUES:
+                per_cue.clear()
+            tables = []
+            for d in dirs:
+                w_dl, w_dt = get("dl=" + d + "|" + lem, 0.0), get("dt=" + d + "|" + ctag, 0.0)
+                w_dadjl = [get("dadjl=" + d + adj + "|" + lem, 0.0) for adj in _ADJ]
+                tables.append([
+                    w_d[d] + w_dd[d][nb] + w_dl + w_dt + w_dv[d][v] + w_dc[d][c] + w_dq[d][q]
+                    + w_dadj[d, adj] + w_dadjl[k]
+                    for nb in range(_N_BUCKETS) for v in (0, 1) for c in (0, 1) for q in (0, 1)
+                    for k, adj in enumerate(_ADJ)
+                ])
+            out = per_cue[key] = tuple(tables)
         return out
 
     w_none = get("none", 0.0)
@@ -303,7 +308,7 @@ def _source_ranker(src_m: dict):
         w = s.words
         head = c[1] if w[c[0]] == "according" else c[0]
         lem, ctag = word_lemma(w[head]), s.tags[head]
-        cue_l, cue_r = cue_weights(lem, ctag)
+        pre_l, pre_r = cue_weights(lem, ctag)
         verbs, commas, quotes, content = _source_counts(s)
         inq = s.inq
         head_q = bool(inq and inq[head])
@@ -316,24 +321,22 @@ def _source_ranker(src_m: dict):
             else:
                 a, b = cand
                 if b < c0:
-                    d, lo, hi, (w_dl, w_dt, w_dadjl), w_dp = "L", b + 1, c0, cue_l, w_dprev_l
+                    lo, hi, pre, w_dpn_, w_dp, w_dvc_ = b + 1, c0, pre_l, w_dpn_l, w_dprev_l, w_dvc_l
                 else:
-                    d, lo, hi, (w_dl, w_dt, w_dadjl), w_dp = "R", c1 + 1, a, cue_r, w_dprev_r
-                n = hi - lo if hi > lo else 0
-                nb = n if n < _N_BUCKETS else _N_BUCKETS - 1
-                v = verbs[hi] > verbs[lo] if n else False
-                cm = commas[hi] > commas[lo] if n else False
-                q = quotes[hi] > quotes[lo] if n else False
-                adj = "adj" if n == 0 else ("aux" if content[hi] == content[lo] else "far")
+                    lo, hi, pre, w_dpn_, w_dp, w_dvc_ = c1 + 1, a, pre_r, w_dpn_r, w_dprev_r, w_dvc_r
+                if hi > lo:  # words between: distance bucket, verb, comma, quote, adjacency
+                    n = hi - lo
+                    k = ((n if n < _N_BUCKETS else _N_BUCKETS - 1) * 2
+                         + (verbs[hi] > verbs[lo])) * 2 + (commas[hi] > commas[lo])
+                    first9 = pre[k * 6 + (quotes[hi] > quotes[lo]) * 3
+                                 + (1 if content[hi] == content[lo] else 2)]
+                else:  # adjacent: bucket 0, no verb, comma or quote, "adj"
+                    k = 0
+                    first9 = pre[0]
                 part, pn = cand_part.get(cand) or phrase(s, cand)
                 prev = w[a - 1] if a > 0 else "<s>"
                 same = bool(inq and inq[a]) == head_q
-                rel = (
-                    w_d[d] + w_dd[d][nb] + w_dl + w_dt + w_dv[d][v] + w_dc[d][cm] + w_dq[d][q]
-                    + w_dadj[d, adj] + w_dadjl[adj] + w_dpn[d, pn]
-                    + w_dp.get(prev, 0.0) + w_sameq[same]
-                    + w_dvc[d, "1" if v else "0", "1" if cm else "0", nb]
-                )
+                rel = first9 + w_dpn_[pn] + w_dp.get(prev, 0.0) + w_sameq[same] + w_dvc_[k]
                 sc = bias + rel + part
             if sc > best_score:
                 best, best_score = cand, sc
