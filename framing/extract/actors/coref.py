@@ -30,7 +30,7 @@ from itertools import compress
 
 from framing.document import Document
 from framing.records import Mention, Span
-from framing.extract.actors.mentions import _doc_columns
+from framing.extract.actors.mentions import _Columns, _doc_columns
 from framing.extract.actors.gazetteer import (
     NOT_ACTORS,
     ORG_WORDS,
@@ -100,6 +100,11 @@ def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
     >>> [(m.text, m.actor, m.via) for m in source_mentions(doc, [])]
     [('Ruiz', 'Ruiz', 'source')]
     """
+    return _source_mentions(doc, mentions, _doc_columns(doc.sentences))
+
+
+def _source_mentions(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
+    """:func:`source_mentions` given the document's columns (:func:`~framing.extract.actors.mentions._doc_columns`)."""
     text = doc.text
     ms = sorted(mentions, key=lambda m: m.span)
     starts = [m.span.start for m in ms]
@@ -107,7 +112,7 @@ def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
     for m in ms:
         if m.type == "person" and m.via in {"name", "table", "variant"}:
             people.setdefault(m.text.split()[-1], m.actor)
-    tok_starts, tok_ends, tok_words, tok_tags, tok_lower = _doc_columns(doc.sentences)
+    tok_starts, tok_ends, tok_words, tok_tags, tok_lower = cols
     n = len(tok_starts)
     out: list[Mention] = []
     seen = set()

@@ -431,9 +431,13 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     [('Sergei Lavrov', 'Sergei Lavrov', 'name'), ('Moscow', 'Russia', 'capital'),
      ('Lavrov', 'Sergei Lavrov', 'surname'), ('The minister', 'Sergei Lavrov', 'role')]
     """
+    return _find_mentions(doc, actors, _doc_columns(doc.sentences))
+
+
+def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, cols: _Columns) -> list[Mention]:
+    """:func:`find_mentions` given the document's columns (:func:`_doc_columns`)."""
     text = doc.text
     sents = doc.sentences
-    cols = _doc_columns(sents)
     starts, ends, words, tags, lowers = cols
     occupied = bytearray(len(text) + 1)  # characters already in a mention: O(1) per char
     found: list[Mention] = []

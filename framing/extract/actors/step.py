@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from framing.document import Document
-from framing.extract.actors.coref import plural_links, pronoun_links, quote_pronoun_links, source_mentions
-from framing.extract.actors.mentions import find_mentions
+from framing.extract.actors.coref import _source_mentions, plural_links, pronoun_links, quote_pronoun_links
+from framing.extract.actors.mentions import _doc_columns, _find_mentions
 from framing.extract.actors.link import link_attributions
 from framing.extract.actors.sentiment import sentence_sentiment
 
@@ -15,8 +15,8 @@ from framing.extract.actors.sentiment import sentence_sentiment
 def link_actors(doc: Document, actors: Mapping[str, Any] | None = None) -> Document:
     """Fill ``doc.mentions`` and set ``Attribution.actor``: the linking part of the actors step.
 
-    The mentions of :func:`find_mentions` (names, roles, the user's table), then a mention
-    for every attribution source that names someone (:func:`source_mentions`), then the
+    The mentions of :func:`~framing.extract.actors.mentions.find_mentions` (names, roles, the user's table), then a mention
+    for every attribution source that names someone (:func:`~framing.extract.actors.coref.source_mentions`), then the
     personal pronouns linked to the nearest compatible person (:func:`pronoun_links`) and
     "they" to the group just before it (:func:`plural_links`), and
     after the attributions are linked, "I"/"we" in quotations linked to their speaker
@@ -31,8 +31,9 @@ def link_actors(doc: Document, actors: Mapping[str, Any] | None = None) -> Docum
     >>> [(m.text, m.actor, m.via) for m in doc.mentions]
     [('Ellen Park', 'Ellen Park', 'name'), ('She', 'Ellen Park', 'pronoun')]
     """
-    mentions = find_mentions(doc, actors)
-    mentions = sorted(mentions + source_mentions(doc, mentions), key=lambda m: m.span)
+    cols = _doc_columns(doc.sentences)  # the tokens as flat lists, read by both
+    mentions = _find_mentions(doc, actors, cols)
+    mentions = sorted(mentions + _source_mentions(doc, mentions, cols), key=lambda m: m.span)
     mentions = sorted(mentions + pronoun_links(doc, mentions), key=lambda m: m.span)
     mentions = sorted(mentions + plural_links(doc, mentions), key=lambda m: m.span)
     doc.mentions = mentions
