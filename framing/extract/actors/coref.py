@@ -191,23 +191,36 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     its paragraph (news style for a quotation that goes on in the next paragraph)."""
     out: list[tuple[int, int]] = []
     open_at = -1
+    # only the quotation marks are visited: the first line break after an opening mark,
+    # looked up with str.find, closes the quotation (later line breaks change nothing)
     for m in _QUOTE_MARK.finditer(text):
+        pos = m.start()
+        if open_at >= 0:
+            nl = text.find("\n", open_at, pos)
+            if nl >= 0:
+                if nl > open_at:
+                    out.append((open_at, nl))
+                open_at = -1
         c = m.group()
         if c == "\u201c" or (c == '"' and open_at < 0):
             open_at = m.end()
-        elif c in {"\u201d", '"'} or c == "\n":
-            if open_at >= 0 and m.start() > open_at:
-                out.append((open_at, m.start()))
+        else:  # a closing mark
+            if open_at >= 0 and pos > open_at:
+                out.append((open_at, pos))
             open_at = -1
-    if open_at >= 0 and open_at < len(text):
-        out.append((open_at, len(text)))
+    if open_at >= 0:
+        nl = text.find("\n", open_at)
+        if nl > open_at:
+            out.append((open_at, nl))
+        elif nl < 0 and open_at < len(text):
+            out.append((open_at, len(text)))
     return out
 
 
 #: First words of an opening phrase whose pronoun may point forward ("For his oath, Mr. Trump ...").
 _OPENERS = frozenset("""after before when while as since although though despite in for during with
     at on upon once if because""".split())
-_QUOTE_MARK = re.compile('[\u201c\u201d"\n]')
+_QUOTE_MARK = re.compile('[\u201c\u201d"]')
 
 
 def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:

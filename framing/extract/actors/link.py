@@ -15,12 +15,18 @@ def link_attributions(doc: Document) -> list:
     out = []
     mentions = sorted(doc.mentions, key=lambda m: m.span)
     starts = [m.span.start for m in mentions]
-    last_of: dict[str, list] = {"person": [], "group": [], "any": []}  # prefix maxima
-    for m in mentions:  # nearest earlier mention of each kind, per position: O(M)
-        for kind in last_of:
-            ok = kind == "any" or (kind == "person") == (m.type == "person")
-            prev = last_of[kind][-1] if last_of[kind] else None
-            last_of[kind].append(m if ok else prev)
+    # the nearest mention at or before each position of a person, of any other type, of any
+    # type (the mention itself): O(M)
+    last_person, last_other = [], []
+    person = other = None
+    for m in mentions:
+        if m.type == "person":
+            person = m
+        else:
+            other = m
+        last_person.append(person)
+        last_other.append(other)
+    last_of: dict[str, list] = {"person": last_person, "group": last_other, "any": mentions}
     for att in doc.attributions:
         actor = None
         if att.source is not None:

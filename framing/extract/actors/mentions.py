@@ -516,14 +516,13 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
             continue
         i = c
         hit = None
-        for L in range(max_len if words[i] in gaz_first else 0, 0, -1):
-            if i + L > n:
-                continue
-            a, b = starts[i], ends[i + L - 1]
-            form = text[a:b]
-            if form in gaz and free(a, b):
-                hit = (L, a, b, form)
-                break
+        if words[i] in gaz_first:  # the longest gazetteer form from here
+            for L in range(min(max_len, n - i), 0, -1):
+                a, b = starts[i], ends[i + L - 1]
+                form = text[a:b]
+                if form in gaz and free(a, b):
+                    hit = (L, a, b, form)
+                    break
         if hit:
             L, a, b, form = hit
             actor, kind = gaz[form]
@@ -587,7 +586,7 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
                 take(a, b)  # an award, event, law or storm ("Nobel Peace Prize")
                 name_words = []
             if name_words and name_words[0] not in NOT_ACTORS and name not in gaz:
-                lowered = {w.lower() for w in name_words}
+                lowered = {w for w in lowers[k : j + 1] if w != "."}  # of name_words
                 if lowered & ORG_WORDS or _ACRONYM.match(name):
                     canon = orgs.get(name, name)
                     add(a, b, canon, "organisation", "name" if canon == name else "short")
