@@ -30,7 +30,7 @@ from itertools import compress
 
 from framing.document import Document
 from framing.records import Mention, Span
-from framing.extract.actors.mentions import _Columns, _doc_columns
+from framing.extract.actors.mentions import _SPAN, _Columns, _doc_columns
 from framing.extract.actors.gazetteer import (
     NOT_ACTORS,
     ORG_WORDS,
@@ -106,7 +106,7 @@ def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
 def _source_mentions(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
     """:func:`source_mentions` given the document's columns (:func:`~framing.extract.actors.mentions._doc_columns`)."""
     text = doc.text
-    ms = sorted(mentions, key=lambda m: m.span)
+    ms = sorted(mentions, key=_SPAN)
     starts = [m.span.start for m in ms]
     people: dict[str, str] = {}
     for m in ms:
@@ -262,7 +262,7 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
     >>> [(m.text, m.actor) for m in pronoun_links(doc, find_mentions(doc))]
     [('She', 'Hillary Clinton'), ('he', 'Obama')]
     """
-    persons = sorted((m for m in mentions if m.type == "person"), key=lambda m: m.span)
+    persons = sorted((m for m in mentions if m.type == "person"), key=_SPAN)
     if not persons:
         return []
     text = doc.text
@@ -318,7 +318,7 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
         return None
 
     # attribution sources, for "..., he said" after another reported speech
-    all_ms = sorted(mentions, key=lambda m: m.span)
+    all_ms = sorted(mentions, key=_SPAN)
     all_starts = _starts(all_ms)
     sources = sorted((att.source.start, att.source.end) for att in doc.attributions if att.source is not None)
     source_starts = [x for x, _ in sources]
@@ -402,7 +402,7 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
             resolve(a, b, word, g, si, None, out1)
             if out1 and out1[-1].span.start == a:
                 anchor_starts[1].append(a)
-    speakers = _region_speakers(doc, regions, sorted(mentions + out1, key=lambda m: m.span))
+    speakers = _region_speakers(doc, regions, sorted(mentions + out1, key=_SPAN))
     out2: list[Mention] = []
     anchors[2] = out2
     for a, b, word, g, si in found:
@@ -411,7 +411,7 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
             resolve(a, b, word, g, si, speakers.get(r), out2)
             if out2 and out2[-1].span.start == a:
                 anchor_starts[2].append(a)
-    return sorted(out1 + out2, key=lambda m: m.span)
+    return sorted(out1 + out2, key=_SPAN)
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -498,7 +498,7 @@ def plural_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
     >>> [(m.text, m.actor) for m in doc.mentions if m.via == "pronoun"]
     [('They', 'House Democrats')]
     """
-    ms = sorted(mentions, key=lambda m: m.span)
+    ms = sorted(mentions, key=_SPAN)
     if not any(m.type in PLURAL_TYPES for m in ms):
         return []
     starts = _starts(ms)

@@ -6,6 +6,7 @@ import dataclasses
 from bisect import bisect_right
 
 from framing.document import Document
+from framing.extract.actors.mentions import _SPAN
 from framing.extract.actors.gazetteer import PRONOUNS
 
 
@@ -13,7 +14,7 @@ def link_attributions(doc: Document) -> list:
     """The document's attributions with ``actor`` set where the source is a mention, or a
     pronoun or role resolved to the nearest compatible earlier mention."""
     out = []
-    mentions = sorted(doc.mentions, key=lambda m: m.span)
+    mentions = sorted(doc.mentions, key=_SPAN)
     starts = [m.span.start for m in mentions]
     # the nearest mention at or before each position of a person, of any other type, of any
     # type (the mention itself): O(M)

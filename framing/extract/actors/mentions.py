@@ -6,8 +6,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from functools import lru_cache
-from itertools import chain, compress, count
-from operator import itemgetter
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, Sequence
 
 from framing.records import Mention, Span
@@ -221,14 +221,19 @@ class _Columns(NamedTuple):
 
 
 def _doc_columns(doc_sentences) -> _Columns:
-    if not doc_sentences:
-        return _Columns([], [], [], [], [])
-    # the sentences' (starts, ends, words, tags) transposed: all starts, all ends, ...
-    starts, ends, words, tags = (list(chain.from_iterable(c))
-                                 for c in zip(*[s.columns() for s in doc_sentences]))
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for s_starts, s_ends, s_words, s_tags in (s.columns() for s in doc_sentences):
+        starts += s_starts  # one extend per sentence and column
+        ends += s_ends
+        words += s_words
+        tags += s_tags
     return _Columns(starts, ends, words, tags, list(map(str.lower, words)))
 
 
+_SPAN = attrgetter("span")  # a mention's sort key
 _NNP = frozenset({"NNP", "NNPS"})
 _FIRST_CHAR = itemgetter(slice(0, 1))  # word -> its first character ("" for "")
 _COORDINATION = frozenset({",", "and", "or"})
@@ -713,5 +718,5 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
                     continue  # "the Republican party" is not the Democratic Party named before
                 final.append(Mention(Span(a, b), text[a:b], actor, type_, "role"))
                 take(a, b)
-    final.sort(key=lambda m: m.span)
+    final.sort(key=_SPAN)
     return final

@@ -7,7 +7,7 @@ from typing import Any
 
 from framing.document import Document
 from framing.extract.actors.coref import _source_mentions, plural_links, pronoun_links, quote_pronoun_links
-from framing.extract.actors.mentions import _doc_columns, _find_mentions
+from framing.extract.actors.mentions import _SPAN, _doc_columns, _find_mentions
 from framing.extract.actors.link import link_attributions
 from framing.extract.actors.sentiment import sentence_sentiment
 
@@ -33,12 +33,12 @@ def link_actors(doc: Document, actors: Mapping[str, Any] | None = None) -> Docum
     """
     cols = _doc_columns(doc.sentences)  # the tokens as flat lists, read by both
     mentions = _find_mentions(doc, actors, cols)
-    mentions = sorted(mentions + _source_mentions(doc, mentions, cols), key=lambda m: m.span)
-    mentions = sorted(mentions + pronoun_links(doc, mentions), key=lambda m: m.span)
-    mentions = sorted(mentions + plural_links(doc, mentions), key=lambda m: m.span)
+    mentions = sorted(mentions + _source_mentions(doc, mentions, cols), key=_SPAN)
+    mentions = sorted(mentions + pronoun_links(doc, mentions), key=_SPAN)
+    mentions = sorted(mentions + plural_links(doc, mentions), key=_SPAN)
     doc.mentions = mentions
     doc.attributions = link_attributions(doc)
-    doc.mentions = sorted(mentions + quote_pronoun_links(doc, mentions), key=lambda m: m.span)
+    doc.mentions = sorted(mentions + quote_pronoun_links(doc, mentions), key=_SPAN)
     return doc
 
 
