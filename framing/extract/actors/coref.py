@@ -51,15 +51,12 @@ _WORD_CHAR = re.compile(r"\w")
 _PRP = frozenset({"PRP", "PRP$"})
 
 
-def _word_tokens(text: str, sentence, forms) -> list[int]:
-    """The indices of the tokens of ``sentence`` (a :class:`Sentence`) written as one of
+def _word_tokens(text: str, cols: _Columns, forms) -> list[int]:
+    """The indices (into ``cols``, the document's columns) of the tokens written as one of
     ``forms``, tagged PRP or PRP$ and standing as a whole word in ``text`` (no word character
     either side): the tokens that a search for ``\\b(?:form|...)\\b`` over the text, checked
-    against the token at each match, finds. Reads the sentence's columns (no Token objects)
-    and skips a sentence holding none of the forms in one set operation."""
-    starts, ends, words, tags = sentence.columns()
-    if forms.isdisjoint(words):
-        return []
+    against the token at each match, finds. One membership test per token, in C."""
+    starts, ends, words, tags, _ = cols
     out = []
     for q in compress(range(len(words)), map(forms.__contains__, words)):
         a, b = starts[q], ends[q]
@@ -262,6 +259,11 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
     >>> [(m.text, m.actor) for m in pronoun_links(doc, find_mentions(doc))]
     [('She', 'Hillary Clinton'), ('he', 'Obama')]
     """
+    return _pronoun_links(doc, mentions, _doc_columns(doc.sentences))
+
+
+def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
+    """:func:`pronoun_links` given the document's columns (:func:`~framing.extract.actors.mentions._doc_columns`)."""
     persons = sorted((m for m in mentions if m.type == "person"), key=_SPAN)
     if not persons:
         return []
@@ -283,14 +285,16 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
     # the pronouns (the whole-word tokens tagged PRP or PRP$ that _PERSON_RE finds), in order
     found: list[tuple[int, int, str, str, int]] = []  # start, end, text, gender, sentence
-    for si, sent in enumerate(sents):
-        for q in _word_tokens(text, sent, _PERSON_SET):
-            starts, ends, words, _ = sent.columns()
-            a = starts[q]
-            k = bisect_right(taken_starts, a) - 1
-            if k >= 0 and taken[k][1] > a:
-                continue  # inside a mention
-            found.append((a, ends[q], words[q], _PERSON_FORMS[words[q]], si))
+    for q in _word_tokens(text, cols, _PERSON_SET):
+        a = cols.start[q]
+        si = bisect_right(sent_starts, a) - 1
+        if si < 0 or cols.end[q] > sents[si].end:
+            continue
+        k = bisect_right(taken_starts, a) - 1
+        if k >= 0 and taken[k][1] > a:
+            continue  # inside a mention
+        word = cols.text[q]
+        found.append((a, cols.end[q], word, _PERSON_FORMS[word], si))
 
     # anchors: the person mentions, then the pronoun links as they are made (two lists, each
     # in text order: pass 1 resolves the pronouns outside quotations, pass 2 those inside)
@@ -498,6 +502,11 @@ def plural_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
     >>> [(m.text, m.actor) for m in doc.mentions if m.via == "pronoun"]
     [('They', 'House Democrats')]
     """
+    return _plural_links(doc, mentions, _doc_columns(doc.sentences))
+
+
+def _plural_links(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
+    """:func:`plural_links` given the document's columns (:func:`~framing.extract.actors.mentions._doc_columns`)."""
     ms = sorted(mentions, key=_SPAN)
     if not any(m.type in PLURAL_TYPES for m in ms):
         return []
@@ -506,29 +515,32 @@ def plural_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
     text = doc.text
     out: list[Mention] = []
     # the whole-word they/them/their... tokens tagged PRP or PRP$ (those _PLURAL_RE finds)
-    for si, sent in enumerate(sents):
-        for q in _word_tokens(text, sent, _PLURAL_FORMS):
-            pa, pb = sent.columns()[0][q], sent.columns()[1][q]
-            pword = text[pa:pb]
-            k = bisect_right(starts, pa) - 1
-            if k < 0 or ms[k].span.end > pa:
-                continue
-            m = ms[k]  # the nearest earlier mention of any actor: it must be a group
-            lo = sents[max(0, si - 1)].start
-            if m.type not in PLURAL_TYPES or m.span.start < lo:
-                continue
-            # no plural common noun between the group and the pronoun (bounded look-back)
-            between = _tokens_between(sents, si, m.span.end, pa, 40)
-            if between is None or "NNS" in between[1]:
-                continue
-            tags = between[1]
-            if tags and between[0][0].lower() in {"and", "or"} or text[max(0, m.span.start - 12):m.span.start] \
-                    .rstrip().lower().endswith((" and", " or", "well as", " nor")):
-                continue  # "Republicans and Democrats ... they": both, not one
-            if pword.lower() == "them" and len(tags) <= 4 and all(
-                    t.startswith("VB") or t in {"RB", "RP"} for t in tags):
-                continue  # binding: "Democrats accusing them" is not the Democrats
-            out.append(Mention(Span(pa, pb), pword, m.actor, m.type, "pronoun"))
+    sent_starts = [s.start for s in sents]
+    for q in _word_tokens(text, cols, _PLURAL_FORMS):
+        pa, pb = cols.start[q], cols.end[q]
+        si = bisect_right(sent_starts, pa) - 1
+        if si < 0 or pb > sents[si].end:
+            continue
+        pword = text[pa:pb]
+        k = bisect_right(starts, pa) - 1
+        if k < 0 or ms[k].span.end > pa:
+            continue
+        m = ms[k]  # the nearest earlier mention of any actor: it must be a group
+        lo = sents[max(0, si - 1)].start
+        if m.type not in PLURAL_TYPES or m.span.start < lo:
+            continue
+        # no plural common noun between the group and the pronoun (bounded look-back)
+        between = _tokens_between(sents, si, m.span.end, pa, 40)
+        if between is None or "NNS" in between[1]:
+            continue
+        tags = between[1]
+        if tags and between[0][0].lower() in {"and", "or"} or text[max(0, m.span.start - 12):m.span.start] \
+                .rstrip().lower().endswith((" and", " or", "well as", " nor")):
+            continue  # "Republicans and Democrats ... they": both, not one
+        if pword.lower() == "them" and len(tags) <= 4 and all(
+                t.startswith("VB") or t in {"RB", "RP"} for t in tags):
+            continue  # binding: "Democrats accusing them" is not the Democrats
+        out.append(Mention(Span(pa, pb), pword, m.actor, m.type, "pronoun"))
     return out
 
 

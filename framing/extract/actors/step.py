@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from framing.document import Document
-from framing.extract.actors.coref import _source_mentions, plural_links, pronoun_links, quote_pronoun_links
+from framing.extract.actors.coref import _plural_links, _pronoun_links, _source_mentions, quote_pronoun_links
 from framing.extract.actors.mentions import _SPAN, _doc_columns, _find_mentions
 from framing.extract.actors.link import link_attributions
 from framing.extract.actors.sentiment import sentence_sentiment
@@ -31,11 +31,11 @@ def link_actors(doc: Document, actors: Mapping[str, Any] | None = None) -> Docum
     >>> [(m.text, m.actor, m.via) for m in doc.mentions]
     [('Ellen Park', 'Ellen Park', 'name'), ('She', 'Ellen Park', 'pronoun')]
     """
-    cols = _doc_columns(doc.sentences)  # the tokens as flat lists, read by both
+    cols = _doc_columns(doc.sentences)  # the tokens as flat lists, built once for all four
     mentions = _find_mentions(doc, actors, cols)
     mentions = sorted(mentions + _source_mentions(doc, mentions, cols), key=_SPAN)
-    mentions = sorted(mentions + pronoun_links(doc, mentions), key=_SPAN)
-    mentions = sorted(mentions + plural_links(doc, mentions), key=_SPAN)
+    mentions = sorted(mentions + _pronoun_links(doc, mentions, cols), key=_SPAN)
+    mentions = sorted(mentions + _plural_links(doc, mentions, cols), key=_SPAN)
     doc.mentions = mentions
     doc.attributions = link_attributions(doc)
     doc.mentions = sorted(mentions + quote_pronoun_links(doc, mentions), key=_SPAN)
