@@ -380,14 +380,14 @@ def _organisation_end(cols: _Columns, text: str, i: int, j: int, free) -> int:
     capitalised word ("Department of Defense", "Centers for Disease Control and
     Prevention"): only when the words so far hold an organisation word. ``j`` otherwise."""
     starts, ends, words, tag, lower = cols
+    if ORG_WORDS.isdisjoint(lower[i : j + 1]):
+        return j
     n = len(words)
 
     def nnp(q: int) -> bool:
         return q < n and tag[q] in _NNP and words[q][:1].isupper() \
             and free(starts[q], ends[q]) and text[ends[q - 1]:starts[q]] == " "
 
-    if ORG_WORDS.isdisjoint(lower[i : j + 1]):
-        return j
     while j + 2 < n and lower[j + 1] in _CONNECTORS and text[ends[j]:starts[j + 1]] == " " \
             and nnp(j + 2):
         j += 2
