@@ -560,7 +560,8 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
                     j += 2  # a middle initial: "Donald J. Trump"
                 else:
                     break
-            j = _organisation_end(cols, text, i, j, free)
+            if not ORG_WORDS.isdisjoint(lowers[i : j + 1]):  # else the name ends at j
+                j = _organisation_end(cols, text, i, j, free)
             k = i
             title_words = []
             last_title = i - 1  # the last title word of the run before its last word
@@ -568,7 +569,7 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
                 if lowers[q].rstrip(".") in _TITLE_STEMS:
                     last_title = q
                     break
-            org_name = lowers[j] in ORG_WORDS or not _CONNECTORS.isdisjoint(lowers[i:j])
+            org_name = lowers[j] in ORG_WORDS or j > i and not _CONNECTORS.isdisjoint(lowers[i:j])
             if org_name:
                 last_title = i - 1  # "Justice Department", "Department of Health": one name
             if last_title >= i:  # "EU Trade Commissioner Ilse Marnow" -> Ilse Marnow
@@ -585,14 +586,15 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
             name_words = [w for w in words[k : j + 1] if w != "."]  # "Donald J. Trump"
             a, b = starts[k], ends[j]
             name = text[a:b]
-            if name_words and name_words[-1].lower() in TITLES and not org_name:
+            last_lower = name_words[-1].lower() if name_words else ""
+            if name_words and last_lower in TITLES and not org_name:
                 name_words = []  # a title without a name ("Trade Commissioner")
-            if name_words and (name_words[-1].lower() in NOT_ACTOR_HEADS or name_words[0] in NOT_ACTOR_FIRST):
+            if name_words and (last_lower in NOT_ACTOR_HEADS or name_words[0] in NOT_ACTOR_FIRST):
                 take(a, b)  # an award, event, law or storm ("Nobel Peace Prize")
                 name_words = []
             if name_words and name_words[0] not in NOT_ACTORS and name not in gaz:
                 lowered = {w for w in lowers[k : j + 1] if w != "."}  # of name_words
-                if lowered & ORG_WORDS or _ACRONYM.match(name):
+                if not ORG_WORDS.isdisjoint(lowered) or _ACRONYM.match(name):
                     canon = orgs.get(name, name)
                     add(a, b, canon, "organisation", "name" if canon == name else "short")
                     if canon == name and len(name_words) >= 2:
@@ -611,11 +613,11 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
                         elif len(name_words) == 2 and name_words[1].lower() in ORG_WORDS:
                             orgs.setdefault(f"{name_words[1]} of {name_words[0]}", name)
                 elif not title_words and not (len(name_words) == 1 and name in people) and (
-                        name_words[-1].lower() in PLACE_NOUNS or (
+                        last_lower in PLACE_NOUNS or (
                     i > 0 and lowers[i - 1] in PLACE_PREPOSITIONS
                 )):
                     pass  # a named place ("Red Square", "in New York"); "Mayor Ellen Park" is not
-                elif len(name_words) >= 2 and name_words[-1].lower() in GROUP_WORDS:
+                elif len(name_words) >= 2 and last_lower in GROUP_WORDS:
                     add(a, b, orgs.get(name, name), "group", "name")  # "House Democrats"
                 elif len(name_words) >= 2 and all(w[:1].isupper() for w in name_words):
                     # name variants: "Hillary Rodham Clinton" = "Hillary Clinton" (first and
