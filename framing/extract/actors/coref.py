@@ -339,9 +339,9 @@ def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> li
             j -= 1
         return None
 
-    def last_speaker(a: int, b: int, g: str, si: int) -> Mention | None:
-        """For a pronoun that is a source ("he said"): the person who spoke in the reported
-        speech just before, within the window ("Fox said ... . “...,” he added")."""
+    def last_speaker(a: int, b: int, g: str, si: int) -> str | None:
+        """For a pronoun that is a source ("he said"): the person (actor) who spoke in the
+        reported speech just before, within the window ("Fox said ... . “...,” he added")."""
         if (a, b) not in source_set:
             return None
         k = bisect_right(source_starts, a - 1) - 1
@@ -351,19 +351,19 @@ def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> li
                 break
             actor = speaker_of(x, y)
             if actor is not None:
-                if gender.get(actor, g) == g:
-                    return Mention(Span(x, y), text[x:y], actor, "person", "source")
-                return None
+                return actor if gender.get(actor, g) == g else None
         return None
 
     def resolve(a: int, b: int, word: str, g: str, si: int, speaker: str | None, out: list[Mention]) -> None:
         in_quote = region_of(a) >= 0
-        chosen = cataphor(a, g, si) or last_speaker(a, b, g, si)
-        if chosen is not None:
-            gender.setdefault(chosen.actor, g)
-            linked_at[a] = chosen.actor
-            out.append(Mention(Span(a, b), word, chosen.actor, "person", "pronoun"))
+        first = cataphor(a, g, si)
+        actor = first.actor if first is not None else last_speaker(a, b, g, si)
+        if actor is not None:
+            gender.setdefault(actor, g)
+            linked_at[a] = actor
+            out.append(Mention(Span(a, b), word, actor, "person", "pronoun"))
             return
+        chosen: Mention | None = None
         best = None
         n_seen = 0
         for sj in range(si, max(-1, si - PRONOUN_WINDOW - 1), -1):

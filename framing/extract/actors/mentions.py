@@ -402,6 +402,16 @@ def _countries() -> frozenset[str]:
     return frozenset(actor for actor, kind in _gazetteer_map().values() if kind == "country")
 
 
+class _Pending(NamedTuple):
+    """A titled surname ("President Obama") or a single capitalised word, kept by
+    :func:`find_mentions` until the full names of the document are known (a tuple: cheaper
+    to build than the :class:`Mention` that most candidates never become)."""
+
+    span: Span
+    text: str
+    via: str  # "titled" or "candidate"
+
+
 def _guess_type(name: str, gaz: dict) -> str:
     """The type of a canonical name from the user's table: country, organisation, person."""
     if name in gaz:
@@ -445,7 +455,7 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
     sents = doc.sentences
     starts, ends, words, tags, lowers = cols
     occupied = bytearray(len(text) + 1)  # characters already in a mention: O(1) per char
-    found: list[Mention] = []
+    found: list[Mention | _Pending] = []  # in text order; _Pending: resolved at the end
 
     def free(a: int, b: int) -> bool:
         return occupied.find(1, a, b) < 0  # no byte of [a, b) taken (memchr)
@@ -634,13 +644,13 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
                 elif len(name_words) == 1 and title_words:
                     # a titled surname ("President Obama", "Sen. Warren"): a person, resolved
                     # to the full name at the end
-                    found.append(Mention(Span(a, b), name, name, "person", "titled"))
+                    found.append(_Pending(Span(a, b), name, "titled"))
                     titled.add(name)
                     take(a, b)
                     for w in _role_keys(role_words):
                         titled_roles.append((a, w, name))
                 elif len(name_words) == 1:
-                    found.append(Mention(Span(a, b), name, name, "unknown", "candidate"))
+                    found.append(_Pending(Span(a, b), name, "candidate"))
             i = j + 1
             continue
         i += 1
@@ -648,14 +658,14 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
     # are reported speakers; drop the rest (places, sentence-initial words).
     out: list[Mention] = []
     for mn in found:
+        if isinstance(mn, Mention):
+            out.append(mn)
+            continue
         if mn.via == "titled":
             full = people.get(mn.text, mn.text)
             out.append(Mention(mn.span, mn.text, full, "person", "surname" if full != mn.text else "name"))
             continue
-        if mn.via != "candidate":
-            out.append(mn)
-            continue
-        if mn.text in people:
+        if mn.text in people:  # a candidate
             out.append(Mention(mn.span, mn.text, people[mn.text], "person", "surname"))
             take(mn.span.start, mn.span.end)
         elif mn.text in titled:  # "Trump" after "President Trump", no full name given
