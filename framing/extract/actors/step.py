@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from framing.document import Document
+from framing.records import Mention
 from framing.extract.actors.coref import _plural_links, _pronoun_links, _source_mentions, quote_pronoun_links
 from framing.extract.actors.mentions import _SPAN, _doc_columns, _find_mentions
 from framing.extract.actors.link import link_attributions
@@ -32,14 +33,21 @@ def link_actors(doc: Document, actors: Mapping[str, Any] | None = None) -> Docum
     [('Ellen Park', 'Ellen Park', 'name'), ('She', 'Ellen Park', 'pronoun')]
     """
     cols = _doc_columns(doc.sentences)  # the tokens as flat lists, built once for all four
-    mentions = _find_mentions(doc, actors, cols)
-    mentions = sorted(mentions + _source_mentions(doc, mentions, cols), key=_SPAN)
-    mentions = sorted(mentions + _pronoun_links(doc, mentions, cols), key=_SPAN)
-    mentions = sorted(mentions + _plural_links(doc, mentions, cols), key=_SPAN)
+    mentions = _find_mentions(doc, actors, cols)  # in text order
+    mentions = _with(mentions, _source_mentions(doc, mentions, cols))
+    mentions = _with(mentions, _pronoun_links(doc, mentions, cols))
+    mentions = _with(mentions, _plural_links(doc, mentions, cols))
     doc.mentions = mentions
     doc.attributions = link_attributions(doc)
-    doc.mentions = sorted(mentions + quote_pronoun_links(doc, mentions), key=_SPAN)
+    doc.mentions = _with(mentions, quote_pronoun_links(doc, mentions))
     return doc
+
+
+def _with(mentions: list[Mention], more: list[Mention]) -> list[Mention]:
+    """``sorted(mentions + more, key=span)`` for ``mentions`` in text order; ``mentions``
+    itself, unsorted again, when there is nothing more (most articles have no plural link,
+    many no source mention)."""
+    return sorted(mentions + more, key=_SPAN) if more else mentions
 
 
 def annotate_actors(doc: Document, *, actors: Mapping[str, Any] | None = None,
