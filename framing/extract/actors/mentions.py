@@ -575,7 +575,7 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
             k = i
             title_words = []
             last_title = i - 1  # the last title word of the run before its last word
-            for q in range(j - 1, i - 1, -1):
+            for q in range(j - 1, i - 1, -1) if j > i else ():
                 if lowers[q].rstrip(".") in _TITLE_STEMS:
                     last_title = q
                     break
@@ -604,7 +604,7 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
                 name_words = []
             if name_words and name_words[0] not in NOT_ACTORS and name not in gaz:
                 lowered = {w for w in lowers[k : j + 1] if w != "."}  # of name_words
-                if not ORG_WORDS.isdisjoint(lowered) or _ACRONYM.match(name):
+                if not ORG_WORDS.isdisjoint(lowered) or len(name) <= 8 and _ACRONYM.match(name):
                     canon = orgs.get(name, name)
                     add(a, b, canon, "organisation", "name" if canon == name else "short")
                     if canon == name and len(name_words) >= 2:
