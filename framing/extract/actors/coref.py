@@ -25,7 +25,7 @@ All are linear in the text (one pass over tokens and mentions, a bounded look-ba
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import compress
 
 from framing.document import Document
@@ -582,13 +582,17 @@ def quote_pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]
     >>> [(m.text, m.actor, m.via) for m in doc.mentions]
     [('I', 'Ellen Park', 'pronoun'), ('Ellen Park', 'Ellen Park', 'name')]
     """
+    return _quote_pronoun_links(doc, mentions, _doc_columns(doc.sentences))
+
+
+def _quote_pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
+    """:func:`quote_pronoun_links` given the document's columns (:func:`~framing.extract.actors.mentions._doc_columns`)."""
     type_of: dict[str, str] = {}
     for m in mentions:
         type_of.setdefault(m.actor, m.type)
     taken = sorted((m.span.start, m.span.end) for m in mentions)
     taken_starts = [a for a, _ in taken]
-    sents = doc.sentences
-    sent_starts = [s.start for s in sents]
+    starts, ends, words, tags, _ = cols
     out: list[Mention] = []
     seen = set()
     forms = _FIRST_PERSON_FORMS
@@ -597,20 +601,15 @@ def quote_pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]
             continue
         kind = "person" if type_of[att.actor] == "person" else "group"
         a, b = att.content.start, att.content.end
-        si = max(0, bisect_right(sent_starts, a) - 1)
-        while si < len(sents) and sents[si].start < b:
-            starts, ends, words, tags = sents[si].columns()
-            si += 1
-            if forms.keys().isdisjoint(words):
-                continue  # no first-person pronoun in the sentence
-            for q in compress(range(len(words)), map(forms.__contains__, words)):
-                start = starts[q]
-                if forms[words[q]] != kind or start < a or ends[q] > b \
-                        or tags[q] not in _PRP or start in seen:
-                    continue
-                k = bisect_right(taken_starts, start) - 1
-                if k >= 0 and taken[k][1] > start:
-                    continue
-                seen.add(start)
-                out.append(Mention(Span(start, ends[q]), words[q], att.actor, type_of[att.actor], "pronoun"))
+        lo = bisect_left(starts, a)  # the tokens starting in [a, b), in text order
+        hi = bisect_left(starts, b, lo)
+        for q in compress(range(lo, hi), map(forms.__contains__, words[lo:hi])):
+            start = starts[q]
+            if forms[words[q]] != kind or ends[q] > b or tags[q] not in _PRP or start in seen:
+                continue
+            k = bisect_right(taken_starts, start) - 1
+            if k >= 0 and taken[k][1] > start:
+                continue
+            seen.add(start)
+            out.append(Mention(Span(start, ends[q]), words[q], att.actor, type_of[att.actor], "pronoun"))
     return out

@@ -7,7 +7,7 @@ from typing import Any
 
 from framing.document import Document
 from framing.records import Mention
-from framing.extract.actors.coref import _plural_links, _pronoun_links, _source_mentions, quote_pronoun_links
+from framing.extract.actors.coref import _plural_links, _pronoun_links, _quote_pronoun_links, _source_mentions
 from framing.extract.actors.mentions import _SPAN, _doc_columns, _find_mentions
 from framing.extract.actors.link import link_attributions
 from framing.extract.actors.sentiment import sentence_sentiment
@@ -32,14 +32,14 @@ def link_actors(doc: Document, actors: Mapping[str, Any] | None = None) -> Docum
     >>> [(m.text, m.actor, m.via) for m in doc.mentions]
     [('Ellen Park', 'Ellen Park', 'name'), ('She', 'Ellen Park', 'pronoun')]
     """
-    cols = _doc_columns(doc.sentences)  # the tokens as flat lists, built once for all four
+    cols = _doc_columns(doc.sentences)  # the tokens as flat lists, built once for all
     mentions = _find_mentions(doc, actors, cols)  # in text order
     mentions = _with(mentions, _source_mentions(doc, mentions, cols))
     mentions = _with(mentions, _pronoun_links(doc, mentions, cols))
     mentions = _with(mentions, _plural_links(doc, mentions, cols))
     doc.mentions = mentions
     doc.attributions = link_attributions(doc)
-    doc.mentions = _with(mentions, quote_pronoun_links(doc, mentions))
+    doc.mentions = _with(mentions, _quote_pronoun_links(doc, mentions, cols))
     return doc
 
 
