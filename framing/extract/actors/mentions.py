@@ -679,13 +679,15 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, co
             take(mn.span.start, mn.span.end)
     # user-table precedence over automatic grouping: an automatic name whose text is a user
     # alias, or whose surname is, takes the user's canonical name.
-    final: list[Mention] = []
-    for mn in out:
-        if mn.via not in {"table"}:
-            user_canon = user_alias.get(mn.actor.lower()) or user_alias.get(mn.text.lower())
-            if user_canon:
-                mn = Mention(mn.span, mn.text, user_canon, mn.type, mn.via)
-        final.append(mn)
+    final: list[Mention] = out  # unchanged when no table alias is in the text
+    if user_alias:
+        final = []
+        for mn in out:
+            if mn.via not in {"table"}:
+                user_canon = user_alias.get(mn.actor.lower()) or user_alias.get(mn.text.lower())
+                if user_canon:
+                    mn = Mention(mn.span, mn.text, user_canon, mn.type, mn.via)
+            final.append(mn)
     # "the agency", "the council", "the company" -> nearest earlier organisation so named
     for off, w, name in list(org_roles):
         if w in COMPANY_WORDS:
