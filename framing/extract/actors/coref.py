@@ -43,9 +43,8 @@ from framing.extract.actors.gazetteer import (
 #: Pronoun -> gender ("m" / "f").
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
-# every case form of the pronouns, and one pattern that finds them all in a text
+# every case form of the pronouns
 _PERSON_FORMS = {f: g for p, g in PERSON_PRONOUNS.items() for f in (p, p.capitalize(), p.upper())}
-_PERSON_RE = re.compile(r"\b(?:" + "|".join(sorted(_PERSON_FORMS, key=len, reverse=True)) + r")\b")
 _PERSON_SET = frozenset(_PERSON_FORMS)
 _WORD_CHAR = re.compile(r"\w")
 _PRP = frozenset({"PRP", "PRP$"})
@@ -66,16 +65,6 @@ def _word_tokens(text: str, cols: _Columns, forms) -> list[int]:
     return out
 
 
-def _token_at(toks, offset: int) -> int:
-    """Index of the last token of ``toks`` starting at or before ``offset`` (binary search)."""
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1
 #: How many sentences back a pronoun looks for its person (the current one and two before).
 PRONOUN_WINDOW = 2
 #: How many earlier person mentions of compatible gender a pronoun weighs.
@@ -101,7 +90,8 @@ def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 def _source_mentions(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
-    """:func:`source_mentions` given the document's columns (:func:`~framing.extract.actors.mentions._doc_columns`)."""
+    """:func:`source_mentions` given the document's columns
+    (:func:`~framing.extract.actors.mentions._doc_columns`)."""
     text = doc.text
     ms = sorted(mentions, key=_SPAN)
     starts = [m.span.start for m in ms]
@@ -263,7 +253,8 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
-    """:func:`pronoun_links` given the document's columns (:func:`~framing.extract.actors.mentions._doc_columns`)."""
+    """:func:`pronoun_links` given the document's columns
+    (:func:`~framing.extract.actors.mentions._doc_columns`)."""
     persons = sorted((m for m in mentions if m.type == "person"), key=_SPAN)
     if not persons:
         return []
@@ -283,7 +274,7 @@ def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> li
         k = bisect_right(reg_starts, off) - 1
         return k if k >= 0 and off < regions[k][1] else -1
 
-    # the pronouns (the whole-word tokens tagged PRP or PRP$ that _PERSON_RE finds), in order
+    # the pronouns: whole-word tokens tagged PRP or PRP$, in text order
     found: list[tuple[int, int, str, str, int]] = []  # start, end, text, gender, sentence
     for q in _word_tokens(text, cols, _PERSON_SET):
         a = cols.start[q]
@@ -484,7 +475,6 @@ def _region_speakers(doc: Document, regions: list[tuple[int, int]], mentions: li
 #: Third-person plural pronouns, linked to groups only (:func:`plural_links`).
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _PLURAL_FORMS = {f for p in PLURAL_PRONOUNS for f in (p, p.capitalize(), p.upper())}
-_PLURAL_RE = re.compile(r"\b(?:" + "|".join(sorted(_PLURAL_FORMS, key=len, reverse=True)) + r")\b")
 PLURAL_TYPES = frozenset({"group"})
 
 
@@ -506,7 +496,8 @@ def plural_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 def _plural_links(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
-    """:func:`plural_links` given the document's columns (:func:`~framing.extract.actors.mentions._doc_columns`)."""
+    """:func:`plural_links` given the document's columns
+    (:func:`~framing.extract.actors.mentions._doc_columns`)."""
     ms = sorted(mentions, key=_SPAN)
     if not any(m.type in PLURAL_TYPES for m in ms):
         return []
@@ -514,7 +505,7 @@ def _plural_links(doc: Document, mentions: list[Mention], cols: _Columns) -> lis
     sents = doc.sentences
     text = doc.text
     out: list[Mention] = []
-    # the whole-word they/them/their... tokens tagged PRP or PRP$ (those _PLURAL_RE finds)
+    # the whole-word they/them/their... tokens tagged PRP or PRP$
     sent_starts = [s.start for s in sents]
     for q in _word_tokens(text, cols, _PLURAL_FORMS):
         pa, pb = cols.start[q], cols.end[q]
@@ -586,7 +577,8 @@ def quote_pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]
 
 
 def _quote_pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
-    """:func:`quote_pronoun_links` given the document's columns (:func:`~framing.extract.actors.mentions._doc_columns`)."""
+    """:func:`quote_pronoun_links` given the document's columns
+    (:func:`~framing.extract.actors.mentions._doc_columns`)."""
     type_of: dict[str, str] = {}
     for m in mentions:
         type_of.setdefault(m.actor, m.type)

@@ -449,7 +449,8 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     return _find_mentions(doc, actors, _doc_columns(doc.sentences))
 
 
-def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None, cols: _Columns) -> list[Mention]:
+def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None,
+                   cols: _Columns) -> list[Mention]:
     """:func:`find_mentions` given the document's columns (:func:`_doc_columns`)."""
     text = doc.text
     sents = doc.sentences

@@ -16,8 +16,8 @@ from framing.extract.actors.sentiment import sentence_sentiment
 def link_actors(doc: Document, actors: Mapping[str, Any] | None = None) -> Document:
     """Fill ``doc.mentions`` and set ``Attribution.actor``: the linking part of the actors step.
 
-    The mentions of :func:`~framing.extract.actors.mentions.find_mentions` (names, roles, the user's table), then a mention
-    for every attribution source that names someone (:func:`~framing.extract.actors.coref.source_mentions`), then the
+    The mentions of :func:`find_mentions` (names, roles, the user's table), then a mention
+    for every attribution source that names someone (:func:`source_mentions`), then the
     personal pronouns linked to the nearest compatible person (:func:`pronoun_links`) and
     "they" to the group just before it (:func:`plural_links`), and
     after the attributions are linked, "I"/"we" in quotations linked to their speaker
