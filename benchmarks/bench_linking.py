@@ -1,7 +1,9 @@
 """CPU time of the actor step's linking (mentions, sources, pronouns) against a git revision.
 
 The linking of :func:`framing.extract.actors.link_actors` (``find_mentions``, then
-``source_mentions``, ``pronoun_links``, the attributions' actors and ``quote_pronoun_links``)
+``source_mentions``, ``pronoun_links``, ``plural_links`` where the revision has it, the
+attributions' actors and ``quote_pronoun_links``; the working tree's side calls
+``link_actors`` itself)
 is timed on documents the pipeline has already analysed (their mentions are made anew), once with the working tree's
 ``mentions.py`` and ``coref.py`` and once with those of ``--ref`` (read with ``git show``
 and loaded as separate modules), in alternating rounds in one process (the order reversed
@@ -32,6 +34,7 @@ from framing.datasets import load_sample, load_sample_actors
 from framing.document import Document
 from framing.extract.actors import coref, mentions
 from framing.extract.actors.link import link_attributions
+from framing.extract.actors.step import link_actors
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,9 +52,17 @@ def _module_at(ref: str, rel: str, name: str, tmp: Path):
 
 
 def _link(doc, table, men, cor) -> int:
+    """The calls of ``link_actors``, with the mention and coreference functions of ``men``
+    and ``cor``; the working tree's own ``link_actors`` when they are this tree's (it passes
+    the document's token columns from one call to the next)."""
+    if men is mentions and cor is coref:
+        link_actors(doc, table)
+        return len(doc.mentions)
     ms = men.find_mentions(doc, table)
     ms = sorted(ms + cor.source_mentions(doc, ms), key=lambda m: m.span)
     ms = sorted(ms + cor.pronoun_links(doc, ms), key=lambda m: m.span)
+    if hasattr(cor, "plural_links"):
+        ms = sorted(ms + cor.plural_links(doc, ms), key=lambda m: m.span)
     doc.mentions = ms
     doc.attributions = link_attributions(doc)
     doc.mentions = sorted(ms + cor.quote_pronoun_links(doc, ms), key=lambda m: m.span)

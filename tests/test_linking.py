@@ -337,3 +337,36 @@ def test_newswcl50_library_beats_same_string_baseline():
     wcl.corpus = type(wcl.corpus)(list(wcl.corpus)[:10])  # two events x five outlets
     _, figs = L.evaluate(wcl)
     assert figs["newswcl50_conll_f1"] > figs["newswcl50_same_string_conll_f1"]
+
+
+def test_with_actor_copies_every_field_as_dataclasses_replace():
+    # link._with_actor lists Attribution's fields by hand (dataclasses.replace is twice as
+    # slow): a field added to Attribution must be added there too
+    import dataclasses
+
+    from framing.extract.actors.link import _with_actor
+    from framing.records import Attribution, Span
+
+    assert [f.name for f in dataclasses.fields(Attribution)] == [
+        "kind", "source", "cue", "content", "anonymous", "cue_stance", "cue_lemma", "actor", "text"]
+    att = Attribution("direct", Span(0, 4), Span(5, 9), Span(10, 20), True, "doubt", "claim",
+                      "Old Actor", "the content")
+    assert _with_actor(att, "New Actor") == dataclasses.replace(att, actor="New Actor")
+    assert _with_actor(att, None) == dataclasses.replace(att, actor=None)
+
+
+def test_token_columns_find_what_the_word_regex_finds():
+    # coref._word_tokens reads the tokens' columns instead of searching \b(?:he|...)\b
+    import re
+
+    from framing.extract.actors.coref import _PERSON_SET, _word_tokens
+    from framing.extract.actors.mentions import _doc_columns
+
+    doc = Document('He said his_plan, "she-he" and her own; HIM and Hers. Ahe she\u0301 him.')
+    cols = _doc_columns(doc.sentences)
+    found = [(cols.start[q], cols.end[q]) for q in _word_tokens(doc.text, cols, _PERSON_SET)]
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(_PERSON_SET, key=len, reverse=True)) + r")\b")
+    tokens = {(s, e): t for s, e, t in zip(cols.start, cols.end, cols.tag)}
+    expected = [m.span() for m in pattern.finditer(doc.text)
+                if m.span() in tokens and tokens[m.span()] in {"PRP", "PRP$"}]
+    assert found == expected

@@ -25,10 +25,12 @@ All are linear in the text (one pass over tokens and mentions, a bounded look-ba
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import compress
 
 from framing.document import Document
 from framing.records import Mention, Span
+from framing.extract.actors.mentions import _SPAN, _Columns, _doc_columns
 from framing.extract.actors.gazetteer import (
     NOT_ACTORS,
     ORG_WORDS,
@@ -41,21 +43,28 @@ from framing.extract.actors.gazetteer import (
 #: Pronoun -> gender ("m" / "f").
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
-# every case form of the pronouns, and one pattern that finds them all in a text
+# every case form of the pronouns
 _PERSON_FORMS = {f: g for p, g in PERSON_PRONOUNS.items() for f in (p, p.capitalize(), p.upper())}
-_PERSON_RE = re.compile(r"\b(?:" + "|".join(sorted(_PERSON_FORMS, key=len, reverse=True)) + r")\b")
+_PERSON_SET = frozenset(_PERSON_FORMS)
+_WORD_CHAR = re.compile(r"\w")
+_PRP = frozenset({"PRP", "PRP$"})
 
 
-def _token_at(toks, offset: int) -> int:
-    """Index of the last token of ``toks`` starting at or before ``offset`` (binary search)."""
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1
+def _word_tokens(text: str, cols: _Columns, forms) -> list[int]:
+    """The indices (into ``cols``, the document's columns) of the tokens written as one of
+    ``forms``, tagged PRP or PRP$ and standing as a whole word in ``text`` (no word character
+    either side): the tokens that a search for ``\\b(?:form|...)\\b`` over the text, checked
+    against the token at each match, finds. One membership test per token, in C."""
+    starts, ends, words, tags, _ = cols
+    out = []
+    for q in compress(range(len(words)), map(forms.__contains__, words)):
+        a, b = starts[q], ends[q]
+        if tags[q] in _PRP and text[a:b] in forms and not (a and _WORD_CHAR.match(text, a - 1)) \
+                and not _WORD_CHAR.match(text, b):
+            out.append(q)
+    return out
+
+
 #: How many sentences back a pronoun looks for its person (the current one and two before).
 PRONOUN_WINDOW = 2
 #: How many earlier person mentions of compatible gender a pronoun weighs.
@@ -77,15 +86,21 @@ def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
     >>> [(m.text, m.actor, m.via) for m in source_mentions(doc, [])]
     [('Ruiz', 'Ruiz', 'source')]
     """
+    return _source_mentions(doc, mentions, _doc_columns(doc.sentences))
+
+
+def _source_mentions(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
+    """:func:`source_mentions` given the document's columns
+    (:func:`~framing.extract.actors.mentions._doc_columns`)."""
     text = doc.text
-    ms = sorted(mentions, key=lambda m: m.span)
+    ms = sorted(mentions, key=_SPAN)
     starts = [m.span.start for m in ms]
     people: dict[str, str] = {}
     for m in ms:
         if m.type == "person" and m.via in {"name", "table", "variant"}:
             people.setdefault(m.text.split()[-1], m.actor)
-    tok_list = [t for s in doc.sentences for t in s.tokens]
-    tok_starts = [t.start for t in tok_list]
+    tok_starts, tok_ends, tok_words, tok_tags, tok_lower = cols
+    n = len(tok_starts)
     out: list[Mention] = []
     seen = set()
     for att in doc.attributions:
@@ -96,27 +111,23 @@ def source_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
         k = bisect_right(starts, src.end - 1) - 1
         if k >= 0 and ms[k].span.end > src.start:
             continue  # a mention inside or overlapping the source
-        lo = bisect_right(tok_starts, src.start - 1)
-        toks = []
-        q = lo
-        while q < len(tok_list) and tok_list[q].end <= src.end:
-            toks.append(tok_list[q])
-            q += 1
-        while toks and (toks[0].lower in _DETERMINERS or toks[0].lower.rstrip(".") in _TITLE_STEMS):
-            toks = toks[1:]  # "Mayor", "the former", "Sen."
-        name_toks = []
-        for t in toks:  # the leading run of capitalised words ("Ruiz, who runs ..." -> Ruiz)
-            if not (t.text[:1].isupper() and t.tag in {"NNP", "NNPS"}):
-                break
-            name_toks.append(t)
-        rest = toks[len(name_toks):]
-        if rest and (rest[0].tag in {"NN", "NNS"} or rest[0].text == "," and len(rest) > 1
-                     and rest[1].text[:1].isupper()):
+        # the source's tokens are [p, stop): leading determiners and titles, then the name
+        p = bisect_right(tok_starts, src.start - 1)
+        stop = p
+        while stop < n and tok_ends[stop] <= src.end:
+            stop += 1
+        while p < stop and (tok_lower[p] in _DETERMINERS or tok_lower[p].rstrip(".") in _TITLE_STEMS):
+            p += 1  # "Mayor", "the former", "Sen."
+        r = p  # the name: the leading run of capitalised words ("Ruiz, who runs ..." -> Ruiz)
+        while r < stop and tok_words[r][:1].isupper() and tok_tags[r] in {"NNP", "NNPS"}:
+            r += 1
+        if r < stop and (tok_tags[r] in {"NN", "NNS"} or tok_words[r] == "," and stop - r > 1
+                         and tok_words[r + 1][:1].isupper()):
             continue  # a modifier or a place, not a name: "The Texas lawmaker", "South Bend, Ind., Mayor ..."
-        if not name_toks or name_toks[0].text in NOT_ACTORS or len(name_toks) > 5 \
-                or len(name_toks[0].text) < 3 or _PARTY_TAG.match(name_toks[0].text):
+        if r == p or tok_words[p] in NOT_ACTORS or r - p > 5 \
+                or len(tok_words[p]) < 3 or _PARTY_TAG.match(tok_words[p]):
             continue  # "Y" of "D-N.Y.", "D-Calif": a party and state tag, not a name
-        a, b = name_toks[0].start, name_toks[-1].end
+        a, b = tok_starts[p], tok_ends[r - 1]
         name = text[a:b]
         words = name.split()
         if {w.lower() for w in words} & ORG_WORDS:
@@ -167,23 +178,36 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     its paragraph (news style for a quotation that goes on in the next paragraph)."""
     out: list[tuple[int, int]] = []
     open_at = -1
+    # only the quotation marks are visited: the first line break after an opening mark,
+    # looked up with str.find, closes the quotation (later line breaks change nothing)
     for m in _QUOTE_MARK.finditer(text):
+        pos = m.start()
+        if open_at >= 0:
+            nl = text.find("\n", open_at, pos)
+            if nl >= 0:
+                if nl > open_at:
+                    out.append((open_at, nl))
+                open_at = -1
         c = m.group()
         if c == "\u201c" or (c == '"' and open_at < 0):
             open_at = m.end()
-        elif c in {"\u201d", '"'} or c == "\n":
-            if open_at >= 0 and m.start() > open_at:
-                out.append((open_at, m.start()))
+        else:  # a closing mark
+            if open_at >= 0 and pos > open_at:
+                out.append((open_at, pos))
             open_at = -1
-    if open_at >= 0 and open_at < len(text):
-        out.append((open_at, len(text)))
+    if open_at >= 0:
+        nl = text.find("\n", open_at)
+        if nl > open_at:
+            out.append((open_at, nl))
+        elif nl < 0 and open_at < len(text):
+            out.append((open_at, len(text)))
     return out
 
 
 #: First words of an opening phrase whose pronoun may point forward ("For his oath, Mr. Trump ...").
 _OPENERS = frozenset("""after before when while as since although though despite in for during with
     at on upon once if because""".split())
-_QUOTE_MARK = re.compile('[\u201c\u201d"\n]')
+_QUOTE_MARK = re.compile('[\u201c\u201d"]')
 
 
 def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -225,7 +249,13 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
     >>> [(m.text, m.actor) for m in pronoun_links(doc, find_mentions(doc))]
     [('She', 'Hillary Clinton'), ('he', 'Obama')]
     """
-    persons = sorted((m for m in mentions if m.type == "person"), key=lambda m: m.span)
+    return _pronoun_links(doc, mentions, _doc_columns(doc.sentences))
+
+
+def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
+    """:func:`pronoun_links` given the document's columns
+    (:func:`~framing.extract.actors.mentions._doc_columns`)."""
+    persons = sorted((m for m in mentions if m.type == "person"), key=_SPAN)
     if not persons:
         return []
     text = doc.text
@@ -244,24 +274,18 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
         k = bisect_right(reg_starts, off) - 1
         return k if k >= 0 and off < regions[k][1] else -1
 
-    # the pronouns, found by one search over the text, each checked against its token's tag
+    # the pronouns: whole-word tokens tagged PRP or PRP$, in text order
     found: list[tuple[int, int, str, str, int]] = []  # start, end, text, gender, sentence
-    for pm in _PERSON_RE.finditer(text):
-        si = bisect_right(sent_starts, pm.start()) - 1
-        if si < 0 or pm.end() > sents[si].end:
+    for q in _word_tokens(text, cols, _PERSON_SET):
+        a = cols.start[q]
+        si = bisect_right(sent_starts, a) - 1
+        if si < 0 or cols.end[q] > sents[si].end:
             continue
-        toks = sents[si].tokens
-        q = _token_at(toks, pm.start())
-        if q < 0 or (toks[q].start, toks[q].end) != pm.span():
-            continue
-        t = toks[q]
-        g = _PERSON_FORMS.get(t.text)
-        if g is None or t.tag not in {"PRP", "PRP$"}:
-            continue
-        k = bisect_right(taken_starts, t.start) - 1
-        if k >= 0 and taken[k][1] > t.start:
+        k = bisect_right(taken_starts, a) - 1
+        if k >= 0 and taken[k][1] > a:
             continue  # inside a mention
-        found.append((t.start, t.end, t.text, g, si))
+        word = cols.text[q]
+        found.append((a, cols.end[q], word, _PERSON_FORMS[word], si))
 
     # anchors: the person mentions, then the pronoun links as they are made (two lists, each
     # in text order: pass 1 resolves the pronouns outside quotations, pass 2 those inside)
@@ -273,15 +297,15 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
     def cataphor(a: int, g: str, si: int) -> Mention | None:
         """The subject right after an opening phrase that holds the pronoun: "For his
         oath, Mr. Trump placed ...", "After she left, Clinton said ..." (cataphora)."""
-        toks = sents[si].tokens
-        if not toks or toks[0].lower not in _OPENERS:
+        starts, ends, words, _ = sents[si].columns()
+        if not words or words[0].lower() not in _OPENERS:
             return None
-        q = _token_at(toks, a)
-        for r in range(q + 1, min(len(toks), q + 16)):
-            if toks[r].text == ",":
-                k = bisect_right(person_starts, toks[r].end - 1)
+        q = bisect_right(starts, a) - 1
+        for r in range(q + 1, min(len(words), q + 16)):
+            if words[r] == ",":
+                k = bisect_right(person_starts, ends[r] - 1)
                 if k < len(persons) and persons[k].span.start < sents[si].end:
-                    gap = text[toks[r].end:persons[k].span.start].split()
+                    gap = text[ends[r]:persons[k].span.start].split()
                     if all(w.lower().rstrip(".") in _TITLE_STEMS or w.lower() in _DETERMINERS for w in gap) \
                             and gender.get(persons[k].actor, g) == g:
                         return persons[k]
@@ -289,7 +313,7 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
         return None
 
     # attribution sources, for "..., he said" after another reported speech
-    all_ms = sorted(mentions, key=lambda m: m.span)
+    all_ms = sorted(mentions, key=_SPAN)
     all_starts = _starts(all_ms)
     sources = sorted((att.source.start, att.source.end) for att in doc.attributions if att.source is not None)
     source_starts = [x for x, _ in sources]
@@ -306,9 +330,9 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
             j -= 1
         return None
 
-    def last_speaker(a: int, b: int, g: str, si: int) -> Mention | None:
-        """For a pronoun that is a source ("he said"): the person who spoke in the reported
-        speech just before, within the window ("Fox said ... . “...,” he added")."""
+    def last_speaker(a: int, b: int, g: str, si: int) -> str | None:
+        """For a pronoun that is a source ("he said"): the person (actor) who spoke in the
+        reported speech just before, within the window ("Fox said ... . “...,” he added")."""
         if (a, b) not in source_set:
             return None
         k = bisect_right(source_starts, a - 1) - 1
@@ -318,19 +342,19 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 break
             actor = speaker_of(x, y)
             if actor is not None:
-                if gender.get(actor, g) == g:
-                    return Mention(Span(x, y), text[x:y], actor, "person", "source")
-                return None
+                return actor if gender.get(actor, g) == g else None
         return None
 
     def resolve(a: int, b: int, word: str, g: str, si: int, speaker: str | None, out: list[Mention]) -> None:
         in_quote = region_of(a) >= 0
-        chosen = cataphor(a, g, si) or last_speaker(a, b, g, si)
-        if chosen is not None:
-            gender.setdefault(chosen.actor, g)
-            linked_at[a] = chosen.actor
-            out.append(Mention(Span(a, b), word, chosen.actor, "person", "pronoun"))
+        first = cataphor(a, g, si)
+        actor = first.actor if first is not None else last_speaker(a, b, g, si)
+        if actor is not None:
+            gender.setdefault(actor, g)
+            linked_at[a] = actor
+            out.append(Mention(Span(a, b), word, actor, "person", "pronoun"))
             return
+        chosen: Mention | None = None
         best = None
         n_seen = 0
         for sj in range(si, max(-1, si - PRONOUN_WINDOW - 1), -1):
@@ -352,7 +376,7 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 continue
             cands.sort(key=lambda c: c.span.start)
             if sj == si:
-                chosen = _same_sentence_choice(cands, sents[si].tokens, a, word, gender)
+                chosen = _same_sentence_choice(cands, sents[si].columns(), a, word, gender)
                 break
             for c in cands[:MAX_CANDIDATES]:
                 score = bisect_right(named_at.get(c.actor, ()), a)
@@ -373,7 +397,7 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
             resolve(a, b, word, g, si, None, out1)
             if out1 and out1[-1].span.start == a:
                 anchor_starts[1].append(a)
-    speakers = _region_speakers(doc, regions, sorted(mentions + out1, key=lambda m: m.span))
+    speakers = _region_speakers(doc, regions, sorted(mentions + out1, key=_SPAN))
     out2: list[Mention] = []
     anchors[2] = out2
     for a, b, word, g, si in found:
@@ -382,14 +406,14 @@ def pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
             resolve(a, b, word, g, si, speakers.get(r), out2)
             if out2 and out2[-1].span.start == a:
                 anchor_starts[2].append(a)
-    return sorted(out1 + out2, key=lambda m: m.span)
+    return sorted(out1 + out2, key=_SPAN)
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _OBJECT_FORMS = frozenset({"him", "Him", "HIM"})
 
 
-def _same_sentence_choice(cands: list[Mention], toks, a: int, word: str, gender: dict[str, str]) -> Mention:
+def _same_sentence_choice(cands: list[Mention], columns, a: int, word: str, gender: dict[str, str]) -> Mention:
     """Of the persons named before a pronoun in its sentence: those of known, matching
     gender before those of unknown gender; then the last that is a clause subject (a finite
     verb follows it: "Earnest said Sanders has the right to set his own timeline"), except
@@ -398,15 +422,17 @@ def _same_sentence_choice(cands: list[Mention], toks, a: int, word: str, gender:
     known = [c for c in cands if c.actor in gender]
     if known:
         cands = known
+    starts, _, _, tags = columns  # the sentence's columns
+    n = len(tags)
     subject = None
     for c in cands:
-        q = _token_at(toks, c.span.end - 1) + 1
-        while q < len(toks) and toks[q].tag in {"RB", "RBR"} and toks[q].start < a:
+        q = bisect_right(starts, c.span.end - 1)  # the token after the one holding its end
+        while q < n and tags[q] in {"RB", "RBR"} and starts[q] < a:
             q += 1
-        if q < len(toks) and toks[q].tag in _FINITE and toks[q].start < a:
-            p = _token_at(toks, a)
+        if q < n and tags[q] in _FINITE and starts[q] < a:
+            p = bisect_right(starts, a) - 1
             if word in _OBJECT_FORMS and p - q <= 4 and all(
-                    t.tag.startswith("VB") or t.tag in {"RB", "RP"} for t in toks[q:p]):
+                    t.startswith("VB") or t in {"RB", "RP"} for t in tags[q:p]):
                 continue  # binding: "Clinton called him" is not Clinton
             subject = c
     if subject is not None:
@@ -449,7 +475,6 @@ def _region_speakers(doc: Document, regions: list[tuple[int, int]], mentions: li
 #: Third-person plural pronouns, linked to groups only (:func:`plural_links`).
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _PLURAL_FORMS = {f for p in PLURAL_PRONOUNS for f in (p, p.capitalize(), p.upper())}
-_PLURAL_RE = re.compile(r"\b(?:" + "|".join(sorted(_PLURAL_FORMS, key=len, reverse=True)) + r")\b")
 PLURAL_TYPES = frozenset({"group"})
 
 
@@ -467,63 +492,73 @@ def plural_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
     >>> [(m.text, m.actor) for m in doc.mentions if m.via == "pronoun"]
     [('They', 'House Democrats')]
     """
-    ms = sorted(mentions, key=lambda m: m.span)
+    return _plural_links(doc, mentions, _doc_columns(doc.sentences))
+
+
+def _plural_links(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
+    """:func:`plural_links` given the document's columns
+    (:func:`~framing.extract.actors.mentions._doc_columns`)."""
+    ms = sorted(mentions, key=_SPAN)
     if not any(m.type in PLURAL_TYPES for m in ms):
         return []
     starts = _starts(ms)
     sents = doc.sentences
-    sent_starts = [s.start for s in sents]
+    text = doc.text
     out: list[Mention] = []
-    for pm in _PLURAL_RE.finditer(doc.text):
-        si = bisect_right(sent_starts, pm.start()) - 1
-        if si < 0 or pm.end() > sents[si].end:
+    # the whole-word they/them/their... tokens tagged PRP or PRP$
+    sent_starts = [s.start for s in sents]
+    for q in _word_tokens(text, cols, _PLURAL_FORMS):
+        pa, pb = cols.start[q], cols.end[q]
+        si = bisect_right(sent_starts, pa) - 1
+        if si < 0 or pb > sents[si].end:
             continue
-        toks = sents[si].tokens
-        q = _token_at(toks, pm.start())
-        if q < 0 or (toks[q].start, toks[q].end) != pm.span() or toks[q].tag not in {"PRP", "PRP$"}:
-            continue
-        k = bisect_right(starts, pm.start()) - 1
-        if k < 0 or ms[k].span.end > pm.start():
+        pword = text[pa:pb]
+        k = bisect_right(starts, pa) - 1
+        if k < 0 or ms[k].span.end > pa:
             continue
         m = ms[k]  # the nearest earlier mention of any actor: it must be a group
         lo = sents[max(0, si - 1)].start
         if m.type not in PLURAL_TYPES or m.span.start < lo:
             continue
         # no plural common noun between the group and the pronoun (bounded look-back)
-        between = _tokens_between(sents, si, m.span.end, pm.start(), 40)
-        if between is None or any(t.tag == "NNS" for t in between):
+        between = _tokens_between(sents, si, m.span.end, pa, 40)
+        if between is None or "NNS" in between[1]:
             continue
-        if between and between[0].lower in {"and", "or"} or doc.text[max(0, m.span.start - 12):m.span.start] \
+        tags = between[1]
+        if tags and between[0][0].lower() in {"and", "or"} or text[max(0, m.span.start - 12):m.span.start] \
                 .rstrip().lower().endswith((" and", " or", "well as", " nor")):
             continue  # "Republicans and Democrats ... they": both, not one
-        if pm.group().lower() == "them" and len(between) <= 4 and all(
-                t.tag.startswith("VB") or t.tag in {"RB", "RP"} for t in between):
+        if pword.lower() == "them" and len(tags) <= 4 and all(
+                t.startswith("VB") or t in {"RB", "RP"} for t in tags):
             continue  # binding: "Democrats accusing them" is not the Democrats
-        out.append(Mention(Span(pm.start(), pm.end()), pm.group(), m.actor, m.type, "pronoun"))
+        out.append(Mention(Span(pa, pb), pword, m.actor, m.type, "pronoun"))
     return out
 
 
-def _tokens_between(sents, si: int, a: int, b: int, limit: int):
-    """The tokens from offset ``a`` to ``b`` in sentences ``si - 1`` and ``si``; ``None``
-    when there are more than ``limit``."""
-    out = []
+def _tokens_between(sents, si: int, a: int, b: int, limit: int) -> tuple[list[str], list[str]] | None:
+    """The words and the tags of the tokens from offset ``a`` to ``b`` in sentences ``si - 1``
+    and ``si``; ``None`` when there are more than ``limit``."""
+    words_out: list[str] = []
+    tags_out: list[str] = []
     for sj in (si - 1, si):
         if sj < 0:
             continue
-        toks = sents[sj].tokens
-        q = max(0, _token_at(toks, a))
-        while q < len(toks) and toks[q].start < b:
-            if toks[q].start >= a:
-                out.append(toks[q])
-                if len(out) > limit:
+        starts, _, words, tags = sents[sj].columns()
+        q = max(0, bisect_right(starts, a) - 1)
+        while q < len(starts) and starts[q] < b:
+            if starts[q] >= a:
+                words_out.append(words[q])
+                tags_out.append(tags[q])
+                if len(tags_out) > limit:
                     return None
             q += 1
-    return out
+    return words_out, tags_out
 
 
 #: First-person pronouns in a quotation -> the speaker: singular for a person, plural for a group.
 FIRST_PERSON = {"i": "person", "me": "person", "my": "person", "myself": "person",
                 "we": "group", "us": "group", "our": "group", "ourselves": "group"}
+_FIRST_PERSON_FORMS = {f: k for p, k in FIRST_PERSON.items() for f in (p, p.capitalize(), p.upper())}
 
 
 def quote_pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -538,31 +573,35 @@ def quote_pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]
     >>> [(m.text, m.actor, m.via) for m in doc.mentions]
     [('I', 'Ellen Park', 'pronoun'), ('Ellen Park', 'Ellen Park', 'name')]
     """
+    return _quote_pronoun_links(doc, mentions, _doc_columns(doc.sentences))
+
+
+def _quote_pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> list[Mention]:
+    """:func:`quote_pronoun_links` given the document's columns
+    (:func:`~framing.extract.actors.mentions._doc_columns`)."""
     type_of: dict[str, str] = {}
     for m in mentions:
         type_of.setdefault(m.actor, m.type)
     taken = sorted((m.span.start, m.span.end) for m in mentions)
     taken_starts = [a for a, _ in taken]
-    sents = doc.sentences
-    sent_starts = [s.start for s in sents]
+    starts, ends, words, tags, _ = cols
     out: list[Mention] = []
     seen = set()
-    forms = {f: k for p, k in FIRST_PERSON.items() for f in (p, p.capitalize(), p.upper())}
+    forms = _FIRST_PERSON_FORMS
     for att in doc.attributions:
         if att.actor is None or att.actor not in type_of:
             continue
         kind = "person" if type_of[att.actor] == "person" else "group"
         a, b = att.content.start, att.content.end
-        si = max(0, bisect_right(sent_starts, a) - 1)
-        while si < len(sents) and sents[si].start < b:
-            for t in sents[si].tokens:
-                if forms.get(t.text) != kind or t.start < a or t.end > b \
-                        or t.tag not in {"PRP", "PRP$"} or t.start in seen:
-                    continue
-                k = bisect_right(taken_starts, t.start) - 1
-                if k >= 0 and taken[k][1] > t.start:
-                    continue
-                seen.add(t.start)
-                out.append(Mention(Span(t.start, t.end), t.text, att.actor, type_of[att.actor], "pronoun"))
-            si += 1
+        lo = bisect_left(starts, a)  # the tokens starting in [a, b), in text order
+        hi = bisect_left(starts, b, lo)
+        for q in compress(range(lo, hi), map(forms.__contains__, words[lo:hi])):
+            start = starts[q]
+            if forms[words[q]] != kind or ends[q] > b or tags[q] not in _PRP or start in seen:
+                continue
+            k = bisect_right(taken_starts, start) - 1
+            if k >= 0 and taken[k][1] > start:
+                continue
+            seen.add(start)
+            out.append(Mention(Span(start, ends[q]), words[q], att.actor, type_of[att.actor], "pronoun"))
     return out

@@ -123,7 +123,7 @@ _FEMALE_NAMES = """abigail alexandria alice alicia alison amanda amy andrea ange
 FIRST_NAME_GENDER = {**{n: "m" for n in _MALE_NAMES}, **{n: "f" for n in _FEMALE_NAMES}}
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "it": "group", "they": "any", "its": "group"}
-_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,6}$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,6}$")  # at most 8 characters ("ABCDEFG\n")
 
 
 def _gazetteer_rows() -> list[tuple[str, str, str]]:

@@ -6,7 +6,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Sequence
+from itertools import compress, count
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple, Sequence
 
 from framing.records import Mention, Span
 from framing.document import Document
@@ -205,31 +207,64 @@ def _token_index(doc_sentences) -> tuple[list[Token], list[int]]:
     return toks, sent_of
 
 
-def _is_place_use(toks: list[Token], i: int, j: int) -> bool:
+class _Columns(NamedTuple):
+    """A document's tokens as flat lists, one entry per token in text order: start and end
+    offsets, words as written, tags and lower-cased words (:func:`_doc_columns`). Built
+    from :meth:`Sentence.columns`: no :class:`Token` objects, and a list index instead of
+    an attribute look-up (and ``str.lower`` call) per read."""
+
+    start: list[int]
+    end: list[int]
+    text: list[str]
+    tag: list[str]
+    lower: list[str]
+
+
+def _doc_columns(doc_sentences) -> _Columns:
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for s_starts, s_ends, s_words, s_tags in (s.columns() for s in doc_sentences):
+        starts += s_starts  # one extend per sentence and column
+        ends += s_ends
+        words += s_words
+        tags += s_tags
+    return _Columns(starts, ends, words, tags, list(map(str.lower, words)))
+
+
+_SPAN = attrgetter("span")  # a mention's sort key
+_NNP = frozenset({"NNP", "NNPS"})
+_FIRST_CHAR = itemgetter(slice(0, 1))  # word -> its first character ("" for "")
+_COORDINATION = frozenset({",", "and", "or"})
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def _is_place_use(cols: _Columns, i: int, j: int) -> bool:
     """A capital used as a plain place: after a locative preposition, or as the possessor of
     a named place ("Moscow's Red Square")."""
+    tag, text, lower = cols.tag, cols.text, cols.lower
     k = i - 1
-    while k >= 0 and (toks[k].tag in {"NNP", "NNPS"} or toks[k].text in {",", "and", "or"}):
+    while k >= 0 and (tag[k] in _NNP or text[k] in _COORDINATION):
         k -= 1  # over a coordination: "in Germany, Austria and Poland"
-    if k >= 0 and toks[k].lower in PLACE_PREPOSITIONS:
+    if k >= 0 and lower[k] in PLACE_PREPOSITIONS:
         return True
-    if j + 2 < len(toks) and toks[j + 1].text in {"'s", "’s"}:
-        nxt = toks[j + 2 : j + 4]
-        if nxt[0].tag.startswith("NNP") or any(t.lower in PLACE_NOUNS for t in nxt):
+    if j + 2 < len(text) and text[j + 1] in _POSSESSIVE:
+        if tag[j + 2].startswith("NNP") or any(w in PLACE_NOUNS for w in lower[j + 2 : j + 4]):
             return True
     return False
 
 
-def _demonym_adjective(toks: list[Token], j: int) -> bool:
+def _demonym_adjective(cols: _Columns, j: int) -> bool:
     """A demonym used as an adjective for the state: before a noun of its officials, bodies,
     forces or acts ("Russian officials", "the Ukrainian side", "the Russian proposal"),
     possibly after one more adjective or a coordinated demonym ("Ukrainian and Russian
     negotiators"). A nationality adjective ("American workers") is not."""
-    for k in range(j + 1, min(len(toks), j + 4)):
-        t = toks[k]
-        if t.lower in STATE_NOUNS:
+    tag, lower = cols.tag, cols.lower
+    for k in range(j + 1, min(len(lower), j + 4)):
+        if lower[k] in STATE_NOUNS:
             return True
-        if not (t.tag.startswith("JJ") or t.lower == "and" or t.tag.startswith("NNP")):
+        if not (tag[k].startswith("JJ") or lower[k] == "and" or tag[k].startswith("NNP")):
             return False
     return False
 
@@ -239,45 +274,46 @@ _AGENT_SKIP = frozenset({"RB", "MD", "RBR", "RBS"})
 #: had demanded", "after Washington slapped"), and "by" of a passive agent.
 _SUBORDINATORS = frozenset("""that after if because while when although though as since before
     until unless whether once by""".split())
+_APOSTROPHES = frozenset({"'s", "’s", "'", "’"})
 
 
-def _is_agent_use(toks: list[Token], i: int, j: int) -> bool:
+def _is_agent_use(cols: _Columns, i: int, j: int) -> bool:
     """A capital used as an agent: the subject of a verb ("Moscow said", "Kyiv would not
     accept", "Washington, it seems, wants"), the agent of a passive ("rejected by Moscow"),
     a possessor ("Moscow's plan", "Kyiv's negotiator") or a modifier of a noun of state
     ("Kyiv officials", "the Kyiv hardliners"); never the object of another preposition
     ("talks between Washington and Moscow")."""
-    n = len(toks)
-    if j + 1 < n and toks[j + 1].text in {"'s", "’s", "'", "’"}:
+    tag, text, lower = cols.tag, cols.text, cols.lower
+    n = len(text)
+    if j + 1 < n and text[j + 1] in _APOSTROPHES:
         return True  # "Moscow's plan" (a place after it is ruled out by _is_place_use)
     k = i - 1
-    while k >= 0 and (toks[k].tag in {"NNP", "NNPS"} or toks[k].text in {",", "and", "or"}):
+    while k >= 0 and (tag[k] in _NNP or text[k] in _COORDINATION):
         k -= 1  # over a coordination: "between Washington and Moscow"
-    if k >= 0 and toks[k].tag == "IN" and toks[k].lower not in _SUBORDINATORS:
+    if k >= 0 and tag[k] == "IN" and lower[k] not in _SUBORDINATORS:
         return False  # the object of a preposition ("talks with Moscow"); "by Moscow" acts
-    if k >= 0 and toks[k].lower == "by":
+    if k >= 0 and lower[k] == "by":
         return True
     k = j + 1
-    n = len(toks)
-    if k < n and toks[k].text == ",":  # "Moscow, it seems, wants": over one parenthetical
+    if k < n and text[k] == ",":  # "Moscow, it seems, wants": over one parenthetical
         m = k + 1
-        while m < n and m < k + 6 and toks[m].text != ",":
+        while m < n and m < k + 6 and text[m] != ",":
             m += 1
-        if m < n and toks[m].text == ",":
+        if m < n and text[m] == ",":
             k = m + 1
     k0 = k
-    while k < n and toks[k].tag in _AGENT_SKIP:
+    while k < n and tag[k] in _AGENT_SKIP:
         k += 1
     if k >= n:
         return False
-    t = toks[k]
-    if k > k0 and t.text.islower() and t.text.isalpha():
+    w, t = text[k], tag[k]
+    if k > k0 and w.islower() and w.isalpha():
         return True  # "Kyiv clearly wants" (the tagger may take "wants" for a plural noun)
-    if t.text in {"'s", "’s", "'", "’"}:
+    if w in _APOSTROPHES:
         return True
-    if t.tag.startswith("VB") and t.tag not in {"VBG", "VBN"} or t.tag == "MD":
+    if t.startswith("VB") and t not in {"VBG", "VBN"} or t == "MD":
         return True
-    return t.lower in STATE_NOUNS or t.lower in {"hardliners", "spokesperson"}
+    return lower[k] in STATE_NOUNS or lower[k] in {"hardliners", "spokesperson"}
 
 
 _CONNECTORS = frozenset({"of", "for", "on"})
@@ -314,49 +350,49 @@ def _role_keys(words: list[str]) -> list[str]:
     return out
 
 
-def _apposition_roles(toks: list[Token], starts: list[int], mentions: list[Mention]) -> list[tuple[int, str, str]]:
+def _apposition_roles(cols: _Columns, mentions: list[Mention]) -> list[tuple[int, str, str]]:
     """Roles given in an apposition after a person's name ("Michael Steele, chairman of the
     Republican National Committee"; "Nancy Pelosi, the House speaker,"): (offset, role, actor)."""
+    starts, text, tag, lower = cols.start, cols.text, cols.tag, cols.lower
+    n = len(text)
     out = []
     for m in mentions:
         if m.type != "person":
             continue
         j = bisect_right(starts, m.span.end - 1) - 1
-        if j < 0 or j + 2 >= len(toks) or toks[j + 1].text != ",":
+        if j < 0 or j + 2 >= n or text[j + 1] != ",":
             continue
-        for q in range(j + 2, min(len(toks), j + 7)):
-            t = toks[q]
-            if t.lower in ROLE_WORDS:
-                nxt = toks[q + 1] if q + 1 < len(toks) else None
-                if nxt is not None and (nxt.tag in {"POS", "NN", "NNS"} or nxt.lower in {"'s", "’s"}):
+        for q in range(j + 2, min(n, j + 7)):
+            if lower[q] in ROLE_WORDS:
+                if q + 1 < n and (tag[q + 1] in {"POS", "NN", "NNS"} or lower[q + 1] in _POSSESSIVE):
                     break  # "Axelrod, the president's adviser": the role is someone else's
-                words = [toks[p].lower for p in range(j + 2, q + 1)]
-                keys = _role_keys(words[-2:])
+                keys = _role_keys(lower[j + 2 : q + 1][-2:])
                 if keys:
                     out.append((m.span.start, keys[-1], m.actor))
                 break
-            if t.text in {",", ".", ";"} or t.tag.startswith("VB"):
+            if text[q] in {",", ".", ";"} or tag[q].startswith("VB"):
                 break
     return out
 
 
-def _organisation_end(toks: list[Token], text: str, i: int, j: int, free) -> int:
+def _organisation_end(cols: _Columns, text: str, i: int, j: int, free) -> int:
     """The last token of an organisation name that runs on over "of", "for" or "on" and a
     capitalised word ("Department of Defense", "Centers for Disease Control and
     Prevention"): only when the words so far hold an organisation word. ``j`` otherwise."""
-    n = len(toks)
+    starts, ends, words, tag, lower = cols
+    if ORG_WORDS.isdisjoint(lower[i : j + 1]):
+        return j
+    n = len(words)
 
     def nnp(q: int) -> bool:
-        return q < n and toks[q].tag in {"NNP", "NNPS"} and toks[q].text[:1].isupper() \
-            and free(toks[q].start, toks[q].end) and text[toks[q - 1].end:toks[q].start] == " "
+        return q < n and tag[q] in _NNP and words[q][:1].isupper() \
+            and free(starts[q], ends[q]) and text[ends[q - 1]:starts[q]] == " "
 
-    if not any(toks[q].lower in ORG_WORDS for q in range(i, j + 1)):
-        return j
-    while j + 2 < n and toks[j + 1].lower in _CONNECTORS and text[toks[j].end:toks[j + 1].start] == " " \
+    while j + 2 < n and lower[j + 1] in _CONNECTORS and text[ends[j]:starts[j + 1]] == " " \
             and nnp(j + 2):
         j += 2
-        while nnp(j + 1) or (j + 2 < n and toks[j + 1].lower == "and" and nnp(j + 2)
-                             and text[toks[j].end:toks[j + 1].start] == " "):
+        while nnp(j + 1) or (j + 2 < n and lower[j + 1] == "and" and nnp(j + 2)
+                             and text[ends[j]:starts[j + 1]] == " "):
             j += 1 if nnp(j + 1) else 2
     return j
 
@@ -364,6 +400,16 @@ def _organisation_end(toks: list[Token], text: str, i: int, j: int, free) -> int
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     return frozenset(actor for actor, kind in _gazetteer_map().values() if kind == "country")
+
+
+class _Pending(NamedTuple):
+    """A titled surname ("President Obama") or a single capitalised word, kept by
+    :func:`find_mentions` until the full names of the document are known (a tuple: cheaper
+    to build than the :class:`Mention` that most candidates never become)."""
+
+    span: Span
+    text: str
+    via: str  # "titled" or "candidate"
 
 
 def _guess_type(name: str, gaz: dict) -> str:
@@ -400,15 +446,20 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     [('Sergei Lavrov', 'Sergei Lavrov', 'name'), ('Moscow', 'Russia', 'capital'),
      ('Lavrov', 'Sergei Lavrov', 'surname'), ('The minister', 'Sergei Lavrov', 'role')]
     """
+    return _find_mentions(doc, actors, _doc_columns(doc.sentences))
+
+
+def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None,
+                   cols: _Columns) -> list[Mention]:
+    """:func:`find_mentions` given the document's columns (:func:`_doc_columns`)."""
     text = doc.text
     sents = doc.sentences
-    toks = [t for s in sents for t in s.tokens]
-    starts = [t.start for t in toks]
+    starts, ends, words, tags, lowers = cols
     occupied = bytearray(len(text) + 1)  # characters already in a mention: O(1) per char
-    found: list[Mention] = []
+    found: list[Mention | _Pending] = []  # in text order; _Pending: resolved at the end
 
     def free(a: int, b: int) -> bool:
-        return not any(occupied[a:b])
+        return occupied.find(1, a, b) < 0  # no byte of [a, b) taken (memchr)
 
     def take(a: int, b: int) -> None:
         occupied[a:b] = b"\x01" * (b - a)
@@ -447,17 +498,17 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                 if kind in {"capital", "country"}:
                     ti = bisect_right(starts, a) - 1
                     tj = bisect_right(starts, b - 1) - 1
-                    if ti >= 0 and _is_place_use(toks, ti, tj):
+                    if ti >= 0 and _is_place_use(cols, ti, tj):
                         continue
                 add(a, b, canonical, type_, "table")
                 user_alias[text[a:b].lower()] = canonical
                 # titles before a table alias ("President Trump"): a later "the president"
                 q = bisect_right(starts, a - 1) - 1
                 run: list[str] = []
-                while q >= 0 and a - toks[q].end <= 1 and (toks[q].lower.rstrip(".") in _TITLE_STEMS
-                                                          or toks[q].lower in ROLE_PREFIXES):
-                    run.insert(0, toks[q].lower.rstrip("."))
-                    a = toks[q].start
+                while q >= 0 and a - ends[q] <= 1 and (lowers[q].rstrip(".") in _TITLE_STEMS
+                                                       or lowers[q] in ROLE_PREFIXES):
+                    run.insert(0, lowers[q].rstrip("."))
+                    a = starts[q]
                     q -= 1
                 for w in _role_keys(run):
                     table_roles.append((a, w, canonical))
@@ -471,35 +522,34 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     orgs: dict[str, str] = {}  # short form -> full organisation name
     org_roles: list[tuple[int, str, str]] = []  # (offset, organisation word, name)
     roles: list[tuple[int, str, str]] = []  # (offset, role word, actor)
-    n = len(toks)
+    n = len(words)
     # every gazetteer form and proper noun starts with a capital: visit only those tokens
-    capitalised = [q for q, t in enumerate(toks) if t.text[:1].isupper()]
+    # (the index of each word whose first character is upper case, found without a Python loop)
+    capitalised = compress(count(), map(str.isupper, map(_FIRST_CHAR, words)))
     i = 0  # the next token not yet inside a match
     for c in capitalised:
         if c < i:
             continue
         i = c
-        tok = toks[i]
         hit = None
-        for L in range(max_len if tok.text in gaz_first else 0, 0, -1):
-            if i + L > n:
-                continue
-            a, b = toks[i].start, toks[i + L - 1].end
-            form = text[a:b]
-            if form in gaz and free(a, b):
-                hit = (L, a, b, form)
-                break
+        if words[i] in gaz_first:  # the longest gazetteer form from here
+            for L in range(min(max_len, n - i), 0, -1):
+                a, b = starts[i], ends[i + L - 1]
+                form = text[a:b]
+                if form in gaz and free(a, b):
+                    hit = (L, a, b, form)
+                    break
         if hit:
             L, a, b, form = hit
             actor, kind = gaz[form]
             j = i + L - 1
             ok = True
             if kind == "country":
-                ok = not _is_place_use(toks, i, j)
+                ok = not _is_place_use(cols, i, j)
             elif kind == "capital":  # a metonym only where the capital acts (issue 12)
-                ok = not _is_place_use(toks, i, j) and _is_agent_use(toks, i, j)
+                ok = not _is_place_use(cols, i, j) and _is_agent_use(cols, i, j)
             elif kind == "demonym":
-                ok = _demonym_adjective(toks, j)
+                ok = _demonym_adjective(cols, j)
             elif kind == "demonym_plural":
                 ok = False
             if ok:
@@ -507,96 +557,101 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                 add(a, b, actor, type_, {"alias": "name", "country": "name"}.get(kind, kind))
             i += L
             continue
-        if tok.tag in {"NNP", "NNPS"} and tok.text[:1].isupper() and free(tok.start, tok.end):
+        if tags[i] in _NNP and free(starts[i], ends[i]):  # words[i] is capitalised
             j = i
             while True:
-                if j + 1 < n and (toks[j + 1].tag in {"NNP", "NNPS"} or toks[j + 1].tag == "FW" and j > i) \
-                        and toks[j + 1].text[:1].isupper() \
-                        and free(toks[j + 1].start, toks[j + 1].end) and text[toks[j].end:toks[j + 1].start] == " ":
+                if j + 1 < n and (tags[j + 1] in _NNP or tags[j + 1] == "FW" and j > i) \
+                        and words[j + 1][:1].isupper() \
+                        and free(starts[j + 1], ends[j + 1]) and text[ends[j]:starts[j + 1]] == " ":
                     j += 1
-                elif j > i and j + 2 < n and len(toks[j].text) == 1 and toks[j].text.isupper() \
-                        and toks[j + 1].text == "." and toks[j + 1].start == toks[j].end \
-                        and toks[j + 2].tag in {"NNP", "NNPS"} and toks[j + 2].text[:1].isupper() \
-                        and text[toks[j + 1].end:toks[j + 2].start] == " ":
+                elif j > i and j + 2 < n and len(words[j]) == 1 and words[j].isupper() \
+                        and words[j + 1] == "." and starts[j + 1] == ends[j] \
+                        and tags[j + 2] in _NNP and words[j + 2][:1].isupper() \
+                        and text[ends[j + 1]:starts[j + 2]] == " ":
                     j += 2  # a middle initial: "Donald J. Trump"
                 else:
                     break
-            j = _organisation_end(toks, text, i, j, free)
+            if not ORG_WORDS.isdisjoint(lowers[i : j + 1]):  # else the name ends at j
+                j = _organisation_end(cols, text, i, j, free)
             k = i
             title_words = []
-            last_title = max((q for q in range(i, j) if toks[q].lower.rstrip(".") in _TITLE_STEMS),
-                             default=i - 1)
-            org_name = toks[j].lower in ORG_WORDS or any(toks[q].lower in _CONNECTORS for q in range(i, j))
+            last_title = i - 1  # the last title word of the run before its last word
+            for q in range(j - 1, i - 1, -1) if j > i else ():
+                if lowers[q].rstrip(".") in _TITLE_STEMS:
+                    last_title = q
+                    break
+            org_name = lowers[j] in ORG_WORDS or j > i and not _CONNECTORS.isdisjoint(lowers[i:j])
             if org_name:
                 last_title = i - 1  # "Justice Department", "Department of Health": one name
             if last_title >= i:  # "EU Trade Commissioner Ilse Marnow" -> Ilse Marnow
-                title_words = [toks[q].lower.rstrip(".") for q in range(i, last_title + 1)]
+                title_words = [w.rstrip(".") for w in lowers[i : last_title + 1]]
                 k = last_title + 1
             # lowercase titles before the name ("former minister Sergei Lavrov")
             m = i - 1
-            while m >= 0 and toks[m].lower in TITLES and toks[m].text[:1].islower():
-                title_words.insert(0, toks[m].lower)
+            while m >= 0 and lowers[m] in TITLES and words[m][:1].islower():
+                title_words.insert(0, lowers[m])
                 m -= 1
             # "former", "vice" before the titles: another role ("Former President Bill Clinton")
-            role_words = [toks[m].lower] + title_words if m >= 0 and toks[m].lower in ROLE_PREFIXES \
+            role_words = [lowers[m]] + title_words if m >= 0 and lowers[m] in ROLE_PREFIXES \
                 and title_words else title_words
-            words = [t.text for t in toks[k : j + 1] if t.text != "."]  # "Donald J. Trump"
-            a, b = toks[k].start, toks[j].end
+            name_words = [w for w in words[k : j + 1] if w != "."]  # "Donald J. Trump"
+            a, b = starts[k], ends[j]
             name = text[a:b]
-            if words and words[-1].lower() in TITLES and not org_name:
-                words = []  # a title without a name ("Trade Commissioner")
-            if words and (words[-1].lower() in NOT_ACTOR_HEADS or words[0] in NOT_ACTOR_FIRST):
+            last_lower = name_words[-1].lower() if name_words else ""
+            if name_words and last_lower in TITLES and not org_name:
+                name_words = []  # a title without a name ("Trade Commissioner")
+            if name_words and (last_lower in NOT_ACTOR_HEADS or name_words[0] in NOT_ACTOR_FIRST):
                 take(a, b)  # an award, event, law or storm ("Nobel Peace Prize")
-                words = []
-            if words and words[0] not in NOT_ACTORS and name not in gaz:
-                lowered = {w.lower() for w in words}
-                if lowered & ORG_WORDS or _ACRONYM.match(name):
+                name_words = []
+            if name_words and name_words[0] not in NOT_ACTORS and name not in gaz:
+                lowered = {w for w in lowers[k : j + 1] if w != "."}  # of name_words
+                if not ORG_WORDS.isdisjoint(lowered) or len(name) <= 8 and _ACRONYM.match(name):
                     canon = orgs.get(name, name)
                     add(a, b, canon, "organisation", "name" if canon == name else "short")
-                    if canon == name and len(words) >= 2:
+                    if canon == name and len(name_words) >= 2:
                         # "Corvane Pharmaceuticals" -> "Corvane"; "Harborview City Council"
                         # -> "City Council": later shorter forms of the same organisation
-                        if words[0].lower() not in ORG_WORDS and words[0] not in gaz:
-                            orgs.setdefault(words[0], name)
-                        for q in range(1, len(words) - 0):
-                            tail = " ".join(words[q:])
-                            if len(words) - q >= 2 or words[q].lower() not in ORG_WORDS:
+                        if name_words[0].lower() not in ORG_WORDS and name_words[0] not in gaz:
+                            orgs.setdefault(name_words[0], name)
+                        for q in range(1, len(name_words) - 0):
+                            tail = " ".join(name_words[q:])
+                            if len(name_words) - q >= 2 or name_words[q].lower() not in ORG_WORDS:
                                 orgs.setdefault(tail, name)
                         for w in lowered & ORG_WORDS:
                             org_roles.append((a, w, name))
-                        if len(words) == 3 and words[1] == "of":  # = "Justice Department"
-                            orgs.setdefault(f"{words[2]} {words[0]}", name)
-                        elif len(words) == 2 and words[1].lower() in ORG_WORDS:
-                            orgs.setdefault(f"{words[1]} of {words[0]}", name)
-                elif not title_words and not (len(words) == 1 and name in people) and (
-                        words[-1].lower() in PLACE_NOUNS or (
-                    i > 0 and toks[i - 1].lower in PLACE_PREPOSITIONS
+                        if len(name_words) == 3 and name_words[1] == "of":  # = "Justice Department"
+                            orgs.setdefault(f"{name_words[2]} {name_words[0]}", name)
+                        elif len(name_words) == 2 and name_words[1].lower() in ORG_WORDS:
+                            orgs.setdefault(f"{name_words[1]} of {name_words[0]}", name)
+                elif not title_words and not (len(name_words) == 1 and name in people) and (
+                        last_lower in PLACE_NOUNS or (
+                    i > 0 and lowers[i - 1] in PLACE_PREPOSITIONS
                 )):
                     pass  # a named place ("Red Square", "in New York"); "Mayor Ellen Park" is not
-                elif len(words) >= 2 and words[-1].lower() in GROUP_WORDS:
+                elif len(name_words) >= 2 and last_lower in GROUP_WORDS:
                     add(a, b, orgs.get(name, name), "group", "name")  # "House Democrats"
-                elif len(words) >= 2 and all(w[:1].isupper() for w in words):
+                elif len(name_words) >= 2 and all(w[:1].isupper() for w in name_words):
                     # name variants: "Hillary Rodham Clinton" = "Hillary Clinton" (first and
                     # last name agree; middle names and initials are left out)
-                    canon = variants.setdefault((words[0], words[-1]), name)
+                    canon = variants.setdefault((name_words[0], name_words[-1]), name)
                     add(a, b, canon, "person", "name" if canon == name else "variant")
-                    people.setdefault(words[-1], canon)
-                    first_names.setdefault(words[0], canon)  # "Hillary", "Kim" (of Kim Jong Un)
+                    people.setdefault(name_words[-1], canon)
+                    first_names.setdefault(name_words[0], canon)  # "Hillary", "Kim" (of Kim Jong Un)
                     for w in _role_keys(role_words):
                         roles.append((a, w, canon))
-                elif len(words) == 1 and title_words and j + 1 < n and toks[j + 1].tag in {"NN", "NNS"} \
-                        and toks[j + 1].text[:1].islower():
+                elif len(name_words) == 1 and title_words and j + 1 < n and tags[j + 1] in {"NN", "NNS"} \
+                        and words[j + 1][:1].islower():
                     pass  # a modifier, not a titled surname: "the former Seattle police chief"
-                elif len(words) == 1 and title_words:
+                elif len(name_words) == 1 and title_words:
                     # a titled surname ("President Obama", "Sen. Warren"): a person, resolved
                     # to the full name at the end
-                    found.append(Mention(Span(a, b), name, name, "person", "titled"))
+                    found.append(_Pending(Span(a, b), name, "titled"))
                     titled.add(name)
                     take(a, b)
                     for w in _role_keys(role_words):
                         titled_roles.append((a, w, name))
-                elif len(words) == 1:
-                    found.append(Mention(Span(a, b), name, name, "unknown", "candidate"))
+                elif len(name_words) == 1:
+                    found.append(_Pending(Span(a, b), name, "candidate"))
             i = j + 1
             continue
         i += 1
@@ -604,14 +659,14 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
     # are reported speakers; drop the rest (places, sentence-initial words).
     out: list[Mention] = []
     for mn in found:
+        if isinstance(mn, Mention):
+            out.append(mn)
+            continue
         if mn.via == "titled":
             full = people.get(mn.text, mn.text)
             out.append(Mention(mn.span, mn.text, full, "person", "surname" if full != mn.text else "name"))
             continue
-        if mn.via != "candidate":
-            out.append(mn)
-            continue
-        if mn.text in people:
+        if mn.text in people:  # a candidate
             out.append(Mention(mn.span, mn.text, people[mn.text], "person", "surname"))
             take(mn.span.start, mn.span.end)
         elif mn.text in titled:  # "Trump" after "President Trump", no full name given
@@ -625,18 +680,20 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
             take(mn.span.start, mn.span.end)
     # user-table precedence over automatic grouping: an automatic name whose text is a user
     # alias, or whose surname is, takes the user's canonical name.
-    final: list[Mention] = []
-    for mn in out:
-        if mn.via not in {"table"}:
-            user_canon = user_alias.get(mn.actor.lower()) or user_alias.get(mn.text.lower())
-            if user_canon:
-                mn = Mention(mn.span, mn.text, user_canon, mn.type, mn.via)
-        final.append(mn)
+    final: list[Mention] = out  # unchanged when no table alias is in the text
+    if user_alias:
+        final = []
+        for mn in out:
+            if mn.via not in {"table"}:
+                user_canon = user_alias.get(mn.actor.lower()) or user_alias.get(mn.text.lower())
+                if user_canon:
+                    mn = Mention(mn.span, mn.text, user_canon, mn.type, mn.via)
+            final.append(mn)
     # "the agency", "the council", "the company" -> nearest earlier organisation so named
     for off, w, name in list(org_roles):
         if w in COMPANY_WORDS:
             org_roles.append((off, "company", name))
-    roles = roles + org_roles + table_roles + _apposition_roles(toks, starts, final) \
+    roles = roles + org_roles + table_roles + _apposition_roles(cols, final) \
         + [(off, w, people.get(name, name)) for off, w, name in titled_roles]
     # role references ("the minister") -> nearest earlier person who bore the role
     if roles:
@@ -676,5 +733,5 @@ def find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None = No
                     continue  # "the Republican party" is not the Democratic Party named before
                 final.append(Mention(Span(a, b), text[a:b], actor, type_, "role"))
                 take(a, b)
-    final.sort(key=lambda m: m.span)
+    final.sort(key=_SPAN)
     return final

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from framing.document import Document
-from framing.extract.actors.coref import plural_links, pronoun_links, quote_pronoun_links, source_mentions
-from framing.extract.actors.mentions import find_mentions
+from framing.records import Mention
+from framing.extract.actors.coref import _plural_links, _pronoun_links, _quote_pronoun_links, _source_mentions
+from framing.extract.actors.mentions import _SPAN, _doc_columns, _find_mentions
 from framing.extract.actors.link import link_attributions
 from framing.extract.actors.sentiment import sentence_sentiment
 
@@ -31,14 +32,22 @@ def link_actors(doc: Document, actors: Mapping[str, Any] | None = None) -> Docum
     >>> [(m.text, m.actor, m.via) for m in doc.mentions]
     [('Ellen Park', 'Ellen Park', 'name'), ('She', 'Ellen Park', 'pronoun')]
     """
-    mentions = find_mentions(doc, actors)
-    mentions = sorted(mentions + source_mentions(doc, mentions), key=lambda m: m.span)
-    mentions = sorted(mentions + pronoun_links(doc, mentions), key=lambda m: m.span)
-    mentions = sorted(mentions + plural_links(doc, mentions), key=lambda m: m.span)
+    cols = _doc_columns(doc.sentences)  # the tokens as flat lists, built once for all
+    mentions = _find_mentions(doc, actors, cols)  # in text order
+    mentions = _with(mentions, _source_mentions(doc, mentions, cols))
+    mentions = _with(mentions, _pronoun_links(doc, mentions, cols))
+    mentions = _with(mentions, _plural_links(doc, mentions, cols))
     doc.mentions = mentions
     doc.attributions = link_attributions(doc)
-    doc.mentions = sorted(mentions + quote_pronoun_links(doc, mentions), key=lambda m: m.span)
+    doc.mentions = _with(mentions, _quote_pronoun_links(doc, mentions, cols))
     return doc
+
+
+def _with(mentions: list[Mention], more: list[Mention]) -> list[Mention]:
+    """``sorted(mentions + more, key=span)`` for ``mentions`` in text order; ``mentions``
+    itself, unsorted again, when there is nothing more (most articles have no plural link,
+    many no source mention)."""
+    return sorted(mentions + more, key=_SPAN) if more else mentions
 
 
 def annotate_actors(doc: Document, *, actors: Mapping[str, Any] | None = None,
