@@ -293,8 +293,14 @@ def _is_caption(line: str) -> bool:
         return True
     if prefix or tail:
         return line.count(" ") + 1 <= MAX_CAPTION_WORDS
-    # a photo credit line has at most 6 spaces (five words, then the agency)
-    return len(line) <= MAX_CLUTTER_LINE and line.count(" ") <= 6 and _PHOTO_CREDIT_RE.fullmatch(line) is not None
+    # a photo credit line has at most 6 spaces (five words, then the agency): counted in its
+    # first 60 characters first, which rejects an article line sooner
+    return (
+        len(line) <= MAX_CLUTTER_LINE
+        and line.count(" ", 0, 60) <= 6
+        and line.count(" ") <= 6
+        and _PHOTO_CREDIT_RE.fullmatch(line) is not None
+    )
 
 
 def _is_headline(line: str) -> bool:
@@ -475,7 +481,7 @@ def _find_clutter(text: str, lines: list[tuple[int, int]]) -> Clutter:
                 kind = "date"
             elif _full(_SECTION_RE, line):
                 kind = "section"
-        if kind is None and _full(_BYLINE_RE, line) and len(line) <= 120:
+        if kind is None and len(line) <= 120 and _BYLINE_RE.fullmatch(line) is not None:
             kind = "byline"
             if byline is None:
                 byline = line

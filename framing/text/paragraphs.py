@@ -8,6 +8,9 @@ from typing import Sequence
 from framing.records import Span
 
 
+# builds a Span without NamedTuple's Python-level __new__ (half the time)
+_new_tuple = tuple.__new__
+
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
@@ -36,7 +39,7 @@ def paragraphs(text: str, skip: Sequence[Span] = ()) -> list[Span]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            out.append(Span(s, e))
+            out.append(_new_tuple(Span, (s, e)))
     return out
 
 
