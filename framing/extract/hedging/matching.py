@@ -68,23 +68,22 @@ def lexicon_matches(words, tags, raw, model=None) -> Iterator[tuple[int, int, Le
     trained on); ``model=hedging_model()`` lets the classifier reject candidates."""
     index = _index()
     n = len(words)
-    i = 0
-    while i < n:
-        entries = index.get(words[i])
-        step = 1
-        if entries:
-            for entry, rule in entries:
-                j = i + len(entry.words)
-                if j > n or (j > i + 1 and tuple(words[i:j]) != entry.words):
+    after = 0  # the end of the last match: no match starts inside one
+    # only the words that start some entry are visited (a few per sentence)
+    for i in [k for k, w in enumerate(words) if w in index]:
+        if i < after:
+            continue
+        for entry, rule in index[words[i]]:
+            j = i + len(entry.words)
+            if j > n or (j > i + 1 and tuple(words[i:j]) != entry.words):
+                continue
+            if rule is None or rule(words, tags, raw, i, j):
+                if (model is not None and is_classified(entry)
+                        and not _accept(model, words, tags, raw, i, j, entry)):
                     continue
-                if rule is None or rule(words, tags, raw, i, j):
-                    if (model is not None and is_classified(entry)
-                            and not _accept(model, words, tags, raw, i, j, entry)):
-                        continue
-                    yield i, j, entry
-                    step = j - i
-                    break
-        i += step
+                yield i, j, entry
+                after = j
+                break
 
 
 def _lexical_cues(sentence: Sentence, words, tags, raw, model=None) -> Iterator[tuple[Span, str, str]]:
