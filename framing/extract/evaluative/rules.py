@@ -3,7 +3,7 @@ left (intensifiers, downtoners, negators), and merging of adjacent heads."""
 
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from typing import NamedTuple, Sequence, cast
 
 from framing.text import Sentence
 from framing.extract.evaluative.lexicon import EvaluativeLexicon, WordPolarity, _norm
@@ -177,8 +177,10 @@ def _new_low(word: str) -> str:
 
 def _lows(words: Sequence[str]) -> list[str]:
     """:func:`_norm` of each word, from the bounded table (a norm is never empty)."""
-    get = _NORMS.get
-    return [get(w) or _new_low(w) for w in words]
+    cached = list(map(_NORMS.get, words))  # None: a form not seen yet
+    if None in cached:
+        return [_new_low(w) if low is None else low for w, low in zip(words, cached)]
+    return cast("list[str]", cached)
 
 
 def _sentence_evaluations(sent: Sentence, lex: EvaluativeLexicon) -> list[tuple[int, int, int, float, str]]:

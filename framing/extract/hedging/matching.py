@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import cast
 
 from framing.records import Span
 from framing.text import Sentence
@@ -57,8 +58,10 @@ def sentence_words(sentence: Sentence) -> tuple[list[str], list[str], list[str]]
     """The sentence's words in their matching form (lower case, ``’`` as ``'``, ``n't`` as
     ``not``), its tags and its words as written, read from :meth:`Sentence.columns`."""
     _, _, texts, tags = sentence.columns()
-    get = _FORMS.get
-    return [get(w) or _new_form(w) for w in texts], list(tags), list(texts)
+    cached = list(map(_FORMS.get, texts))  # None: a form not seen yet (a form is never empty)
+    forms: list[str] = ([_new_form(w) if f is None else f for w, f in zip(texts, cached)]
+                        if None in cached else cast("list[str]", cached))
+    return forms, list(tags), list(texts)
 
 
 def lexicon_matches(words, tags, raw, model=None) -> Iterator[tuple[int, int, LexiconEntry]]:
