@@ -104,8 +104,8 @@ class Attribution:
         return {
             "kind": self.kind,
             "source": _span_or_none(self.source),
-            "cue": self.cue.to_list(),
-            "content": self.content.to_list(),
+            "cue": [*self.cue],
+            "content": [*self.content],
             "anonymous": self.anonymous,
             "cue_stance": self.cue_stance,
             "cue_lemma": self.cue_lemma,
@@ -138,7 +138,7 @@ class Cue:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "span": self.span.to_list(),
+            "span": [*self.span],
             "text": self.text,
             "category": self.category,
             "subtype": self.subtype,
@@ -159,7 +159,7 @@ class Evaluation:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "span": self.span.to_list(),
+            "span": [*self.span],
             "text": self.text,
             "polarity": self.polarity,
             "intensity": self.intensity,
@@ -180,7 +180,7 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "span": self.span.to_list(),
+            "span": [*self.span],
             "text": self.text,
             "actor": self.actor,
             "type": self.type,
@@ -199,7 +199,7 @@ class ActorSentiment:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "sentence": self.sentence.to_list(),
+            "sentence": [*self.sentence],
             "actor": self.actor,
             "label": self.label,
             "score": self.score,
@@ -285,13 +285,13 @@ class ActorRole:
             "actor": self.actor,
             "role": self.role,
             "score": self.score,
-            "scores": {c: v for c, v in self.scores},
-            "evidence": [s.to_list() for s in self.sentences],
-            "mentions": [s.to_list() for s in self.mentions],
-            "evaluations": [{"span": s.to_list(), "polarity": p, "voice": v} for s, p, v in self.evaluations],
-            "actions": [{"span": s.to_list(), "kind": k, "as": a} for s, k, a in self.actions],
-            "speech": [{"cue": s.to_list(), "stance": st} for s, st in self.speech],
-            "drivers": [[f, v] for f, v in self.drivers],
+            "scores": dict(self.scores),
+            "evidence": list(map(list, self.sentences)),
+            "mentions": list(map(list, self.mentions)),
+            "evaluations": [{"span": [*s], "polarity": p, "voice": v} for s, p, v in self.evaluations],
+            "actions": [{"span": [*s], "kind": k, "as": a} for s, k, a in self.actions],
+            "speech": [{"cue": [*s], "stance": st} for s, st in self.speech],
+            "drivers": list(map(list, self.drivers)),
         }
 
     @classmethod
@@ -351,11 +351,11 @@ class Persuasion:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "span": self.span.to_list(),
+            "span": [*self.span],
             "text": self.text,
             "technique": self.technique,
             "score": self.score,
-            "evidence": [e.to_list() for e in self.evidence],
+            "evidence": list(map(list, self.evidence)),
             "source": self.source,
             "voice": self.voice,
         }
@@ -390,11 +390,11 @@ class SentenceBias:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "sentence": self.sentence.to_list(),
+            "sentence": [*self.sentence],
             "score": self.score,
             "label": self.label,
             "voice": self.voice,
-            "evidence": [s.to_list() for s in self.evidence],
+            "evidence": list(map(list, self.evidence)),
             "source": self.source,
         }
 
@@ -433,10 +433,10 @@ class FrameSentence:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "sentence": self.sentence.to_list(),
+            "sentence": [*self.sentence],
             "frame": self.frame,
             "score": self.score,
-            "evidence": [s.to_list() for s in self.evidence],
+            "evidence": list(map(list, self.evidence)),
             "words": list(self.words),
         }
 
@@ -463,7 +463,7 @@ class PagePart:
     text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "span": self.span.to_list(), "text": self.text}
+        return {"kind": self.kind, "span": [*self.span], "text": self.text}
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,5 +487,5 @@ class Dateline:
     agency: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"span": self.span.to_list(), "text": self.text, "place": self.place,
+        return {"span": [*self.span], "text": self.text, "place": self.place,
                 "date": self.date, "agency": self.agency}

@@ -203,7 +203,7 @@ def score_sentence_bias(doc: Document, model: Any = None) -> list[SentenceBias]:
         source = type(model).__name__
     doc.sentence_bias = [
         SentenceBias(
-            sentence=Span(s.start, s.end),
+            sentence=s.span,
             score=round(float(sc), 4),
             label="biased" if sc >= threshold else "not_biased",
             voice=_voice(ix, s),

@@ -158,11 +158,15 @@ _AD_LINES = frozenset(
         "Article continues after this advertisement", "Paid content", "Promoted content",
     )
 )
+# No ad line is longer (lower-cased, final colons stripped; lower-casing never shortens).
+_AD_LONGEST = max(len(a) for a in _AD_LINES)
 _COPYRIGHT_RE = re.compile(
     r"(?:©|\([Cc]\) |Copyright (?:©|\([Cc]\))? ?\d{4}|COPYRIGHT \d{4})[^\n]*|[^\n]*All [Rr]ights [Rr]eserved\.?"
     r"|This material may not be published, broadcast, rewritten,? or redistributed\.?"
     r"|Content created by [^\n]{1,80} is available without charge [^\n]*"
 )
+# A copyright line starts with one of these or ends "All Rights Reserved(.)".
+_COPYRIGHT_STARTS = ("©", "(c) ", "(C) ", "Copyright ", "COPYRIGHT ", "This material ", "Content created by ")
 _TIMESTAMP_RE = re.compile(
     r"(?:(?:Updated|Published|Posted|Last updated):? )?\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?"
     r"|weeks?|months?|years?) ago|This article is more than \d{1,3} (?:days?|weeks?|months?|years?) old"
@@ -259,12 +263,23 @@ def _full(pattern: re.Pattern[str], line: str) -> bool:
 def _is_share_line(line: str) -> bool:
     if len(line) > 120:
         return False
-    words = [w.lower().strip(":") for w in _SHARE_WORD_RE.findall(line)]
-    return (
-        0 < len(words) <= 12
-        and any(w in _SHARE_CORE for w in words)
-        and all(w in _SHARE_CORE or w in _SHARE_OTHER for w in words)
-    )
+    first = _SHARE_WORD_RE.search(line)
+    if first is None:
+        return False
+    w = first.group().lower().strip(":")
+    if w not in _SHARE_CORE and w not in _SHARE_OTHER:
+        return False  # most short lines: their first word is no share word
+    words = _SHARE_WORD_RE.findall(line)
+    if not 0 < len(words) <= 12:
+        return False
+    core = False
+    for w in words:  # stops at the first word of no share line
+        w = w.lower().strip(":")
+        if w in _SHARE_CORE:
+            core = True
+        elif w not in _SHARE_OTHER:
+            return False
+    return core
 
 
 def _is_caption(line: str) -> bool:
@@ -276,9 +291,16 @@ def _is_caption(line: str) -> bool:
     prefix = _PHOTO_PREFIX_RE.match(line) is not None
     if prefix and tail:  # "FILE - In this ... photo ... (AP Photo/Jane Doe, File)": any length
         return True
-    if line.count(" ") + 1 > MAX_CAPTION_WORDS:
-        return False
-    return prefix or tail or _full(_PHOTO_CREDIT_RE, line)
+    if prefix or tail:
+        return line.count(" ") + 1 <= MAX_CAPTION_WORDS
+    # a photo credit line has at most 6 spaces (five words, then the agency): counted in its
+    # first 60 characters first, which rejects an article line sooner
+    return (
+        len(line) <= MAX_CLUTTER_LINE
+        and line.count(" ", 0, 60) <= 6
+        and line.count(" ") <= 6
+        and _PHOTO_CREDIT_RE.fullmatch(line) is not None
+    )
 
 
 def _is_headline(line: str) -> bool:
@@ -298,26 +320,34 @@ def _line_kind(line: str) -> str | None:
     """The kind of a whole line of clutter, or None when the line may be article."""
     if not line:
         return None
-    if line.lower().rstrip(":") in _AD_LINES:
+    # each rule's pattern is tried only when the line has what the pattern needs (a short
+    # line, a fixed start or end): the same answers, without a dozen calls per article line
+    n = len(line)
+    if (n <= _AD_LONGEST or line[-1] == ":") and line.lower().rstrip(":") in _AD_LINES:
         return "ad"
     if line in _MARKER_LINES:
         return "marker"
-    if _full(_TIMESTAMP_RE, line):
-        return "timestamp"
-    if _full(_CREDIT_LINE_RE, line) and (line.startswith("(") or len(line.split()) <= 40):
-        return "credit"
-    # the pattern needs the literal word; testing for it first skips the pattern's costly
-    # backtracking over up to 15 words on every line that cannot match
-    if "contributed" in line and _full(_CONTRIBUTED_RE, line):
-        return "credit"
-    if _full(_COPYRIGHT_RE, line) and len(line.split()) <= 60:
-        return "copyright"
-    if _full(_SOCIAL_RE, line) and len(line.split()) <= 40 and _SOCIAL_WORD_RE.search(line):
-        return "social"
-    if _full(_SIGNUP_RE, line) and len(line.split()) <= 30:
-        return "signup"
-    if _is_share_line(line):
-        return "share"
+    if n <= MAX_CLUTTER_LINE:  # the whole-line patterns (see _full)
+        if line.endswith(("ago", "old")) and _TIMESTAMP_RE.fullmatch(line):
+            return "timestamp"
+        if _CREDIT_LINE_RE.fullmatch(line) and (line.startswith("(") or len(line.split()) <= 40):
+            return "credit"
+        # the pattern needs the literal word; testing for it first skips the pattern's costly
+        # backtracking over up to 15 words on every line that cannot match
+        if "contributed" in line and _CONTRIBUTED_RE.fullmatch(line):
+            return "credit"
+        if (
+            (line.startswith(_COPYRIGHT_STARTS) or line.endswith(("eserved", "eserved.")))
+            and _COPYRIGHT_RE.fullmatch(line)
+            and len(line.split()) <= 60
+        ):
+            return "copyright"
+        if _SOCIAL_RE.fullmatch(line) and len(line.split()) <= 40 and _SOCIAL_WORD_RE.search(line):
+            return "social"
+        if _SIGNUP_RE.fullmatch(line) and len(line.split()) <= 30:
+            return "signup"
+        if _is_share_line(line):
+            return "share"
     if _is_caption(line):
         return "caption"
     return None
@@ -408,7 +438,12 @@ def find_clutter(text: str) -> Clutter:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    lines = _lines(text)
+    return _find_clutter(text, _lines(text))
+
+
+def _find_clutter(text: str, lines: list[tuple[int, int]]) -> Clutter:
+    """:func:`find_clutter` on the text's :func:`_lines` (:func:`framing.text.page.find_page`
+    reads them too)."""
     regions: list[Region] = []
     dateline: str | None = None
     byline: str | None = None
@@ -446,7 +481,7 @@ def find_clutter(text: str) -> Clutter:
                 kind = "date"
             elif _full(_SECTION_RE, line):
                 kind = "section"
-        if kind is None and _full(_BYLINE_RE, line) and len(line) <= 120:
+        if kind is None and len(line) <= 120 and _BYLINE_RE.fullmatch(line) is not None:
             kind = "byline"
             if byline is None:
                 byline = line

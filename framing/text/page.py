@@ -48,19 +48,21 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from framing.records import Dateline, PagePart, Span
 from framing.text.clutter import (
     _CAPTION_TAIL_RE,
     _PHOTO_CREDIT_RE,
+    _find_clutter,
     _full,
     _is_body_line,
     _lines,
     dateline_parts,
-    find_clutter,
 )
 from framing.text.paragraphs import paragraphs
 
@@ -110,8 +112,11 @@ class Page:
 
 def _headline(text: str, lines: list[tuple[int, int]], taken: list[Span]) -> Span | None:
     """The headline line, or None (see the module's rules)."""
-    nonblank = [(s, e) for s, e in lines if s < e]
-    if len(nonblank) < 2:
+    # the non-blank lines, read only as far as the rules need
+    nonblank = ((s, e) for s, e in lines if s < e)
+    first = next(nonblank, None)
+    second = next(nonblank, None)
+    if first is None or second is None:
         return None
     taken = sorted(taken)
     starts = [t.start for t in taken]
@@ -121,7 +126,7 @@ def _headline(text: str, lines: list[tuple[int, int]], taken: list[Span]) -> Spa
         k = bisect_right(starts, b - 1) - 1
         return taken[k] if k >= 0 and taken[k].end > a else None
 
-    s, e = nonblank[0]
+    s, e = first
     if overlap(s, e) is not None:
         return None
     line = text[s:e]
@@ -129,10 +134,10 @@ def _headline(text: str, lines: list[tuple[int, int]], taken: list[Span]) -> Spa
         return None
     if not (line[:1].isupper() or line[:1].isdigit() or line[:1] in "'\"‘“"):
         return None
-    ns = nonblank[1][0]
+    ns = second[0]
     if text[ns : ns + 1].islower() and text.count("\n", e, ns) < 2:
         return None  # a hard-wrapped paragraph goes on in the next line
-    for ls, le in nonblank[1:]:
+    for ls, le in itertools.chain((second,), nonblank):
         t = overlap(ls, le)
         if t is not None and t.start <= ls and le <= t.end:
             continue
@@ -193,7 +198,8 @@ def find_page(text: str) -> Page:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    found = find_clutter(text)
+    lines = _lines(text)
+    found = _find_clutter(text, lines)
     parts: list[PagePart] = []
     dateline = None
     for r in found.regions:
@@ -211,7 +217,7 @@ def find_page(text: str) -> Page:
         else:
             parts.append(PagePart(r.kind, r.span, text[r.start : r.end]))
     taken = [p.span for p in parts]
-    head = _headline(text, _lines(text), taken)
+    head = _headline(text, lines, taken)
     title = None
     if head is not None:
         title = text[head.start : head.end]
@@ -221,7 +227,7 @@ def find_page(text: str) -> Page:
     skip = sorted([p.span for p in parts if p.kind != "headline"] + [r.span for r in found.regions])
     for p in paragraphs(text, skip + ([head] if head is not None else [])):
         parts.append(PagePart("body", p, text[p.start : p.end]))
-    parts.sort(key=lambda p: (p.span.start, p.span.end))
+    parts.sort(key=attrgetter("span"))  # a Span sorts as (start, end)
     return Page(tuple(parts), dateline, title, found.byline, tuple(_merge(skip)))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from operator import itemgetter
-from typing import Sequence
+from typing import Sequence, cast
 
 from framing.text.tokens import OPENING_QUOTES, QUOTE_MARKS, _PUNCT_TAGS
 
@@ -262,9 +262,10 @@ def tag_words(words: Sequence[str]) -> list[str]:
     """
     if not words:
         return []
-    inside = _WORD_ENTRIES[False].get
-    first = _WORD_ENTRIES[True].get(words[0]) or _word_entry(words[0], True)
-    entries = [first] + [inside(w) or _word_entry(w, False) for w in words[1:]]
+    cached = list(map(_WORD_ENTRIES[False].get, words))  # None: a form not seen yet
+    cached[0] = _WORD_ENTRIES[True].get(words[0]) or _word_entry(words[0], True)
+    entries: list[tuple] = ([_word_entry(w, False) if e is None else e for w, e in zip(words, cached)]
+                            if None in cached else cast("list[tuple]", cached))
     # textblob's Context.apply: every token in turn, left to right, with the tags of the
     # tokens before it already rewritten (see _ContextRules.apply).
     pad = ["STAART"] * 3

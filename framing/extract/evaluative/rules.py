@@ -3,7 +3,7 @@ left (intensifiers, downtoners, negators), and merging of adjacent heads."""
 
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from typing import NamedTuple, Sequence, cast
 
 from framing.text import Sentence
 from framing.extract.evaluative.lexicon import EvaluativeLexicon, WordPolarity, _norm
@@ -32,11 +32,18 @@ _HEAD_WORDS: dict[int, tuple[EvaluativeLexicon, frozenset[str]]] = {}
 
 
 def _head_words(lex: EvaluativeLexicon) -> frozenset[str]:
-    """The words of ``lex`` that may start a head: its single words and the first words of
-    its phrases (a word with a negative prefix may start one too, see :func:`_heads`)."""
+    """The words of ``lex`` that may start a head: its single words, the first words of its
+    phrases, and the words :func:`_prefixed` reads as a negative prefix on a positive word
+    ("unreasonable": every other word with such a prefix, "in" or "director", starts none)."""
     got = _HEAD_WORDS.get(id(lex))
     if got is None or got[0] is not lex:
-        got = _HEAD_WORDS[id(lex)] = (lex, frozenset(lex.words) | frozenset(lex.phrases))
+        prefixed = {
+            prefix + base
+            for base, value in lex.words.items()
+            if value.__class__ is WordPolarity and value.polarity > 0 and len(base) >= 4
+            for prefix in _PREFIXES
+        }
+        got = _HEAD_WORDS[id(lex)] = (lex, frozenset(lex.words) | frozenset(lex.phrases) | prefixed)
     return got[1]
 
 
@@ -44,11 +51,11 @@ def _heads(lows: Sequence[str], tags: Sequence[str], lex: EvaluativeLexicon) -> 
     """Step 1: evaluative heads, longest phrase first, stoplist before the lexicon."""
     words, phrases = lex.words, lex.phrases
     hits: list[_Hit] = []
-    # only a lexicon word, a phrase's first word or a negative prefix can start a head: the
-    # other tokens are skipped here, in one pass, instead of one loop turn each
+    # only a lexicon word, a phrase's first word or a prefixed positive word can start a
+    # head: the other tokens are skipped here, in one pass, instead of one loop turn each
     starts = _head_words(lex)
     i = 0
-    for p in [k for k, w in enumerate(lows) if w in starts or w[:2] in _NEG_PREFIXES]:
+    for p in [k for k, w in enumerate(lows) if w in starts]:
         if p < i:  # inside a phrase already matched
             continue
         i = p
@@ -107,11 +114,12 @@ def _reports_outcome(i: int, lows: Sequence[str], tags: Sequence[str]) -> bool:
 
 
 _NEG_PREFIXES = frozenset({"un", "in", "im", "ir", "il", "di"})
+_PREFIXES = ("un", "in", "im", "ir", "il", "dis")  # the negative prefixes, in the order tried
 
 
 def _prefixed(word: str, lex: EvaluativeLexicon) -> WordPolarity | None:
     """A negative prefix on a positive lexicon word ("unreasonable", "irresponsible")."""
-    for prefix in ("un", "in", "im", "ir", "il", "dis"):
+    for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4:
             base = lex.words.get(word[len(prefix) :])
             if base.__class__ is WordPolarity and base.polarity > 0:
@@ -169,8 +177,10 @@ def _new_low(word: str) -> str:
 
 def _lows(words: Sequence[str]) -> list[str]:
     """:func:`_norm` of each word, from the bounded table (a norm is never empty)."""
-    get = _NORMS.get
-    return [get(w) or _new_low(w) for w in words]
+    cached = list(map(_NORMS.get, words))  # None: a form not seen yet
+    if None in cached:
+        return [_new_low(w) if low is None else low for w, low in zip(words, cached)]
+    return cast("list[str]", cached)
 
 
 def _sentence_evaluations(sent: Sentence, lex: EvaluativeLexicon) -> list[tuple[int, int, int, float, str]]:

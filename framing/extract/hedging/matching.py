@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import cast
 
 from framing.records import Span
 from framing.text import Sentence
@@ -57,8 +58,10 @@ def sentence_words(sentence: Sentence) -> tuple[list[str], list[str], list[str]]
     """The sentence's words in their matching form (lower case, ``’`` as ``'``, ``n't`` as
     ``not``), its tags and its words as written, read from :meth:`Sentence.columns`."""
     _, _, texts, tags = sentence.columns()
-    get = _FORMS.get
-    return [get(w) or _new_form(w) for w in texts], list(tags), list(texts)
+    cached = list(map(_FORMS.get, texts))  # None: a form not seen yet (a form is never empty)
+    forms: list[str] = ([_new_form(w) if f is None else f for w, f in zip(texts, cached)]
+                        if None in cached else cast("list[str]", cached))
+    return forms, list(tags), list(texts)
 
 
 def lexicon_matches(words, tags, raw, model=None) -> Iterator[tuple[int, int, LexiconEntry]]:
@@ -68,23 +71,22 @@ def lexicon_matches(words, tags, raw, model=None) -> Iterator[tuple[int, int, Le
     trained on); ``model=hedging_model()`` lets the classifier reject candidates."""
     index = _index()
     n = len(words)
-    i = 0
-    while i < n:
-        entries = index.get(words[i])
-        step = 1
-        if entries:
-            for entry, rule in entries:
-                j = i + len(entry.words)
-                if j > n or (j > i + 1 and tuple(words[i:j]) != entry.words):
+    after = 0  # the end of the last match: no match starts inside one
+    # only the words that start some entry are visited (a few per sentence)
+    for i in [k for k, w in enumerate(words) if w in index]:
+        if i < after:
+            continue
+        for entry, rule in index[words[i]]:
+            j = i + len(entry.words)
+            if j > n or (j > i + 1 and tuple(words[i:j]) != entry.words):
+                continue
+            if rule is None or rule(words, tags, raw, i, j):
+                if (model is not None and is_classified(entry)
+                        and not _accept(model, words, tags, raw, i, j, entry)):
                     continue
-                if rule is None or rule(words, tags, raw, i, j):
-                    if (model is not None and is_classified(entry)
-                            and not _accept(model, words, tags, raw, i, j, entry)):
-                        continue
-                    yield i, j, entry
-                    step = j - i
-                    break
-        i += step
+                yield i, j, entry
+                after = j
+                break
 
 
 def _lexical_cues(sentence: Sentence, words, tags, raw, model=None) -> Iterator[tuple[Span, str, str]]:

@@ -40,7 +40,8 @@ def vague_cues(sentence: Sentence, words, tags, raw) -> Iterator[tuple[Span, str
     starts, ends = sentence.columns()[:2]
     n = len(words)
     used_until = -1
-    for i in range(n):
+    # only the words that can start a cue are visited ("it", a quantifier, a source noun)
+    for i in [k for k, w in enumerate(words) if w == "it" or w in quants or w in nouns]:
         w = words[i]
         if i <= used_until:
             continue
