@@ -196,10 +196,14 @@ class _Facts:
         pri = column_priors(texts, tags)
         self.nonzero = nonzero = [(k, p * NEGATED if neg[k] else p) for k, p in enumerate(pri) if p]
         self.signed = signed = [0.0] * n
+        spos = sneg = 0.0  # the same sums, in the same order, as summing each sign apart
         for k, p in nonzero:
             signed[k] = p
-        self.spos = sum(p for _, p in nonzero if p > 0)
-        self.sneg = -sum(p for _, p in nonzero if p < 0)
+            if p > 0:
+                spos += p
+            else:
+                sneg -= p
+        self.spos, self.sneg = spos, sneg
         # the evaluative extractor's spans, on the tokens they cover
         enonzero = []
         for e in evaluative:
@@ -211,7 +215,7 @@ class _Facts:
         self.esent = sum(p for _, p in enonzero)
         breaks = CLAUSE_BREAKS
         self.breaks = [k for k, lw in enumerate(lowers) if lw in breaks]
-        self.contrast = [(k, lw) for k, lw in enumerate(lowers) if lw in CONTRAST]
+        self.contrast = [] if CONTRAST.isdisjoint(lowers) else [(k, lw) for k, lw in enumerate(lowers) if lw in CONTRAST]
         # attributions: (source first, last token or -1, content first, last, stance, cue lemma)
         attrs = []
         for a in attributions:
