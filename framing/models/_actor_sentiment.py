@@ -184,15 +184,14 @@ class _Facts:
         self.lowers, self.words = lowers, words
         # negation: a negator among the 3 tokens before, or a negating verb among the 4 before
         neg = [False] * n
+        marked: Sequence[str] = words
         if any(kinds):
             for k, kind in enumerate(kinds):
                 if kind:
                     for m in range(k + 1, min(n, k + 1 + (NEGATION_WINDOW if kind == 1 else NEGATING_WINDOW))):
                         neg[m] = True
-            self.marked = ["not_" + w if ng else w for w, ng in zip(words, neg)]
-        else:
-            self.marked = words
-        self.neg = neg
+            marked = ["not_" + w if ng else w for w, ng in zip(words, neg)]
+        self.neg, self.marked = neg, marked
         pri = column_priors(texts, tags)
         self.nonzero = nonzero = [(k, p * NEGATED if neg[k] else p) for k, p in enumerate(pri) if p]
         self.signed = signed = [0.0] * n
