@@ -214,7 +214,8 @@ class _Facts:
         self.esent = sum(p for _, p in enonzero)
         breaks = CLAUSE_BREAKS
         self.breaks = [k for k, lw in enumerate(lowers) if lw in breaks]
-        self.contrast = [] if CONTRAST.isdisjoint(lowers) else [(k, lw) for k, lw in enumerate(lowers) if lw in CONTRAST]
+        self.contrast = ([] if CONTRAST.isdisjoint(lowers)
+                         else [(k, lw) for k, lw in enumerate(lowers) if lw in CONTRAST])
         # attributions: (source first, last token or -1, content first, last, stance, cue lemma)
         attrs = []
         for a in attributions:
