@@ -331,3 +331,18 @@ def test_parsed_rows_are_checked_like_text_rows():
         clf.predict_proba([(sent, 3, 99)])
     with pytest.raises(ValueError, match="each row"):
         clf.predict_proba([(object(), 0, 1)])
+
+
+def test_the_no_training_step_reads_the_sentence_facts_from_its_columns():
+    """The no-training step computes the target score's sentence facts from the parsed
+    sentence's columns: the same as ``target._sentence_facts`` of its tokens (negators,
+    clause breaks, words with and without a prior)."""
+    from framing.extract.actors.sentiment import _column_facts
+    from framing.extract.actors.target import _sentence_facts
+
+    text = ("Critics never praised Smith, who did not fail the voters; nobody hardly blamed "
+            "Jones without cause. Smith won wide acclaim, but Jones was fired. The talks resume.")
+    sentences = framing.analyze(text).sentences
+    assert len(sentences) == 3 and any(p[2] for p in _column_facts(sentences[0])[0])
+    for s in sentences:
+        assert _column_facts(s) == _sentence_facts.__wrapped__(s.tokens)

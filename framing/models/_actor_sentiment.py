@@ -142,6 +142,25 @@ def text_evidence(sentence: str) -> tuple[tuple, tuple, tuple]:
     return hit
 
 
+_TOKEN_INFO: dict[tuple[str, str], tuple[str, str, int]] = {}
+TOKEN_CACHE = 100_000
+"""(word, tag) pairs whose :func:`_token_info` is kept (cleared when full)."""
+
+
+def _token_info(key: tuple[str, str]) -> tuple[str, str, int]:
+    """A token's lower case, its word as the features read it (:func:`_norm`) and its kind
+    for negation (1 a negator, 2 a negating verb, 0 neither), from its (word, tag); kept for
+    :data:`TOKEN_CACHE` pairs."""
+    text, tag = key
+    lower = text.lower()
+    kind = 1 if lower in NEGATORS else 2 if tag[:2] == "VB" and verb_lemma(lower, NEGATING_VERBS) else 0
+    info = (lower, _norm(text, tag), kind)
+    if len(_TOKEN_INFO) >= TOKEN_CACHE:
+        _TOKEN_INFO.clear()
+    _TOKEN_INFO[key] = info
+    return info
+
+
 def _norm(text: str, tag: str) -> str:
     if tag in {"NNP", "NNPS"} and text[:1].isupper():
         return OTHER_NAME  # other names generalise as one token
@@ -159,28 +178,31 @@ class _Facts:
         starts, ends, texts, tags = columns
         self.starts, self.ends, self.tags = starts, ends, tags
         n = self.n = len(texts)
-        lowers = self.lowers = [t.lower() for t in texts]
-        words = self.words = [OTHER_NAME if (tg == "NNP" or tg == "NNPS") and t[:1].isupper() else lw
-                              for t, lw, tg in zip(texts, lowers, tags)]
+        get = _TOKEN_INFO.get
+        info = [get(key) or _token_info(key) for key in zip(texts, tags)]
+        lowers, words, kinds = zip(*info) if info else ((), (), ())
+        self.lowers, self.words = lowers, words
         # negation: a negator among the 3 tokens before, or a negating verb among the 4 before
-        neg = []
-        last_not = last_verb = -100
-        negating = NEGATING_VERBS
-        for k, lw in enumerate(lowers):
-            neg.append(k - last_not <= NEGATION_WINDOW or k - last_verb <= NEGATING_WINDOW)
-            if lw in NEGATORS:
-                last_not = k
-            elif tags[k][:2] == "VB" and verb_lemma(lw, negating):
-                last_verb = k
-        self.neg = neg
-        self.marked = ["not_" + w if ng else w for w, ng in zip(words, neg)]
+        neg = [False] * n
+        marked: Sequence[str] = words
+        if any(kinds):
+            for k, kind in enumerate(kinds):
+                if kind:
+                    for m in range(k + 1, min(n, k + 1 + (NEGATION_WINDOW if kind == 1 else NEGATING_WINDOW))):
+                        neg[m] = True
+            marked = ["not_" + w if ng else w for w, ng in zip(words, neg)]
+        self.neg, self.marked = neg, marked
         pri = column_priors(texts, tags)
         self.nonzero = nonzero = [(k, p * NEGATED if neg[k] else p) for k, p in enumerate(pri) if p]
         self.signed = signed = [0.0] * n
+        spos = sneg = 0.0  # the same sums, in the same order, as summing each sign apart
         for k, p in nonzero:
             signed[k] = p
-        self.spos = sum(p for _, p in nonzero if p > 0)
-        self.sneg = -sum(p for _, p in nonzero if p < 0)
+            if p > 0:
+                spos += p
+            else:
+                sneg -= p
+        self.spos, self.sneg = spos, sneg
         # the evaluative extractor's spans, on the tokens they cover
         enonzero = []
         for e in evaluative:
@@ -192,7 +214,8 @@ class _Facts:
         self.esent = sum(p for _, p in enonzero)
         breaks = CLAUSE_BREAKS
         self.breaks = [k for k, lw in enumerate(lowers) if lw in breaks]
-        self.contrast = [(k, lw) for k, lw in enumerate(lowers) if lw in CONTRAST]
+        self.contrast = ([] if CONTRAST.isdisjoint(lowers)
+                         else [(k, lw) for k, lw in enumerate(lowers) if lw in CONTRAST])
         # attributions: (source first, last token or -1, content first, last, stance, cue lemma)
         attrs = []
         for a in attributions:
@@ -203,10 +226,10 @@ class _Facts:
             c_lo, c_hi = bisect_right(ends, a.content.start), bisect_left(starts, a.content.end) - 1
             attrs.append((s_lo, s_hi, c_lo, c_hi, a.cue_stance, a.cue_lemma.lower()))
         self.attrs = attrs
-        # the sentence's words (other names as one placeholder), with their counts; word
-        # pairs of the whole sentence were tried and left out (rw-dev and mt-dev macro-F1
-        # 0.723 and 0.683 with them, 0.721 and 0.693 without, and half the cost)
-        self.shared = Counter(["w=" + w for w in words])
+        # the sentence's words (other names as one placeholder), with their counts: the
+        # features "w=<word>" (word pairs of the whole sentence were tried and left out: rw-dev
+        # and mt-dev macro-F1 0.723 and 0.683 with them, 0.721 and 0.693 without, and half the cost)
+        self.shared = Counter(words)
 
 
 def _range_sum(pairs: list[tuple[int, float]], lo: int, hi: int, ti: int, tj: int) -> float:
@@ -526,12 +549,15 @@ class ActorSentimentClassifier(SpanLinearClassifier):
 
     def _featurize(self, rows: list[tuple[Any, int, int]]) -> list[tuple[Mapping[str, float], list[float]]]:
         sentences, which, own = self._facts(rows)
-        return [({**sentences[k].shared, **feats}, num) for k, (feats, num) in zip(which, own)]
+        shared = [{"w=" + w: c for w, c in f.shared.items()} for f in sentences]
+        return [({**shared[k], **feats}, num) for k, (feats, num) in zip(which, own)]
 
-    def _table(self) -> tuple[dict[str, tuple[float, ...]], list[tuple[float, ...]], tuple[float, ...]]:
+    def _table(self) -> tuple[dict[str, tuple[float, ...]], dict[str, tuple[float, ...]],
+                              list[tuple[float, ...]], tuple[float, ...]]:
         """The fitted parts as plain numbers, for scoring a document's few rows without
         building matrices: string feature -> (idf, coefficient of each class, the products
-        of its weight at count 1 with each coefficient and with itself), the numeric
+        of its weight at count 1 with each coefficient and with itself), the same for the
+        sentence's words keyed by the word (``w`` of the feature ``w=<w>``), the numeric
         features' coefficients, the intercepts. Kept while ``coef_`` is the same array."""
         coef = self.estimator_.coef_
         cached = self.__dict__.get("_table_cache")
@@ -544,7 +570,8 @@ class ActorSentimentClassifier(SpanLinearClassifier):
             for name, j in self.vectorizer_.vocabulary_.items():
                 v = one * idf[j]  # the weight at count 1, by far the most common
                 table[name] = (idf[j], *W[j], v * W[j][0], v * W[j][1], v * W[j][2], v * v)
-            cached = (coef, (table, [tuple(w) for w in W[n_str:]],
+            words = {name[2:]: t for name, t in table.items() if name.startswith("w=")}
+            cached = (coef, (table, words, [tuple(w) for w in W[n_str:]],
                              tuple(float(v) for v in self.estimator_.intercept_)))
             self.__dict__["_table_cache"] = cached
         return cached[1]
@@ -562,11 +589,11 @@ class ActorSentimentClassifier(SpanLinearClassifier):
         if len(self.classes_) != 3:
             raise ValueError("ActorSentimentClassifier is fitted on three classes")
         sentences, which, own = self._facts(self._rows(X))
-        table, num_w, (b0, b1, b2) = self._table()
+        table, words, num_w, (b0, b1, b2) = self._table()
         get = table.get
-        parts = []
-        for f in sentences:  # the sentence's words: summed once for all its targets
-            parts.append(_weighted_sums(f.shared, get, (0.0, 0.0, 0.0, 0.0)))
+        zero = (0.0, 0.0, 0.0, 0.0)
+        # the sentence's words (features "w=<word>"): summed once for all its targets
+        parts = [_weighted_sums(f.shared, words.get, zero) for f in sentences]
         out = []
         for k, (feats, num) in zip(which, own):
             a0, a1, a2, sq = _weighted_sums(feats, get, parts[k])

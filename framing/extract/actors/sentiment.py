@@ -9,7 +9,9 @@ import numpy as np
 
 from framing.records import ActorSentiment, Mention
 from framing.document import Document
-from framing.extract.actors.target import _sentence_facts, _target_context, label_of, sentence_evidence
+from framing.extract.actors.prior import CLAUSE_BREAKS, NEGATION_WINDOW, NEGATORS
+from framing.extract.actors.target import _target_context, column_priors, label_of, sentence_evidence
+from framing.text import Sentence
 
 
 def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
@@ -35,7 +37,6 @@ def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
             by_sentence.setdefault(k, {}).setdefault(m.actor, []).append(m)
     rows = []
     for k in sorted(by_sentence):
-        s = sents[k]
         for actor, ms in sorted(by_sentence[k].items()):
             rows.append((k, actor, ms))
     if model is not None and rows:
@@ -49,19 +50,22 @@ def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
             units = [s.text for s in sents]
         X = [(units[k], ms[0].span.start - sents[k].start, ms[0].span.end - sents[k].start)
              for k, _, ms in rows]
-        proba = model.predict_proba(X)
+        proba = np.asarray(model.predict_proba(X))
         classes = list(model.classes_)
-        for (k, actor, _), p in zip(rows, proba):
-            score = float(p[classes.index("positive")] - p[classes.index("negative")])
-            out.append(ActorSentiment(sents[k].span, actor, str(classes[int(np.argmax(p))]), round(score, 4)))
+        # per row: the positive minus the negative column (the same subtraction, row by row)
+        # and the first class of highest probability
+        scores = (proba[:, classes.index("positive")] - proba[:, classes.index("negative")]).tolist()
+        best = np.argmax(proba, axis=1).tolist()
+        for (k, actor, _), score, c in zip(rows, scores, best):
+            out.append(ActorSentiment(sents[k].span, actor, str(classes[c]), round(score, 4)))
         return out
     sent = None
     for k, actor, ms in rows:
         if k != sent:  # rows are in sentence order: the sentence's facts once
-            sent, toks = k, sents[k].tokens
-            facts = _sentence_facts(toks)
-            tok_starts = [t.start for t in toks]
-            tok_ends = [t.end for t in toks]
+            sent, s = k, sents[k]
+            toks, span = s.tokens, s.span
+            tok_starts, tok_ends, _, _ = s.columns()
+            facts = _column_facts(s)
         scores = []
         for m in ms:
             # the tokens overlapping the mention: from the first that ends after its start
@@ -71,5 +75,22 @@ def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
             if first <= last:
                 scores.append(_target_context(toks, first, last, facts)[2])
         score = max(scores, key=abs) if scores else 0.0
-        out.append(ActorSentiment(sents[k].span, actor, label_of(score), round(score, 4)))
+        out.append(ActorSentiment(span, actor, label_of(score), round(score, 4)))
     return out
+
+
+def _column_facts(sentence: Sentence) -> tuple[tuple[tuple[int, float, bool], ...], tuple[int, ...]]:
+    """What :func:`framing.extract.actors.target._sentence_facts` gives for the sentence's
+    tokens (the evaluative tokens' index, prior polarity and whether a negator is among the
+    :data:`NEGATION_WINDOW` tokens before; the clause breaks), read from its columns: the
+    words and tags as tuples, no Token is read and no cache key hashed
+    (``tests/test_actor_sentiment.py`` checks the two agree)."""
+    _, _, words, tags = sentence.columns()
+    lowers = list(map(str.lower, words))
+    pri = column_priors(words, tags)
+    if NEGATORS.isdisjoint(lowers):  # most sentences
+        priors = tuple([(k, p, False) for k, p in enumerate(pri) if p != 0.0])
+    else:
+        under = {m + d for m, low in enumerate(lowers) if low in NEGATORS for d in range(1, NEGATION_WINDOW + 1)}
+        priors = tuple([(k, p, k in under) for k, p in enumerate(pri) if p != 0.0])
+    return priors, tuple([k for k, low in enumerate(lowers) if low in CLAUSE_BREAKS])
