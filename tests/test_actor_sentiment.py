@@ -337,8 +337,11 @@ def test_the_no_training_step_reads_the_sentence_facts_from_its_columns():
     """The no-training step computes the target score's sentence facts from the parsed
     sentence's columns: the same as ``target._sentence_facts`` of its tokens (negators,
     clause breaks, words with and without a prior)."""
-    from framing.extract.actors.sentiment import _column_facts
-    from framing.extract.actors.target import _sentence_facts
+    from framing.extract.actors.target import _sentence_facts, column_facts
+
+    def _column_facts(s):
+        words = s.columns()[2]
+        return column_facts(words, s.columns()[3], [w.lower() for w in words])
 
     text = ("Critics never praised Smith, who did not fail the voters; nobody hardly blamed "
             "Jones without cause. Smith won wide acclaim, but Jones was fired. The talks resume.")

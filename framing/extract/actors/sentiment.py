@@ -9,9 +9,7 @@ import numpy as np
 
 from framing.records import ActorSentiment, Mention
 from framing.document import Document
-from framing.extract.actors.prior import CLAUSE_BREAKS, NEGATION_WINDOW, NEGATORS
-from framing.extract.actors.target import _target_context, column_priors, label_of, sentence_evidence
-from framing.text import Sentence
+from framing.extract.actors.target import column_context, column_facts, label_of, sentence_evidence
 
 
 def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
@@ -63,9 +61,10 @@ def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
     for k, actor, ms in rows:
         if k != sent:  # rows are in sentence order: the sentence's facts once
             sent, s = k, sents[k]
-            toks, span = s.tokens, s.span
-            tok_starts, tok_ends, _, _ = s.columns()
-            facts = _column_facts(s)
+            span = s.span
+            tok_starts, tok_ends, words, tags = s.columns()
+            lowers = list(map(str.lower, words))
+            facts = column_facts(words, tags, lowers)
         scores = []
         for m in ms:
             # the tokens overlapping the mention: from the first that ends after its start
@@ -73,24 +72,7 @@ def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
             first = bisect_right(tok_ends, m.span.start)
             last = bisect_left(tok_starts, m.span.end) - 1
             if first <= last:
-                scores.append(_target_context(toks, first, last, facts)[2])
+                scores.append(column_context(words, tags, lowers, first, last, facts)[2])
         score = max(scores, key=abs) if scores else 0.0
         out.append(ActorSentiment(span, actor, label_of(score), round(score, 4)))
     return out
-
-
-def _column_facts(sentence: Sentence) -> tuple[tuple[tuple[int, float, bool], ...], tuple[int, ...]]:
-    """What :func:`framing.extract.actors.target._sentence_facts` gives for the sentence's
-    tokens (the evaluative tokens' index, prior polarity and whether a negator is among the
-    :data:`NEGATION_WINDOW` tokens before; the clause breaks), read from its columns: the
-    words and tags as tuples, no Token is read and no cache key hashed
-    (``tests/test_actor_sentiment.py`` checks the two agree)."""
-    _, _, words, tags = sentence.columns()
-    lowers = list(map(str.lower, words))
-    pri = column_priors(words, tags)
-    if NEGATORS.isdisjoint(lowers):  # most sentences
-        priors = tuple([(k, p, False) for k, p in enumerate(pri) if p != 0.0])
-    else:
-        under = {m + d for m, low in enumerate(lowers) if low in NEGATORS for d in range(1, NEGATION_WINDOW + 1)}
-        priors = tuple([(k, p, k in under) for k, p in enumerate(pri) if p != 0.0])
-    return priors, tuple([k for k, low in enumerate(lowers) if low in CLAUSE_BREAKS])
