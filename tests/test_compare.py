@@ -231,6 +231,17 @@ def test_p_value_floor_and_adjustment():
     assert _get(pooled.differences, metric="hedges_per_1k")["p_floor"] == pytest.approx(0.01)
 
 
+def test_pooled_floor_with_many_articles():
+    """Groups of thousands of articles: C(n_a + n_b, n_a) does not fit a float, the floor is
+    the Monte Carlo one (it raised OverflowError on a 100,000-article pooled comparison)."""
+    from framing.analysis.statistics import _p_floor_pooled
+
+    assert _p_floor_pooled(1500, 1400, 1000) == 1 / 1001
+    assert _p_floor_pooled(3, 3, 1000) == pytest.approx(2 / 20)  # few: the exact floor
+    assert _p_floor_pooled(3, 4, 1000) == pytest.approx(1 / 35)
+    assert _p_floor_pooled(30, 30, 1000) == 1 / 1001
+
+
 def test_small_samples_get_a_wider_t_interval():
     # B's hedge rates over 4 articles vary: below the minimum the t interval replaces the
     # percentile bootstrap and is wider than it

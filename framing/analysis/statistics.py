@@ -212,6 +212,8 @@ def _p_floor_pooled(n_a: int, n_b: int, n_perm: int) -> float:
     if n_a < 1 or n_b < 1:
         return math.nan
     arrangements = math.comb(n_a + n_b, n_a)
+    if arrangements > 2 * (n_perm + 1):  # the Monte Carlo floor is the larger (and a huge
+        return 1.0 / (n_perm + 1)        # count of arrangements does not fit a float)
     exact_floor = (2.0 if n_a == n_b else 1.0) / arrangements
     return max(exact_floor, 1.0 / (n_perm + 1))
 
