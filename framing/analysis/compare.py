@@ -631,7 +631,7 @@ def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: floa
             if exact:  # few stories: every sign pattern, an exact test
                 signs = 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1)
             else:
-                signs = 1.0 - 2.0 * rng.integers(0, 2, size=(n_perm, k), dtype=np.int8)
+                signs = _SIGNS[rng.integers(0, 2, size=(n_perm, k), dtype=np.int8)]
             perm = (signs @ d0[:, live]) / kcol[live]
             p[live] = _p_value(perm, obs[live], exact)
     lo, hi = _clip(lo, hi, bounds)
@@ -639,6 +639,10 @@ def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: floa
     return {"difference": obs, "ci_low": lo, "ci_high": hi, "p_value": p,
             "n_stories": kcol, "ci_method": _methods(lo, kcol, min_sample),
             "p_floor": floor}
+
+
+#: A sign per drawn bit: ``_SIGNS[bits]`` is ``1 - 2 * bits`` in one pass.
+_SIGNS = np.array([1.0, -1.0])
 
 
 def _patterns(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -710,7 +714,9 @@ def _put_stats(out: dict[str, np.ndarray], p: int, stats: dict[str, np.ndarray],
 def _labels(labels: Sequence[Any], codes: np.ndarray) -> Any:
     """``labels[codes]`` as pandas stores a column of those Python values (a ``str`` column
     for strings), taken from the few distinct labels rather than converted row by row."""
-    return pd.Series(np.array(list(labels), dtype=object)).array.take(codes)
+    labels = list(labels)
+    small = np.asarray(codes).astype(np.int32) if len(labels) < 2 ** 31 else codes  # a
+    return pd.Series(np.array(labels, dtype=object)).array.take(small)  # quicker take
 
 
 def _codes(values: np.ndarray) -> Any:
