@@ -341,6 +341,18 @@ def test_progress_bar_only_when_asked(capsys):
     assert "compare" in capsys.readouterr().err
 
 
+def test_progress_counts_only_the_work_to_do(capsys):
+    """Pairs of outlets that share no story cost nothing: they are no step of the bar (its
+    estimate of the time left would count them as work), so the bar moves one step at a time
+    to its total: overall, 3 outlets, the 2 pairs that share a story (no roles here)."""
+    docs = [article(1, 40, outlet="A", story="s1"), article(2, 40, outlet="B", story="s1"),
+            article(0, 40, outlet="A", story="s2"), article(1, 40, outlet="C", story="s2"),
+            article(3, 40, outlet="B", story="s3")]
+    compare(Analysis.from_documents(docs), n_boot=20, n_perm=20, progress=True)
+    err = capsys.readouterr().err
+    assert "6/6" in err and "/8" not in err
+
+
 def _reference_tables(analysis: Analysis, n_boot: int, n_perm: int, seed: int):
     """compare(..., min_sample=2) computed the straightforward way: article by article and
     resample by resample, with the random draws compare documents (one draw of every unit

@@ -270,7 +270,8 @@ def compare(
         t interval replaces the percentile bootstrap (see ``docs/compare.md``).
     progress : bool, default True
         Show a progress bar (tqdm, on standard error): one step for the overall values, one
-        per group, one per pair of groups and one for the role differences.
+        per group, one per pair of groups compared (within stories: the pairs that share a
+        story) and one for the role differences.
 
     Returns
     -------
@@ -360,7 +361,21 @@ def compare(
 
     with_roles = bool(within is not None and names and "role" in table.columns
                       and table["role"].notna().any())
-    bar = tqdm(total=1 + len(groups) + len(pairs) + with_roles, desc="compare", unit="step",
+    tested = len(pairs)  # the pairs whose differences are computed: a step each
+    if within is not None:
+        svals = arts[within].astype(str).where(arts[within].notna(), None)
+        stories = sorted(svals.dropna().unique().tolist())
+        scode = pd.Categorical(svals, categories=stories).codes.astype(np.intp)
+        has = np.flatnonzero(scode >= 0)
+        cell_of = scode[has] * len(groups) + gcode[has]
+        cells, inv = np.unique(cell_of, return_inverse=True)
+        cs, cg = cells // len(groups), cells % len(groups)
+        # each pair of groups over the stories both cover (pairs that share none: no values,
+        # and no step of the bar, whose estimate would count them as work still to do)
+        pair_of, left, right = _pairs_in_stories(cs, cg, len(groups))
+        bounds = np.searchsorted(pair_of, np.arange(len(pairs) + 1))
+        tested = int((np.diff(bounds) > 0).sum())
+    bar = tqdm(total=1 + len(groups) + tested + with_roles, desc="compare", unit="step",
                disable=not progress)
 
     def interval(mat: _Matrix, rows: slice, reps: np.ndarray, bounds: np.ndarray):
@@ -429,17 +444,10 @@ def compare(
     if within is not None:
         from scipy import sparse
 
-        svals = arts[within].astype(str).where(arts[within].notna(), None)
-        stories = sorted(svals.dropna().unique().tolist())
-        scode = pd.Categorical(svals, categories=stories).codes.astype(np.intp)
-        has = np.flatnonzero(scode >= 0)
-        cell_of = scode[has] * len(groups) + gcode[has]
-        cells, inv = np.unique(cell_of, return_inverse=True)
         member = sparse.csr_matrix((np.ones(len(has)), (inv, has)),
                                    shape=(len(cells), len(arts)))
         cval = amat.ratio(np.asarray(member @ amat.basis))
         n_cell = np.bincount(inv, minlength=len(cells))
-        cs, cg = cells // len(groups), cells % len(groups)
         story_rows.append(pd.DataFrame({
             within: _labels(stories, np.repeat(cs, ka)),
             by: _labels(groups, np.repeat(cg, ka)),
@@ -455,9 +463,6 @@ def compare(
                 return np.where(np.repeat(here, k, axis=1),
                                 xmat.ratio(np.asarray(member[c] @ xmat.basis)), np.nan)
 
-        # each pair of groups over the stories both cover (pairs that share none: no values)
-        pair_of, left, right = _pairs_in_stories(cs, cg, len(groups))
-        bounds = np.searchsorted(pair_of, np.arange(len(pairs) + 1))
         for p in np.flatnonzero(np.diff(bounds)).tolist():
             ca, cb = left[bounds[p]:bounds[p + 1]], right[bounds[p]:bounds[p + 1]]
             d = cval[ca] - cval[cb]
@@ -467,7 +472,6 @@ def compare(
             _put_stats(diffs, p, stats, slice(0, ka))
             _put_stats(actor_diffs, p, stats, slice(ka, None))
             bar.update()
-        bar.update(len(pairs) - int((np.diff(bounds) > 0).sum()))
     else:
         for q, (ia, ib) in enumerate(pairs):
             ga, gb = groups[ia], groups[ib]
