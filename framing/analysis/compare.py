@@ -459,9 +459,10 @@ def compare(
             def actor_values(c: np.ndarray) -> np.ndarray:
                 # the cells' actor metrics (summed when needed: no cells x columns table); an
                 # actor that is not in the cell has no value there
-                here = np.asarray(member[c] @ mentioned_f) > 0
+                rows = member[c]
+                here = np.asarray(rows @ mentioned_f) > 0
                 return np.where(np.repeat(here, k, axis=1),
-                                xmat.ratio(np.asarray(member[c] @ xmat.basis)), np.nan)
+                                xmat.ratio(np.asarray(rows @ xmat.basis)), np.nan)
 
         for p in np.flatnonzero(np.diff(bounds)).tolist():
             ca, cb = left[bounds[p]:bounds[p + 1]], right[bounds[p]:bounds[p + 1]]
