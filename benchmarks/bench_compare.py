@@ -18,6 +18,7 @@ processes share the cores (the load average is printed).
 
     python benchmarks/bench_compare.py                       # 1k, 10k, 100k
     python benchmarks/bench_compare.py --articles 100000 --source sample
+    python benchmarks/bench_compare.py --articles 100000 --within none   # pooled differences
 
 ``--tables DIR`` times ``compare`` on the tables a streaming run wrote instead (read with
 ``framing.analysis.stream.read_tables``; for example the 100,000 real articles that
@@ -133,12 +134,16 @@ def main(argv=None) -> None:
     p.add_argument("--articles", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     p.add_argument("--source", choices=["abp", "sample"], default="abp")
     p.add_argument("--rounds", type=int, default=1)
+    p.add_argument("--within", default="story",
+                   help="compare's within: 'story' (the default) or 'none' for the pooled "
+                        "differences (what compare does when no article has a story)")
     p.add_argument("--against", type=Path, default=None,
                    help="a checkout of an earlier commit: time its compare too, alternating")
     p.add_argument("--tables", type=Path, default=None,
                    help="a folder of Parquet tables written by a streaming run: time compare on "
                         "these instead of the synthetic tables")
     args = p.parse_args(argv)
+    within = None if args.within.lower() == "none" else args.within
     ways = {"this": framing.compare}
     if args.against is not None:
         ways = {"against": compare_of(args.against), "this": framing.compare}
@@ -153,7 +158,8 @@ def main(argv=None) -> None:
     print(f"framing {framing.__version__}, Python {platform.python_version()}, "
           f"{platform.system()} {platform.machine()}, {cpu_model()}, {datetime.date.today()}")
     print(f"source: {args.source}, {len(src.ok)} analysed articles, "
-          f"{src.articles['outlet'].nunique()} outlets, {len(src.actors)} actor rows")
+          f"{src.articles['outlet'].nunique()} outlets, {len(src.actors)} actor rows; "
+          f"within={within!r}")
     print("peak RSS: the process's high-water mark so far (input tables included; the "
           "first figure is the mark before the first compare)")
     print("| articles | stories | outlets | actors rows | code | round | compare CPU s | wall s "
@@ -168,7 +174,7 @@ def main(argv=None) -> None:
             for name in order:
                 load0 = os.getloadavg()[0]
                 t0, c0 = time.perf_counter(), time.process_time()
-                ways[name](analysis, progress=False)
+                ways[name](analysis, within=within, progress=False)
                 t1, c1 = time.perf_counter(), time.process_time()
                 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 print(f"| {n:,} | {analysis.articles['story'].nunique():,} | "

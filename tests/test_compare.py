@@ -231,6 +231,17 @@ def test_p_value_floor_and_adjustment():
     assert _get(pooled.differences, metric="hedges_per_1k")["p_floor"] == pytest.approx(0.01)
 
 
+def test_pooled_floor_with_many_articles():
+    """Groups of thousands of articles: C(n_a + n_b, n_a) does not fit a float, the floor is
+    the Monte Carlo one (it raised OverflowError on a 100,000-article pooled comparison)."""
+    from framing.analysis.statistics import _p_floor_pooled
+
+    assert _p_floor_pooled(1500, 1400, 1000) == 1 / 1001
+    assert _p_floor_pooled(3, 3, 1000) == pytest.approx(2 / 20)  # few: the exact floor
+    assert _p_floor_pooled(3, 4, 1000) == pytest.approx(1 / 35)
+    assert _p_floor_pooled(30, 30, 1000) == 1 / 1001
+
+
 def test_small_samples_get_a_wider_t_interval():
     # B's hedge rates over 4 articles vary: below the minimum the t interval replaces the
     # percentile bootstrap and is wider than it
@@ -328,6 +339,18 @@ def test_progress_bar_only_when_asked(capsys):
     assert capsys.readouterr().err == ""
     compare(analysis, n_boot=20, n_perm=20, progress=True)
     assert "compare" in capsys.readouterr().err
+
+
+def test_progress_counts_only_the_work_to_do(capsys):
+    """Pairs of outlets that share no story cost nothing: they are no step of the bar (its
+    estimate of the time left would count them as work), so the bar moves one step at a time
+    to its total: overall, 3 outlets, the 2 pairs that share a story (no roles here)."""
+    docs = [article(1, 40, outlet="A", story="s1"), article(2, 40, outlet="B", story="s1"),
+            article(0, 40, outlet="A", story="s2"), article(1, 40, outlet="C", story="s2"),
+            article(3, 40, outlet="B", story="s3")]
+    compare(Analysis.from_documents(docs), n_boot=20, n_perm=20, progress=True)
+    err = capsys.readouterr().err
+    assert "6/6" in err and "/8" not in err
 
 
 def _reference_tables(analysis: Analysis, n_boot: int, n_perm: int, seed: int):

@@ -270,7 +270,8 @@ def compare(
         t interval replaces the percentile bootstrap (see ``docs/compare.md``).
     progress : bool, default True
         Show a progress bar (tqdm, on standard error): one step for the overall values, one
-        per group, one per pair of groups and one for the role differences.
+        per group, one per pair of groups compared (within stories: the pairs that share a
+        story) and one for the role differences.
 
     Returns
     -------
@@ -360,7 +361,21 @@ def compare(
 
     with_roles = bool(within is not None and names and "role" in table.columns
                       and table["role"].notna().any())
-    bar = tqdm(total=1 + len(groups) + len(pairs) + with_roles, desc="compare", unit="step",
+    tested = len(pairs)  # the pairs whose differences are computed: a step each
+    if within is not None:
+        svals = arts[within].astype(str).where(arts[within].notna(), None)
+        stories = sorted(svals.dropna().unique().tolist())
+        scode = pd.Categorical(svals, categories=stories).codes.astype(np.intp)
+        has = np.flatnonzero(scode >= 0)
+        cell_of = scode[has] * len(groups) + gcode[has]
+        cells, inv = np.unique(cell_of, return_inverse=True)
+        cs, cg = cells // len(groups), cells % len(groups)
+        # each pair of groups over the stories both cover (pairs that share none: no values,
+        # and no step of the bar, whose estimate would count them as work still to do)
+        pair_of, left, right = _pairs_in_stories(cs, cg, len(groups))
+        bounds = np.searchsorted(pair_of, np.arange(len(pairs) + 1))
+        tested = int((np.diff(bounds) > 0).sum())
+    bar = tqdm(total=1 + len(groups) + tested + with_roles, desc="compare", unit="step",
                disable=not progress)
 
     def interval(mat: _Matrix, rows: slice, reps: np.ndarray, bounds: np.ndarray):
@@ -429,17 +444,10 @@ def compare(
     if within is not None:
         from scipy import sparse
 
-        svals = arts[within].astype(str).where(arts[within].notna(), None)
-        stories = sorted(svals.dropna().unique().tolist())
-        scode = pd.Categorical(svals, categories=stories).codes.astype(np.intp)
-        has = np.flatnonzero(scode >= 0)
-        cell_of = scode[has] * len(groups) + gcode[has]
-        cells, inv = np.unique(cell_of, return_inverse=True)
         member = sparse.csr_matrix((np.ones(len(has)), (inv, has)),
                                    shape=(len(cells), len(arts)))
         cval = amat.ratio(np.asarray(member @ amat.basis))
         n_cell = np.bincount(inv, minlength=len(cells))
-        cs, cg = cells // len(groups), cells % len(groups)
         story_rows.append(pd.DataFrame({
             within: _labels(stories, np.repeat(cs, ka)),
             by: _labels(groups, np.repeat(cg, ka)),
@@ -451,13 +459,11 @@ def compare(
             def actor_values(c: np.ndarray) -> np.ndarray:
                 # the cells' actor metrics (summed when needed: no cells x columns table); an
                 # actor that is not in the cell has no value there
-                here = np.asarray(member[c] @ mentioned_f) > 0
+                rows = member[c]
+                here = np.asarray(rows @ mentioned_f) > 0
                 return np.where(np.repeat(here, k, axis=1),
-                                xmat.ratio(np.asarray(member[c] @ xmat.basis)), np.nan)
+                                xmat.ratio(np.asarray(rows @ xmat.basis)), np.nan)
 
-        # each pair of groups over the stories both cover (pairs that share none: no values)
-        pair_of, left, right = _pairs_in_stories(cs, cg, len(groups))
-        bounds = np.searchsorted(pair_of, np.arange(len(pairs) + 1))
         for p in np.flatnonzero(np.diff(bounds)).tolist():
             ca, cb = left[bounds[p]:bounds[p + 1]], right[bounds[p]:bounds[p + 1]]
             d = cval[ca] - cval[cb]
@@ -467,7 +473,6 @@ def compare(
             _put_stats(diffs, p, stats, slice(0, ka))
             _put_stats(actor_diffs, p, stats, slice(ka, None))
             bar.update()
-        bar.update(len(pairs) - int((np.diff(bounds) > 0).sum()))
     else:
         for q, (ia, ib) in enumerate(pairs):
             ga, gb = groups[ia], groups[ib]
@@ -631,7 +636,7 @@ def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: floa
             if exact:  # few stories: every sign pattern, an exact test
                 signs = 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1)
             else:
-                signs = 1.0 - 2.0 * rng.integers(0, 2, size=(n_perm, k), dtype=np.int8)
+                signs = _SIGNS[rng.integers(0, 2, size=(n_perm, k), dtype=np.int8)]
             perm = (signs @ d0[:, live]) / kcol[live]
             p[live] = _p_value(perm, obs[live], exact)
     lo, hi = _clip(lo, hi, bounds)
@@ -639,6 +644,10 @@ def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: floa
     return {"difference": obs, "ci_low": lo, "ci_high": hi, "p_value": p,
             "n_stories": kcol, "ci_method": _methods(lo, kcol, min_sample),
             "p_floor": floor}
+
+
+#: A sign per drawn bit: ``_SIGNS[bits]`` is ``1 - 2 * bits`` in one pass.
+_SIGNS = np.array([1.0, -1.0])
 
 
 def _patterns(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -710,7 +719,9 @@ def _put_stats(out: dict[str, np.ndarray], p: int, stats: dict[str, np.ndarray],
 def _labels(labels: Sequence[Any], codes: np.ndarray) -> Any:
     """``labels[codes]`` as pandas stores a column of those Python values (a ``str`` column
     for strings), taken from the few distinct labels rather than converted row by row."""
-    return pd.Series(np.array(list(labels), dtype=object)).array.take(codes)
+    labels = list(labels)
+    small = np.asarray(codes).astype(np.int32) if len(labels) < 2 ** 31 else codes  # a
+    return pd.Series(np.array(labels, dtype=object)).array.take(small)  # quicker take
 
 
 def _codes(values: np.ndarray) -> Any:

@@ -197,6 +197,6 @@ def _paired(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: float):
     if exact:
         signs = 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1)
     else:
-        signs = 1.0 - 2.0 * rng.integers(0, 2, size=(n_perm, k), dtype=np.int8)
+        signs = np.array([1.0, -1.0])[rng.integers(0, 2, size=(n_perm, k), dtype=np.int8)]
     perm = (signs @ d) / k
     return obs, lo, hi, _p_value(perm, obs, exact)

@@ -77,9 +77,14 @@ def _resample_counts(rng: np.random.Generator, n: int, n_boot: int):
     step = max(1, RESAMPLE_BLOCK // max(n, 1))
     for start in range(0, n_boot, step):
         c = min(step, n_boot - start)
-        idx = rng.integers(0, n, size=(c, n))
-        idx += (np.arange(c) * n)[:, None]
-        yield np.bincount(idx.ravel(), minlength=c * n).reshape(c, n).astype(float)
+        # 32-bit draws are the same numbers as 64-bit ones below 2**31 (numpy draws 32 bits
+        # for such a range either way), in half the memory; counted straight into floats
+        small = c * n < 2 ** 31
+        idx = rng.integers(0, n, size=(c, n), dtype=np.int32 if small else np.int64)
+        idx += (np.arange(c, dtype=idx.dtype) * n)[:, None]
+        counts = np.zeros(c * n)
+        np.add.at(counts, idx.ravel(), 1.0)
+        yield counts.reshape(c, n)
 
 
 def _boot_sums(rng: np.random.Generator, mats: list[np.ndarray], n_boot: int) -> list[np.ndarray]:
@@ -212,6 +217,8 @@ def _p_floor_pooled(n_a: int, n_b: int, n_perm: int) -> float:
     if n_a < 1 or n_b < 1:
         return math.nan
     arrangements = math.comb(n_a + n_b, n_a)
+    if arrangements > 2 * (n_perm + 1):  # the Monte Carlo floor is the larger (and a huge
+        return 1.0 / (n_perm + 1)        # count of arrangements does not fit a float)
     exact_floor = (2.0 if n_a == n_b else 1.0) / arrangements
     return max(exact_floor, 1.0 / (n_perm + 1))
 
