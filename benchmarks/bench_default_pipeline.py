@@ -16,6 +16,13 @@ Two pipelines run in alternating rounds in this one process, on fresh Documents 
 * ``before issue 11``: ``Pipeline.default().replace("actor_sentiment", None)`` without the
   roles, frames, sentence_bias and persuasion steps (today's code for the other steps).
 
+With a commit without ``Pipeline`` (``--against bd82b1b``) a third runs beside them:
+
+* ``default without later steps``: ``Pipeline.default()`` without the roles, frames,
+  sentence_bias and persuasion steps that issues 13, 19 and 20 added to the default: the
+  steps of the pipeline before issue 11 with the trained actor sentiment model that issue 11
+  made the default.
+
 ``--against COMMIT`` adds that commit's ``Pipeline.default()`` (and its pipeline before
 issue 11) to the same alternating rounds: its ``framing/`` is exported with ``git archive``
 into a temporary folder and imported as ``framing_ref`` (every ``framing.`` import and
@@ -320,7 +327,8 @@ def ratio_pairs(names: list[str], against: str | None, annotate: bool) -> list[t
     pairs = [("default", "before issue 11")]
     if against and annotate:
         whole = f"annotate at {against}"
-        pairs = [("before issue 11", whole), ("default", whole), *pairs]
+        pairs = [("before issue 11", whole), ("default without later steps", whole),
+                 ("default", whole), *pairs]
         if f"{whole}, step by step" in names:
             pairs.append((f"{whole}, step by step", whole))
     elif against:
@@ -416,6 +424,7 @@ def main() -> None:
             runs[f"before issue 11 at {args.against}"] = partial(timed_round, ref_before, package=ref)
         else:  # before issue 11: framing.pipeline.annotate(doc, actors=...), then to_dict
             annotate = True
+            runs["default without later steps"] = partial(timed_round, default.without(*NEW_STEPS))
             runs[f"annotate at {args.against}"] = partial(annotate_round, ref)
             steps = AnnotateSteps.of(ref)
             if steps is not None and same_as_annotate(ref, steps, rows):
