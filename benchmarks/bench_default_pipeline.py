@@ -244,7 +244,7 @@ def timed_round(pipeline, rows: list, package: ModuleType | None = None,
     ``sink`` (the untimed warm-up) collects the records."""
     package = package or sys.modules["framing"]
     doc_class = package.Document
-    paused = getattr(package.document, "gc_paused", contextlib.nullcontext)  # as its Pipeline.run
+    paused = getattr(getattr(package, "_gc", package.document), "gc_paused", contextlib.nullcontext)  # as its Pipeline.run
     clock = time.process_time
     spent = dict.fromkeys([*pipeline.names, "records", "other"], 0.0)
     spent.update(dict.fromkeys([f"collector in {k}" for k in [*pipeline.names, "records"]], 0.0))

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field, replace as _dc_replace
 from functools import lru_cache
 from typing import Any
 
-from framing.document import Document, gc_paused
+from framing._gc import gc_paused
+from framing.document import Document
 from framing.extract.run import (  # the evidence run lives below the models (re-exported here)
     add_attributions,
     add_evaluative,
@@ -433,7 +434,7 @@ class Pipeline:
 
         ``options`` are passed to the steps that declare them (``actors=`` for the actors
         step: canonical name -> aliases). The steps run with Python's cyclic garbage
-        collector paused (:func:`framing.document.gc_paused`; restored afterwards).
+        collector paused (:func:`framing._gc.gc_paused`; restored afterwards).
         """
         if isinstance(doc, str):
             doc = Document(doc)

@@ -322,7 +322,7 @@ def _record_gc(doc, model):
 def test_run_pauses_the_collector_and_restores_it():
     import gc
 
-    from framing.document import gc_paused
+    from framing._gc import gc_paused
 
     p = Pipeline.default().add(Step("probe", _record_gc, (), ()))
     _GC_SEEN.clear()
