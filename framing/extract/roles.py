@@ -357,8 +357,9 @@ class _DocIndex:
         :func:`framing.extract.actors.target.column_facts`, computed on first use."""
         cols = self._columns.get(k)
         if cols is None:
-            starts, ends, words, tags = self.sents[k].columns()
-            lowers = list(map(str.lower, words))
+            sent = self.sents[k]
+            starts, ends, words, tags = sent.columns()
+            lowers = sent.lowers()  # computed once per sentence, shared with the actors step
             cols = (starts, ends, words, tags, lowers, column_facts(words, tags, lowers))
             self._columns[k] = cols
         return cols

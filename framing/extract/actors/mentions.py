@@ -225,12 +225,15 @@ def _doc_columns(doc_sentences) -> _Columns:
     ends: list[int] = []
     words: list[str] = []
     tags: list[str] = []
-    for s_starts, s_ends, s_words, s_tags in (s.columns() for s in doc_sentences):
+    lowers: list[str] = []
+    for s in doc_sentences:
+        s_starts, s_ends, s_words, s_tags = s.columns()
         starts += s_starts  # one extend per sentence and column
         ends += s_ends
         words += s_words
         tags += s_tags
-    return _Columns(starts, ends, words, tags, list(map(str.lower, words)))
+        lowers += s.lowers()  # kept by the sentence: the roles step reads them too
+    return _Columns(starts, ends, words, tags, lowers)
 
 
 _SPAN = attrgetter("span")  # a mention's sort key
