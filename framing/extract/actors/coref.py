@@ -605,5 +605,6 @@ def _quote_pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns)
             if k >= 0 and taken[k][1] > start:
                 continue
             seen.add(start)
-            out.append(Mention(_new_tuple(Span, (start, ends[q])), words[q], att.actor, type_of[att.actor], "pronoun"))
+            out.append(Mention(_new_tuple(Span, (start, ends[q])), words[q], att.actor, type_of[att.actor],
+                               "pronoun"))
     return out

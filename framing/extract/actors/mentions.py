@@ -33,7 +33,7 @@ from framing.extract.actors.gazetteer import (
     _gazetteer_map,
 )
 
-_new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __new__ (a third of its time)
+_new_tuple = tuple.__new__  # builds a Span or _Pending without NamedTuple's Python-level __new__
 
 
 def _is_user_pattern(alias: str) -> bool:
@@ -650,13 +650,13 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None,
                 elif len(name_words) == 1 and title_words:
                     # a titled surname ("President Obama", "Sen. Warren"): a person, resolved
                     # to the full name at the end
-                    found.append(_Pending(_new_tuple(Span, (a, b)), name, "titled"))
+                    found.append(_new_tuple(_Pending, (_new_tuple(Span, (a, b)), name, "titled")))
                     titled.add(name)
                     take(a, b)
                     for w in _role_keys(role_words):
                         titled_roles.append((a, w, name))
                 elif len(name_words) == 1:
-                    found.append(_Pending(_new_tuple(Span, (a, b)), name, "candidate"))
+                    found.append(_new_tuple(_Pending, (_new_tuple(Span, (a, b)), name, "candidate")))
             i = j + 1
             continue
         i += 1
