@@ -81,7 +81,14 @@ class Sentence:
 
     def lowers(self) -> tuple[str, ...]:
         """The words of :meth:`columns` in lower case (``str.lower``), computed on first use:
-        the actors, roles and actor sentiment steps all read them."""
+        the actors and roles steps both read them.
+
+        Examples
+        --------
+        >>> from framing.text.parse import parse
+        >>> parse("The Minister SAID it.")[0].lowers()
+        ('the', 'minister', 'said', 'it', '.')
+        """
         if self._lowers is None:
             self._lowers = tuple(map(str.lower, self.columns()[2]))
         return self._lowers
