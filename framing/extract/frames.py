@@ -25,6 +25,8 @@ from framing.records import FrameSentence, Span
 from framing.document import Document
 from framing.resources import lexicon_rows
 
+_new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __new__ (a third of its time)
+
 __all__ = [
     "FRAMES",
     "FRAME_NAMES",
@@ -214,7 +216,7 @@ def lexicon_sentence_frames(doc: Document) -> list[FrameSentence]:
             total = sum(h[2] for h in hits)
             if total < MIN_WEIGHT:
                 continue
-            spans = tuple(Span(starts[i], ends[j - 1]) for i, j, _ in hits)
+            spans = tuple(_new_tuple(Span, (starts[i], ends[j - 1])) for i, j, _ in hits)
             out.append(FrameSentence(sent.span, frame, _score(total), spans,
                                      tuple(text[a:b] for a, b in spans)))
     return out

@@ -24,7 +24,7 @@ class Sentence:
     it lives, while an exact tuple of strings and numbers (a column) it stops tracking.
     """
 
-    __slots__ = ("start", "end", "text", "paragraph", "_tokens", "_columns", "_chunks")
+    __slots__ = ("start", "end", "text", "paragraph", "_tokens", "_columns", "_chunks", "_lowers")
 
     def __init__(self, start: int, end: int, text: str, paragraph: int, tokens: tuple[Token, ...]):
         self.start = start
@@ -34,6 +34,7 @@ class Sentence:
         self._tokens: tuple[Token, ...] | None = tokens
         self._columns: tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]] | None = None
         self._chunks: tuple[Chunk, ...] | None = None
+        self._lowers: tuple[str, ...] | None = None
 
     @classmethod
     def _from_columns(cls, start: int, end: int, text: str, paragraph: int,
@@ -48,6 +49,7 @@ class Sentence:
         self._tokens = None
         self._columns = (starts, ends, words, tags)
         self._chunks = None
+        self._lowers = None
         return self
 
     def __repr__(self) -> str:
@@ -67,6 +69,7 @@ class Sentence:
         self._tokens = tokens
         self._columns = None
         self._chunks = None
+        self._lowers = None
 
     def columns(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
         """The tokens as four tuples: starts, ends, words (as written) and tags."""
@@ -75,6 +78,20 @@ class Sentence:
             self._columns = (tuple(t.start for t in toks), tuple(t.end for t in toks),
                              tuple(t.text for t in toks), tuple(t.tag for t in toks))
         return self._columns
+
+    def lowers(self) -> tuple[str, ...]:
+        """The words of :meth:`columns` in lower case (``str.lower``), computed on first use:
+        the actors and roles steps both read them.
+
+        Examples
+        --------
+        >>> from framing.text.parse import parse
+        >>> parse("The Minister SAID it.")[0].lowers()
+        ('the', 'minister', 'said', 'it', '.')
+        """
+        if self._lowers is None:
+            self._lowers = tuple(map(str.lower, self.columns()[2]))
+        return self._lowers
 
     @property
     def span(self) -> Span:

@@ -40,6 +40,8 @@ from framing.extract.actors.gazetteer import (
     _TITLE_STEMS,
 )
 
+_new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __new__ (a third of its time)
+
 #: Pronoun -> gender ("m" / "f").
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -352,7 +354,7 @@ def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> li
         if actor is not None:
             gender.setdefault(actor, g)
             linked_at[a] = actor
-            out.append(Mention(Span(a, b), word, actor, "person", "pronoun"))
+            out.append(Mention(_new_tuple(Span, (a, b)), word, actor, "person", "pronoun"))
             return
         chosen: Mention | None = None
         best = None
@@ -388,7 +390,7 @@ def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> li
             return
         gender.setdefault(chosen.actor, g)
         linked_at[a] = chosen.actor
-        out.append(Mention(Span(a, b), word, chosen.actor, "person", "pronoun"))
+        out.append(Mention(_new_tuple(Span, (a, b)), word, chosen.actor, "person", "pronoun"))
 
     out1: list[Mention] = []
     anchors[1] = out1
@@ -531,7 +533,7 @@ def _plural_links(doc: Document, mentions: list[Mention], cols: _Columns) -> lis
         if pword.lower() == "them" and len(tags) <= 4 and all(
                 t.startswith("VB") or t in {"RB", "RP"} for t in tags):
             continue  # binding: "Democrats accusing them" is not the Democrats
-        out.append(Mention(Span(pa, pb), pword, m.actor, m.type, "pronoun"))
+        out.append(Mention(_new_tuple(Span, (pa, pb)), pword, m.actor, m.type, "pronoun"))
     return out
 
 
@@ -603,5 +605,6 @@ def _quote_pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns)
             if k >= 0 and taken[k][1] > start:
                 continue
             seen.add(start)
-            out.append(Mention(Span(start, ends[q]), words[q], att.actor, type_of[att.actor], "pronoun"))
+            out.append(Mention(_new_tuple(Span, (start, ends[q])), words[q], att.actor, type_of[att.actor],
+                               "pronoun"))
     return out

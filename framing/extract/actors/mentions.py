@@ -33,6 +33,8 @@ from framing.extract.actors.gazetteer import (
     _gazetteer_map,
 )
 
+_new_tuple = tuple.__new__  # builds a Span or _Pending without NamedTuple's Python-level __new__
+
 
 def _is_user_pattern(alias: str) -> bool:
     return len(alias) > 2 and alias.startswith("/") and alias.endswith("/")
@@ -225,12 +227,15 @@ def _doc_columns(doc_sentences) -> _Columns:
     ends: list[int] = []
     words: list[str] = []
     tags: list[str] = []
-    for s_starts, s_ends, s_words, s_tags in (s.columns() for s in doc_sentences):
+    lowers: list[str] = []
+    for s in doc_sentences:
+        s_starts, s_ends, s_words, s_tags = s.columns()
         starts += s_starts  # one extend per sentence and column
         ends += s_ends
         words += s_words
         tags += s_tags
-    return _Columns(starts, ends, words, tags, list(map(str.lower, words)))
+        lowers += s.lowers()  # kept by the sentence: the roles step reads them too
+    return _Columns(starts, ends, words, tags, lowers)
 
 
 _SPAN = attrgetter("span")  # a mention's sort key
@@ -466,7 +471,7 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None,
 
     def add(a: int, b: int, actor: str, type_: str, via: str) -> None:
         take(a, b)
-        found.append(Mention(Span(a, b), text[a:b], actor, type_, via))
+        found.append(Mention(_new_tuple(Span, (a, b)), text[a:b], actor, type_, via))
 
     sent_starts = [s.start for s in sents]
     sent_ends = [s.end for s in sents]
@@ -645,13 +650,13 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None,
                 elif len(name_words) == 1 and title_words:
                     # a titled surname ("President Obama", "Sen. Warren"): a person, resolved
                     # to the full name at the end
-                    found.append(_Pending(Span(a, b), name, "titled"))
+                    found.append(_new_tuple(_Pending, (_new_tuple(Span, (a, b)), name, "titled")))
                     titled.add(name)
                     take(a, b)
                     for w in _role_keys(role_words):
                         titled_roles.append((a, w, name))
                 elif len(name_words) == 1:
-                    found.append(_Pending(Span(a, b), name, "candidate"))
+                    found.append(_new_tuple(_Pending, (_new_tuple(Span, (a, b)), name, "candidate")))
             i = j + 1
             continue
         i += 1
@@ -731,7 +736,7 @@ def _find_mentions(doc: Document, actors: Mapping[str, Sequence[str]] | None,
                 type_ = "organisation" if key in ORG_WORDS | {"company"} else "person"
                 if type_ == "organisation" and any(w[:1].isupper() and w not in actor for w in mods):
                     continue  # "the Republican party" is not the Democratic Party named before
-                final.append(Mention(Span(a, b), text[a:b], actor, type_, "role"))
+                final.append(Mention(_new_tuple(Span, (a, b)), text[a:b], actor, type_, "role"))
                 take(a, b)
     final.sort(key=_SPAN)
     return final

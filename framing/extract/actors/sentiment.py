@@ -63,7 +63,7 @@ def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
             sent, s = k, sents[k]
             span = s.span
             tok_starts, tok_ends, words, tags = s.columns()
-            lowers = list(map(str.lower, words))
+            lowers = s.lowers()  # computed once per sentence, shared with the actors step
             facts = column_facts(words, tags, lowers)
         scores = []
         for m in ms:

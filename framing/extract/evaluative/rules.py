@@ -21,6 +21,9 @@ _SKIPPABLE = frozenset({"a", "an", "the", "that", "so", "as", "be", "been", "is"
                         "were", "being", "longer"})
 
 
+_new_tuple = tuple.__new__  # builds a _Hit without NamedTuple's Python-level __new__
+
+
 class _Hit(NamedTuple):
     first: int  # token index
     last: int
@@ -67,7 +70,7 @@ def _heads(lows: Sequence[str], tags: Sequence[str], lex: EvaluativeLexicon) -> 
                 k = len(toks)
                 if tuple(lows[i : i + k]) == toks:
                     if value.__class__ is WordPolarity:
-                        hits.append(_Hit(i, i + k - 1, value))
+                        hits.append(_new_tuple(_Hit, (i, i + k - 1, value)))
                     i += k
                     matched = True
                     break
@@ -79,11 +82,11 @@ def _heads(lows: Sequence[str], tags: Sequence[str], lex: EvaluativeLexicon) -> 
         if value is not None:
             if value.__class__ is WordPolarity:
                 if not (w in _OUTCOME_WORDS and _reports_outcome(i, lows, tags)):
-                    hits.append(_Hit(i, i, value))
+                    hits.append(_new_tuple(_Hit, (i, i, value)))
             elif value[1] and not tags[i].startswith(value[1]):
                 fallback = lex.lexicon_words.get(w)
                 if fallback is not None:
-                    hits.append(_Hit(i, i, fallback))
+                    hits.append(_new_tuple(_Hit, (i, i, fallback)))
         i += 1
     return hits
 
