@@ -8,8 +8,8 @@ the user passed in, end-exclusive (``text[start:end]``).
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, Iterable, Literal, NamedTuple, Sequence, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Literal, NamedTuple, Sequence
 
 __all__ = [
     "Span",
@@ -28,38 +28,6 @@ __all__ = [
 ]
 
 Voice = Literal["author", "quoted"]
-
-_R = TypeVar("_R")
-
-
-def _fast_init(cls: type[_R]) -> type[_R]:
-    """Give a frozen slots dataclass an ``__init__`` that stores each field through its slot
-    descriptor instead of the generated ``object.__setattr__(self, name, value)`` per field:
-    the same signature, defaults and resulting object in about half the time (the pipeline
-    builds tens of thousands of records per 70,000 words). Equality, hashing, repr,
-    immutability, pickling, ``dataclasses.fields`` and ``replace`` are the dataclass's own.
-    """
-    cls_fields = fields(cls)  # type: ignore[arg-type]
-    params = []
-    namespace: dict[str, Any] = {}
-    for f in cls_fields:
-        if not f.init or f.default_factory is not MISSING:
-            raise TypeError(f"{cls.__name__}.{f.name}: _fast_init handles plain fields only")
-        namespace[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
-        if f.default is MISSING:
-            params.append(f.name)
-        else:
-            namespace[f"_default_{f.name}"] = f.default
-            params.append(f"{f.name}=_default_{f.name}")
-    body = "".join(f"    _set_{f.name}(self, {f.name})\n" for f in cls_fields)
-    exec(f"def __init__(self, {', '.join(params)}):\n{body}", namespace)
-    init = namespace["__init__"]
-    generated = cls.__dict__["__init__"]
-    init.__qualname__ = generated.__qualname__
-    init.__annotations__ = generated.__annotations__
-    init.__module__ = cls.__module__
-    setattr(cls, "__init__", init)
-    return cls
 
 
 class Span(NamedTuple):
@@ -90,7 +58,6 @@ def _span_or_none(span: Span | None) -> list[int] | None:
     return None if span is None else [span.start, span.end]
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """One reported speech or thought: who (source) says (cue) what (content).
@@ -147,7 +114,6 @@ class Attribution:
         }
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A hedge, booster or vague-attribution cue.
@@ -180,7 +146,6 @@ class Cue:
         }
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Evaluation:
     """An evaluative word or phrase with its polarity, intensity and voice."""
@@ -203,7 +168,6 @@ class Evaluation:
         }
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A mention of an actor (person, organisation, country or group)."""
@@ -224,7 +188,6 @@ class Mention:
         }
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class ActorSentiment:
     """The sentiment a sentence expresses toward an actor (as NewsMTSC defines it)."""
@@ -278,7 +241,6 @@ def voice_of(spans: Sequence[Span], attributions: Sequence[Attribution]) -> list
     return ["quoted" if index.covers(s) else "author" for s in spans]
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class ActorRole:
     """The role an article casts an actor in, with the evidence behind it.
@@ -352,7 +314,6 @@ class ActorRole:
         )
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Persuasion:
     """A persuasion-technique span (the classes of SemEval-2020 Task 11, in snake case).
@@ -400,7 +361,6 @@ class Persuasion:
         }
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class SentenceBias:
     """Whether one sentence is biased (BABE's sense: word choice or framing that takes a
@@ -439,7 +399,6 @@ class SentenceBias:
         }
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class FrameSentence:
     """A sentence that carries a frame, with the words that show it.
@@ -482,7 +441,6 @@ class FrameSentence:
         }
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class PagePart:
     """One part of a page's structure (see :mod:`framing.text.page`).
@@ -508,7 +466,6 @@ class PagePart:
         return {"kind": self.kind, "span": [*self.span], "text": self.text}
 
 
-@_fast_init
 @dataclass(frozen=True, slots=True)
 class Dateline:
     """A wire dateline and its parts: ``MOSCOW, Feb 2 (Reuters)``.
