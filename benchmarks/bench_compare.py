@@ -21,7 +21,8 @@ processes share the cores (the load average is printed).
     python benchmarks/bench_compare.py --articles 100000 --within none   # pooled differences
 
 ``--tables DIR`` times ``compare`` on the tables a streaming run wrote instead (read with
-``framing.analysis.stream.read_tables``; for example the 100,000 real articles that
+``framing.analysis.stream.read_tables``, only the ``articles`` and ``actors`` tables that
+``compare`` reads; for example the 100,000 real articles that
 ``bench_scale.py --keep-tables`` streamed):
 
     python benchmarks/bench_compare.py --tables /tmp/w/tables-jobs2-articles-100000
@@ -150,7 +151,7 @@ def main(argv=None) -> None:
     if args.tables is not None:
         from framing.analysis.stream import read_tables
 
-        src = read_tables(args.tables)
+        src = read_tables(args.tables, tables=["articles", "actors"])  # what compare reads
         args.articles = [len(src.articles)]
         args.source = f"tables {args.tables}"
     else:
