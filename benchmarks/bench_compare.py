@@ -25,7 +25,7 @@ processes share the cores (the load average is printed).
 ``compare`` reads; for example the 100,000 real articles that
 ``bench_scale.py --keep-tables`` streamed):
 
-    python benchmarks/bench_compare.py --tables /tmp/w/tables-jobs2-articles-100000
+    python benchmarks/bench_compare.py --tables /tmp/w/tables-jobs2-articles-triples-100000
 
 Before and after a change, in alternating rounds in one process (``--against`` names a
 checkout of the earlier commit, made with ``git archive <commit> | tar -x -C DIR``; its
