@@ -97,11 +97,16 @@ class _ContextRules:
             for k, (field, values) in enumerate(sorted(guards.items())):
                 namespace[f"G{k}"] = frozenset(values)
                 checks.append(f"{field} in G{k}")
-            body = ["def f(w, t, i):", f"    if not ({' or '.join(checks)}): return None", "    r = None"]
-            for _, to, cmd, x, y in rules:
-                cond = _CONDITIONS[cmd].format(x=repr(x), y=repr(y))
-                body.append(f"    if {cond}: r = {to!r}")
-            body.append("    return r")
+            # Past the guard, the neighbours the conditions read are loaded once into locals,
+            # and the rules are tried last to first: the first that holds is the last one
+            # that holds in file order, which decides (the conditions only read w and t).
+            conds = [(_CONDITIONS[cmd].format(x=repr(x), y=repr(y)), to) for _, to, cmd, x, y in rules]
+            fields = sorted({f for cond, _ in conds for f in _FIELD_RE.findall(cond)})
+            body = ["def f(w, t, i):", f"    if not ({' or '.join(checks)}): return None"]
+            body += [f"    {_local(f)} = {f}" for f in fields]
+            for cond, to in reversed(conds):
+                body.append(f"    if {_FIELD_RE.sub(lambda m: _local(m.group()), cond)}: return {to!r}")
+            body.append("    return None")
             exec("\n".join(body), namespace)  # noqa: S102 - code built from rule literals
             fn = namespace["f"]
         self._functions[key] = fn
@@ -153,6 +158,17 @@ _GUARDS = {
     "lbigram": ("w[i - 1]",), "rbigram": ("w[i]",), "prevbigram": ("t[i - 2]",),
     "nextbigram": ("t[i + 1]",),
 }
+
+# A neighbour a condition reads ("t[i - 1]", "w[i + 2]") and the local name it is loaded into
+# ("t_m1", "w_p2"): the compiled rule functions read each neighbour once.
+_FIELD_RE = re.compile(r"[wt]\[i(?: [-+] \d)?\]")
+
+
+def _local(field: str) -> str:
+    """``t[i - 1]`` -> ``t_m1``, ``w[i]`` -> ``w_0``, ``t[i + 2]`` -> ``t_p2``."""
+    offset = field[3:-1].replace(" - ", "m").replace(" + ", "p") or "0"
+    return f"{field[0]}_{offset}"
+
 
 # The conditions of textblob's contextual rules (see ``textblob._text.Context``).
 _CONDITIONS = {
