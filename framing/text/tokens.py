@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import sub
 from typing import NamedTuple
 
@@ -154,13 +154,14 @@ _PIECE_RE = re.compile(
 )
 
 
-def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
+def _tokens(text: str, start: int, end: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
     """Token starts, ends and words in ``text[start:end]``, which must not end with
-    whitespace (paragraphs are trimmed): the same tokens as :func:`tokenize`."""
+    whitespace (paragraphs are trimmed): the same tokens as :func:`tokenize`.
+
+    Tuples, so that a sentence's slices of them are the tuples its columns keep."""
     pieces = _PIECE_RE.findall(text, start, end)
-    ends = list(accumulate(map(len, pieces), initial=start))
-    del ends[0]
-    words = list(map(str.lstrip, pieces))
-    starts = list(map(sub, ends, map(len, words)))
+    ends = tuple(islice(accumulate(map(len, pieces), initial=start), 1, None))
+    words = tuple(map(str.lstrip, pieces))
+    starts = tuple(map(sub, ends, map(len, words)))
     return starts, ends, words
 _new_tuple = tuple.__new__  # builds a Chunk without NamedTuple's Python-level __new__
