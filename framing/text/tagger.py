@@ -92,11 +92,9 @@ class _ContextRules:
             for _, to, cmd, x, y in rules:
                 for field in _GUARDS[cmd]:
                     guards.setdefault(field, set()).add(x)
-            namespace: dict = {}
-            checks = []
-            for k, (field, values) in enumerate(sorted(guards.items())):
-                namespace[f"G{k}"] = frozenset(values)
-                checks.append(f"{field} in G{k}")
+            # (set literals of strings: the compiler makes them frozenset constants)
+            checks = [f"{field} in {{{', '.join(map(repr, sorted(values)))}}}"
+                      for field, values in sorted(guards.items())]
             # Past the guard, the neighbours the conditions read are loaded once into locals,
             # and the rules are tried last to first: the first that holds is the last one
             # that holds in file order, which decides (the conditions only read w and t).
@@ -107,6 +105,7 @@ class _ContextRules:
             for cond, to in reversed(conds):
                 body.append(f"    if {_FIELD_RE.sub(lambda m: _local(m.group()), cond)}: return {to!r}")
             body.append("    return None")
+            namespace: dict = {}
             exec("\n".join(body), namespace)  # noqa: S102 - code built from rule literals
             fn = namespace["f"]
         self._functions[key] = fn
@@ -249,6 +248,7 @@ _WORD_CACHE_SIZE = 200_000  # about 30 MB when full
 
 
 _entry_tag = itemgetter(0)
+_PAD = ("STAART",) * 3  # textblob's padding: three on each side of the sentence
 
 
 def _word_entry(w: str, first: bool) -> tuple:
@@ -284,10 +284,11 @@ def tag_words(words: Sequence[str]) -> list[str]:
                             if None in cached else cast("list[tuple]", cached))
     # textblob's Context.apply: every token in turn, left to right, with the tags of the
     # tokens before it already rewritten (see _ContextRules.apply).
-    pad = ["STAART"] * 3
-    w = pad + list(words) + pad
-    t = pad + list(map(_entry_tag, entries)) + pad
-    for i, (_, rules) in enumerate(entries, 3):
+    w = (*_PAD, *words, *_PAD)
+    t = [*_PAD, *map(_entry_tag, entries), *_PAD]
+    i = 2
+    for _, rules in entries:
+        i += 1  # the token's index in w and t
         if rules is not None:  # None: no rule can rewrite this token
             r = rules(w, t, i)
             if r is not None:
