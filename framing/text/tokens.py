@@ -135,21 +135,18 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 # initialism, abbreviation, number and "n't" alternatives at every word before the plain
 # word one). They find exactly what the full pattern finds there:
 #
-# - a run of ASCII letters not followed by a word character, ".", "-", "‐" or an apostrophe
-#   is what the "words" alternative matches (the alternatives before it need a "." or an
-#   apostrophe right after the letters, or start with "$" or a digit);
+# - a run of ASCII letters not followed by a word character, ".", "-", "‐" or an apostrophe,
+#   or followed by a clitic ("Trump's", "they're"), is what the "words" alternative matches
+#   (the alternatives before it need a "." right after the letters, an apostrophe and a "t"
+#   ("n't"), or start with "$" or a digit);
 # - the single marks listed, and a "." not followed by another, start no alternative but the
 #   last ("any other single mark");
 # - a run of two or more ASCII letters followed by "." is an abbreviation (the abbreviation
 #   alternative, tried first as in the full pattern) or else what the "words" alternative
-#   matches (an initialism needs a "." after its first letter);
-# - a run of ASCII letters followed by a clitic ("Trump's", "they're") is what the "words"
-#   alternative matches (the "n't" alternatives need a "t" after the apostrophe).
+#   matches (an initialism needs a "." after its first letter).
 _PIECE_RE = re.compile(
-    r"\s*+(?:[A-Za-z]++(?![\w.'’‐-])|[,;:()\"“”?!]|\.(?!\.)"
-    rf"|\b(?:{_ABBREV_ALT})\.(?=\s|$)|[A-Za-z]{{2,}}+(?=\.)"
-    r"|[A-Za-z]++(?=['’](?:s|re|ve|ll|d|m)\b)"
-    rf"|{_TOKEN_RE.pattern})",
+    r"\s*+(?:[A-Za-z]++(?:(?![\w.'’‐-])|(?=['’](?:s|re|ve|ll|d|m)\b))|[,;:()\"“”?!]|\.(?!\.)"
+    rf"|\b(?:{_ABBREV_ALT})\.(?=\s|$)|[A-Za-z]{{2,}}+(?=\.)|{_TOKEN_RE.pattern})",
     re.UNICODE,
 )
 
