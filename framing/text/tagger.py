@@ -4,6 +4,7 @@ suffix and contextual rules; Penn Treebank tags), with a bounded per-word cache.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 from typing import Sequence, cast
@@ -95,15 +96,17 @@ class _ContextRules:
             # (set literals of strings: the compiler makes them frozenset constants)
             checks = [f"{field} in {{{', '.join(map(repr, sorted(values)))}}}"
                       for field, values in sorted(guards.items())]
-            # Past the guard, the neighbours the conditions read are loaded once into locals,
+            # Past the guard, the neighbours several conditions read are loaded once into locals,
             # and the rules are tried last to first: the first that holds is the last one
             # that holds in file order, which decides (the conditions only read w and t).
             conds = [(_CONDITIONS[cmd].format(x=repr(x), y=repr(y)), to) for _, to, cmd, x, y in rules]
-            fields = sorted({f for cond, _ in conds for f in _FIELD_RE.findall(cond)})
+            uses = Counter(f for cond, _ in conds for f in _FIELD_RE.findall(cond))
+            shared = sorted(f for f, n in uses.items() if n > 1)  # a field read once stays inline
             body = ["def f(w, t, i):", f"    if not ({' or '.join(checks)}): return None"]
-            body += [f"    {_local(f)} = {f}" for f in fields]
+            body += [f"    {_local(f)} = {f}" for f in shared]
             for cond, to in reversed(conds):
-                body.append(f"    if {_FIELD_RE.sub(lambda m: _local(m.group()), cond)}: return {to!r}")
+                cond = _FIELD_RE.sub(lambda m: _local(m.group()) if m.group() in shared else m.group(), cond)
+                body.append(f"    if {cond}: return {to!r}")
             body.append("    return None")
             namespace: dict = {}
             exec("\n".join(body), namespace)  # noqa: S102 - code built from rule literals

@@ -139,13 +139,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 #   or followed by a clitic ("Trump's", "they're"), is what the "words" alternative matches
 #   (the alternatives before it need a "." right after the letters, an apostrophe and a "t"
 #   ("n't"), or start with "$" or a digit);
-# - the single marks listed, and a "." not followed by another, start no alternative but the
-#   last ("any other single mark");
+# - the single marks listed, and a "." not followed by another, are one-character tokens
+#   (only the last alternatives, "—", "–", "…" and "any other single mark", start with them);
 # - a run of two or more ASCII letters followed by "." is an abbreviation (the abbreviation
 #   alternative, tried first as in the full pattern) or else what the "words" alternative
 #   matches (an initialism needs a "." after its first letter).
 _PIECE_RE = re.compile(
-    r"\s*+(?:[A-Za-z]++(?:(?![\w.'’‐-])|(?=['’](?:s|re|ve|ll|d|m)\b))|[,;:()\"“”?!]|\.(?!\.)"
+    r"\s*+(?:[A-Za-z]++(?:(?![\w.'’‐-])|(?=['’](?:s|re|ve|ll|d|m)\b))|[,;:()\"“”?!—–…]|\.(?!\.)"
     rf"|\b(?:{_ABBREV_ALT})\.(?=\s|$)|[A-Za-z]{{2,}}+(?=\.)|{_TOKEN_RE.pattern})",
     re.UNICODE,
 )
