@@ -99,14 +99,14 @@ class _ContextRules:
             # Past the guard, the neighbours several conditions read are loaded once into locals,
             # and the rules are tried last to first: the first that holds is the last one
             # that holds in file order, which decides (the conditions only read w and t).
-            conds = [(_CONDITIONS[cmd].format(x=repr(x), y=repr(y)), to) for _, to, cmd, x, y in rules]
-            uses = Counter(f for cond, _ in conds for f in _FIELD_RE.findall(cond))
+            uses = Counter(f for _, _, cmd, _, _ in rules for f in _FIELD_RE.findall(_CONDITIONS[cmd]))
             shared = sorted(f for f, n in uses.items() if n > 1)  # a field read once stays inline
             body = ["def f(w, t, i):", f"    if not ({' or '.join(checks)}): return None"]
             body += [f"    {_local(f)} = {f}" for f in shared]
-            for cond, to in reversed(conds):
-                cond = _FIELD_RE.sub(lambda m: _local(m.group()) if m.group() in shared else m.group(), cond)
-                body.append(f"    if {cond}: return {to!r}")
+            for _, to, cmd, x, y in reversed(rules):
+                cond = _FIELD_RE.sub(lambda m: _local(m.group()) if m.group() in shared else m.group(),
+                                     _CONDITIONS[cmd])  # the template, before the literals go in
+                body.append(f"    if {cond.format(x=repr(x), y=repr(y))}: return {to!r}")
             body.append("    return None")
             namespace: dict = {}
             exec("\n".join(body), namespace)  # noqa: S102 - code built from rule literals
@@ -162,7 +162,8 @@ _GUARDS = {
 }
 
 # A neighbour a condition reads ("t[i - 1]", "w[i + 2]") and the local name it is loaded into
-# ("t_m1", "w_p2"): the compiled rule functions read each neighbour once.
+# ("t_m1", "w_p2"): a compiled rule function reads a neighbour that several of its conditions
+# test once.
 _FIELD_RE = re.compile(r"[wt]\[i(?: [-+] \d)?\]")
 
 
