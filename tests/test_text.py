@@ -386,3 +386,33 @@ def test_lower_case_adverb_after_a_name_stays_an_adverb(text, adverb, chunks):
 def test_adverb_rule_leaves_other_words_alone(text, word, tag):
     tags, _ = _tags_and_chunks(text)
     assert dict(tags)[word] == tag
+
+
+def test_compiled_rule_functions_match_the_rules_in_file_order():
+    """Each compiled rule function (guard, neighbours loaded once, rules tried last to first)
+    gives the tag of the last candidate rule that holds, evaluated plainly in file order, on
+    the sample's sentences with their lexical tags and with tags shuffled between tokens."""
+    import random
+
+    from framing.datasets import load_sample
+    from framing.text.sentences import _sentence_bounds
+    from framing.text.tagger import _CONDITIONS, _tagger, _word_entry
+
+    _, context = _tagger()
+    rng = random.Random(0)
+    checked = 0
+    for doc in load_sample()[:6]:
+        for *_, words in _sentence_bounds(doc.text, ()):
+            tags = [_word_entry(w, k == 0)[0] for k, w in enumerate(words)]
+            for variant in (tags, rng.sample(tags, len(tags))):
+                w = ["STAART"] * 3 + list(words) + ["STAART"] * 3
+                t = ["STAART"] * 3 + list(variant) + ["STAART"] * 3
+                for i in range(3, len(t) - 3):
+                    fn = context.rules_for(t[i], w[i])
+                    expected = None
+                    for _, to, cmd, x, y in context.candidates(t[i], w[i]):
+                        if eval(_CONDITIONS[cmd].format(x=repr(x), y=repr(y))):  # noqa: S307
+                            expected = to
+                    assert (None if fn is None else fn(w, t, i)) == expected, (words, i)
+                    checked += 1
+    assert checked > 1000

@@ -86,7 +86,7 @@ def _sentence_bounds(text: str, skip: Sequence[Span]):
                 # swallow closing quotes / brackets glued to the mark
                 while j < n and words[j] in _CLOSERS and starts[j] == ends[j - 1]:
                     j += 1
-                if j == c + 1 < n and _is_initial(words, starts, ends, c):
+                if j == c + 1 < n and len(words[c - 1]) == 1 and _is_initial(words, starts, ends, c):
                     boundary = words[j] in _SENTENCE_STARTERS  # "Donald J. Trump"
                 else:
                     boundary = j >= n or _starts_sentence(words[j])
@@ -100,8 +100,11 @@ def _sentence_bounds(text: str, skip: Sequence[Span]):
                 line_start = text.rfind("\n", ps, ends[j - 1]) + 1
                 boundary = _is_heading_line(text[line_start : ends[j - 1]])
             if boundary or j >= n:
-                for b, e in _capped(words, begin, j):
-                    yield starts[b], ends[e - 1], p_no, starts[b:e], ends[b:e], words[b:e]
+                if j - begin <= MAX_SENTENCE_TOKENS:  # what _capped yields, without a generator
+                    yield starts[begin], ends[j - 1], p_no, starts[begin:j], ends[begin:j], words[begin:j]
+                else:
+                    for b, e in _capped(words, begin, j):
+                        yield starts[b], ends[e - 1], p_no, starts[b:e], ends[b:e], words[b:e]
                 begin = j
             i = j
         if begin < n:  # the paragraph's last sentence

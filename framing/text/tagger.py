@@ -4,6 +4,7 @@ suffix and contextual rules; Penn Treebank tags), with a bounded per-word cache.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 from typing import Sequence, cast
@@ -92,16 +93,22 @@ class _ContextRules:
             for _, to, cmd, x, y in rules:
                 for field in _GUARDS[cmd]:
                     guards.setdefault(field, set()).add(x)
+            # (set literals of strings: the compiler makes them frozenset constants)
+            checks = [f"{field} in {{{', '.join(map(repr, sorted(values)))}}}"
+                      for field, values in sorted(guards.items())]
+            # Past the guard, the neighbours several conditions read are loaded once into locals,
+            # and the rules are tried last to first: the first that holds is the last one
+            # that holds in file order, which decides (the conditions only read w and t).
+            uses = Counter(f for _, _, cmd, _, _ in rules for f in _FIELD_RE.findall(_CONDITIONS[cmd]))
+            shared = sorted(f for f, n in uses.items() if n > 1)  # a field read once stays inline
+            body = ["def f(w, t, i):", f"    if not ({' or '.join(checks)}): return None"]
+            body += [f"    {_local(f)} = {f}" for f in shared]
+            for _, to, cmd, x, y in reversed(rules):
+                cond = _FIELD_RE.sub(lambda m: _local(m.group()) if m.group() in shared else m.group(),
+                                     _CONDITIONS[cmd])  # the template, before the literals go in
+                body.append(f"    if {cond.format(x=repr(x), y=repr(y))}: return {to!r}")
+            body.append("    return None")
             namespace: dict = {}
-            checks = []
-            for k, (field, values) in enumerate(sorted(guards.items())):
-                namespace[f"G{k}"] = frozenset(values)
-                checks.append(f"{field} in G{k}")
-            body = ["def f(w, t, i):", f"    if not ({' or '.join(checks)}): return None", "    r = None"]
-            for _, to, cmd, x, y in rules:
-                cond = _CONDITIONS[cmd].format(x=repr(x), y=repr(y))
-                body.append(f"    if {cond}: r = {to!r}")
-            body.append("    return r")
             exec("\n".join(body), namespace)  # noqa: S102 - code built from rule literals
             fn = namespace["f"]
         self._functions[key] = fn
@@ -153,6 +160,18 @@ _GUARDS = {
     "lbigram": ("w[i - 1]",), "rbigram": ("w[i]",), "prevbigram": ("t[i - 2]",),
     "nextbigram": ("t[i + 1]",),
 }
+
+# A neighbour a condition reads ("t[i - 1]", "w[i + 2]") and the local name it is loaded into
+# ("t_m1", "w_p2"): a compiled rule function reads a neighbour that several of its conditions
+# test once.
+_FIELD_RE = re.compile(r"[wt]\[i(?: [-+] \d)?\]")
+
+
+def _local(field: str) -> str:
+    """``t[i - 1]`` -> ``t_m1``, ``w[i]`` -> ``w_0``, ``t[i + 2]`` -> ``t_p2``."""
+    offset = field[3:-1].replace(" - ", "m").replace(" + ", "p") or "0"
+    return f"{field[0]}_{offset}"
+
 
 # The conditions of textblob's contextual rules (see ``textblob._text.Context``).
 _CONDITIONS = {
@@ -233,6 +252,7 @@ _WORD_CACHE_SIZE = 200_000  # about 30 MB when full
 
 
 _entry_tag = itemgetter(0)
+_PAD = ("STAART",) * 3  # textblob's padding: three on each side of the sentence
 
 
 def _word_entry(w: str, first: bool) -> tuple:
@@ -268,10 +288,11 @@ def tag_words(words: Sequence[str]) -> list[str]:
                             if None in cached else cast("list[tuple]", cached))
     # textblob's Context.apply: every token in turn, left to right, with the tags of the
     # tokens before it already rewritten (see _ContextRules.apply).
-    pad = ["STAART"] * 3
-    w = pad + list(words) + pad
-    t = pad + list(map(_entry_tag, entries)) + pad
-    for i, (_, rules) in enumerate(entries, 3):
+    w = (*_PAD, *words, *_PAD)
+    t = [*_PAD, *map(_entry_tag, entries), *_PAD]
+    i = 2
+    for _, rules in entries:
+        i += 1  # the token's index in w and t
         if rules is not None:  # None: no rule can rewrite this token
             r = rules(w, t, i)
             if r is not None:

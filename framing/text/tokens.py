@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import sub
 from typing import NamedTuple
 
@@ -45,7 +45,14 @@ _SENTENCE_STARTERS = frozenset(
     There His Her Its Their Our Mr Mrs Ms Dr Officials Meanwhile However""".split()
 )
 
-_ABBREV_ALT = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+# The abbreviations as one alternative per first letter ("M(?:aj|on|r|...)"): the regex
+# engine tries the abbreviation alternative at most tokens, and rejects a word on its first
+# letter once instead of once per abbreviation. At most one abbreviation can be followed by
+# the "." the pattern requires, so the order of the alternatives does not matter.
+_ABBREV_ALT = "|".join(
+    f"{first}(?:{'|'.join(sorted(a[1:] for a in ABBREVIATIONS if a[0] == first))})"
+    for first in sorted({a[0] for a in ABBREVIATIONS})
+)
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # initialisms: U.S., U.K., e.g.
     rf"|\b(?:{_ABBREV_ALT})\.(?=\s|$)"  # Mr. Feb. Inc.
@@ -124,25 +131,34 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 # from stripping the whitespace, without a match object per token. No token starts with
 # whitespace, so each piece is exactly "whitespace + the token tokenize() finds there".
 #
-# Two alternatives come first as a fast path (the regex engine otherwise tries the
+# Some alternatives come first as a fast path (the regex engine otherwise tries the
 # initialism, abbreviation, number and "n't" alternatives at every word before the plain
-# word one). They find exactly what the full pattern finds there: a run of ASCII letters not
-# followed by a word character, ".", "-", "‐" or an apostrophe is what the "words"
-# alternative matches (the alternatives before it need a "." or an apostrophe right after
-# the letters, or start with "$" or a digit), and the single marks listed start no
-# alternative but the last.
+# word one). They find exactly what the full pattern finds there:
+#
+# - a run of ASCII letters not followed by a word character, ".", "-", "‐" or an apostrophe,
+#   or followed by a clitic ("Trump's", "they're"), is what the "words" alternative matches
+#   (the alternatives before it need a "." right after the letters, an apostrophe and a "t"
+#   ("n't"), or start with "$" or a digit);
+# - the single marks listed, and a "." not followed by another, are one-character tokens
+#   (only the last alternatives, "—", "–", "…" and "any other single mark", start with them);
+# - a run of two or more ASCII letters followed by "." is an abbreviation (the abbreviation
+#   alternative, tried first as in the full pattern) or else what the "words" alternative
+#   matches (an initialism needs a "." after its first letter).
 _PIECE_RE = re.compile(
-    rf"\s*+(?:[A-Za-z]++(?![\w.'’‐-])|[,;:()\"“”?!]|{_TOKEN_RE.pattern})", re.UNICODE
+    r"\s*+(?:[A-Za-z]++(?:(?![\w.'’‐-])|(?=['’](?:s|re|ve|ll|d|m)\b))|[,;:()\"“”?!—–…]|\.(?!\.)"
+    rf"|\b(?:{_ABBREV_ALT})\.(?=\s|$)|[A-Za-z]{{2,}}+(?=\.)|{_TOKEN_RE.pattern})",
+    re.UNICODE,
 )
 
 
-def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
+def _tokens(text: str, start: int, end: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
     """Token starts, ends and words in ``text[start:end]``, which must not end with
-    whitespace (paragraphs are trimmed): the same tokens as :func:`tokenize`."""
+    whitespace (paragraphs are trimmed): the same tokens as :func:`tokenize`.
+
+    Tuples, so that a sentence's slices of them are the tuples its columns keep."""
     pieces = _PIECE_RE.findall(text, start, end)
-    ends = list(accumulate(map(len, pieces), initial=start))
-    del ends[0]
-    words = list(map(str.lstrip, pieces))
-    starts = list(map(sub, ends, map(len, words)))
+    ends = tuple(islice(accumulate(map(len, pieces), initial=start), 1, None))
+    words = tuple(map(str.lstrip, pieces))
+    starts = tuple(map(sub, ends, map(len, words)))
     return starts, ends, words
 _new_tuple = tuple.__new__  # builds a Chunk without NamedTuple's Python-level __new__
