@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import platform
 import time
-from collections.abc import Callable
 
 
 def cpu_model() -> str:
@@ -26,13 +25,11 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
-def alternating_rounds(pipelines: dict, sample: list, tables: dict, rounds: int,
-                       before_each: Callable[[], None] | None = None) -> dict[str, list[float]]:
+def alternating_rounds(pipelines: dict, sample: list, tables: dict, rounds: int) -> dict[str, list[float]]:
     """Seconds per round of each pipeline over ``sample`` (fresh Documents every round, the
     story's actor table from ``tables``), the pipelines' order reversed every other round so
-    that a slow spell of a shared machine falls on both. ``before_each`` runs before every
-    article (to clear a cache, say). Load the models before calling: the rounds time the
-    steady state."""
+    that a slow spell of a shared machine falls on both. Load the models before calling: the
+    rounds time the steady state."""
     from framing import Document
 
     times: dict[str, list[float]] = {k: [] for k in pipelines}
@@ -42,8 +39,6 @@ def alternating_rounds(pipelines: dict, sample: list, tables: dict, rounds: int,
             docs = [Document(d.text, story=d.story) for d in sample]
             t = time.perf_counter()
             for d in docs:
-                if before_each is not None:
-                    before_each()
                 pipelines[name].run(d, actors=tables.get(d.story))
             times[name].append(time.perf_counter() - t)
     return times

@@ -9,9 +9,7 @@ cost of the actor sentiment step alone (the rest of the pipeline is shared).
     python benchmarks/bench_pipeline.py [--rounds 5] [--repeat 4]
 
 It also prints the time ratio of the two pipelines and the cost of the actor_sentiment
-step alone (ms per (sentence, actor) pair) for both models. The no-training scorer keeps a
-per-sentence cache (``_sentence_facts``); it is cleared before each document, as for a
-corpus of distinct articles (the sample repeated would otherwise hit it).
+step alone (ms per (sentence, actor) pair) for both models.
 """
 
 from __future__ import annotations
@@ -31,7 +29,6 @@ from _machine import alternating_rounds, machine  # noqa: E402  (benchmarks/_mac
 
 from framing import Document, Pipeline  # noqa: E402
 from framing.datasets import load_sample, load_sample_actors  # noqa: E402
-from framing.extract.actors.target import _sentence_facts  # noqa: E402
 
 
 def main() -> None:
@@ -45,10 +42,7 @@ def main() -> None:
                  "no training (before)": Pipeline.default().replace("actor_sentiment", None)}
     pipelines["trained (default)"].run(Document(sample[0].text))  # load the model once
     words = sum(Document(d.text).word_count for d in sample[:len(sample) // args.repeat]) * args.repeat
-    # the no-training scorer's sentence cache is cleared before every article, as for new
-    # text: no credit for a sentence the repeated sample has already shown it
-    times = alternating_rounds(pipelines, sample, tables, args.rounds,
-                               before_each=_sentence_facts.cache_clear)
+    times = alternating_rounds(pipelines, sample, tables, args.rounds)
     order = list(pipelines)
     print(f"machine: {machine()}; load average (1, 5, 15 min) at the end: "
           + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
@@ -70,7 +64,6 @@ def main() -> None:
     step: dict[str, list[float]] = {"trained": [], "no training": []}
     for r in range(args.rounds):
         for name in (["trained", "no training"] if r % 2 == 0 else ["no training", "trained"]):
-            _sentence_facts.cache_clear()  # no credit for sentences seen in an earlier round
             t = time.perf_counter()
             for d in docs:
                 sentence_sentiment(d, model=model if name == "trained" else None)

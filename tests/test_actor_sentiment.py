@@ -333,19 +333,25 @@ def test_parsed_rows_are_checked_like_text_rows():
         clf.predict_proba([(object(), 0, 1)])
 
 
-def test_the_no_training_step_reads_the_sentence_facts_from_its_columns():
-    """The no-training step computes the target score's sentence facts from the parsed
-    sentence's columns: the same as ``target._sentence_facts`` of its tokens (negators,
-    clause breaks, words with and without a prior)."""
-    from framing.extract.actors.target import _sentence_facts, column_facts
+def test_the_sentence_facts_of_the_no_training_step():
+    """The no-training step's sentence facts (``target.column_facts`` of the parsed
+    sentence's columns): evaluative words with their prior and whether a negator is among
+    the words before them, and the clause breaks; a sentence without evaluative words has
+    none."""
+    from framing.extract.actors.target import column_facts
 
-    def _column_facts(s):
+    def facts(s):
         words = s.columns()[2]
         return column_facts(words, s.columns()[3], [w.lower() for w in words])
 
     text = ("Critics never praised Smith, who did not fail the voters; nobody hardly blamed "
             "Jones without cause. Smith won wide acclaim, but Jones was fired. The talks resume.")
-    sentences = framing.analyze(text).sentences
-    assert len(sentences) == 3 and any(p[2] for p in _column_facts(sentences[0])[0])
-    for s in sentences:
-        assert _column_facts(s) == _sentence_facts.__wrapped__(s.tokens)
+    first, second, third = framing.analyze(text).sentences
+    priors, breaks = facts(first)
+    # "never praised", "not fail", "nobody hardly blamed" are negated; "Critics" is not
+    assert [(k, negated) for k, _, negated in priors] == [(0, False), (2, True), (8, True), (14, True)]
+    assert priors[1][1] > 0 > priors[2][1] and breaks == (4, 5, 11)  # praised +, fail -; ",", "who", ";"
+    priors, breaks = facts(second)  # "won" +, "fired" -, nothing negated
+    assert [(k, p > 0, negated) for k, p, negated in priors] == [(1, True, False), (8, False, False)]
+    assert breaks == (4, 5)
+    assert facts(third) == ((), ())

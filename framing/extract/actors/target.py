@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress, count
 from typing import Any, Sequence
 
@@ -78,34 +77,10 @@ _AUX_AFTER = frozenset({"has", "have", "had", "is", "was", "were", "are", "will"
                         "did", "does", "also", "been", "be"})
 
 
-def _verb_after(tokens: Sequence[Token], tj: int) -> tuple[int, str] | None:
-    """The first verb within four tokens after the target, skipping adverbs and auxiliaries."""
-    for k in range(tj + 1, min(len(tokens), tj + 5)):
-        tok = tokens[k]
-        if tok.tag.startswith("VB"):
-            lemma = verb_lemma(tok.text, _EVAL_VERBS)
-            if tok.lower in _AUX_AFTER:
-                continue
-            return k, lemma or ""
-        if tok.tag not in {"RB", "MD", "NNP", "NNPS", ","} and tok.text not in {"'s", "’s"}:
-            return None
-    return None
-
-
-def _verb_before(tokens: Sequence[Token], ti: int) -> tuple[int, str] | None:
-    """The verb the target is the object of ("praised X", "accused X of")."""
-    for k in range(ti - 1, max(-1, ti - 4), -1):
-        tok = tokens[k]
-        if tok.tag.startswith("VB"):
-            return k, verb_lemma(tok.text, _EVAL_VERBS) or ""
-        if tok.tag not in {"DT", "JJ", "NNP", "PRP$", "POS", "RB"}:
-            return None
-    return None
-
-
 def _column_verb_after(words: Sequence[str], tags: Sequence[str], lowers: Sequence[str],
                        tj: int) -> tuple[int, str] | None:
-    """:func:`_verb_after` on a sentence's columns (``lowers``: its words in lower case)."""
+    """The first verb within four tokens after the target at ``tj`` of a sentence given as
+    its columns (``lowers``: its words in lower case), skipping adverbs and auxiliaries."""
     for k in range(tj + 1, min(len(words), tj + 5)):
         tag = tags[k]
         if tag.startswith("VB"):
@@ -118,7 +93,8 @@ def _column_verb_after(words: Sequence[str], tags: Sequence[str], lowers: Sequen
 
 
 def _column_verb_before(words: Sequence[str], tags: Sequence[str], ti: int) -> tuple[int, str] | None:
-    """:func:`_verb_before` on a sentence's columns."""
+    """The verb the target at ``ti`` is the object of ("praised X", "accused X of"), in a
+    sentence given as its columns."""
     for k in range(ti - 1, max(-1, ti - 4), -1):
         tag = tags[k]
         if tag.startswith("VB"):
@@ -128,38 +104,14 @@ def _column_verb_before(words: Sequence[str], tags: Sequence[str], ti: int) -> t
     return None
 
 
-@lru_cache(maxsize=512)
-def _sentence_facts(tokens: tuple[Token, ...]) -> tuple[tuple[tuple[int, float, bool], ...], tuple[int, ...]]:
-    """What :func:`target_context` needs of a sentence whatever the target, computed once
-    per sentence however many targets it holds: (index, prior polarity, negated) of the
-    evaluative tokens, and the indices of the clause breaks. Praise and criticism verbs
-    count at least 0.5; a token is negated when a negator is among the
-    :data:`NEGATION_WINDOW` tokens before it. :func:`column_facts` computes the same from
-    a sentence's columns (tests/test_target.py checks that they agree)."""
-    out = []
-    lowers = [tok.text.lower() for tok in tokens]
-    known = _TOKEN_PRIORS.get
-    for k, tok in enumerate(tokens):
-        key = (tok.text, tok.tag)
-        pol = known(key)
-        if pol is None:
-            pol = _token_prior(tok.text, tok.tag)
-            if len(_TOKEN_PRIORS) < _TOKEN_PRIORS_SIZE:
-                _TOKEN_PRIORS[key] = pol
-        if pol != 0.0:
-            negated = any(lowers[m] in NEGATORS for m in range(max(0, k - NEGATION_WINDOW), k))
-            out.append((k, pol, negated))
-    breaks = tuple(k for k, low in enumerate(lowers) if low in CLAUSE_BREAKS)
-    return tuple(out), breaks
-
-
 def column_facts(words: Sequence[str], tags: Sequence[str],
                  lowers: Sequence[str]) -> tuple[tuple[tuple[int, float, bool], ...], tuple[int, ...]]:
-    """:func:`_sentence_facts` of a sentence given as its columns
-    (:meth:`framing.text.Sentence.columns`; ``lowers``: the words in lower case): the
-    (index, prior polarity, negated) of the evaluative tokens and the indices of the clause
-    breaks, without reading a Token. Compute it once per sentence and pass it to
-    :func:`column_context` for each target in the sentence.
+    """What :func:`column_context` needs of a sentence whatever the target, given as its
+    columns (:meth:`framing.text.Sentence.columns`; ``lowers``: the words in lower case):
+    the (index, prior polarity, negated) of the evaluative tokens and the indices of the
+    clause breaks. Praise and criticism verbs count at least 0.5; a token is negated when a
+    negator is among the :data:`NEGATION_WINDOW` tokens before it. Compute it once per
+    sentence and pass it to :func:`column_context` for each target in the sentence.
 
     Examples
     --------
@@ -245,13 +197,10 @@ def target_context(tokens: Sequence[Token], ti: int, tj: int) -> TargetContext:
     >>> target_context(toks, 0, 0).subject_verb  # Smith is the praiser, not praised
     'praise'
     """
-    return TargetContext(*_target_context(tokens, ti, tj, _sentence_facts(tuple(tokens))))
-
-
-def _target_context(tokens: Sequence[Token], ti: int, tj: int, facts) -> tuple:
-    """The fields of :class:`TargetContext`, in order; ``facts`` are the sentence's
-    :func:`_sentence_facts`."""
-    return _weigh(facts, len(tokens), ti, tj, _verb_after(tokens, tj), _verb_before(tokens, ti))
+    words = [tok.text for tok in tokens]
+    tags = [tok.tag for tok in tokens]
+    lowers = [w.lower() for w in words]
+    return TargetContext(*column_context(words, tags, lowers, ti, tj, column_facts(words, tags, lowers)))
 
 
 def column_context(words: Sequence[str], tags: Sequence[str], lowers: Sequence[str], ti: int, tj: int,
@@ -267,8 +216,10 @@ def column_context(words: Sequence[str], tags: Sequence[str], lowers: Sequence[s
     >>> _, _, words, tags = sent.columns()
     >>> lowers = [w.lower() for w in words]
     >>> facts = column_facts(words, tags, lowers)
-    >>> column_context(words, tags, lowers, 2, 2, facts) == tuple(vars(target_context(sent.tokens, 2, 2)).values())
-    True
+    >>> weighted, negated, score, subject_verb, object_verb, reports, clause = column_context(
+    ...     words, tags, lowers, 2, 2, facts)  # Jones
+    >>> round(score, 2) > 0.2, object_verb
+    (True, 'praise')
     """
     return _weigh(facts, len(words), ti, tj, _column_verb_after(words, tags, lowers, tj),
                   _column_verb_before(words, tags, ti))
