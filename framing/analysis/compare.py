@@ -34,6 +34,7 @@ from framing.analysis.statistics import (
     MIN_SAMPLE,
     RESAMPLE_BLOCK,
     _boot_sums,
+    _sign_patterns,
     _interval,
     _mean_t_interval,
     _p_floor_paired,
@@ -541,27 +542,9 @@ def _methods(lo: np.ndarray, n: np.ndarray, min_sample: int) -> np.ndarray:
     return how
 
 
-def _table(parts: list, columns: list[str]) -> pd.DataFrame:
-    """The parts of a result table (DataFrames, or dicts of equal-length columns where a
-    scalar is repeated), in order, with exactly ``columns``."""
-    frames = [p for p in parts if isinstance(p, pd.DataFrame) and len(p)]
-    dicts = [p for p in parts if isinstance(p, dict)]
-    if dicts:
-        sizes = [len(p["metric"]) for p in dicts]
-        cols = {}
-        for c in columns:
-            if all(np.ndim(p[c]) == 0 for p in dicts):
-                cols[c] = np.repeat(np.array([p[c] for p in dicts], dtype=object), sizes)
-            else:
-                cols[c] = np.concatenate([np.asarray(p[c]) for p in dicts])
-        frames.append(pd.DataFrame(cols))
-        for c in ("difference", "ci_low", "ci_high", "p_value", "p_floor", "adjusted_p"):
-            if c in frames[-1]:
-                frames[-1][c] = frames[-1][c].astype(float)
-        if "n_stories" in frames[-1]:
-            frames[-1]["n_stories"] = frames[-1]["n_stories"].infer_objects()
-        if "can_reach_05" in frames[-1]:
-            frames[-1]["can_reach_05"] = frames[-1]["can_reach_05"].astype(bool)
+def _table(parts: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    """The parts of a result table, in order, with exactly ``columns``."""
+    frames = [p for p in parts if len(p)]
     if not frames:
         return pd.DataFrame(columns=columns)
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
@@ -632,11 +615,7 @@ def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: floa
             lo[small], hi[small] = _mean_t_interval(d[:, small], confidence)
         live = np.flatnonzero(kcol > 0)
         if len(live):
-            exact = 2 ** k <= n_perm
-            if exact:  # few stories: every sign pattern, an exact test
-                signs = 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1)
-            else:
-                signs = _SIGNS[rng.integers(0, 2, size=(n_perm, k), dtype=np.int8)]
+            signs, exact = _sign_patterns(rng, k, n_perm)  # few stories: every pattern, exact
             perm = (signs @ d0[:, live]) / kcol[live]
             p[live] = _p_value(perm, obs[live], exact)
     lo, hi = _clip(lo, hi, bounds)
@@ -644,10 +623,6 @@ def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: floa
     return {"difference": obs, "ci_low": lo, "ci_high": hi, "p_value": p,
             "n_stories": kcol, "ci_method": _methods(lo, kcol, min_sample),
             "p_floor": floor}
-
-
-#: A sign per drawn bit: ``_SIGNS[bits]`` is ``1 - 2 * bits`` in one pass.
-_SIGNS = np.array([1.0, -1.0])
 
 
 def _patterns(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -720,8 +695,8 @@ def _labels(labels: Sequence[Any], codes: np.ndarray) -> Any:
     """``labels[codes]`` as pandas stores a column of those Python values (a ``str`` column
     for strings), taken from the few distinct labels rather than converted row by row."""
     labels = list(labels)
-    small = np.asarray(codes).astype(np.int32) if len(labels) < 2 ** 31 else codes  # a
-    return pd.Series(np.array(labels, dtype=object)).array.take(small)  # quicker take
+    # 32-bit codes: the few labels fit, and the take over millions of rows is quicker
+    return pd.Series(np.array(labels, dtype=object)).array.take(np.asarray(codes).astype(np.int32))
 
 
 def _codes(values: np.ndarray) -> Any:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from framing.analysis.statistics import _boot_sums, _interval, _p_value, _pairs_in_stories
+from framing.analysis.statistics import _boot_sums, _interval, _p_value, _pairs_in_stories, _sign_patterns
 from framing.analysis.tables import STATUS_OK, Analysis
 
 __all__ = ["role_shares", "role_differences", "MAIN_ROLES"]
@@ -193,10 +193,6 @@ def _paired(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: float):
         lo = hi = np.full(d.shape[1], np.nan)
     else:
         lo, hi = _interval(_boot_sums(rng, [d], n_boot)[0] / k, confidence)
-    exact = 2 ** k <= n_perm
-    if exact:
-        signs = 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1)
-    else:
-        signs = np.array([1.0, -1.0])[rng.integers(0, 2, size=(n_perm, k), dtype=np.int8)]
+    signs, exact = _sign_patterns(rng, k, n_perm)
     perm = (signs @ d) / k
     return obs, lo, hi, _p_value(perm, obs, exact)
