@@ -30,8 +30,6 @@ __all__ = ["Document"]
 _METADATA = ("id", "outlet", "story", "title", "date", "url")
 
 
-
-
 @dataclass(eq=False)
 class Document:
     """One article and the evidence extracted from it.

@@ -42,7 +42,7 @@ Examples
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
 from itertools import compress

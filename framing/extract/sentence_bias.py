@@ -36,7 +36,6 @@ class _Sorted:
         self.items = sorted(items, key=lambda it: (key(it).start, key(it).end))
         self.starts = [key(it).start for it in self.items]
         self.ends = [key(it).end for it in self.items]
-        self.key = key
 
     def inside(self, a: int, b: int) -> list:
         i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)

@@ -583,7 +583,8 @@ class ActorSentimentClassifier(SpanLinearClassifier):
         :meth:`_featurize`'s rows times ``coef_`` gives (``tests/test_actor_sentiment.py``
         checks it), computed here in plain Python over a document's few rows. A row's
         string features are its sentence's (the same for every target in it, summed once)
-        and its own, two disjoint sets."""
+        and its own, two disjoint sets. Rows the "unlike X" rule holds for then get its scores
+        (:func:`_unlike_rule`)."""
         if not hasattr(self, "estimator_"):
             check_is_fitted(self, "estimator_")  # raises NotFittedError
         if len(self.classes_) != 3:
@@ -624,7 +625,8 @@ class ActorSentimentClassifier(SpanLinearClassifier):
         return super().fit(X, y)
 
     def decision_function(self, X: Any) -> np.ndarray:
-        """The logistic regression's scores, one column per class."""
+        """The logistic regression's scores, one column per class, with the "unlike X" rule
+        applied to the rows it holds for (:func:`_unlike_rule`)."""
         return self._linear_scores(X)
 
     def predict_proba(self, X: Any) -> np.ndarray:

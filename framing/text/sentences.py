@@ -158,4 +158,4 @@ _OPENERS = OPENING_QUOTES | STRAIGHT_QUOTES | {"(", "["}
 
 def _starts_sentence(word: str) -> bool:
     c = word[0]
-    return c.isupper() or c.isdigit() or c in OPENING_QUOTES or c in STRAIGHT_QUOTES or c in "(['‘“"
+    return c.isupper() or c.isdigit() or c in _OPENERS

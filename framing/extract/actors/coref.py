@@ -293,8 +293,7 @@ def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> li
     # in text order: pass 1 resolves the pronouns outside quotations, pass 2 those inside)
     anchors: list[list[Mention]] = [persons, [], []]
     anchor_starts: list[list[int]] = [_starts(persons), [], []]
-
-    person_starts = _starts(persons)
+    person_starts = anchor_starts[0]  # never appended to: pass 1 and 2 add to [1] and [2]
 
     def cataphor(a: int, g: str, si: int) -> Mention | None:
         """The subject right after an opening phrase that holds the pronoun: "For his

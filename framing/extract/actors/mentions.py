@@ -24,7 +24,6 @@ from framing.extract.actors.gazetteer import (
     PLACE_PREPOSITIONS,
     ROLE_WORDS,
     STATE_NOUNS,
-    TITLE_GENDER,
     TITLE_ROLES,
     TITLES,
     _ACRONYM,

@@ -43,12 +43,8 @@ def _has_quote_char(positions: list[int], start: int, end: int) -> bool:
 _WORD_RE = re.compile(r"\w+")
 
 
-def _n_words(text: str, s: int, e: int) -> int:
-    return len(_WORD_RE.findall(text, s, e)) if e > s else 0
-
-
 def _n_words_upto(text: str, s: int, e: int, cap: int) -> int:
-    """``min(_n_words(text, s, e), cap)``: the words of a range counted only up to ``cap``,
+    """The number of words (``\\w+`` runs) in ``text[s:e]``, counted only up to ``cap``,
     so that a long range (a quotation, the text up to a quotation paragraphs away) costs no
     more than a short one."""
     n = 0
