@@ -23,15 +23,14 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import f1_score
 
-import framing
 import framing.models._actor_sentiment as M
-from framing.datasets import load_basil, load_newsmtsc
+from framing.datasets import load_newsmtsc
 from framing.extract.actors import label_of, target_score
 from framing.models import ActorSentimentClassifier
 from framing.pipeline import Pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evaluation"))
-from actors import basil_actor_table, basil_canonical  # noqa: E402
+from actors import basil_documents  # noqa: E402
 
 
 def basil_rows() -> list[dict]:
@@ -51,30 +50,24 @@ def basil_rows() -> list[dict]:
     base = Pipeline.default()
     pipeline = base.without(*[n for n in ("roles", "frames", "sentence_bias", "persuasion") if n in base])
     pipeline = pipeline.replace("actor_sentiment", Keep())
-    df = load_basil()
     out = []
-    for _, rows in df[df.split == "train"].groupby("event"):
-        table = basil_actor_table([sp["target"] for r in rows.itertuples() for sp in r.spans if sp["target"]])
-        canon = basil_canonical(table)
-        for r in rows.itertuples():
-            Keep.last = []
-            doc = framing.analyze(r.text, actors=table, pipeline=pipeline)
-            for sp in r.spans:
-                if not sp["target"]:
-                    continue
-                target = canon.get(sp["target"].lower(), sp["target"])
-                s0, s1 = r.sentences[sp["sentence_index"]]
-                hits = [i for i, a in enumerate(doc.actor_sentiment)
-                        if a.actor == target and a.sentence.start < s1 and a.sentence.end > s0]
-                if not hits:
-                    continue
-                i = next((i for i in hits if doc.actor_sentiment[i].sentence.start <= sp["start"]
-                          < doc.actor_sentiment[i].sentence.end), hits[0])
-                sent = doc.actor_sentiment[i].sentence
-                evidence = Keep.last[i][0]
-                mentions = [(evidence, m.span.start - sent.start, m.span.end - sent.start, m.via)
-                            for m in doc.mentions if m.actor == target and sent.start <= m.span.start < sent.end]
-                out.append({"gold": sp["polarity"], "mentions": mentions})
+    for r, doc, canon in basil_documents("dev", pipeline):  # events 0-79
+        for sp in r.spans:
+            if not sp["target"]:
+                continue
+            target = canon.get(sp["target"].lower(), sp["target"])
+            s0, s1 = r.sentences[sp["sentence_index"]]
+            hits = [i for i, a in enumerate(doc.actor_sentiment)
+                    if a.actor == target and a.sentence.start < s1 and a.sentence.end > s0]
+            if not hits:  # (then Keep.last may hold an earlier article's rows: not read)
+                continue
+            i = next((i for i in hits if doc.actor_sentiment[i].sentence.start <= sp["start"]
+                      < doc.actor_sentiment[i].sentence.end), hits[0])
+            sent = doc.actor_sentiment[i].sentence
+            evidence = Keep.last[i][0]
+            mentions = [(evidence, m.span.start - sent.start, m.span.end - sent.start, m.via)
+                        for m in doc.mentions if m.actor == target and sent.start <= m.span.start < sent.end]
+            out.append({"gold": sp["polarity"], "mentions": mentions})
     return out
 
 
