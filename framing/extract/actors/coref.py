@@ -30,7 +30,7 @@ from itertools import compress
 
 from framing.document import Document
 from framing.records import Mention, Span
-from framing.extract.actors.mentions import _SPAN, _Columns, _doc_columns
+from framing.extract.actors.mentions import _POSSESSIVE, _SPAN, _Columns, _doc_columns, _overlapping
 from framing.extract.actors.gazetteer import (
     NOT_ACTORS,
     ORG_WORDS,
@@ -316,6 +316,7 @@ def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> li
     # attribution sources, for "..., he said" after another reported speech
     all_ms = sorted(mentions, key=_SPAN)
     all_starts = _starts(all_ms)
+    all_ends = [m.span.end for m in all_ms]
     sources = sorted((att.source.start, att.source.end) for att in doc.attributions if att.source is not None)
     source_starts = [x for x, _ in sources]
     source_set = set(sources)
@@ -324,11 +325,9 @@ def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> li
     def speaker_of(x: int, y: int) -> str | None:
         if x in linked_at:
             return linked_at[x]
-        j = bisect_right(all_starts, y - 1) - 1
-        while j >= 0 and all_ms[j].span.end > x:
-            if all_ms[j].type == "person" and text[all_ms[j].span.end:all_ms[j].span.end + 2] not in {"'s", "\u2019s"}:
+        for j in _overlapping(all_starts, all_ends, x, y):  # the last person in the source, not a possessor
+            if all_ms[j].type == "person" and text[all_ends[j]:all_ends[j] + 2] not in _POSSESSIVE:
                 return all_ms[j].actor
-            j -= 1
         return None
 
     def last_speaker(a: int, b: int, g: str, si: int) -> str | None:
@@ -451,7 +450,8 @@ def _region_speakers(doc: Document, regions: list[tuple[int, int]], mentions: li
     content lies in the region, else the speaker of the region just before when it ends in
     the same or the previous sentence (a quotation that goes on)."""
     reg_starts = [a for a, _ in regions]
-    starts = [m.span.start for m in mentions]
+    starts = _starts(mentions)
+    ends = [m.span.end for m in mentions]
     out: dict[int, str] = {}
     for att in doc.attributions:
         if att.source is None:
@@ -459,11 +459,9 @@ def _region_speakers(doc: Document, regions: list[tuple[int, int]], mentions: li
         k = bisect_right(reg_starts, att.content.start) - 1
         if k < 0 or regions[k][1] <= att.content.start or k in out:
             continue
-        j = bisect_right(starts, att.source.end - 1) - 1
-        while j >= 0 and mentions[j].span.end > att.source.start:
-            if doc.text[mentions[j].span.end:mentions[j].span.end + 2] not in {"'s", "\u2019s"}:
-                out[k] = mentions[j].actor  # the first mention in the source ("Stone's
-            j -= 1                          # attorney" is not Stone)
+        for j in _overlapping(starts, ends, att.source.start, att.source.end):
+            if doc.text[ends[j]:ends[j] + 2] not in _POSSESSIVE:  # "Stone's attorney" is not Stone
+                out[k] = mentions[j].actor  # the walk goes back: the first mention in the source wins
     sent_starts = [s.start for s in doc.sentences]
     for k in range(1, len(regions)):
         if k not in out and k - 1 in out:
