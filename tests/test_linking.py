@@ -370,3 +370,18 @@ def test_token_columns_find_what_the_word_regex_finds():
     expected = [m.span() for m in pattern.finditer(doc.text)
                 if m.span() in tokens and tokens[m.span()] in {"PRP", "PRP$"}]
     assert found == expected
+
+
+def test_overlapping_walks_back_over_the_mentions_in_a_source():
+    # mentions._overlapping: the one search for the mentions inside an attribution's source
+    # (link_attributions, coref's speakers, roles.role_evidence's names_entity)
+    from framing.extract.actors.mentions import _overlapping
+
+    spans = [(0, 5), (3, 20), (8, 10)]  # (8, 10) is nested in (3, 20)
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+    assert list(_overlapping(starts, ends, 9, 12)) == [2, 1]  # last first; (0, 5) ends by 9
+    assert list(_overlapping(starts, ends, 12, 13)) == []  # the walk stops at (8, 10)
+    assert list(_overlapping(starts, ends, 12, 13, skip=1)) == [1]  # steps over it to (3, 20)
+    assert list(_overlapping(starts, ends, 25, 30, skip=1)) == []
+    assert list(_overlapping(starts, ends, 0, 2)) == [0]
+    assert list(_overlapping([], [], 0, 2)) == []

@@ -30,6 +30,7 @@ import numpy as np
 
 from framing.document import Document
 from framing.extract.actors import verb_lemma, word_prior
+from framing.extract.actors.mentions import _overlapping
 from framing.extract.actors.prior import REPORTING_VERBS
 from framing.extract.actors.target import column_context, column_facts
 from framing.records import ActorRole, Span
@@ -480,12 +481,15 @@ def role_evidence(doc: Document, mentions: Sequence[Span], *, actor: str | None 
     ev = RoleEvidence(mentions=ms, sentences=sentences, sentiment=sentiment, evaluations=evaluations,
                       actions=actions, verbs=verbs)
     m_starts = [m.start for m in ms]
+    m_ends = [m.end for m in ms]
 
     def names_entity(src: Span | None) -> bool:  # the source overlaps one of the mentions
         if src is None:
             return False
-        k = bisect_left(m_starts, src.end) - 1
-        return any(0 <= j and ms[j].end > src.start for j in (k, k - 1))
+        # skip=1: the last two mentions starting before the source ends (the spans may nest)
+        for _ in _overlapping(m_starts, m_ends, src.start, src.end, skip=1):
+            return True
+        return False
 
     attributions = doc.attributions
     for i in index.speech_candidates(actor, ms):

@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from itertools import compress
+from typing import TypeVar
 
 from framing.document import Document
 from framing.records import Mention, Span
-from framing.extract.actors.mentions import _SPAN, _Columns, _doc_columns
+from framing.extract.actors.mentions import _POSSESSIVE, _SPAN, _Columns, _doc_columns, _overlapping
 from framing.extract.actors.gazetteer import (
     NOT_ACTORS,
     ORG_WORDS,
@@ -45,8 +47,16 @@ _new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __
 #: Pronoun -> gender ("m" / "f").
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
-# every case form of the pronouns
-_PERSON_FORMS = {f: g for p, g in PERSON_PRONOUNS.items() for f in (p, p.capitalize(), p.upper())}
+_V = TypeVar("_V")
+
+
+def _case_forms(words: Mapping[str, _V]) -> dict[str, _V]:
+    """``words`` with every key also capitalised and in upper case: the case forms of a
+    pronoun ("he", "He", "HE") with its value."""
+    return {f: v for w, v in words.items() for f in (w, w.capitalize(), w.upper())}
+
+
+_PERSON_FORMS = _case_forms(PERSON_PRONOUNS)
 _PERSON_SET = frozenset(_PERSON_FORMS)
 _WORD_CHAR = re.compile(r"\w")
 _PRP = frozenset({"PRP", "PRP$"})
@@ -316,6 +326,7 @@ def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> li
     # attribution sources, for "..., he said" after another reported speech
     all_ms = sorted(mentions, key=_SPAN)
     all_starts = _starts(all_ms)
+    all_ends = [m.span.end for m in all_ms]
     sources = sorted((att.source.start, att.source.end) for att in doc.attributions if att.source is not None)
     source_starts = [x for x, _ in sources]
     source_set = set(sources)
@@ -324,11 +335,9 @@ def _pronoun_links(doc: Document, mentions: list[Mention], cols: _Columns) -> li
     def speaker_of(x: int, y: int) -> str | None:
         if x in linked_at:
             return linked_at[x]
-        j = bisect_right(all_starts, y - 1) - 1
-        while j >= 0 and all_ms[j].span.end > x:
-            if all_ms[j].type == "person" and text[all_ms[j].span.end:all_ms[j].span.end + 2] not in {"'s", "\u2019s"}:
+        for j in _overlapping(all_starts, all_ends, x, y):  # the last person in the source, not a possessor
+            if all_ms[j].type == "person" and text[all_ends[j]:all_ends[j] + 2] not in _POSSESSIVE:
                 return all_ms[j].actor
-            j -= 1
         return None
 
     def last_speaker(a: int, b: int, g: str, si: int) -> str | None:
@@ -432,14 +441,20 @@ def _same_sentence_choice(cands: list[Mention], columns, a: int, word: str, gend
             q += 1
         if q < n and tags[q] in _FINITE and starts[q] < a:
             p = bisect_right(starts, a) - 1
-            if word in _OBJECT_FORMS and p - q <= 4 and all(
-                    t.startswith("VB") or t in {"RB", "RP"} for t in tags[q:p]):
+            if word in _OBJECT_FORMS and _binds(tags[q:p]):
                 continue  # binding: "Clinton called him" is not Clinton
             subject = c
     if subject is not None:
         return subject
     named = [c for c in cands if c.via != "pronoun"]
     return named[0] if named else cands[0]
+
+
+def _binds(tags: list[str]) -> bool:
+    """Binding: an object pronoun that follows a subject across at most four verbs, adverbs
+    and particles (``tags``, the tags of the tokens between them) is not that subject
+    ("Clinton called him", "Democrats accusing them")."""
+    return len(tags) <= 4 and all(t.startswith("VB") or t in {"RB", "RP"} for t in tags)
 
 
 def _starts(ms: list[Mention]) -> list[int]:
@@ -451,7 +466,8 @@ def _region_speakers(doc: Document, regions: list[tuple[int, int]], mentions: li
     content lies in the region, else the speaker of the region just before when it ends in
     the same or the previous sentence (a quotation that goes on)."""
     reg_starts = [a for a, _ in regions]
-    starts = [m.span.start for m in mentions]
+    starts = _starts(mentions)
+    ends = [m.span.end for m in mentions]
     out: dict[int, str] = {}
     for att in doc.attributions:
         if att.source is None:
@@ -459,11 +475,9 @@ def _region_speakers(doc: Document, regions: list[tuple[int, int]], mentions: li
         k = bisect_right(reg_starts, att.content.start) - 1
         if k < 0 or regions[k][1] <= att.content.start or k in out:
             continue
-        j = bisect_right(starts, att.source.end - 1) - 1
-        while j >= 0 and mentions[j].span.end > att.source.start:
-            if doc.text[mentions[j].span.end:mentions[j].span.end + 2] not in {"'s", "\u2019s"}:
-                out[k] = mentions[j].actor  # the first mention in the source ("Stone's
-            j -= 1                          # attorney" is not Stone)
+        for j in _overlapping(starts, ends, att.source.start, att.source.end):
+            if doc.text[ends[j]:ends[j] + 2] not in _POSSESSIVE:  # "Stone's attorney" is not Stone
+                out[k] = mentions[j].actor  # the walk goes back: the first mention in the source wins
     sent_starts = [s.start for s in doc.sentences]
     for k in range(1, len(regions)):
         if k not in out and k - 1 in out:
@@ -475,7 +489,7 @@ def _region_speakers(doc: Document, regions: list[tuple[int, int]], mentions: li
 
 #: Third-person plural pronouns, linked to groups only (:func:`plural_links`).
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
-_PLURAL_FORMS = {f for p in PLURAL_PRONOUNS for f in (p, p.capitalize(), p.upper())}
+_PLURAL_FORMS = frozenset(_case_forms(dict.fromkeys(PLURAL_PRONOUNS)))
 PLURAL_TYPES = frozenset({"group"})
 
 
@@ -529,8 +543,7 @@ def _plural_links(doc: Document, mentions: list[Mention], cols: _Columns) -> lis
         if tags and between[0][0].lower() in {"and", "or"} or text[max(0, m.span.start - 12):m.span.start] \
                 .rstrip().lower().endswith((" and", " or", "well as", " nor")):
             continue  # "Republicans and Democrats ... they": both, not one
-        if pword.lower() == "them" and len(tags) <= 4 and all(
-                t.startswith("VB") or t in {"RB", "RP"} for t in tags):
+        if pword.lower() == "them" and _binds(tags):
             continue  # binding: "Democrats accusing them" is not the Democrats
         out.append(Mention(_new_tuple(Span, (pa, pb)), pword, m.actor, m.type, "pronoun"))
     return out
@@ -559,7 +572,7 @@ def _tokens_between(sents, si: int, a: int, b: int, limit: int) -> tuple[list[st
 #: First-person pronouns in a quotation -> the speaker: singular for a person, plural for a group.
 FIRST_PERSON = {"i": "person", "me": "person", "my": "person", "myself": "person",
                 "we": "group", "us": "group", "our": "group", "ourselves": "group"}
-_FIRST_PERSON_FORMS = {f: k for p, k in FIRST_PERSON.items() for f in (p, p.capitalize(), p.upper())}
+_FIRST_PERSON_FORMS = _case_forms(FIRST_PERSON)
 
 
 def quote_pronoun_links(doc: Document, mentions: list[Mention]) -> list[Mention]:

@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from framing.document import Document
 from framing.records import Attribution
-from framing.extract.actors.mentions import _SPAN
+from framing.extract.actors.mentions import _SPAN, _overlapping
 from framing.extract.actors.gazetteer import PRONOUNS
 
 
@@ -16,6 +16,7 @@ def link_attributions(doc: Document) -> list:
     out = []
     mentions = sorted(doc.mentions, key=_SPAN)
     starts = [m.span.start for m in mentions]
+    ends = [m.span.end for m in mentions]
     # the nearest mention at or before each position of a person, of any other type, of any
     # type (the mention itself): O(M)
     last_person, last_other = [], []
@@ -31,11 +32,9 @@ def link_attributions(doc: Document) -> list:
     for att in doc.attributions:
         actor = None
         if att.source is not None:
-            k = bisect_right(starts, att.source.end - 1) - 1
             inside = None
-            while k >= 0 and mentions[k].span.end > att.source.start:
-                inside = mentions[k]  # the first mention overlapping the source
-                k -= 1
+            for k in _overlapping(starts, ends, att.source.start, att.source.end):
+                inside = mentions[k]  # the first mention overlapping the source (the walk goes back)
             if inside is not None:
                 actor = inside.actor
             else:
