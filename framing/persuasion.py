@@ -48,10 +48,9 @@ from functools import lru_cache
 from itertools import compress
 from typing import Any, Iterable, cast
 
-from framing.records import Persuasion, Span, voice_of
+from framing.records import Persuasion, Span, _new_tuple, voice_of
 from framing.document import Document
 
-_new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __new__ (a third of its time)
 
 __all__ = [
     "TECHNIQUES",

@@ -54,6 +54,11 @@ class Span(NamedTuple):
         return [self.start, self.end]
 
 
+# Builds a Span, or any other NamedTuple, without NamedTuple's Python-level __new__ (a third
+# of its time): ``_new_tuple(Span, (start, end))``.
+_new_tuple = tuple.__new__
+
+
 def _span_or_none(span: Span | None) -> list[int] | None:
     return None if span is None else [span.start, span.end]
 

@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from itertools import compress
 
 from framing.document import Document
-from framing.records import Mention, Span
+from framing.records import Mention, Span, _new_tuple
 from framing.extract.actors.mentions import _SPAN, _Columns, _doc_columns
 from framing.extract.actors.gazetteer import (
     NOT_ACTORS,
@@ -40,7 +40,6 @@ from framing.extract.actors.gazetteer import (
     _TITLE_STEMS,
 )
 
-_new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __new__ (a third of its time)
 
 #: Pronoun -> gender ("m" / "f").
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",

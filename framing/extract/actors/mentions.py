@@ -10,7 +10,7 @@ from itertools import compress, count
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, Sequence
 
-from framing.records import Mention, Span
+from framing.records import Mention, Span, _new_tuple
 from framing.document import Document
 from framing.text import Token
 from framing.extract.actors.gazetteer import (
@@ -31,8 +31,6 @@ from framing.extract.actors.gazetteer import (
     _gazetteer_first_tokens,
     _gazetteer_map,
 )
-
-_new_tuple = tuple.__new__  # builds a Span or _Pending without NamedTuple's Python-level __new__
 
 
 def _is_user_pattern(alias: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence, cast
 
+from framing.records import _new_tuple
 from framing.text import Sentence
 from framing.extract.evaluative.lexicon import EvaluativeLexicon, WordPolarity, _norm
 
@@ -19,9 +20,6 @@ NEGATION_WINDOW = 3
 """How many tokens to the left of a head a negator may stand ("not a very good")."""
 _SKIPPABLE = frozenset({"a", "an", "the", "that", "so", "as", "be", "been", "is", "was", "are",
                         "were", "being", "longer"})
-
-
-_new_tuple = tuple.__new__  # builds a _Hit without NamedTuple's Python-level __new__
 
 
 class _Hit(NamedTuple):

@@ -7,13 +7,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import cast
 
-from framing.records import Span
+from framing.records import Span, _new_tuple
 from framing.text import Sentence
 from framing.extract.hedging.lexicon import LexiconEntry, cue_lexicon
 from framing.extract.hedging.rules import Rule, RULES
 from framing.extract.hedging.model import _accept, is_classified
-
-_new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __new__ (a third of its time)
 
 
 @lru_cache(maxsize=1)
