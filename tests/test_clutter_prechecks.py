@@ -33,7 +33,8 @@ else:  # pragma: no cover - Python 3.10
 # gets that rule's kind or the kind of a rule tried before it, never a later one or None.
 ORDER = ("ad", "marker", "timestamp", "credit", "copyright", "social", "signup", "share", "caption")
 
-_REPEATS = tuple(getattr(sre, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(sre, n))
+_REPEATS = tuple(getattr(sre, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+                 if hasattr(sre, n))
 _ATOMIC = getattr(sre, "ATOMIC_GROUP", None)  # (?>...), Python 3.11 on
 
 # Characters tried for a class that lists no character of its own (\w, \d, \s, [^...]).
@@ -59,7 +60,8 @@ def _in_class(ch: str, items) -> bool:
 
 def _class_chars(items) -> list[str]:
     """One character per item of a class (each literal, a range's first character, a
-    category's first fit from the pool); for a negated class, the first pool character outside it."""
+    category's first fit from the pool); for a negated class, the first pool character
+    outside it."""
     if items and items[0][0] is sre.NEGATE:
         return [ch for ch in _POOL if not _in_class(ch, items[1:])][:1]
     out = []
