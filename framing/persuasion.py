@@ -46,12 +46,12 @@ from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
 from itertools import compress
-from typing import Any, Iterable, cast
+from typing import Any, Iterable
 
-from framing.records import Persuasion, Span, voice_of
+from framing.records import Persuasion, Span, _new_tuple, voice_of
 from framing.document import Document
+from framing.text.forms import straight_lowers
 
-_new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __new__ (a third of its time)
 
 __all__ = [
     "TECHNIQUES",
@@ -153,16 +153,6 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_LOWER: dict[str, str] = {}  # word form -> its lower case with ’ as ', at most 200,000 forms
-
-
-def _lower(word: str) -> str:
-    low = word.lower().replace("’", "'")
-    if len(_LOWER) < 200_000:
-        _LOWER[word] = low
-    return low
-
-
 def persuasion_rules(doc: Document) -> list[Persuasion]:
     """The no-training default: persuasion spans from the document's evidence and cue list.
 
@@ -243,10 +233,8 @@ def persuasion_rules(doc: Document) -> list[Persuasion]:
                 found.append((c0, c1, "appeal_to_authority", 0.4, (a.source, a.cue), "rules:attribution"))
     # cue phrases and short exclamations, sentence by sentence
     for s in sentences:
-        starts, ends, words, _ = s.columns()
-        cached = list(map(_LOWER.get, words))  # None: a form not seen yet
-        lows: list[str] = ([_lower(w) if low is None else low for w, low in zip(words, cached)]
-                           if None in cached else cast("list[str]", cached))
+        starts, ends = s.columns()[:2]
+        lows = straight_lowers(s)
         hits = list(compress(range(len(lows)), map(cues.__contains__, lows)))
         exclaims = bool(lows) and lows[-1] == "!"
         if not hits and not exclaims:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Literal, NamedTuple, Sequence
+from typing import Any, Iterable, Iterator, Literal, NamedTuple, Sequence
 
 __all__ = [
     "Span",
@@ -52,6 +52,34 @@ class Span(NamedTuple):
     def to_list(self) -> list[int]:
         """The JSON form ``[start, end]``."""
         return [self.start, self.end]
+
+
+# Builds a Span, or any other NamedTuple, without NamedTuple's Python-level __new__ (a third
+# of its time): ``_new_tuple(Span, (start, end))``.
+_new_tuple = tuple.__new__
+
+
+def _overlapping(starts: Sequence[int], ends: Sequence[int], a: int, b: int, skip: int = 0) -> Iterator[int]:
+    """The indices of the spans (mentions) that overlap ``a..b`` (an attribution's source), last first.
+
+    ``starts`` and ``ends`` are the mentions' offsets, sorted by span. The search walks back
+    from the last mention that starts before ``b`` and stops at the first mention that ends
+    by ``a``: the mentions before it are not looked at, not even a longer one around it
+    (nested spans), unless ``skip`` lets the walk step over that many such mentions. The
+    actors step (:func:`~framing.extract.actors.link.link_attributions`, the speakers in
+    :mod:`~framing.extract.actors.coref`) stops at the first; the roles step's test of an
+    entity's spans steps over one (``skip=1``: the last two mentions that start before
+    ``b``).
+    """
+    j = bisect_right(starts, b - 1) - 1
+    while j >= 0:
+        if ends[j] > a:
+            yield j
+        elif skip:
+            skip -= 1
+        else:
+            return
+        j -= 1
 
 
 def _span_or_none(span: Span | None) -> list[int] | None:

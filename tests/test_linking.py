@@ -373,9 +373,9 @@ def test_token_columns_find_what_the_word_regex_finds():
 
 
 def test_overlapping_walks_back_over_the_mentions_in_a_source():
-    # mentions._overlapping: the one search for the mentions inside an attribution's source
+    # records._overlapping: the one search for the mentions inside an attribution's source
     # (link_attributions, coref's speakers, roles.role_evidence's names_entity)
-    from framing.extract.actors.mentions import _overlapping
+    from framing.records import _overlapping
 
     spans = [(0, 5), (3, 20), (8, 10)]  # (8, 10) is nested in (3, 20)
     starts, ends = [a for a, _ in spans], [b for _, b in spans]

@@ -21,11 +21,10 @@ from typing import Any, cast
 
 import numpy as np
 
-from framing.records import FrameSentence, Span
+from framing.records import FrameSentence, Span, _new_tuple
 from framing.document import Document
 from framing.resources import lexicon_rows
 
-_new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __new__ (a third of its time)
 
 __all__ = [
     "FRAMES",

@@ -30,12 +30,10 @@ import numpy as np
 
 from framing.document import Document
 from framing.extract.actors import verb_lemma, word_prior
-from framing.extract.actors.mentions import _overlapping
 from framing.extract.actors.prior import REPORTING_VERBS
 from framing.extract.actors.target import column_context, column_facts
-from framing.records import ActorRole, Span
+from framing.records import ActorRole, Span, _new_tuple, _overlapping
 
-_new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __new__ (a third of its time)
 
 __all__ = [
     "ROLES",

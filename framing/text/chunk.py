@@ -7,7 +7,8 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Sequence
 
-from framing.text.tokens import Chunk, Token, _new_tuple
+from framing.records import _new_tuple
+from framing.text.tokens import Chunk, Token
 
 
 # The chunk grammar of textblob's pattern chunker (``textblob._text.CHUNKS``, Germanic

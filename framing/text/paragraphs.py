@@ -5,11 +5,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from framing.records import Span
-
-
-# builds a Span without NamedTuple's Python-level __new__ (half the time)
-_new_tuple = tuple.__new__
+from framing.records import Span, _new_tuple
 
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 

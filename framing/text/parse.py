@@ -5,8 +5,8 @@ from __future__ import annotations
 from itertools import repeat
 from typing import Sequence
 
-from framing.records import Span
-from framing.text.tokens import Chunk, Token, _new_tuple
+from framing.records import Span, _new_tuple
+from framing.text.tokens import Chunk, Token
 from framing.text.sentences import _sentence_bounds
 from framing.text.tagger import tag_words
 from framing.text.chunk import _chunks

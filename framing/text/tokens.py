@@ -161,4 +161,3 @@ def _tokens(text: str, start: int, end: int) -> tuple[tuple[int, ...], tuple[int
     words = tuple(map(str.lstrip, pieces))
     starts = tuple(map(sub, ends, map(len, words)))
     return starts, ends, words
-_new_tuple = tuple.__new__  # builds a Chunk without NamedTuple's Python-level __new__

@@ -31,8 +31,8 @@ from itertools import compress
 from typing import TypeVar
 
 from framing.document import Document
-from framing.records import Mention, Span
-from framing.extract.actors.mentions import _POSSESSIVE, _SPAN, _Columns, _doc_columns, _overlapping
+from framing.records import Mention, Span, _new_tuple, _overlapping
+from framing.extract.actors.mentions import _POSSESSIVE, _SPAN, _Columns, _doc_columns
 from framing.extract.actors.gazetteer import (
     NOT_ACTORS,
     ORG_WORDS,
@@ -42,7 +42,6 @@ from framing.extract.actors.gazetteer import (
     _TITLE_STEMS,
 )
 
-_new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __new__ (a third of its time)
 
 #: Pronoun -> gender ("m" / "f").
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",

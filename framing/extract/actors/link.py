@@ -5,8 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from framing.document import Document
-from framing.records import Attribution
-from framing.extract.actors.mentions import _SPAN, _overlapping
+from framing.records import Attribution, _overlapping
+from framing.extract.actors.mentions import _SPAN
 from framing.extract.actors.gazetteer import PRONOUNS
 
 

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter, itemgetter
-from typing import Any, Iterator, NamedTuple, Sequence
+from typing import Any, NamedTuple, Sequence
 
-from framing.records import Mention, Span
+from framing.records import Mention, Span, _new_tuple
 from framing.document import Document
 from framing.text import Token
 from framing.extract.actors.gazetteer import (
@@ -31,8 +31,6 @@ from framing.extract.actors.gazetteer import (
     _gazetteer_first_tokens,
     _gazetteer_map,
 )
-
-_new_tuple = tuple.__new__  # builds a Span or _Pending without NamedTuple's Python-level __new__
 
 
 def _is_user_pattern(alias: str) -> bool:
@@ -242,29 +240,6 @@ _NNP = frozenset({"NNP", "NNPS"})
 _FIRST_CHAR = itemgetter(slice(0, 1))  # word -> its first character ("" for "")
 _COORDINATION = frozenset({",", "and", "or"})
 _POSSESSIVE = frozenset({"'s", "’s"})
-
-
-def _overlapping(starts: Sequence[int], ends: Sequence[int], a: int, b: int, skip: int = 0) -> Iterator[int]:
-    """The indices of the mentions that overlap ``a..b`` (an attribution's source), last first.
-
-    ``starts`` and ``ends`` are the mentions' offsets, sorted by span. The search walks back
-    from the last mention that starts before ``b`` and stops at the first mention that ends
-    by ``a``: the mentions before it are not looked at, not even a longer one around it
-    (nested spans), unless ``skip`` lets the walk step over that many such mentions. The
-    actors step (:func:`~framing.extract.actors.link.link_attributions`, the speakers in
-    :mod:`~framing.extract.actors.coref`) stops at the first; the roles step's test of an
-    entity's spans steps over one (``skip=1``: the last two mentions that start before
-    ``b``).
-    """
-    j = bisect_right(starts, b - 1) - 1
-    while j >= 0:
-        if ends[j] > a:
-            yield j
-        elif skip:
-            skip -= 1
-        else:
-            return
-        j -= 1
 
 
 def _is_place_use(cols: _Columns, i: int, j: int) -> bool:

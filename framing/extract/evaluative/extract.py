@@ -5,13 +5,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Iterable, Iterator, Sequence
 
-from framing.records import Attribution, Evaluation, Span, voice_of
+from framing.records import Attribution, Evaluation, Span, _new_tuple, voice_of
 from framing.document import Document
 from framing.text import parse
 from framing.extract.evaluative.lexicon import evaluative_lexicon
 from framing.extract.evaluative.rules import _sentence_evaluations
-
-_new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __new__ (a third of its time)
 
 
 def extract_evaluations(

@@ -3,10 +3,12 @@ left (intensifiers, downtoners, negators), and merging of adjacent heads."""
 
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence, cast
+from typing import NamedTuple, Sequence
 
+from framing.records import _new_tuple
 from framing.text import Sentence
-from framing.extract.evaluative.lexicon import EvaluativeLexicon, WordPolarity, _norm
+from framing.text.forms import straight_lowers
+from framing.extract.evaluative.lexicon import EvaluativeLexicon, WordPolarity
 
 
 # Rule constants. VADER (Hutto & Gilbert 2014) adds 0.293 to a valence of at most 4 for a
@@ -19,9 +21,6 @@ NEGATION_WINDOW = 3
 """How many tokens to the left of a head a negator may stand ("not a very good")."""
 _SKIPPABLE = frozenset({"a", "an", "the", "that", "so", "as", "be", "been", "is", "was", "are",
                         "were", "being", "longer"})
-
-
-_new_tuple = tuple.__new__  # builds a _Hit without NamedTuple's Python-level __new__
 
 
 class _Hit(NamedTuple):
@@ -166,29 +165,9 @@ def _modify(hit: _Hit, lows: Sequence[str], lex: EvaluativeLexicon, floor: int) 
     return first, polarity, intensity
 
 
-# word as written -> _norm(word), bounded: most word forms repeat across sentences
-_NORMS: dict[str, str] = {}
-_NORMS_SIZE = 100_000
-
-
-def _new_low(word: str) -> str:
-    low = _norm(word)
-    if len(_NORMS) < _NORMS_SIZE:
-        _NORMS[word] = low
-    return low
-
-
-def _lows(words: Sequence[str]) -> list[str]:
-    """:func:`_norm` of each word, from the bounded table (a norm is never empty)."""
-    cached = list(map(_NORMS.get, words))  # None: a form not seen yet
-    if None in cached:
-        return [_new_low(w) if low is None else low for w, low in zip(words, cached)]
-    return cast("list[str]", cached)
-
-
 def _sentence_evaluations(sent: Sentence, lex: EvaluativeLexicon) -> list[tuple[int, int, int, float, str]]:
-    starts, ends, words, tags = sent.columns()
-    lows = _lows(words)
+    starts, ends, _, tags = sent.columns()
+    lows = straight_lowers(sent, "’‘")  # the lexicon's form of a word (lexicon._norm)
     hits = _heads(lows, tags, lex)
     out: list[list] = []  # [first, last, polarity, intensity, kind]
     floor = 0

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import cast
 
-from framing.records import Span
+from framing.records import Span, _new_tuple
 from framing.text import Sentence
+from framing.text.forms import straight_lowers
 from framing.extract.hedging.lexicon import LexiconEntry, cue_lexicon
 from framing.extract.hedging.rules import Rule, RULES
 from framing.extract.hedging.model import _accept, is_classified
-
-_new_tuple = tuple.__new__  # builds a Span without NamedTuple's Python-level __new__ (a third of its time)
 
 
 @lru_cache(maxsize=1)
@@ -38,31 +36,14 @@ def _vague_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in groups.items()}
 
 
-_NORMAL = {"n't": "not", "’s": "'s", "’ve": "'ve", "’re": "'re", "ca": "can", "wo": "will"}
-
-
-# word as written -> its matching form (lower case, curly apostrophes straightened, "n't" ->
-# "not"), bounded: most word forms repeat across sentences
-_FORMS: dict[str, str] = {}
-_FORMS_SIZE = 100_000
-
-
-def _new_form(word: str) -> str:
-    w = word.lower()
-    if "’" in w or w == "n't":
-        w = _NORMAL.get(w, w.replace("’", "'"))
-    if len(_FORMS) < _FORMS_SIZE:
-        _FORMS[word] = w
-    return w
-
-
 def sentence_words(sentence: Sentence) -> tuple[list[str], list[str], list[str]]:
     """The sentence's words in their matching form (lower case, ``’`` as ``'``, ``n't`` as
     ``not``), its tags and its words as written, read from :meth:`Sentence.columns`."""
     _, _, texts, tags = sentence.columns()
-    cached = list(map(_FORMS.get, texts))  # None: a form not seen yet (a form is never empty)
-    forms: list[str] = ([_new_form(w) if f is None else f for w, f in zip(texts, cached)]
-                        if None in cached else cast("list[str]", cached))
+    forms = list(straight_lowers(sentence))
+    lows = sentence.lowers()
+    if "n't" in lows:  # the straight "n't" only: a curly "n’t" stays "n't", as it always did
+        forms = ["not" if low == "n't" else form for low, form in zip(lows, forms)]
     return forms, list(tags), list(texts)
 
 
