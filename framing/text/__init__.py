@@ -16,7 +16,9 @@ The modules, in the order a text goes through them:
 - :mod:`framing.text.sentences`: sentence boundaries;
 - :mod:`framing.text.tagger`: part-of-speech tags;
 - :mod:`framing.text.chunk`: phrase chunks;
-- :mod:`framing.text.parse`: :class:`Sentence` and :func:`parse`, which runs the above.
+- :mod:`framing.text.parse`: :class:`Sentence` and :func:`parse`, which runs the above;
+- :mod:`framing.text.forms`: a sentence's word forms for lexicon look-ups (lower case, curly
+  apostrophes straightened).
 
 The text layer imports no extractor: it is the floor every extractor stands on.
 
