@@ -6,7 +6,9 @@ Input: the synthetic tables of ``bench_compare.py`` (the ABP story triples analy
 their article and actor tables repeated, each copy its own stories; ``--source sample``: the
 bundled sample). One ``compare`` with the defaults (by outlet, within stories, 1,000
 resamples and permutations, 20 actors) runs under cProfile on the CPU clock
-(``time.process_time``); the profile's own cost inflates the total a little.
+(``time.process_time``); the profile's own cost inflates the total (by about a third at
+100,000 articles, against the CPU time ``bench_compare.py`` prints), so the parts are
+shares, not timings.
 
     python benchmarks/compare_figures.py                    # 100,000 articles
     python benchmarks/compare_figures.py --articles 1000 --top 10
@@ -20,7 +22,12 @@ Printed:
   ``Generator.integers`` calls, and ``ufunc.at``), the resamples' matrix products (the own
   time of ``statistics._boot_sums``, which is its ``w @ x``, and of ``compare._paired_stats``
   and ``roles._paired``, whose sign-pattern products are most of it), and the rest; then the
-  ``--top`` functions by own time.
+  ``--top`` functions by own time;
+* the random numbers one ``compare`` draws (a second run, not profiled, with
+  ``numpy.random.default_rng`` handing out a generator that counts), by the function that
+  drew them (``_resample_counts``: bootstrap resamples; ``_sign_patterns``: sign flips) and
+  the one of ``framing/analysis`` that asked for them (``compare.compare``: the overall values and the
+  outlets'; ``compare._paired_stats``: the pairs' stories; ``roles``: the role differences).
 """
 
 from __future__ import annotations
@@ -32,7 +39,10 @@ import os
 import pstats
 import sys
 import time
+from collections import Counter
 from pathlib import Path
+from types import FrameType
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -40,6 +50,8 @@ if str(ROOT) not in sys.path:
 
 from _machine import machine  # noqa: E402  (benchmarks/_machine.py)
 from bench_compare import repeated, source_analysis  # noqa: E402  (benchmarks/bench_compare.py)
+
+import numpy as np  # noqa: E402
 
 import framing  # noqa: E402
 
@@ -69,6 +81,49 @@ def parts(stats: pstats.Stats) -> dict[str, float]:
     return out
 
 
+class CountingGenerator:
+    """A numpy ``Generator`` that counts the numbers it draws, by the place in
+    ``framing/analysis`` that asked for them (the draws are the generator's own)."""
+
+    def __init__(self, rng: np.random.Generator, drawn: Counter) -> None:
+        self._rng, self._drawn = rng, drawn
+
+    def __getattr__(self, name: str):
+        method = getattr(self._rng, name)
+        if not callable(method):
+            return method
+
+        def counted(*args, **kwargs):
+            out = method(*args, **kwargs)
+            self._drawn[_asker()] += int(np.size(out))
+            return out
+
+        return counted
+
+
+def _asker() -> str:
+    """The function that drew (``_resample_counts``: bootstrap resamples, ``_sign_patterns``:
+    sign flips) and ``module.function`` of the innermost caller in framing/analysis outside
+    statistics.py."""
+    frame: FrameType | None = sys._getframe(2)
+    drew = frame.f_code.co_name if frame is not None else "?"
+    while frame is not None:
+        path = Path(frame.f_code.co_filename)
+        if path.parent.name == "analysis" and path.name != "statistics.py":
+            return f"{drew} in {path.stem}.{frame.f_code.co_name}"
+        frame = frame.f_back
+    return f"{drew} elsewhere"
+
+
+def draws(analysis) -> Counter:
+    """The random numbers one ``compare`` draws, by the place that asked for them."""
+    drawn: Counter = Counter()
+    real = np.random.default_rng
+    with mock.patch("numpy.random.default_rng", lambda *a, **k: CountingGenerator(real(*a, **k), drawn)):
+        framing.compare(analysis, progress=False)
+    return drawn
+
+
 def main(argv=None) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--articles", type=int, default=100_000)
@@ -95,6 +150,11 @@ def main(argv=None) -> None:
     print("| part | CPU s | share |\n|---|---|---|")
     for name, s in parts(stats).items():
         print(f"| {name} | {s:.1f} | {100 * s / whole:.0f} % |")
+    drawn = draws(analysis)
+    print(f"\nrandom numbers drawn (a second, unprofiled run): {sum(drawn.values()):,}\n")
+    print("| drawn in | numbers |\n|---|---|")
+    for where, n in drawn.most_common():
+        print(f"| {where} | {n:,} |")
     print(f"\ntop {args.top} functions by own CPU time:\n")
     print("| function | calls | own s | cumulative s |\n|---|---|---|---|")
     rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])  # type: ignore[attr-defined]
