@@ -5,9 +5,10 @@ The linking of :func:`framing.extract.actors.link_actors` (``find_mentions``, th
 attributions' actors and ``quote_pronoun_links``; the working tree's side calls
 ``link_actors`` itself)
 is timed on documents the pipeline has already analysed (their mentions are made anew), once with the working tree's
-``mentions.py`` and ``coref.py`` and once with those of ``--ref`` (read with ``git show``
-and loaded as separate modules), in alternating rounds in one process (the order reversed
-every other round), CPU time (``time.process_time``). The actor-sentiment part of the step
+``mentions.py`` and ``coref.py`` and once with those of ``--ref`` (its ``framing/`` loaded
+as ``framing_ref`` beside this tree's: ``_machine.reference_package``), in alternating
+rounds in one process (the order reversed every other round), CPU time
+(``time.process_time``). The actor-sentiment part of the step
 is not timed: it is the same code on both sides.
 
 Usage::
@@ -20,14 +21,10 @@ from __future__ import annotations
 
 import argparse
 import glob
-import importlib.util
-import subprocess
-import sys
-import tempfile
+import importlib
 import time
-from pathlib import Path
 
-from _machine import machine  # benchmarks/_machine.py
+from _machine import alternating, machine, reference_package  # benchmarks/_machine.py
 
 import framing
 from framing.datasets import load_sample, load_sample_actors
@@ -35,20 +32,6 @@ from framing.document import Document
 from framing.extract.actors import coref, mentions
 from framing.extract.actors.link import link_attributions
 from framing.extract.actors.step import link_actors
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _module_at(ref: str, rel: str, name: str, tmp: Path):
-    src = subprocess.run(["git", "-C", str(ROOT), "show", f"{ref}:{rel}"], check=True,
-                         capture_output=True, text=True).stdout
-    path = tmp / f"{name}.py"
-    path.write_text(src, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _link(doc, table, men, cor) -> int:
@@ -84,19 +67,17 @@ def main() -> None:
         tables = [load_sample_actors(d.story) for d in docs]
     docs = [framing.analyze(d.text, actors=tb) for d, tb in zip(docs, tables)]  # every step, once
     words = sum(len(d.text.split()) for d in docs)
-    with tempfile.TemporaryDirectory() as tmp:
-        old_m = _module_at(args.ref, "framing/extract/actors/mentions.py", "_ref_mentions", Path(tmp))
-        old_c = _module_at(args.ref, "framing/extract/actors/coref.py", "_ref_coref", Path(tmp))
-        sides = {"ref": (old_m, old_c), "now": (mentions, coref)}
-        times: dict[str, list[float]] = {k: [] for k in sides}
-        counts: dict[str, int] = {}
-        order = list(sides)
-        for r in range(args.rounds):
-            for name in (order if r % 2 == 0 else order[::-1]):
-                men, cor = sides[name]
-                t = time.process_time()
-                counts[name] = sum(_link(d, tb, men, cor) for d, tb in zip(docs, tables))
-                times[name].append(time.process_time() - t)
+    ref = reference_package(args.ref)
+    old_m = importlib.import_module(f"{ref.__name__}.extract.actors.mentions")
+    old_c = importlib.import_module(f"{ref.__name__}.extract.actors.coref")
+    sides = {"ref": (old_m, old_c), "now": (mentions, coref)}
+    times: dict[str, list[float]] = {k: [] for k in sides}
+    counts: dict[str, int] = {}
+    for _, name in alternating(sides, args.rounds):
+        men, cor = sides[name]
+        t = time.process_time()
+        counts[name] = sum(_link(d, tb, men, cor) for d, tb in zip(docs, tables))
+        times[name].append(time.process_time() - t)
     print(machine())
     print(f"{len(docs)} documents, {words} words; linking CPU seconds per round (min / median / max):")
     for name, ts in times.items():

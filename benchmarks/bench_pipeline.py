@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from _machine import alternating_rounds, machine  # noqa: E402  (benchmarks/_machine.py)
+from _machine import alternating, alternating_rounds, machine  # noqa: E402  (benchmarks/_machine.py)
 
 from framing import Document, Pipeline  # noqa: E402
 from framing.datasets import load_sample, load_sample_actors  # noqa: E402
@@ -62,12 +62,11 @@ def main() -> None:
     model = _shipped_actor_sentiment()
     pairs = sum(len(sentence_sentiment(d, model=None)) for d in docs)
     step: dict[str, list[float]] = {"trained": [], "no training": []}
-    for r in range(args.rounds):
-        for name in (["trained", "no training"] if r % 2 == 0 else ["no training", "trained"]):
-            t = time.perf_counter()
-            for d in docs:
-                sentence_sentiment(d, model=model if name == "trained" else None)
-            step[name].append(time.perf_counter() - t)
+    for _, name in alternating(step, args.rounds):
+        t = time.perf_counter()
+        for d in docs:
+            sentence_sentiment(d, model=model if name == "trained" else None)
+        step[name].append(time.perf_counter() - t)
     print(f"\nthe actor_sentiment step alone, {pairs} (sentence, actor) pairs:\n")
     print("| model | median s | ms per pair |\n|---|---|---|")
     for name, ts in step.items():

@@ -16,9 +16,7 @@ Exit status 1 when any article differs.
 from __future__ import annotations
 
 import argparse
-import glob
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -26,35 +24,18 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from _machine import article_rows  # noqa: E402  (benchmarks/_machine.py)
+
 from framing import Document, Pipeline  # noqa: E402
-from framing.datasets import load_sample, load_sample_actors  # noqa: E402
 
 N_TRAIN = 116
-
-
-def inputs() -> list[tuple[str, str, str | None, dict | None]]:
-    """(name, text, story, actor table): the sample, PolNeAR dev, the first train articles."""
-    rows: list[tuple[str, str, str | None, dict | None]] = []
-    tables = load_sample_actors()
-    for i, d in enumerate(load_sample()):  # a story has several outlets' articles
-        rows.append((f"sample/{i:02d}/{d.story}", d.text, d.story, tables.get(d.story)))
-    home = os.environ.get("FRAMING_DATA")
-    if not home:
-        sys.exit("set FRAMING_DATA (PolNeAR dev and train)")
-    base = os.path.join(home, "polnear", "data")
-    files = sorted(glob.glob(os.path.join(base, "dev", "text", "*.txt")))
-    files += sorted(glob.glob(os.path.join(base, "train", "text", "*.txt")))[:N_TRAIN]
-    for f in files:
-        with open(f, encoding="utf-8") as fh:
-            rows.append((os.path.relpath(f, base), fh.read(), None, None))
-    return rows
 
 
 def outputs() -> list[tuple[str, str]]:
     """(name, JSON line of ``to_dict``) for every input article."""
     pipeline = Pipeline.default()
     out = []
-    for name, text, story, table in inputs():
+    for name, text, story, table in article_rows(train=N_TRAIN):
         doc = pipeline.run(Document(text, story=story), actors=table)
         out.append((name, json.dumps(doc.to_dict(), sort_keys=True, ensure_ascii=False)))
     return out

@@ -65,6 +65,17 @@ METHODS = {
 }
 
 
+LATER_STEPS = ("roles", "frames", "sentence_bias", "persuasion")
+
+
+def without_later_steps(pipeline: Pipeline | None = None) -> Pipeline:
+    """``pipeline`` (default: ``Pipeline.default()``) without the steps that issues 13, 19 and
+    20 added to the default after the actor steps (:data:`LATER_STEPS`; those it has, as an
+    earlier commit's pipeline lacks some): the pipeline the BASIL readings run."""
+    base = Pipeline.default() if pipeline is None else pipeline
+    return base.without(*[n for n in LATER_STEPS if n in base])
+
+
 def _masked(df):
     return [s[:a] + " TARGETX " + s[b:] for s, a, b in zip(df.sentence, df.start, df.end)]
 
@@ -221,10 +232,7 @@ def basil_table(split: str = "dev", model=None) -> tuple[str, dict[str, float]]:
     """BASIL target coverage and polarity agreement (see the module docstring), with the
     pipeline's default actor sentiment model or ``model`` (scripts/train_actor_sentiment.py
     ``--basil`` scores a model fitted on NewsMTSC train alone on events 0-79 this way)."""
-    from framing.pipeline import Pipeline
-
-    pipeline = Pipeline.default().without(*[n for n in ("roles", "frames", "sentence_bias", "persuasion")
-                                            if n in Pipeline.default()])
+    pipeline = without_later_steps()
     if model is not None:
         pipeline = pipeline.replace("actor_sentiment", model)
     per_doc = []  # covered, spans, agree, non-neutral covered

@@ -31,17 +31,14 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from actors import basil_documents  # noqa: E402
+from actors import basil_documents, without_later_steps  # noqa: E402
 
 _PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
 
 
 def analyse(examples: int = 0, seed: int = 0) -> Counter:
-    from framing.pipeline import Pipeline
-
     # events 0-79 only
-    pipeline = Pipeline.default().without(*[n for n in ("roles", "frames", "sentence_bias", "persuasion",
-                                                        "actor_sentiment") if n in Pipeline.default()])
+    pipeline = without_later_steps().without("actor_sentiment")
     counts: Counter = Counter()
     shown: list[tuple[str, str]] = []
     for r, doc, canon in basil_documents("dev", pipeline):

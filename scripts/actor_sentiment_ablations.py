@@ -27,10 +27,9 @@ import framing.models._actor_sentiment as M
 from framing.datasets import load_newsmtsc
 from framing.extract.actors import label_of, target_score
 from framing.models import ActorSentimentClassifier
-from framing.pipeline import Pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evaluation"))
-from actors import basil_documents  # noqa: E402
+from actors import basil_documents, without_later_steps  # noqa: E402
 
 
 def basil_rows() -> list[dict]:
@@ -47,9 +46,7 @@ def basil_rows() -> list[dict]:
             Keep.last = list(X)
             return shipped.predict_proba(X)
 
-    base = Pipeline.default()
-    pipeline = base.without(*[n for n in ("roles", "frames", "sentence_bias", "persuasion") if n in base])
-    pipeline = pipeline.replace("actor_sentiment", Keep())
+    pipeline = without_later_steps().replace("actor_sentiment", Keep())
     out = []
     for r, doc, canon in basil_documents("dev", pipeline):  # events 0-79
         for sp in r.spans:
