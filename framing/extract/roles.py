@@ -31,7 +31,7 @@ import numpy as np
 from framing.document import Document
 from framing.extract.actors import verb_lemma, word_prior
 from framing.extract.actors.prior import REPORTING_VERBS
-from framing.extract.actors.target import column_context, column_facts
+from framing.extract.actors.target import column_context, column_facts, sentence_priors
 from framing.records import ActorRole, Span, _new_tuple, _overlapping
 
 
@@ -361,7 +361,8 @@ class _DocIndex:
             sent = self.sents[k]
             starts, ends, words, tags = sent.columns()
             lowers = sent.lowers()  # computed once per sentence, shared with the actors step
-            cols = (starts, ends, words, tags, lowers, column_facts(words, tags, lowers))
+            # the word priors are kept on the sentence, shared with the actor sentiment model
+            cols = (starts, ends, words, tags, lowers, column_facts(words, tags, lowers, sentence_priors(sent)))
             self._columns[k] = cols
         return cols
 
