@@ -57,8 +57,9 @@ clutter is found) over the summed
 CPU time of the round; the table gives the median round and the range, the step shares
 come from the median of each step over the rounds; ``other`` is the rest of the round
 (building each ``Document``, freeing the previous one and its records, and the collector's
-pass that the end of an article's ``gc_paused()`` block sets off: a full pass, about 0.1 s,
-lands there in about half of the default's rounds). The garbage collector's CPU time and
+pass that the end of an article's ``gc_paused()`` block sets off: when that is a full pass,
+about 0.1 s, it outweighs the rest of the row, and the default's records set one off every
+two or three rounds, in this row or another). The garbage collector's CPU time and
 passes (all and full) per round (a ``gc.callbacks`` hook) are printed under each table, with
 ``other`` without the collector's passes in it: that time is already inside the steps' rows. Work done lazily (a sentence's ``Token``
 tuples, built on first use) is charged to the first step that asks for it.
