@@ -60,9 +60,10 @@ come from the median of each step over the rounds; ``other`` is the rest of the 
 pass that the end of an article's ``gc_paused()`` block sets off: when that is a full pass,
 about 0.1 s, it outweighs the rest of the row, and the default's records set one off every
 two or three rounds, in this row or another). The garbage collector's CPU time and
-passes (all and full) per round (a ``gc.callbacks`` hook) are printed under each table, with
-``other`` without the collector's passes in it: that time is already inside the steps' rows. Work done lazily (a sentence's ``Token``
-tuples, built on first use) is charged to the first step that asks for it.
+passes (all and full) per round (a ``gc.callbacks`` hook) are printed under each table (that
+time is already inside the steps' rows), with ``other`` less the collector's passes in it.
+Work done lazily (a sentence's ``Token`` tuples, built on first use) is charged to the first
+step that asks for it.
 
 The steps of an article run inside ``gc_paused()`` as :meth:`framing.Pipeline.run` runs them
 (when the code measured has it; ``to_dict`` pauses the collector itself).
