@@ -56,10 +56,14 @@ Words per second per core is the input's words (``Document.word_count`` once the
 clutter is found) over the summed
 CPU time of the round; the table gives the median round and the range, the step shares
 come from the median of each step over the rounds; ``other`` is the rest of the round
-(building each ``Document``, and collector passes that fall between the timed calls). The
-garbage collector's CPU time and passes (all and full) per round (a ``gc.callbacks`` hook) are printed
-under each table: that time is already inside the steps' rows. Work done lazily (a sentence's ``Token``
-tuples, built on first use) is charged to the first step that asks for it.
+(building each ``Document``, freeing the previous one and its records, and the collector's
+pass that the end of an article's ``gc_paused()`` block sets off: when that is a full pass,
+about 0.1 s, it outweighs the rest of the row, and the default's records set one off every
+two or three rounds, in this row or another). The garbage collector's CPU time and
+passes (all and full) per round (a ``gc.callbacks`` hook) are printed under each table (that
+time is already inside the steps' rows), with ``other`` less the collector's passes in it.
+Work done lazily (a sentence's ``Token`` tuples, built on first use) is charged to the first
+step that asks for it.
 
 The steps of an article run inside ``gc_paused()`` as :meth:`framing.Pipeline.run` runs them
 (when the code measured has it; ``to_dict`` pauses the collector itself).
@@ -480,7 +484,9 @@ def main() -> None:
             print(f"| {step} | {s:.3f} | {100 * s / whole:.1f} % | {alone} |")
         print(f"\ngarbage collector (inside the rows above): {med['collector']:.3f} s "
               f"({100 * med['collector'] / whole:.1f} %), {med['collector passes']:.0f} passes per round; "
-              f"{sum(r['full passes'] for r in rounds):.0f} full passes in {len(rounds)} rounds\n")
+              f"{sum(r['full passes'] for r in rounds):.0f} full passes in {len(rounds)} rounds; "
+              f"other without the collector's passes in it: "
+              f"{statistics.median(r['other'] - r['collector in other'] for r in rounds):.3f} s\n")
     # the commit's pipelines first (the step-by-step copy of annotate has its records: checked)
     shown = [k for k in records if " at " in k and not k.endswith("step by step")]
     shown += [k for k in ("before issue 11", "default") if k in records]

@@ -199,6 +199,21 @@ def test_classifier_estimator_contract_and_drivers():
     # an analysed Document in place of the text gives the same probabilities
     doc = framing.analyze(X[0][0])
     np.testing.assert_allclose(fitted.predict_proba([(doc, X[0][1], X[0][2])]), fitted.predict_proba([X[0]]))
+    # the roles step's one pass: the same probabilities and drivers as the two calls
+    rows = [(doc, X[0][1], X[0][2]), X[1], X[2]]
+    proba, drivers = fitted.proba_and_drivers(rows)
+    np.testing.assert_array_equal(proba, fitted.predict_proba(rows))
+    assert drivers == fitted.drivers(rows)
+
+    class TwoCalls:  # the same model without proba_and_drivers: the step's other path
+        classes_ = fitted.classes_
+        predict_proba = staticmethod(fitted.predict_proba)
+        drivers = staticmethod(fitted.drivers)
+
+    one, two = framing.analyze(X[0][0]), framing.analyze(X[0][0])
+    assign_roles(one, fitted)
+    assign_roles(two, TwoCalls())
+    assert one.roles and one.roles == two.roles
     with pytest.raises(ValueError, match="C must be"):
         EntityRoleClassifier(C=0).fit(X, y)
     with pytest.raises(ValueError, match="needs y_fine"):

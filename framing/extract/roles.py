@@ -31,7 +31,7 @@ import numpy as np
 from framing.document import Document
 from framing.extract.actors import verb_lemma, word_prior
 from framing.extract.actors.prior import REPORTING_VERBS
-from framing.extract.actors.target import column_context, column_facts
+from framing.extract.actors.target import column_context, column_facts, sentence_priors
 from framing.records import ActorRole, Span, _new_tuple, _overlapping
 
 
@@ -361,7 +361,8 @@ class _DocIndex:
             sent = self.sents[k]
             starts, ends, words, tags = sent.columns()
             lowers = sent.lowers()  # computed once per sentence, shared with the actors step
-            cols = (starts, ends, words, tags, lowers, column_facts(words, tags, lowers))
+            # the word priors are kept on the sentence, shared with the actor sentiment model
+            cols = (starts, ends, words, tags, lowers, column_facts(words, tags, lowers, sentence_priors(sent)))
             self._columns[k] = cols
         return cols
 
@@ -666,12 +667,17 @@ def role_rows(X: Any) -> list[tuple[Any, int, int]]:
 
 
 def evidence_rows(X: Any) -> list[tuple[Document, RoleEvidence]]:
-    """The analysed document and the entity's :class:`RoleEvidence` for each row."""
+    """The analysed document and the entity's :class:`RoleEvidence` for each row (the rows
+    of one document share its :class:`_DocIndex`)."""
     out = []
+    indexes: dict[int, _DocIndex] = {}  # by id of the document: ``out`` keeps each one alive
     for t, a, b in role_rows(X):
         doc = _document_of(t)
+        index = indexes.get(id(doc))
+        if index is None:
+            index = indexes[id(doc)] = _DocIndex(doc)
         actor, spans = entity_mentions(doc, a, b)
-        out.append((doc, role_evidence(doc, spans, actor=actor)))
+        out.append((doc, role_evidence(doc, spans, actor=actor, _index=index)))
     return out
 
 
@@ -710,9 +716,13 @@ def assign_roles(doc: Document, model: Any = None) -> None:
         drivers, classes = rules._drivers(proba, evidence), list(rules.classes_)
     else:
         rows = [(doc, groups[a][0].start, groups[a][0].end) for a in actors]
-        proba = np.asarray(model.predict_proba(rows), dtype=float)
         classes = [str(c) for c in model.classes_]
-        drivers = model.drivers(rows) if hasattr(model, "drivers") else [[] for _ in rows]
+        if hasattr(model, "proba_and_drivers"):  # both from one pass over the rows' evidence
+            scores, drivers = model.proba_and_drivers(rows)
+            proba = np.asarray(scores, dtype=float)
+        else:
+            proba = np.asarray(model.predict_proba(rows), dtype=float)
+            drivers = model.drivers(rows) if hasattr(model, "drivers") else [[] for _ in rows]
     out = []
     best = np.argmax(proba, axis=1)  # ties go to the first class (alphabetical: antagonist)
     for a, ev, p, j, drv in zip(actors, evidence, proba.tolist(), best.tolist(), drivers):

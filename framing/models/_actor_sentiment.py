@@ -22,6 +22,7 @@ from framing.extract.actors import (
     verb_lemma,
 )
 from framing.extract.actors.prior import CLAUSE_BREAKS, DECAY, OTHER_CLAUSE
+from framing.extract.actors.target import sentence_priors
 from framing.model_files import Param
 from framing.models._linear import SpanLinearClassifier
 from framing.models._rows import BAD_ROW, span_rows
@@ -168,13 +169,15 @@ def _norm(text: str, tag: str) -> str:
 
 
 class _Facts:
-    """What the features need of a sentence whatever the target, computed once per sentence."""
+    """What the features need of a sentence whatever the target, computed once per sentence
+    (``priors``: the words' :func:`framing.extract.actors.column_priors` when the caller has
+    them, as a parsed sentence's :func:`framing.extract.actors.target.sentence_priors`)."""
 
     __slots__ = ("n", "lowers", "tags", "words", "neg", "marked", "signed", "nonzero", "enonzero",
                  "breaks", "contrast", "attrs", "shared", "spos", "sneg", "esent", "starts", "ends")
 
     def __init__(self, columns: tuple[Sequence[int], Sequence[int], Sequence[str], Sequence[str]],
-                 attributions: Iterable, evaluative: Iterable):
+                 attributions: Iterable, evaluative: Iterable, priors: Sequence[float] | None = None):
         starts, ends, texts, tags = columns
         self.starts, self.ends, self.tags = starts, ends, tags
         n = self.n = len(texts)
@@ -192,7 +195,7 @@ class _Facts:
                         neg[m] = True
             marked = ["not_" + w if ng else w for w, ng in zip(words, neg)]
         self.neg, self.marked = neg, marked
-        pri = column_priors(texts, tags)
+        pri = column_priors(texts, tags) if priors is None else priors
         self.nonzero = nonzero = [(k, p * NEGATED if neg[k] else p) for k, p in enumerate(pri) if p]
         self.signed = signed = [0.0] * n
         spos = sneg = 0.0  # the same sums, in the same order, as summing each sign apart
@@ -528,7 +531,8 @@ class ActorSentimentClassifier(SpanLinearClassifier):
                 if key not in seen:
                     seen[key] = len(sentences)
                     keep.append(s)
-                    sentences.append(_Facts(s.sentence.columns(), s.attributions, s.evaluative))
+                    sentences.append(_Facts(s.sentence.columns(), s.attributions, s.evaluative,
+                                            sentence_priors(s.sentence)))
             else:
                 text = s if isinstance(s, str) else s.text
                 key, offset = id(text), 0

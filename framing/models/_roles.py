@@ -98,6 +98,13 @@ def row_features(doc, start: int, end: int, ev: RoleEvidence, *, window: int = 3
     return feats, numeric
 
 
+def _softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax of the decision scores (the probabilities of :meth:`EntityRoleClassifier.predict_proba`)."""
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
 class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
     """The role an article casts an entity in: antagonist, innocent or protagonist, and
     (optionally) its fine roles.
@@ -304,7 +311,10 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: Any) -> np.ndarray:
         check_is_fitted(self, "coef_")
-        M = self._matrix(self.features(X))
+        return self._scores(self._matrix(self.features(X)))
+
+    def _scores(self, M: sp.csr_matrix) -> np.ndarray:
+        """The decision scores of the rows of the feature matrix ``M`` (:meth:`_matrix`)."""
         return np.asarray(M @ self.coef_.T) + self.intercept_
 
     def predict_features(self, raw: list) -> tuple[np.ndarray, list[tuple[str, ...]]]:
@@ -312,16 +322,12 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
         :meth:`features`."""
         check_is_fitted(self, "coef_")
         M = self._matrix(raw)
-        z = np.asarray(M @ self.coef_.T) + self.intercept_
-        main = self.classes_[np.argmax(z, axis=1)]
+        main = self.classes_[np.argmax(self._scores(M), axis=1)]
         return main, self._fine_of(M, main) if len(self.fine_classes_) else [()] * len(main)
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Role probabilities, columns in the order of ``classes_``."""
-        z = self.decision_function(X)
-        z = z - z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        return _softmax(self.decision_function(X))
 
     def predict(self, X: Any) -> np.ndarray:
         """The main role of each row."""
@@ -335,7 +341,7 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
         if not len(self.fine_classes_):
             raise ValueError("this model was fitted with fine=False")
         M = self._matrix(self.features(X))
-        main = self.classes_[np.argmax(np.asarray(M @ self.coef_.T) + self.intercept_, axis=1)]
+        main = self.classes_[np.argmax(self._scores(M), axis=1)]
         return self._fine_of(M, main)
 
     def _fine_of(self, M, main) -> list[tuple[str, ...]]:
@@ -371,10 +377,21 @@ class EntityRoleClassifier(ClassifierMixin, BaseEstimator):
         ['act=harm_patient', 'act=harm_patient:killed']
         """
         check_is_fitted(self, "coef_")
-        M = self._matrix(self.features(X)).tocsr()
+        return self._drivers(self._matrix(self.features(X)), top)
+
+    def proba_and_drivers(self, X: Any, top: int = 8) -> tuple[np.ndarray, list[list[tuple[str, float]]]]:
+        """:meth:`predict_proba` and :meth:`drivers` of the rows, their features computed once
+        (the roles step, :func:`framing.extract.roles.assign_roles`, asks for both)."""
+        check_is_fitted(self, "coef_")
+        M = self._matrix(self.features(X))
+        return _softmax(self._scores(M)), self._drivers(M, top)
+
+    def _drivers(self, M: sp.csr_matrix, top: int) -> list[list[tuple[str, float]]]:
+        """:meth:`drivers` of the rows of the feature matrix ``M`` (:meth:`_matrix`)."""
+        M = M.tocsr()
         names = self.get_feature_names_out()
         centred = self.coef_ - self.coef_.mean(axis=0, keepdims=True)
-        z = np.asarray(M @ self.coef_.T) + self.intercept_
+        z = self._scores(M)
         out = []
         for i in range(M.shape[0]):
             c = int(np.argmax(z[i]))

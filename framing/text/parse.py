@@ -24,7 +24,7 @@ class Sentence:
     it lives, while an exact tuple of strings and numbers (a column) it stops tracking.
     """
 
-    __slots__ = ("start", "end", "text", "paragraph", "_tokens", "_columns", "_chunks", "_lowers")
+    __slots__ = ("start", "end", "text", "paragraph", "_tokens", "_columns", "_chunks", "_lowers", "_priors")
 
     def __init__(self, start: int, end: int, text: str, paragraph: int, tokens: tuple[Token, ...]):
         self.start = start
@@ -35,6 +35,8 @@ class Sentence:
         self._columns: tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]] | None = None
         self._chunks: tuple[Chunk, ...] | None = None
         self._lowers: tuple[str, ...] | None = None
+        # the words' prior polarities, kept here by framing.extract.actors.target.sentence_priors
+        self._priors: tuple[float, ...] | None = None
 
     @classmethod
     def _from_columns(cls, start: int, end: int, text: str, paragraph: int,
@@ -50,6 +52,7 @@ class Sentence:
         self._columns = (starts, ends, words, tags)
         self._chunks = None
         self._lowers = None
+        self._priors = None
         return self
 
     def __repr__(self) -> str:
@@ -70,6 +73,7 @@ class Sentence:
         self._columns = None
         self._chunks = None
         self._lowers = None
+        self._priors = None
 
     def columns(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
         """The tokens as four tuples: starts, ends, words (as written) and tags."""

@@ -9,7 +9,13 @@ import numpy as np
 
 from framing.records import ActorSentiment, Mention
 from framing.document import Document
-from framing.extract.actors.target import column_context, column_facts, label_of, sentence_evidence
+from framing.extract.actors.target import (
+    column_context,
+    column_facts,
+    label_of,
+    sentence_evidence,
+    sentence_priors,
+)
 
 
 def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
@@ -64,7 +70,7 @@ def sentence_sentiment(doc: Document, *, model=None) -> list[ActorSentiment]:
             span = s.span
             tok_starts, tok_ends, words, tags = s.columns()
             lowers = s.lowers()  # computed once per sentence, shared with the actors step
-            facts = column_facts(words, tags, lowers)
+            facts = column_facts(words, tags, lowers, sentence_priors(s))
         scores = []
         for m in ms:
             # the tokens overlapping the mention: from the first that ends after its start

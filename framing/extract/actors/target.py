@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import compress, count
 from typing import Any, Sequence
 
-from framing.text import Token, parse
+from framing.text import Sentence, Token, parse
 from framing.extract.actors.prior import (
     CLAUSE_BREAKS,
     CRITICISM_VERBS,
@@ -104,14 +104,17 @@ def _column_verb_before(words: Sequence[str], tags: Sequence[str], ti: int) -> t
     return None
 
 
-def column_facts(words: Sequence[str], tags: Sequence[str],
-                 lowers: Sequence[str]) -> tuple[tuple[tuple[int, float, bool], ...], tuple[int, ...]]:
+def column_facts(words: Sequence[str], tags: Sequence[str], lowers: Sequence[str],
+                 priors: Sequence[float] | None = None
+                 ) -> tuple[tuple[tuple[int, float, bool], ...], tuple[int, ...]]:
     """What :func:`column_context` needs of a sentence whatever the target, given as its
     columns (:meth:`framing.text.Sentence.columns`; ``lowers``: the words in lower case):
     the (index, prior polarity, negated) of the evaluative tokens and the indices of the
     clause breaks. Praise and criticism verbs count at least 0.5; a token is negated when a
     negator is among the :data:`NEGATION_WINDOW` tokens before it. Compute it once per
     sentence and pass it to :func:`column_context` for each target in the sentence.
+    ``priors``: the words' :func:`column_priors` when the caller has them (a parsed
+    sentence's :func:`sentence_priors`).
 
     Examples
     --------
@@ -121,7 +124,7 @@ def column_facts(words: Sequence[str], tags: Sequence[str],
     >>> [(k, under) for k, _, under in priors], breaks
     ([(0, False), (3, True), (6, False)], (5,))
     """
-    pols = column_priors(words, tags)
+    pols = column_priors(words, tags) if priors is None else priors
     negators = list(compress(count(), map(NEGATORS.__contains__, lowers)))
     evaluative = compress(count(), pols)  # the indices of the tokens with a prior (pol != 0.0)
     if negators:  # negated: a negator among the NEGATION_WINDOW tokens before the token
@@ -177,6 +180,23 @@ def column_priors(words: Sequence[str], tags: Sequence[str]) -> list[float]:
                 _TOKEN_PRIORS[key] = pol
         out.append(pol)
     return out
+
+
+def sentence_priors(sentence: Sentence) -> tuple[float, ...]:
+    """:func:`column_priors` of a parsed sentence (:class:`framing.text.Sentence`), kept on
+    the sentence on first use: the actor sentiment model and the roles step both read them.
+
+    Examples
+    --------
+    >>> from framing.text import parse
+    >>> [p != 0 for p in sentence_priors(parse("Critics slammed Smith.")[0])]
+    [True, True, False, False]
+    """
+    priors = sentence._priors
+    if priors is None:
+        _, _, words, tags = sentence.columns()
+        priors = sentence._priors = tuple(column_priors(words, tags))
+    return priors
 
 
 # A token's prior depends on its text and tag alone, so it is computed once per (text, tag)

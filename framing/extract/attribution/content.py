@@ -321,7 +321,7 @@ def _content(doc, sentences, k, s: SentenceView, c, src, quotes: QuoteIndex) -> 
     if lead_words >= 2 and (
         tail_words == 0
         or (comma_before and (tail_words <= 3 or _tail_is_pp(s, after, tail_end))
-            and words[after : after + 1] != ["that"])
+            and words[after : after + 1] != ("that",))
     ):
         end_tok = before_end - 1
         return _trim(text, _after_dateline(text, ss), s.ends[end_tok] if end_tok >= 0 else ss), False

@@ -178,8 +178,7 @@ def _iter_found(doc: Document, qchars: list[int]) -> Iterator[Attribution]:
     pool = _candidate_pool(vocab)
     for k, sent in enumerate(sentences):
         _, _, texts, tags = sent.columns()
-        # lowercased once, for the scan and SentenceView
-        words = list(map(str.lower, texts))
+        words = sent.lowers()  # kept by the sentence, for the scan and SentenceView
         if pool.isdisjoint(words):
             continue  # no word of the vocabulary and no rule cue: most sentences
         headline = None  # computed only when a vocabulary word looks like part of a name
@@ -200,7 +199,7 @@ def _iter_found(doc: Document, qchars: list[int]) -> Iterator[Attribution]:
                 cands.append(i)
         if not cands:
             continue
-        s = SentenceView(sent, quotes, words)
+        s = SentenceView(sent, quotes)
         cues: list[tuple[int, int]] = []
         signed: list[Attribution] = []
         for i in cands:

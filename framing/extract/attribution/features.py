@@ -75,12 +75,12 @@ class SentenceView:
     __slots__ = ("sent", "words", "texts", "tags", "starts", "ends", "n", "inq", "has_quote",
                  "cand_part", "counts", "alnum", "np_codes", "phrases", "tail")
 
-    def __init__(self, sent: Sentence, quotes: "QuoteIndex", words: list[str] | None = None):
+    def __init__(self, sent: Sentence, quotes: "QuoteIndex"):
         self.sent = sent
         # the sentence's own columns (Sentence.columns: tuples)
         starts, ends, texts, tags = sent.columns()
         self.starts, self.ends, self.texts, self.tags = starts, ends, texts, tags
-        self.words = list(map(str.lower, texts)) if words is None else words
+        self.words = sent.lowers()  # kept by the sentence: the actors and roles steps read them too
         self.n = len(texts)
         self.inq: list[bool] | None = None
         self.cand_part: dict[tuple[int, int], tuple[float, str]] = {}  # source weights of a phrase alone, and its kind
