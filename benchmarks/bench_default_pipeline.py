@@ -78,19 +78,13 @@ The steps of an article run inside ``gc_paused()`` as :meth:`framing.Pipeline.ru
 from __future__ import annotations
 
 import argparse
-import atexit
 import contextlib
 import datetime
 import gc
-import glob
 import importlib
 import os
-import re
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from functools import partial
@@ -101,51 +95,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from _machine import machine  # noqa: E402  (benchmarks/_machine.py)
+from _machine import alternating, article_rows, machine, reference_package  # noqa: E402  (benchmarks/_machine.py)
+
+sys.path.insert(0, str(ROOT / "evaluation"))
+from actors import without_later_steps  # noqa: E402  (evaluation/actors.py)
 
 from framing import Document, Pipeline  # noqa: E402
-from framing.datasets import load_sample, load_sample_actors  # noqa: E402
-
-NEW_STEPS = ("roles", "frames", "sentence_bias", "persuasion")
-
-
-def load_input(pattern: str | None) -> list[tuple[str, str | None, dict | None]]:
-    """(text, story, actor table) for the PolNeAR part (or ``pattern``) and the sample."""
-    if pattern is None:
-        home = os.environ.get("FRAMING_DATA")
-        if not home:
-            sys.exit("set FRAMING_DATA (PolNeAR's dev articles) or give --texts GLOB")
-        pattern = os.path.join(home, "polnear", "data", "dev", "text", "*.txt")
-    files = sorted(glob.glob(pattern))
-    if not files:
-        sys.exit(f"no file matches {pattern}")
-    rows: list[tuple[str, str | None, dict | None]] = []
-    for f in files:
-        with open(f, encoding="utf-8") as fh:
-            rows.append((fh.read(), None, None))
-    tables = load_sample_actors()
-    rows.extend((d.text, d.story, tables.get(d.story)) for d in load_sample())
-    return rows
-
-
-def reference_package(commit: str) -> ModuleType:
-    """``framing/`` of ``commit`` (``git archive``), importable as ``framing_ref``."""
-    home = Path(tempfile.mkdtemp(prefix="framing_ref_"))
-    atexit.register(shutil.rmtree, home, ignore_errors=True)
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "framing"],
-                             check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(home)], input=archive, check=True)
-    (home / "framing").rename(home / "framing_ref")
-    for path in (home / "framing_ref").rglob("*.py"):
-        src = path.read_text(encoding="utf-8")
-        src = re.sub(r"\bframing\.([a-z_])", r"framing_ref.\1", src)
-        src = re.sub(r"^(\s*)import framing$", r"\1import framing_ref as framing", src, flags=re.M)
-        src = re.sub(r"^(\s*)from framing import", r"\1from framing_ref import", src, flags=re.M)
-        src = src.replace('resources.files("framing")', 'resources.files("framing_ref")')
-        path.write_text(src, encoding="utf-8")
-    sys.path.insert(0, str(home))
-    return importlib.import_module("framing_ref")
-
 
 class AnnotateSteps:
     """A commit without :class:`framing.Pipeline` (before issue 11, as bd82b1b): the body of
@@ -408,14 +363,14 @@ def main() -> None:
     ap.add_argument("--only", action="append", metavar="NAME",
                     help="time only this pipeline (repeat for more; names as in the table)")
     args = ap.parse_args()
-    rows = load_input(args.texts)
+    rows = [(t, s, tb) for _, t, s, tb in article_rows(args.texts)]
     default = Pipeline.default()
     words = 0
     for text, _, _ in rows:  # words outside the page clutter, as the steps see them
         doc = Document(text)
         default["clutter"].func(doc, None)
         words += doc.word_count
-    before = default.replace("actor_sentiment", None).without(*NEW_STEPS)
+    before = without_later_steps(default.replace("actor_sentiment", None))
     runs: dict[str, Callable[..., dict[str, float]]] = {
         "default": partial(timed_round, default), "before issue 11": partial(timed_round, before)}
     annotate = False
@@ -423,12 +378,12 @@ def main() -> None:
         ref = reference_package(args.against)
         if hasattr(ref, "Pipeline"):
             ref_default = ref.Pipeline.default()
-            ref_before = ref_default.replace("actor_sentiment", None).without(*NEW_STEPS)
+            ref_before = ref_without_later_steps(default.replace("actor_sentiment", None))
             runs[f"default at {args.against}"] = partial(timed_round, ref_default, package=ref)
             runs[f"before issue 11 at {args.against}"] = partial(timed_round, ref_before, package=ref)
         else:  # before issue 11: framing.pipeline.annotate(doc, actors=...), then to_dict
             annotate = True
-            runs["default without later steps"] = partial(timed_round, default.without(*NEW_STEPS))
+            runs["default without later steps"] = partial(timed_round, without_later_steps(default))
             runs[f"annotate at {args.against}"] = partial(annotate_round, ref)
             steps = AnnotateSteps.of(ref)
             if steps is not None and same_as_annotate(ref, steps, rows):
@@ -448,10 +403,8 @@ def main() -> None:
         run(rows, sink=records[name])
     load = time.process_time() - load
     times: dict[str, list[dict[str, float]]] = {k: [] for k in runs}
-    order = list(runs)
-    for r in range(args.rounds):
-        for name in (order if r % 2 == 0 else order[::-1]):
-            times[name].append(runs[name](rows))
+    for _, name in alternating(runs, args.rounds):
+        times[name].append(runs[name](rows))
     print(f"machine: {machine()}")
     print(f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, load average: "
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}")
