@@ -333,6 +333,23 @@ def test_bootstrap_counts_are_resamples():
     assert (again == w).all()
 
 
+def test_drawn_sign_patterns_are_the_int8_draw():
+    """The drawn sign patterns are 1 - 2 * rng.integers(0, 2, dtype=np.int8) bit for bit, and
+    leave the generator where that draw leaves it (earlier results stay reproducible); with
+    few stories, every pattern once."""
+    from framing.analysis.statistics import _sign_patterns
+
+    for k, n_perm in [(12, 1000), (301, 1000), (11, 7), (5, 1)]:
+        rng, ref = np.random.default_rng(k), np.random.default_rng(k)
+        signs, exact = _sign_patterns(rng, k, n_perm)
+        bits = ref.integers(0, 2, size=(n_perm, k), dtype=np.int8)
+        assert not exact and signs.dtype == np.float64
+        assert np.array_equal(signs, 1.0 - 2.0 * bits)
+        assert rng.integers(0, 2 ** 40) == ref.integers(0, 2 ** 40)
+    every, exact = _sign_patterns(np.random.default_rng(0), 3, 8)
+    assert exact and len({tuple(r) for r in every}) == 8
+
+
 def test_progress_bar_only_when_asked(capsys):
     analysis = two_outlets()
     compare(analysis, n_boot=20, n_perm=20, progress=False)

@@ -93,7 +93,12 @@ def _sign_patterns(rng: np.random.Generator, k: int, n_perm: int) -> tuple[np.nd
     ones (a sign ``1 - 2 * bit`` per drawn bit)."""
     if 2 ** k <= n_perm:
         return 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1), True
-    bits = rng.integers(0, 2, size=(n_perm, k), dtype=np.int8)
+    # the bits of rng.integers(0, 2, (n_perm, k), dtype=np.int8), from a quarter as many
+    # draws: numpy makes that draw from the bytes of 32-bit draws, low byte first, keeping
+    # each byte's top bit
+    size = n_perm * k
+    words = np.asarray(rng.integers(0, 2 ** 32, size=-(-size // 4), dtype=np.uint32), "<u4")
+    bits = (words.view(np.uint8)[:size] >> 7).reshape(n_perm, k)
     signs = np.multiply(bits, -2.0)  # two passes over floats: quicker than a table look-up
     signs += 1.0
     return signs, False
