@@ -118,6 +118,33 @@ def _boot_sums(rng: np.random.Generator, mats: list[np.ndarray], n_boot: int) ->
     return [p[0] if len(p) == 1 else np.vstack(p) for p in parts]
 
 
+def _boot_means(rng: np.random.Generator, d0: np.ndarray, mask: np.ndarray,
+                n_boot: int) -> np.ndarray:
+    """Bootstrap replicates of the column means of ``d0`` over its present cells (``mask``;
+    ``d0`` holds zeros elsewhere): ``n_boot`` resamples of the rows, one draw shared by every
+    column. A replicate is a column's resampled sum over the resampled count of its present
+    cells, NaN when none of them is drawn; the count comes from one product per distinct
+    column of ``mask``."""
+    k = d0.shape[0]
+    full = mask.all(0)
+    patterns, which = _patterns(mask[:, ~full])
+    dsum, csum = _boot_sums(rng, [d0, patterns.astype(float)], n_boot)
+    cnt = np.full((n_boot, d0.shape[1]), float(k))
+    cnt[:, ~full] = csum[:, np.ravel(which)]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(cnt > 0, dsum / cnt, np.nan)
+
+
+def _patterns(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct columns of a boolean matrix and, per column, which of them it is."""
+    if mask.shape[1] == 0:
+        return mask[:, :0], np.zeros(0, dtype=np.intp)
+    packed = np.ascontiguousarray(np.packbits(mask, axis=0).T)
+    keys = packed.view(np.dtype((np.void, packed.shape[1]))).ravel()
+    _, first, which = np.unique(keys, return_index=True, return_inverse=True)
+    return mask[:, first], which.ravel()
+
+
 def _pairs_in_stories(story: np.ndarray, group: np.ndarray, n_groups: int
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every two cells of one story, for cells sorted by story (``story``, ``group``: the
