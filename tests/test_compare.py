@@ -320,15 +320,16 @@ def test_vectorised_interval_and_p_value_match_the_column_loop():
 
 def test_bootstrap_counts_are_resamples():
     """Each resample draws as many units as there are, with replacement, in blocks that keep
-    memory flat; the same seed draws the same resamples."""
+    memory flat (each block written over the one before); the same seed draws the same
+    resamples."""
     from framing.analysis import statistics
 
     rng = np.random.default_rng(0)
-    blocks = list(statistics._resample_counts(rng, 7, 25))
-    w = np.vstack(blocks)
+    w = np.vstack([b.copy() for b in statistics._resample_counts(rng, 7, 25)])
     assert w.shape == (25, 7) and (w.sum(1) == 7).all() and (w >= 0).all()
-    big = list(statistics._resample_counts(np.random.default_rng(0), 300_000, 20))
+    big = [b.copy() for b in statistics._resample_counts(np.random.default_rng(0), 300_000, 20)]
     assert len(big) > 1 and all(b.size <= max(statistics.RESAMPLE_BLOCK, 300_000) for b in big)
+    assert all((b.sum(1) == 300_000).all() for b in big) and not (big[0] == big[1]).all()
     again = np.vstack(list(statistics._resample_counts(np.random.default_rng(0), 7, 25)))
     assert (again == w).all()
 
@@ -393,7 +394,7 @@ def test_role_differences_share_one_draw_per_pair_of_outlets():
             per_actor[actor] = (both, np.array([share[actor, s, a] - share[actor, s, b]
                                                 for s in both]))
         union = sorted(set().union(*(set(st) for st, _ in per_actor.values())))
-        w = np.vstack(list(_resample_counts(rng, len(union), n_boot)))
+        w = np.vstack([b.copy() for b in _resample_counts(rng, len(union), n_boot)])
         for actor, (both, d) in per_actor.items():
             at = [union.index(s) for s in both]
             count = w[:, at].sum(1)[:, None]

@@ -73,8 +73,10 @@ RESAMPLE_BLOCK = 2_000_000
 def _resample_counts(rng: np.random.Generator, n: int, n_boot: int):
     """Blocks of bootstrap counts: each row is one resample of ``n`` units drawn with
     replacement (``n`` uniform draws of a unit, counted), each column a unit. The blocks
-    hold ``n_boot`` rows in all, at most :data:`RESAMPLE_BLOCK` cells each."""
+    hold ``n_boot`` rows in all, at most :data:`RESAMPLE_BLOCK` cells each; each block is
+    written over the one before (use it before asking for the next)."""
     step = max(1, RESAMPLE_BLOCK // max(n, 1))
+    buffer = np.empty(min(step, n_boot) * n)  # one allocation: fresh pages cost system time
     for start in range(0, n_boot, step):
         c = min(step, n_boot - start)
         # 32-bit draws are the same numbers as 64-bit ones below 2**31 (numpy draws 32 bits
@@ -82,7 +84,8 @@ def _resample_counts(rng: np.random.Generator, n: int, n_boot: int):
         small = c * n < 2 ** 31
         idx = rng.integers(0, n, size=(c, n), dtype=np.int32 if small else np.int64)
         idx += (np.arange(c, dtype=idx.dtype) * n)[:, None]
-        counts = np.zeros(c * n)
+        counts = buffer[:c * n]
+        counts.fill(0.0)
         np.add.at(counts, idx.ravel(), 1.0)
         yield counts.reshape(c, n)
 
