@@ -680,9 +680,18 @@ def _put_stats(out: dict[str, np.ndarray], p: int, stats: dict[str, np.ndarray],
 def _labels(labels: Sequence[Any], codes: np.ndarray) -> Any:
     """``labels[codes]`` as pandas stores a column of those Python values (a ``str`` column
     for strings), taken from the few distinct labels rather than converted row by row."""
-    labels = list(labels)
+    base = pd.Series(np.array(list(labels), dtype=object)).array
     # 32-bit codes: the few labels fit, and the take over millions of rows is quicker
-    return pd.Series(np.array(labels, dtype=object)).array.take(np.asarray(codes).astype(np.int32))
+    codes = np.asarray(codes).astype(np.int32)
+    if isinstance(base.dtype, pd.StringDtype) and base.dtype.storage == "pyarrow":
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        # the same take, its buffers from the system allocator: with pyarrow's default pool
+        # the string buffers of millions of rows (by_story) cost system time over and again
+        taken = pc.take(pa.array(base), codes, memory_pool=pa.system_memory_pool())
+        return pd.array(taken, dtype=base.dtype)
+    return base.take(codes)
 
 
 def _codes(values: np.ndarray) -> Any:
