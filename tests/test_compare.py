@@ -320,17 +320,107 @@ def test_vectorised_interval_and_p_value_match_the_column_loop():
 
 def test_bootstrap_counts_are_resamples():
     """Each resample draws as many units as there are, with replacement, in blocks that keep
-    memory flat; the same seed draws the same resamples."""
+    memory flat (each block written over the one before); the same seed draws the same
+    resamples."""
     from framing.analysis import statistics
 
     rng = np.random.default_rng(0)
-    blocks = list(statistics._resample_counts(rng, 7, 25))
-    w = np.vstack(blocks)
+    w = np.vstack([b.copy() for b in statistics._resample_counts(rng, 7, 25)])
     assert w.shape == (25, 7) and (w.sum(1) == 7).all() and (w >= 0).all()
-    big = list(statistics._resample_counts(np.random.default_rng(0), 300_000, 20))
+    big = [b.copy() for b in statistics._resample_counts(np.random.default_rng(0), 300_000, 20)]
     assert len(big) > 1 and all(b.size <= max(statistics.RESAMPLE_BLOCK, 300_000) for b in big)
+    assert all((b.sum(1) == 300_000).all() for b in big) and not (big[0] == big[1]).all()
     again = np.vstack(list(statistics._resample_counts(np.random.default_rng(0), 7, 25)))
     assert (again == w).all()
+
+
+def test_drawn_sign_patterns_are_the_int8_draw():
+    """The drawn sign patterns are 1 - 2 * rng.integers(0, 2, dtype=np.int8) bit for bit, and
+    leave the generator where that draw leaves it (earlier results stay reproducible); with
+    few stories, every pattern once."""
+    from framing.analysis.statistics import _sign_patterns
+
+    for k, n_perm in [(12, 1000), (301, 1000), (11, 7), (5, 1)]:
+        rng, ref = np.random.default_rng(k), np.random.default_rng(k)
+        signs, exact = _sign_patterns(rng, k, n_perm)
+        bits = ref.integers(0, 2, size=(n_perm, k), dtype=np.int8)
+        assert not exact and signs.dtype == np.float64
+        assert np.array_equal(signs, 1.0 - 2.0 * bits)
+        assert rng.integers(0, 2 ** 40) == ref.integers(0, 2 ** 40)
+    every, exact = _sign_patterns(np.random.default_rng(0), 3, 8)
+    assert exact and len({tuple(r) for r in every}) == 8
+
+
+def test_role_differences_share_one_draw_per_pair_of_outlets():
+    """Per pair of outlets, one resample of its stories and one set of sign patterns serve
+    every actor: an actor's replicate is the resampled sum of its per-story differences over
+    the resampled count of its stories; an actor with few stories gets the exact test of its
+    own sign patterns. Checked against that computation written out, pair by pair."""
+    from framing.analysis import role_differences
+    from framing.analysis.statistics import _resample_counts
+
+    gen = np.random.default_rng(7)
+    outlets, n_stories = ["A", "B", "C"], 14
+    arts, acts = [], []
+    for s in range(n_stories):
+        for o in outlets:
+            if o == "C" and s % 3 == 0:
+                continue  # C misses some stories
+            doc = len(arts)
+            arts.append({"doc": doc, "status": "ok", "outlet": o, "story": f"s{s:02d}"})
+            for actor in ("Kim", "Lee"):
+                if actor == "Lee" and s >= 6:
+                    continue  # Lee is in 6 stories: exact tests; Kim in all: drawn patterns
+                acts.append({"doc": doc, "actor": actor,
+                             "role": ["antagonist", "protagonist", "innocent", "none"][gen.integers(4)]})
+    empty = pd.DataFrame({"doc": pd.Series([], dtype=int)})
+    analysis = Analysis(documents=[], articles=pd.DataFrame(arts), actors=pd.DataFrame(acts),
+                        **{t: empty for t in ("attributions", "hedges", "boosters", "vague",
+                                              "evaluations", "mentions", "actor_sentiment")})
+    n_boot, n_perm = 300, 200
+    got = role_differences(analysis, actors=["Kim", "Lee"], n_boot=n_boot, n_perm=n_perm,
+                           random_state=3)
+    roles = ["antagonist", "protagonist", "innocent"]
+    table = pd.DataFrame(acts).merge(pd.DataFrame(arts), on="doc")
+    share = {(r.actor, r.story, r.outlet): np.array([r.role == x for x in roles], float)
+             for r in table.itertuples()}
+    rng = np.random.default_rng(3)
+    expected = {}
+    for a, b in [("A", "B"), ("A", "C"), ("B", "C")]:
+        per_actor = {}
+        for actor in ("Kim", "Lee"):
+            both = sorted(s for (x, s, o) in share if x == actor and o == a
+                          and (actor, s, b) in share)
+            per_actor[actor] = (both, np.array([share[actor, s, a] - share[actor, s, b]
+                                                for s in both]))
+        union = sorted(set().union(*(set(st) for st, _ in per_actor.values())))
+        w = np.vstack([b.copy() for b in _resample_counts(rng, len(union), n_boot)])
+        for actor, (both, d) in per_actor.items():
+            at = [union.index(s) for s in both]
+            count = w[:, at].sum(1)[:, None]
+            with np.errstate(invalid="ignore", divide="ignore"):
+                reps = np.where(count > 0, (w[:, at] @ d) / count, np.nan)
+            expected[a, b, actor] = [d.mean(0), *np.nanquantile(reps, [0.025, 0.975], axis=0)]
+        signs = 1.0 - 2.0 * rng.integers(0, 2, size=(n_perm, len(union)), dtype=np.int8)
+        for actor, (both, d) in per_actor.items():
+            k, obs = len(both), d.mean(0)
+            if 2 ** k <= n_perm:
+                every = 1.0 - 2.0 * ((np.arange(2 ** k)[:, None] >> np.arange(k)) & 1)
+                p = (np.abs(every @ d / k) >= np.abs(obs) - 1e-12).mean(0)
+            else:
+                perm = signs[:, [union.index(s) for s in both]] @ d / k
+                p = (1 + (np.abs(perm) >= np.abs(obs) - 1e-12).sum(0)) / (1 + n_perm)
+            expected[a, b, actor].append(p)
+    assert len(got) == len(expected) * 3
+    for key, (diff, lo, hi, p) in expected.items():
+        rows = got[(got["outlet_a"] == key[0]) & (got["outlet_b"] == key[1])
+                   & (got["actor"] == key[2])]
+        assert rows["role"].tolist() == roles
+        np.testing.assert_allclose(rows["difference"], diff, atol=1e-12)
+        np.testing.assert_allclose(rows["ci_low"], lo, atol=1e-12)
+        np.testing.assert_allclose(rows["ci_high"], hi, atol=1e-12)
+        np.testing.assert_allclose(rows["p_value"], p, atol=1e-12)
+    assert set(got.loc[got["actor"] == "Lee", "n_stories"]) <= {4, 6}
 
 
 def test_progress_bar_only_when_asked(capsys):

@@ -33,6 +33,7 @@ from framing.analysis.roles import role_differences
 from framing.analysis.statistics import (
     MIN_SAMPLE,
     RESAMPLE_BLOCK,
+    _boot_means,
     _boot_sums,
     _sign_patterns,
     _interval,
@@ -603,12 +604,7 @@ def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: floa
         obs = np.where(kcol > 0, d0.sum(0) / np.maximum(kcol, 1), np.nan)
         boot = np.flatnonzero(kcol >= max(min_sample, MIN_SUPPORT))
         if len(boot):
-            full = mask[:, boot].all(0)
-            patterns, which = _patterns(mask[:, boot[~full]])
-            dsum, csum = _boot_sums(rng, [d0[:, boot], patterns.astype(float)], n_boot)
-            cnt = np.full((n_boot, len(boot)), float(k))
-            cnt[:, ~full] = csum[:, np.ravel(which)]
-            reps = np.where(cnt > 0, dsum / cnt, np.nan)
+            reps = _boot_means(rng, d0[:, boot], mask[:, boot], n_boot)
             lo[boot], hi[boot] = _interval(reps, confidence)
         small = np.flatnonzero((kcol >= MIN_SUPPORT) & (kcol < min_sample))
         if len(small):
@@ -623,16 +619,6 @@ def _paired_stats(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: floa
     return {"difference": obs, "ci_low": lo, "ci_high": hi, "p_value": p,
             "n_stories": kcol, "ci_method": _methods(lo, kcol, min_sample),
             "p_floor": floor}
-
-
-def _patterns(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct columns of a boolean matrix and, per column, which of them it is."""
-    if mask.shape[1] == 0:
-        return mask[:, :0], np.zeros(0, dtype=np.intp)
-    packed = np.ascontiguousarray(np.packbits(mask, axis=0).T)
-    keys = packed.view(np.dtype((np.void, packed.shape[1]))).ravel()
-    _, first, which = np.unique(keys, return_index=True, return_inverse=True)
-    return mask[:, first], which.ravel()
 
 
 def _pooled_stats(mat: _Matrix, ra: slice, rb: slice, reps: np.ndarray, rng,
@@ -694,9 +680,18 @@ def _put_stats(out: dict[str, np.ndarray], p: int, stats: dict[str, np.ndarray],
 def _labels(labels: Sequence[Any], codes: np.ndarray) -> Any:
     """``labels[codes]`` as pandas stores a column of those Python values (a ``str`` column
     for strings), taken from the few distinct labels rather than converted row by row."""
-    labels = list(labels)
+    base = pd.Series(np.array(list(labels), dtype=object)).array
     # 32-bit codes: the few labels fit, and the take over millions of rows is quicker
-    return pd.Series(np.array(labels, dtype=object)).array.take(np.asarray(codes).astype(np.int32))
+    codes = np.asarray(codes).astype(np.int32)
+    if isinstance(base.dtype, pd.StringDtype) and base.dtype.storage == "pyarrow":
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        # the same take, its buffers from the system allocator: with pyarrow's default pool
+        # the string buffers of millions of rows (by_story) cost system time over and again
+        taken = pc.take(pa.array(base), codes, memory_pool=pa.system_memory_pool())
+        return pd.array(taken, dtype=base.dtype)
+    return base.take(codes)
 
 
 def _codes(values: np.ndarray) -> Any:

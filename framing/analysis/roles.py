@@ -7,7 +7,9 @@ share for a role is the fraction of its articles mentioning the actor that cast 
 interval resamples those articles (percentile bootstrap). A difference between two outlets
 is computed within each story both outlets cover and that mentions the actor in both, then
 averaged over those stories; its interval resamples the stories and its p-value comes from
-the sign-flip permutation test :func:`framing.compare` uses for article metrics.
+the sign-flip permutation test :func:`framing.compare` uses for article metrics, with one
+draw of resampled stories and of sign patterns per pair of outlets shared by its actors (as
+``compare`` shares them across its metrics and actors).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from framing.analysis.statistics import _boot_sums, _interval, _p_value, _pairs_in_stories, _sign_patterns
+from framing.analysis.statistics import (_boot_means, _interval, _p_value, _pairs_in_stories,
+                                         _sign_patterns)
 from framing.analysis.tables import STATUS_OK, Analysis
 
 __all__ = ["role_shares", "role_differences", "MAIN_ROLES"]
@@ -117,6 +120,16 @@ def role_differences(analysis: Analysis, by: str = "outlet", within: str = "stor
     mention the actor, averaged over those stories; interval by bootstrap over the stories,
     p-value by the paired sign-flip permutation test (exact with few stories).
 
+    Each pair of groups draws one resample of its stories (those where both groups mention
+    one of the actors) and one set of sign patterns, shared by all its actors, as
+    :func:`framing.compare` shares one draw across its metrics and actors. An actor's
+    bootstrap replicate is then a ratio of resampled sums: the resampled sum of its
+    per-story differences over the resampled count of its stories (replicates that draw none
+    of its stories are left out), so the number of its stories varies from resample to
+    resample as it would in a new sample of the pair's stories. Its permutation statistic
+    flips the signs of its stories in the shared patterns; with 2**stories <= ``n_perm`` it
+    gets the exact test over every sign pattern of its own stories instead.
+
     Returns
     -------
     DataFrame
@@ -154,45 +167,85 @@ def role_differences(analysis: Analysis, by: str = "outlet", within: str = "stor
     n_pairs = len(groups) * (len(groups) - 1) // 2
     pair_a = np.repeat(np.arange(len(groups)), np.arange(len(groups) - 1, -1, -1))
     pair_b = np.concatenate([np.arange(a + 1, len(groups)) for a in range(len(groups))])
-    out: dict[str, list] = {c: [] for c in ("a", "b", "actor", "role", "difference", "ci_low",
-                                            "ci_high", "p_value", "n_stories")}
-    for actor in actors:
+    # the per-story differences of each actor and pair of groups, gathered by pair
+    by_pair: dict[int, list[tuple[int, np.ndarray, np.ndarray]]] = {}
+    for i, actor in enumerate(actors):
         mine = np.flatnonzero(cell_actor == actor)  # consecutive, by story and then group
         if not len(mine):
             continue
         vals = values[mine]
+        story = cell_story[mine]
         # the pairs of groups that share a story mentioning the actor, stories in order
-        pair_of, left, right = _pairs_in_stories(cell_story[mine], cell_group[mine],
-                                                 len(groups))
+        pair_of, left, right = _pairs_in_stories(story, cell_group[mine], len(groups))
         bounds = np.searchsorted(pair_of, np.arange(n_pairs + 1))
         for p in np.flatnonzero(np.diff(bounds)).tolist():
             at = slice(bounds[p], bounds[p + 1])
-            d = vals[left[at]] - vals[right[at]]
-            obs, lo, hi, pv = _paired(d, rng, n_boot, n_perm, confidence)
-            out["a"] += [groups[pair_a[p]]] * len(roles)
-            out["b"] += [groups[pair_b[p]]] * len(roles)
-            out["actor"] += [actor] * len(roles)
-            out["role"] += roles
-            for key, v in (("difference", obs), ("ci_low", lo), ("ci_high", hi),
-                           ("p_value", pv)):
-                out[key] += v.tolist()
-            out["n_stories"] += [len(d)] * len(roles)
+            by_pair.setdefault(p, []).append(
+                (i, story[left[at]], vals[left[at]] - vals[right[at]]))
+    # one story resample and one sign pattern per pair of groups, shared by its actors
+    found: dict[tuple[int, int], tuple] = {}
+    for p in sorted(by_pair):
+        parts = by_pair[p]
+        stats = _paired([(s, d) for _, s, d in parts], rng, n_boot, n_perm, confidence)
+        for (i, _, d), st in zip(parts, stats):
+            found[(i, p)] = (*st, len(d))
+    out: dict[str, list] = {c: [] for c in ("a", "b", "actor", "role", "difference", "ci_low",
+                                            "ci_high", "p_value", "n_stories")}
+    for (i, p) in sorted(found):  # actor by actor, pairs in order
+        obs, lo, hi, pv, k = found[(i, p)]
+        out["a"] += [groups[pair_a[p]]] * len(roles)
+        out["b"] += [groups[pair_b[p]]] * len(roles)
+        out["actor"] += [actors[i]] * len(roles)
+        out["role"] += roles
+        for key, v in (("difference", obs), ("ci_low", lo), ("ci_high", hi), ("p_value", pv)):
+            out[key] += v.tolist()
+        out["n_stories"] += [k] * len(roles)
     cols = [f"{by}_a", f"{by}_b", "actor", "role", "difference", "ci_low", "ci_high", "p_value",
             "n_stories"]
     return pd.DataFrame({c: out[k] for c, k in zip(cols, out)}, columns=cols)
 
 
-def _paired(d: np.ndarray, rng, n_boot: int, n_perm: int, confidence: float):
-    """Mean of the per-story differences ``d`` (stories x roles), its bootstrap interval over
-    stories (none from a single story) and the sign-flip permutation p-value (every sign
-    pattern, an exact test, when 2**stories <= n_perm): the test of
-    :func:`framing.compare`'s within-story differences."""
-    k = d.shape[0]
-    obs = d.mean(axis=0)
-    if k < 2:
-        lo = hi = np.full(d.shape[1], np.nan)
-    else:
-        lo, hi = _interval(_boot_sums(rng, [d], n_boot)[0] / k, confidence)
-    signs, exact = _sign_patterns(rng, k, n_perm)
-    perm = (signs @ d) / k
-    return obs, lo, hi, _p_value(perm, obs, exact)
+def _paired(parts: list[tuple[np.ndarray, np.ndarray]], rng, n_boot: int, n_perm: int,
+            confidence: float) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """Mean of the per-story differences, its bootstrap interval over stories and the
+    sign-flip permutation p-value, for the actors of one pair of groups: one draw of
+    resampled stories and one of sign patterns over the pair's stories serve every actor,
+    as in :func:`framing.compare`'s within-story differences.
+
+    ``parts`` holds, per actor, the codes of its stories (sorted, distinct) and its
+    per-story differences (stories x roles). An actor's bootstrap replicate is the resampled
+    sum of its differences over the resampled count of its stories (replicates that draw
+    none of them are left out); one with a single story gets no interval. Its permutation
+    statistic flips the signs of its stories in the shared pattern; an actor with
+    2**stories <= ``n_perm`` gets the exact test over every sign pattern of its own stories.
+    Returns ``(difference, ci_low, ci_high, p_value)`` per actor, a value per role.
+    """
+    stories = np.unique(np.concatenate([s for s, _ in parts]))
+    width = parts[0][1].shape[1]
+    k = np.array([len(s) for s, _ in parts])
+    d0 = np.zeros((len(stories), len(parts) * width))
+    mask = np.zeros(d0.shape, bool)
+    for j, (s, d) in enumerate(parts):
+        rows = np.searchsorted(stories, s)
+        d0[rows, j * width:(j + 1) * width] = d
+        mask[rows, j * width:(j + 1) * width] = True
+    kcol = np.repeat(k, width)
+    obs = np.concatenate([d.mean(axis=0) for _, d in parts])
+    lo, hi, pv = np.full(len(obs), np.nan), np.full(len(obs), np.nan), np.full(len(obs), np.nan)
+    boot = np.flatnonzero(kcol >= 2)
+    if len(boot):
+        lo[boot], hi[boot] = _interval(_boot_means(rng, d0[:, boot], mask[:, boot], n_boot),
+                                       confidence)
+    exact = [2 ** int(x) <= n_perm for x in k]
+    drawn = np.flatnonzero(~np.repeat(exact, width))
+    if len(drawn):  # then 2**stories > n_perm: drawn patterns
+        signs, _ = _sign_patterns(rng, len(stories), n_perm)
+        pv[drawn] = _p_value((signs @ d0[:, drawn]) / kcol[drawn], obs[drawn])
+    for j in np.flatnonzero(exact).tolist():
+        cols = slice(j * width, (j + 1) * width)
+        d = parts[j][1]
+        signs, _ = _sign_patterns(rng, len(d), n_perm)  # every pattern: draws nothing
+        pv[cols] = _p_value((signs @ d) / len(d), obs[cols], True)
+    return [(obs[j * width:(j + 1) * width], lo[j * width:(j + 1) * width],
+             hi[j * width:(j + 1) * width], pv[j * width:(j + 1) * width])
+            for j in range(len(parts))]
