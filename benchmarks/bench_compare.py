@@ -27,17 +27,17 @@ processes share the cores (the load average is printed).
 
     python benchmarks/bench_compare.py --tables /tmp/w/tables-jobs2-articles-triples-100000
 
-Before and after a change, in alternating rounds in one process (``--against`` names a
-checkout of the earlier commit, made with ``git archive <commit> | tar -x -C DIR``; its
-``framing/analysis`` comparison modules are loaded beside the current ones, the rest of
-``framing`` is shared):
+Before and after a change, in alternating rounds in one process (``--against`` names the
+earlier commit; its whole ``framing`` package is loaded beside this one, see
+``benchmarks/_machine.py``'s ``reference_package``):
 
-    python benchmarks/bench_compare.py --articles 100000 --rounds 3 --against /tmp/base
+    python benchmarks/bench_compare.py --articles 100000 --rounds 3 --against 867257d
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import os
 import platform
@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from _machine import cpu_model  # noqa: E402  (benchmarks/_machine.py)
+from _machine import cpu_model, reference_package  # noqa: E402  (benchmarks/_machine.py)
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -103,31 +103,17 @@ def repeated(src: Analysis, n: int) -> Analysis:
     return Analysis(documents=[], articles=out, actors=actors, **empty)
 
 
-COMPARE_MODULES = ("statistics", "metrics", "article_matrix", "roles", "compare")
+def compare_at(commit: str):
+    """``compare`` of an earlier commit (its whole package, loaded beside this tree's by
+    :func:`_machine.reference_package`), on this tree's tables: the analysis is handed over
+    as that commit's ``Analysis``, whose type its ``compare`` checks."""
+    ref = reference_package(commit)
+    fields = [f.name for f in dataclasses.fields(ref.Analysis)]
 
+    def run(analysis: Analysis, **kw):
+        return ref.compare(ref.Analysis(**{f: getattr(analysis, f) for f in fields}), **kw)
 
-def compare_of(root: Path):
-    """``compare`` of the checkout at ``root``: its comparison modules loaded under other
-    names (each one's imports of the others resolved to the checkout's while it loads)."""
-    import importlib.util
-
-    saved = {m: sys.modules.get(f"framing.analysis.{m}") for m in COMPARE_MODULES}
-    try:
-        for m in COMPARE_MODULES:
-            path = root / "framing" / "analysis" / f"{m}.py"
-            if not path.exists():
-                continue
-            spec = importlib.util.spec_from_file_location(f"_against_{m}", path)
-            assert spec is not None and spec.loader is not None
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[spec.name] = module
-            sys.modules[f"framing.analysis.{m}"] = module  # for the modules loaded after it
-            spec.loader.exec_module(module)
-        return sys.modules["framing.analysis.compare"].compare
-    finally:
-        for m, module in saved.items():
-            if module is not None:
-                sys.modules[f"framing.analysis.{m}"] = module
+    return run
 
 
 def main(argv=None) -> None:
@@ -138,8 +124,8 @@ def main(argv=None) -> None:
     p.add_argument("--within", default="story",
                    help="compare's within: 'story' (the default) or 'none' for the pooled "
                         "differences (what compare does when no article has a story)")
-    p.add_argument("--against", type=Path, default=None,
-                   help="a checkout of an earlier commit: time its compare too, alternating")
+    p.add_argument("--against", metavar="COMMIT", default=None,
+                   help="an earlier commit: time its compare too, alternating")
     p.add_argument("--all-tables", action="store_true",
                    help="with --tables, read every table (what a report needs), not only the two "
                         "compare reads: the memory of reading a whole streamed run")
@@ -150,7 +136,7 @@ def main(argv=None) -> None:
     within = None if args.within.lower() == "none" else args.within
     ways = {"this": framing.compare}
     if args.against is not None:
-        ways = {"against": compare_of(args.against), "this": framing.compare}
+        ways = {"against": compare_at(args.against), "this": framing.compare}
     if args.tables is not None:
         from framing.analysis.stream import read_tables
 
