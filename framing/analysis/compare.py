@@ -684,9 +684,11 @@ def _labels(labels: Sequence[Any], codes: np.ndarray) -> Any:
     # 32-bit codes: the few labels fit, and the take over millions of rows is quicker
     codes = np.asarray(codes).astype(np.int32)
     if isinstance(base.dtype, pd.StringDtype) and base.dtype.storage == "pyarrow":
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
+        try:  # pyarrow is there whenever pandas stores strings in it
+            import pyarrow as pa
+            import pyarrow.compute as pc
+        except ImportError:  # pragma: no cover
+            return base.take(codes)
         # the same take, its buffers from the system allocator: with pyarrow's default pool
         # the string buffers of millions of rows (by_story) cost system time over and again
         taken = pc.take(pa.array(base), codes, memory_pool=pa.system_memory_pool())
