@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from framing.datasets import load_sample
-from framing.extract.evaluative.lexicon import _norm
+from framing.text.forms import straight_lower
 from framing.extract.hedging.matching import sentence_words
 from framing.text.forms import straight_lowers
 from framing.text.parse import parse
@@ -52,7 +52,7 @@ def test_a_sentence_without_marks_gives_its_lowers():
 def test_the_forms_of_each_step():
     for s in _sentences():
         words = s.columns()[2]
-        assert list(straight_lowers(s, "’‘")) == [_norm(w) for w in words]  # evaluative
+        assert list(straight_lowers(s, "’‘")) == [straight_lower(w) for w in words]  # evaluative
         assert list(straight_lowers(s)) == [w.lower().replace("’", "'") for w in words]  # persuasion
         forms, tags, raw = sentence_words(s)  # hedging
         assert forms == [_hedging_form(w) for w in words]

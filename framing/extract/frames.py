@@ -24,6 +24,7 @@ import numpy as np
 from framing.records import FrameSentence, Span, _new_tuple
 from framing.document import Document
 from framing.resources import lexicon_rows
+from framing.text.forms import straight_lower
 
 
 __all__ = [
@@ -80,10 +81,6 @@ _FRAME_ORDER = {f: i for i, f in enumerate(FRAMES)}
 MIN_WEIGHT = 1.0
 
 
-def _norm(word: str) -> str:
-    return word.lower().replace("’", "'").replace("‘", "'")
-
-
 #: Entries of the per-word-form table of :class:`FrameLexicon` (a bound on its memory).
 _WORD_TABLE_SIZE = 200_000
 
@@ -109,7 +106,7 @@ class FrameLexicon:
     def _entry(self, word: str) -> tuple | bool:
         """``(phrases starting with the word, its word or prefix entries)``, or ``False``
         when it matches nothing; kept in ``_table``."""
-        w = _norm(word)
+        w = straight_lower(word)
         hits = self.words.get(w)
         if hits is None:
             for n in self.prefix_lengths:  # longest prefix first
@@ -142,7 +139,7 @@ class FrameLexicon:
         for i in compress(range(len(entries)), entries):  # the words that match something
             phrases, hits = cast("tuple[tuple, tuple]", entries[i])
             for rest, frame, weight in phrases:
-                if tuple(_norm(x) for x in words[i + 1:i + 1 + len(rest)]) == rest:
+                if tuple(straight_lower(x) for x in words[i + 1:i + 1 + len(rest)]) == rest:
                     out.append((i, i + 1 + len(rest), frame, weight))
                     covered[frame] = max(covered.get(frame, 0), i + 1 + len(rest))
             for frame, weight in hits:

@@ -29,3 +29,15 @@ def straight_lowers(sentence: Sentence, marks: str = "’") -> tuple[str, ...]:
         if mark in text:
             lows = tuple(w.replace(mark, "'") for w in lows)
     return lows
+
+
+def straight_lower(word: str) -> str:
+    """One word's lexicon form: lower case, curly apostrophes and opening single quotes
+    straightened (the form :func:`straight_lowers` gives with ``marks="’‘"``).
+
+    Examples
+    --------
+    >>> straight_lower("Isn’t")
+    "isn't"
+    """
+    return word.lower().replace("’", "'").replace("‘", "'")

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from framing.resources import lexicon_rows
 from framing.text import tokenize
+from framing.text.forms import straight_lower
 
 
 _STOP = object()
@@ -34,12 +35,8 @@ class EvaluativeLexicon:
     lexicon_words: dict  # word -> WordPolarity of the word lexicon alone
 
 
-def _norm(word: str) -> str:
-    return word.lower().replace("’", "'").replace("‘", "'")
-
-
 def _toks(phrase: str) -> tuple[str, ...]:
-    return tuple(_norm(phrase[s:e]) for s, e in tokenize(phrase))
+    return tuple(straight_lower(phrase[s:e]) for s, e in tokenize(phrase))
 
 
 @lru_cache(maxsize=1)
@@ -109,12 +106,12 @@ def word_polarity(word: str, tag: str = "") -> WordPolarity | None:
     >>> word_polarity("table") is None
     True
     """
-    value = evaluative_lexicon().words.get(_norm(word))
+    value = evaluative_lexicon().words.get(straight_lower(word))
     if value is None:
         return None
     if isinstance(value, tuple) and value and value[0] is _STOP:
         if not value[1] or tag.startswith(value[1]):
             return None
         # a part-of-speech restricted stop word in another sense: fall back to the lexicon
-        return evaluative_lexicon().lexicon_words.get(_norm(word))
+        return evaluative_lexicon().lexicon_words.get(straight_lower(word))
     return value

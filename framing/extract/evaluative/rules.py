@@ -167,7 +167,7 @@ def _modify(hit: _Hit, lows: Sequence[str], lex: EvaluativeLexicon, floor: int) 
 
 def _sentence_evaluations(sent: Sentence, lex: EvaluativeLexicon) -> list[tuple[int, int, int, float, str]]:
     starts, ends, _, tags = sent.columns()
-    lows = straight_lowers(sent, "’‘")  # the lexicon's form of a word (lexicon._norm)
+    lows = straight_lowers(sent, "’‘")  # the lexicon's form of a word (forms.straight_lower)
     hits = _heads(lows, tags, lex)
     out: list[list] = []  # [first, last, polarity, intensity, kind]
     floor = 0
