@@ -303,11 +303,16 @@ def test_a_killed_run_resumes_without_redoing_or_duplicating(tmp_path, reference
 def dask_client():
     pytest.importorskip("distributed", reason="the Dask run needs dask[distributed] "
                         "(the [dask] extra, in the [test] extra)")
+    import dask
     from distributed import Client, LocalCluster
 
-    # two worker processes, one thread each: the documents travel to other processes
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=":0") as cluster, Client(cluster) as client:
+    # two worker processes, one thread each: the documents travel to other processes; made
+    # with no log of messages, as analyze_dask's docstring advises
+    with dask.config.set({"distributed.admin.low-level-log-length": 0}):
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                               dashboard_address=":0")
+        client = Client(cluster)
+    with cluster, client:
         yield client
 
 
@@ -320,6 +325,28 @@ def test_dask_local_cluster_equals_one_process(dask_client, reference):
     assert_same_tables(reference, got)
     pids = dask_client.run(os.getpid)
     assert len(set(pids.values())) == 2 and os.getpid() not in pids.values()
+
+
+def test_a_dask_run_keeps_no_batch_of_documents_in_the_client_and_scheduler(dask_client, tmp_path):
+    # the LocalCluster's scheduler runs in this process: batches of documents kept after
+    # their tasks (in Dask's message logs, in task specs, in the run's futures) are found here
+    import gc
+
+    from framing.analysis.dask_run import analyze_dask
+    from framing.document import Document
+
+    def documents() -> int:
+        gc.collect()
+        return sum(isinstance(o, Document) for o in gc.get_objects())
+
+    before = documents()
+    store = analyze_dask(str(SAMPLE), dask_client, tmp_path / "out", chunk_size=4, batch_size=2,
+                         progress=False)
+    assert store.n_documents == 16
+    deadline = time.monotonic() + 10
+    while documents() > before and time.monotonic() < deadline:  # the last releases on their way
+        time.sleep(0.1)
+    assert documents() <= before  # (before may count an earlier test's last batch in transit)
 
 
 @requires_data("article_bias_prediction")

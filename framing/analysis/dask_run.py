@@ -37,6 +37,11 @@ NO_DASK = ("running on Dask needs dask and distributed: pip install 'framing-ana
            "(or pip install 'dask[distributed]')")
 
 
+# Dask's log of the last messages of a connection, which hold the batches of documents sent
+# (see analyze_dask's Notes); a Client that analyze_dask makes keeps none
+_NO_MESSAGE_LOG = {"distributed.admin.low-level-log-length": 0}
+
+
 def _distributed() -> Any:
     try:
         import distributed
@@ -138,8 +143,9 @@ def analyze_dask(
         As in :func:`~framing.analysis.stream.analyze_stream` (``out``: a folder of Parquet
         tables on the machine that calls this, resumable).
     client : distributed.Client or str, optional
-        The cluster: a Client, or a scheduler address (``"tcp://host:8786"``). Default: the
-        current client (``distributed.get_client()``).
+        The cluster: a Client, or a scheduler address (``"tcp://host:8786"``; the Client made
+        for it keeps no log of its messages, see Notes). Default: the current client
+        (``distributed.get_client()``).
     batch_size : int, optional
         Documents per task; see :func:`dask_engine`.
     timeout : float or None
@@ -150,6 +156,23 @@ def analyze_dask(
     -------
     Analysis or TableStore
         The same tables as ``Corpus.analyze()`` in one process.
+
+    Notes
+    -----
+    Dask keeps, for debugging, the last ``distributed.admin.low-level-log-length`` messages
+    (default 1000) of each connection, those under 1 MB. The scheduler's message that starts
+    a task holds the task's batch of documents, so the scheduler's process (the one that
+    calls this, with a ``LocalCluster``) keeps most of the documents sent until each
+    worker's connection has logged 1000 messages (about 17 kB an article of 6 kB of text).
+    Create the cluster and the client with no such log::
+
+        with dask.config.set({"distributed.admin.low-level-log-length": 0}):
+            cluster = LocalCluster(n_workers=2)
+            client = Client(cluster)
+
+    (a scheduler started on its own reads it from its Dask configuration, e.g. the variable
+    ``DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH=0``). The value also bounds the events
+    and transitions the scheduler and workers keep for ``Client.get_events`` and ``story``.
     """
     from framing.analysis.stream import analyze_stream
 
@@ -158,7 +181,10 @@ def analyze_dask(
     if client is None:
         client = distributed.get_client()
     elif isinstance(client, str):
-        client = own = distributed.Client(client)
+        import dask
+
+        with dask.config.set(_NO_MESSAGE_LOG):  # read when the Client connects: its own log only
+            client = own = distributed.Client(client)
     try:
         result: Analysis | Any = analyze_stream(
             source, out, actors=actors, pipeline=pipeline, chunk_size=chunk_size,
