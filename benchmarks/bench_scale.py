@@ -13,7 +13,8 @@ tables with :func:`framing.analysis.stream.analyze_stream` in one of three ways:
 - ``jobs2-loky``: the same with the workers started by joblib's loky, as on macOS and
   Windows (each worker imports framing and loads the models);
 - ``dask``: :func:`framing.analysis.dask_run.analyze_dask` on a ``LocalCluster`` of two
-  worker processes with one thread each.
+  worker processes with one thread each, made with Dask's message logs off
+  (``distributed.admin.low-level-log-length`` 0, as ``analyze_dask``'s Notes advise).
 
 Each run is a fresh Python process (started by this script), so the one-off costs (import,
 model loading, worker start-up) are in its time, as a user pays them. A thread samples the
@@ -207,8 +208,13 @@ def one_run(way: str, src: Path, out: Path, chunk_size: int) -> dict:
 
         from framing.analysis.dask_run import analyze_dask
 
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                          dashboard_address=":0") as cluster, Client(cluster) as client:
+        import dask
+
+        # as analyze_dask's Notes advise: Dask's logs of messages would keep the batches
+        # of documents sent (the caller's process grew by about 17 kB an article without it)
+        with dask.config.set({"distributed.admin.low-level-log-length": 0}), \
+                LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                             dashboard_address=":0") as cluster, Client(cluster) as client:
             store = analyze_dask(str(src), client, out, chunk_size=chunk_size, progress=False)
     else:
         if way == "jobs2-loky":
