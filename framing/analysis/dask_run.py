@@ -42,12 +42,14 @@ NO_DASK = ("running on Dask needs dask and distributed: pip install 'framing-ana
 _NO_MESSAGE_LOG = {"distributed.admin.low-level-log-length": 0}
 
 
-def _distributed() -> Any:
+def _distributed() -> tuple[Any, Any]:
+    """``dask`` and ``distributed``, or the error that says how to install them."""
     try:
+        import dask
         import distributed
     except ImportError:
         raise ImportError(NO_DASK) from None
-    return distributed
+    return dask, distributed
 
 
 def dask_engine(client: Any, *, batch_size: int | None = None, chunks_in_flight: int | None = None):
@@ -176,13 +178,11 @@ def analyze_dask(
     """
     from framing.analysis.stream import analyze_stream
 
-    distributed = _distributed()
+    dask, distributed = _distributed()
     own = None
     if client is None:
         client = distributed.get_client()
     elif isinstance(client, str):
-        import dask
-
         with dask.config.set(_NO_MESSAGE_LOG):  # read when the Client connects: its own log only
             client = own = distributed.Client(client)
     try:
