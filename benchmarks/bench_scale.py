@@ -211,7 +211,7 @@ def one_run(way: str, src: Path, out: Path, chunk_size: int) -> dict:
         import dask
 
         # as analyze_dask's Notes advise: Dask's logs of messages would keep the batches
-        # of documents sent (the caller's process grew by about 17 kB an article without it)
+        # of documents sent, and the caller's process grew with the run without it
         with dask.config.set({"distributed.admin.low-level-log-length": 0}), \
                 LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                              dashboard_address=":0") as cluster, Client(cluster) as client:
