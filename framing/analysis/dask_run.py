@@ -165,7 +165,7 @@ def analyze_dask(
     (default 1000) of each connection, those under 1 MB. The scheduler's message that starts
     a task holds the task's batch of documents, so the scheduler's process (the one that
     calls this, with a ``LocalCluster``) keeps most of the documents sent until each
-    worker's connection has logged 1000 messages (about 17 kB an article of 6 kB of text).
+    worker's connection has logged 1000 messages.
     Create the cluster and the client with no such log::
 
         with dask.config.set({"distributed.admin.low-level-log-length": 0}):
